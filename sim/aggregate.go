@@ -1,0 +1,291 @@
+package sim
+
+import (
+	"cmp"
+	"slices"
+	"strconv"
+)
+
+// Denominator chooses what a share is a fraction of.
+type Denominator int
+
+const (
+	// OfValid divides by valid votes (the sum of candidate votes). It is
+	// the zero value and the usual convention for announced shares.
+	OfValid Denominator = iota
+	// OfCast divides by all votes cast: valid plus null plus blank.
+	OfCast
+)
+
+// String names the denominator as printed next to every share.
+func (d Denominator) String() string {
+	if d == OfCast {
+		return "share of all votes cast"
+	}
+	return "share of valid votes"
+}
+
+// Totals are the summed counts of a set of units.
+type Totals struct {
+	// Units is the number of reporting units summed (see Unit.Size).
+	Units int64 `json:"units"`
+	// Votes holds the votes per candidate.
+	Votes []int64 `json:"votes"`
+	// Valid is the sum of Votes.
+	Valid int64 `json:"valid"`
+	// Null and Blank sum the units where they are known; NullUnits and
+	// BlankUnits count those units.
+	Null       int64 `json:"null"`
+	NullUnits  int64 `json:"null_units"`
+	Blank      int64 `json:"blank"`
+	BlankUnits int64 `json:"blank_units"`
+	// Registered sums registered voters over the RegisteredUnits units
+	// where it is known; CastRegistered sums the votes cast in those
+	// same units, so that turnout compares like with like.
+	Registered      int64 `json:"registered"`
+	RegisteredUnits int64 `json:"registered_units"`
+	CastRegistered  int64 `json:"cast_registered"`
+}
+
+// Cast returns valid plus the known null and blank votes.
+func (t *Totals) Cast() int64 { return t.Valid + t.Null + t.Blank }
+
+func (t *Totals) addUnit(u *Unit) {
+	n := u.Size()
+	t.Units += n
+	var valid int64
+	for i, v := range u.Votes {
+		t.Votes[i] += v
+		valid += v
+	}
+	t.Valid += valid
+	cast := valid
+	if u.Null != Unknown {
+		t.Null += u.Null
+		t.NullUnits += n
+		cast += u.Null
+	}
+	if u.Blank != Unknown {
+		t.Blank += u.Blank
+		t.BlankUnits += n
+		cast += u.Blank
+	}
+	if u.Registered != Unknown {
+		t.Registered += u.Registered
+		t.RegisteredUnits += n
+		t.CastRegistered += cast
+	}
+}
+
+// Add adds o's counts to t. Both must have the same number of candidates.
+func (t *Totals) Add(o *Totals) {
+	t.Units += o.Units
+	for i, v := range o.Votes {
+		t.Votes[i] += v
+	}
+	t.Valid += o.Valid
+	t.Null += o.Null
+	t.NullUnits += o.NullUnits
+	t.Blank += o.Blank
+	t.BlankUnits += o.BlankUnits
+	t.Registered += o.Registered
+	t.RegisteredUnits += o.RegisteredUnits
+	t.CastRegistered += o.CastRegistered
+}
+
+// Share returns candidate c's votes as a fraction of the denominator, or
+// 0 when the denominator is zero.
+func (t *Totals) Share(c int, d Denominator) float64 {
+	den := t.Valid
+	if d == OfCast {
+		den = t.Cast()
+	}
+	if den == 0 {
+		return 0
+	}
+	return float64(t.Votes[c]) / float64(den)
+}
+
+// Margin returns a's votes minus b's, and the same difference in
+// percentage points of the denominator.
+func (t *Totals) Margin(a, b int, d Denominator) (votes int64, marginPP float64) {
+	votes = t.Votes[a] - t.Votes[b]
+	return votes, 100 * (t.Share(a, d) - t.Share(b, d))
+}
+
+// Leader returns the candidates with the most and second-most votes.
+// Ties rule: between equal vote counts, the candidate listed first in the
+// tally leads, and tie reports that the top two are equal. With a single
+// candidate, runnerUp is -1.
+func (t *Totals) Leader() (leader, runnerUp int, tie bool) {
+	leader, runnerUp = -1, -1
+	for i, v := range t.Votes {
+		switch {
+		case leader < 0 || v > t.Votes[leader]:
+			leader, runnerUp = i, leader
+		case runnerUp < 0 || v > t.Votes[runnerUp]:
+			runnerUp = i
+		}
+	}
+	tie = runnerUp >= 0 && t.Votes[leader] == t.Votes[runnerUp]
+	return leader, runnerUp, tie
+}
+
+// Turnout returns votes cast over registered voters, counted only in the
+// units where registered voters are known, and false when none are.
+func (t *Totals) Turnout() (float64, bool) {
+	if t.Registered <= 0 {
+		return 0, false
+	}
+	return float64(t.CastRegistered) / float64(t.Registered), true
+}
+
+// Coverage compares what the data holds with what is expected. A zero
+// Expected field means not known.
+type Coverage struct {
+	Units              int64 `json:"units"`
+	ExpectedUnits      int64 `json:"expected_units,omitempty"`
+	Registered         int64 `json:"registered"`
+	ExpectedRegistered int64 `json:"expected_registered,omitempty"`
+	Votes              int64 `json:"votes"`
+	ExpectedVotes      int64 `json:"expected_votes,omitempty"`
+}
+
+func frac(a, b int64) (float64, bool) {
+	if b <= 0 {
+		return 0, false
+	}
+	return float64(a) / float64(b), true
+}
+
+// UnitsFraction returns the fraction of expected units in the data.
+func (c Coverage) UnitsFraction() (float64, bool) { return frac(c.Units, c.ExpectedUnits) }
+
+// RegisteredFraction returns the fraction of expected registered voters
+// in the data (counting only units whose registered voters are known).
+func (c Coverage) RegisteredFraction() (float64, bool) {
+	return frac(c.Registered, c.ExpectedRegistered)
+}
+
+// VotesFraction returns the fraction of expected votes in the data.
+func (c Coverage) VotesFraction() (float64, bool) { return frac(c.Votes, c.ExpectedVotes) }
+
+// Result is the aggregate of one region, or of the whole tally.
+type Result struct {
+	// Region indexes Tally.Regions, or is -1 for the whole tally.
+	Region int `json:"region"`
+	// Level indexes Tally.Levels, or is -1 for the whole tally.
+	Level int `json:"level"`
+	Totals
+	// Expected is the region's expectation, if the tally has one.
+	Expected Expectation `json:"expected"`
+}
+
+// Coverage returns the result's coverage against its expectation.
+func (r *Result) Coverage() Coverage {
+	return Coverage{
+		Units: r.Units, ExpectedUnits: r.Expected.Units,
+		Registered: r.Registered, ExpectedRegistered: r.Expected.Registered,
+		Votes: r.Cast(), ExpectedVotes: r.Expected.Votes,
+	}
+}
+
+// Aggregation holds the results of every region of a tally.
+type Aggregation struct {
+	Tally *Tally
+	// Nation is the result for the whole tally.
+	Nation Result
+	// Regions holds one result per region, indexed like Tally.Regions.
+	Regions []Result
+	byLevel [][]int
+}
+
+// Aggregate sums a tally's units into every region at every level and into
+// the national total. It runs in one pass over the units plus one over the
+// regions.
+func Aggregate(t *Tally) *Aggregation {
+	nc := len(t.Candidates)
+	a := &Aggregation{Tally: t, Regions: make([]Result, len(t.Regions))}
+	votes := make([]int64, (len(t.Regions)+1)*nc)
+	a.Nation = Result{Region: -1, Level: -1, Totals: Totals{Votes: votes[:nc:nc]}, Expected: Expectation{Region: -1}}
+	for i := range a.Regions {
+		off := (i + 1) * nc
+		a.Regions[i] = Result{Region: i, Level: t.Regions[i].Level, Totals: Totals{Votes: votes[off : off+nc : off+nc]}, Expected: Expectation{Region: i}}
+	}
+	for i := range t.Units {
+		u := &t.Units[i]
+		if u.Region >= 0 {
+			a.Regions[u.Region].addUnit(u)
+		} else {
+			a.Nation.addUnit(u)
+		}
+	}
+	// Parents come before children, so walking backwards rolls each
+	// region up into its parent after all of its children are summed.
+	for i := len(a.Regions) - 1; i >= 0; i-- {
+		if p := t.Regions[i].Parent; p >= 0 {
+			a.Regions[p].Add(&a.Regions[i].Totals)
+		} else {
+			a.Nation.Add(&a.Regions[i].Totals)
+		}
+	}
+	for _, e := range t.Expected {
+		if e.Region < 0 {
+			a.Nation.Expected = e
+		} else if e.Region < len(a.Regions) {
+			a.Regions[e.Region].Expected = e
+		}
+	}
+	a.byLevel = make([][]int, len(t.Levels))
+	for i, r := range t.Regions {
+		a.byLevel[r.Level] = append(a.byLevel[r.Level], i)
+	}
+	for _, l := range a.byLevel {
+		slices.SortStableFunc(l, func(x, y int) int { return CompareKeys(t.Regions[x].Key, t.Regions[y].Key) })
+	}
+	return a
+}
+
+// Level returns the indexes of the regions at level l, sorted by key
+// (numerically when both keys are numbers).
+func (a *Aggregation) Level(l int) []int {
+	if l < 0 || l >= len(a.byLevel) {
+		return nil
+	}
+	return a.byLevel[l]
+}
+
+// Result returns the result for region r, or the national one for r < 0.
+func (a *Aggregation) Result(r int) *Result {
+	if r < 0 {
+		return &a.Nation
+	}
+	return &a.Regions[r]
+}
+
+// Children returns the regions directly inside region r (r < 0 for the
+// top level), sorted by key.
+func (a *Aggregation) Children(r int) []int {
+	l := 0
+	if r >= 0 {
+		l = a.Tally.Regions[r].Level + 1
+	}
+	var out []int
+	for _, c := range a.Level(l) {
+		if a.Tally.Regions[c].Parent == r {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// CompareKeys orders region keys: numerically when both are integers,
+// otherwise as strings.
+func CompareKeys(x, y string) int {
+	a, errA := strconv.ParseInt(x, 10, 64)
+	b, errB := strconv.ParseInt(y, 10, 64)
+	if errA == nil && errB == nil {
+		return cmp.Compare(a, b)
+	}
+	return cmp.Compare(x, y)
+}

@@ -1,0 +1,372 @@
+package sim
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+)
+
+// Unknown marks a count that the data does not give (registered voters,
+// null or blank votes). It is never confused with zero.
+const Unknown int64 = -1
+
+// Errors returned by the model's constructors and look-ups.
+var (
+	ErrNoCandidates  = errors.New("sim: tally has no candidates")
+	ErrUnknownLevel  = errors.New("sim: unknown level")
+	ErrUnknownRegion = errors.New("sim: unknown region")
+	ErrCandidate     = errors.New("sim: unknown or ambiguous candidate")
+	ErrInvalid       = errors.New("sim: invalid tally")
+)
+
+// Candidate is one option on the ballot.
+type Candidate struct {
+	// ID is the short code used in the data (e.g. "EG", "votes_dem").
+	ID string `json:"id"`
+	// Name is the display name ("Edmundo González Urrutia").
+	Name string `json:"name"`
+	// Party is the party or alliance, if known.
+	Party string `json:"party,omitempty"`
+}
+
+// Label returns the display name, or the ID when the name is empty.
+func (c Candidate) Label() string {
+	if c.Name != "" {
+		return c.Name
+	}
+	return c.ID
+}
+
+// Region is one area of the geographic hierarchy.
+type Region struct {
+	// Level indexes Tally.Levels.
+	Level int `json:"level"`
+	// Key identifies the region among its siblings ("21", "210101001").
+	Key string `json:"key"`
+	// Name is the display name; it equals Key when the data gives none.
+	Name string `json:"name,omitempty"`
+	// Parent indexes Tally.Regions, or is -1 for a top-level region.
+	Parent int `json:"parent"`
+}
+
+// Unit is one reported result: a tally sheet, a precinct, a county.
+type Unit struct {
+	// ID identifies the unit within its region ("010101001.01", "01001").
+	ID string `json:"id"`
+	// Name is an optional display name ("Autauga County").
+	Name string `json:"name,omitempty"`
+	// Region indexes Tally.Regions: the innermost region holding the
+	// unit, or -1 when the tally has no hierarchy.
+	Region int `json:"region"`
+	// Registered is the number of registered voters, or Unknown.
+	Registered int64 `json:"registered"`
+	// Votes holds the votes per candidate, in Tally.Candidates order.
+	Votes []int64 `json:"votes"`
+	// Null and Blank are the null and blank votes, or Unknown.
+	Null  int64 `json:"null"`
+	Blank int64 `json:"blank"`
+	// Source is an optional link to the scanned tally sheet.
+	Source string `json:"source,omitempty"`
+	// Count is the number of reporting units this unit sums, for data
+	// that is already aggregated (a state's counted tables); 0 means 1.
+	Count int64 `json:"count,omitempty"`
+}
+
+// Size returns the number of reporting units u stands for: Count, or 1.
+func (u *Unit) Size() int64 {
+	if u.Count > 1 {
+		return u.Count
+	}
+	return 1
+}
+
+// Valid returns the unit's valid votes: the sum of its candidate votes.
+func (u *Unit) Valid() int64 {
+	var s int64
+	for _, v := range u.Votes {
+		s += v
+	}
+	return s
+}
+
+// Cast returns valid plus null plus blank votes, counting unknowns as zero.
+func (u *Unit) Cast() int64 {
+	c := u.Valid()
+	if u.Null > 0 {
+		c += u.Null
+	}
+	if u.Blank > 0 {
+		c += u.Blank
+	}
+	return c
+}
+
+// Expectation records what is known about the whole of a region, including
+// the units that are not in the data: how many units and registered voters
+// it has, and optionally how many votes were cast in it. Zero means not
+// known.
+type Expectation struct {
+	// Region indexes Tally.Regions, or is -1 for the whole tally.
+	Region     int   `json:"region"`
+	Units      int64 `json:"units,omitempty"`
+	Registered int64 `json:"registered,omitempty"`
+	Votes      int64 `json:"votes,omitempty"`
+	// Source says where the figures come from.
+	Source string `json:"source,omitempty"`
+}
+
+// ClaimVote is a claimed number of votes for one candidate.
+type ClaimVote struct {
+	Candidate string `json:"candidate"`
+	Votes     int64  `json:"votes"`
+}
+
+// Claim is a set of national totals announced by someone, such as an
+// electoral council's bulletin. Fields that were not announced are Unknown
+// (or zero for the fractions).
+type Claim struct {
+	// Label names the claim ("CNE 2nd bulletin").
+	Label string `json:"label"`
+	// Date is when it was announced (free text, ISO date preferred).
+	Date string `json:"date,omitempty"`
+	// Source is a link or citation.
+	Source string `json:"source,omitempty"`
+	// Votes are the claimed votes of the named candidates.
+	Votes []ClaimVote `json:"votes"`
+	// Others is the claimed total of every candidate not in Votes, or Unknown.
+	Others int64 `json:"others"`
+	// Valid and Null are the claimed valid and null totals, or Unknown.
+	Valid int64 `json:"valid"`
+	Null  int64 `json:"null"`
+	// Reported is the claimed fraction of units counted, in [0,1], or 0.
+	Reported float64 `json:"reported,omitempty"`
+	// Turnout is the claimed turnout, in [0,1], or 0.
+	Turnout float64 `json:"turnout,omitempty"`
+	// Decimals is how many decimals the claimed percentages were
+	// announced with, or -1 if unknown.
+	Decimals int `json:"decimals"`
+}
+
+// ValidTotal returns the claim's valid votes: Valid when stated, else the
+// sum of the candidate votes and Others, or Unknown when Others is unknown.
+func (c *Claim) ValidTotal() int64 {
+	if c.Valid != Unknown && c.Valid != 0 {
+		return c.Valid
+	}
+	var s int64
+	for _, v := range c.Votes {
+		s += v.Votes
+	}
+	if c.Others == Unknown {
+		return Unknown
+	}
+	return s + c.Others
+}
+
+// Tally is a set of units with their hierarchy, candidates, expectations
+// and claims. The zero value is an empty tally.
+type Tally struct {
+	// Title describes the election ("Venezuela, presidential, 28 July 2024").
+	Title string `json:"title,omitempty"`
+	// Source describes where the data comes from.
+	Source string `json:"source,omitempty"`
+	// Levels names the hierarchy's levels, outermost first, not counting
+	// the units themselves ("state", "municipality", "parish", "centre").
+	Levels []string `json:"levels"`
+	// UnitLevel names what a unit is ("table", "county").
+	UnitLevel  string      `json:"unit_level"`
+	Candidates []Candidate `json:"candidates"`
+	Regions    []Region    `json:"regions"`
+	Units      []Unit      `json:"units"`
+	// Expected records what is known of units not in the data.
+	Expected []Expectation `json:"expected,omitempty"`
+	// Claims are announced totals to compare with the counted data.
+	Claims []Claim `json:"claims,omitempty"`
+}
+
+// LevelIndex returns the index of the named level in t.Levels, or
+// len(t.Levels) for the unit level, or -1 for "nation" / "national".
+// Names match case-insensitively, and a unique prefix is enough.
+func (t *Tally) LevelIndex(name string) (int, error) {
+	n := strings.ToLower(strings.TrimSpace(name))
+	switch n {
+	case "nation", "national", "country", "total":
+		return -1, nil
+	}
+	all := append(append([]string(nil), t.Levels...), t.UnitLevel)
+	for i, l := range all {
+		if strings.ToLower(l) == n {
+			return i, nil
+		}
+	}
+	found := -2
+	for i, l := range all {
+		if n != "" && strings.HasPrefix(strings.ToLower(l), n) {
+			if found != -2 {
+				return 0, fmt.Errorf("%w: %q is ambiguous (levels: %s)", ErrUnknownLevel, name, strings.Join(all, ", "))
+			}
+			found = i
+		}
+	}
+	if found == -2 {
+		return 0, fmt.Errorf("%w: %q (levels: %s)", ErrUnknownLevel, name, strings.Join(all, ", "))
+	}
+	return found, nil
+}
+
+// Candidate returns the index of the candidate named by id, or by a
+// case- and accent-insensitive part of its name or party that matches
+// exactly one candidate ("NM", "Maduro", "gonzalez").
+func (t *Tally) Candidate(name string) (int, error) {
+	q := Fold(strings.TrimSpace(name))
+	if q == "" {
+		return -1, fmt.Errorf("%w: empty name", ErrCandidate)
+	}
+	for i, c := range t.Candidates {
+		if Fold(c.ID) == q {
+			return i, nil
+		}
+	}
+	for i, c := range t.Candidates {
+		if Fold(c.Name) == q {
+			return i, nil
+		}
+	}
+	found := -1
+	for i, c := range t.Candidates {
+		if strings.Contains(Fold(c.Name), q) || strings.Contains(Fold(c.Party), q) {
+			if found >= 0 {
+				return -1, fmt.Errorf("%w: %q matches both %s and %s", ErrCandidate, name, t.Candidates[found].Label(), c.Label())
+			}
+			found = i
+		}
+	}
+	if found < 0 {
+		ids := make([]string, len(t.Candidates))
+		for i, c := range t.Candidates {
+			ids[i] = c.ID
+		}
+		return -1, fmt.Errorf("%w: %q (candidates: %s)", ErrCandidate, name, strings.Join(ids, ", "))
+	}
+	return found, nil
+}
+
+// RegionPath returns the regions from the outermost down to region r.
+func (t *Tally) RegionPath(r int) []int {
+	var p []int
+	for r >= 0 && r < len(t.Regions) {
+		p = append(p, r)
+		r = t.Regions[r].Parent
+	}
+	for i, j := 0, len(p)-1; i < j; i, j = i+1, j-1 {
+		p[i], p[j] = p[j], p[i]
+	}
+	return p
+}
+
+// Ancestor returns the region at level l that contains region r, or -1.
+func (t *Tally) Ancestor(r, l int) int {
+	for r >= 0 {
+		if t.Regions[r].Level == l {
+			return r
+		}
+		if t.Regions[r].Level < l {
+			return -1
+		}
+		r = t.Regions[r].Parent
+	}
+	return -1
+}
+
+// UnitRegion returns the region at level l containing unit u, or -1.
+func (t *Tally) UnitRegion(u, l int) int {
+	return t.Ancestor(t.Units[u].Region, l)
+}
+
+// NationalExpectation returns the expectation for the whole tally, or a
+// zero Expectation with Region -1 when there is none.
+func (t *Tally) NationalExpectation() Expectation {
+	for _, e := range t.Expected {
+		if e.Region == -1 {
+			return e
+		}
+	}
+	return Expectation{Region: -1}
+}
+
+// HasRegistered reports whether any unit has a known number of
+// registered voters.
+func (t *Tally) HasRegistered() bool {
+	for i := range t.Units {
+		if t.Units[i].Registered != Unknown {
+			return true
+		}
+	}
+	return false
+}
+
+// Validate checks the tally's internal consistency: indexes in range,
+// vote slices of the right length, non-negative counts and a hierarchy
+// whose parents sit one level up. It returns an error wrapping ErrInvalid.
+func (t *Tally) Validate() error {
+	if len(t.Candidates) == 0 {
+		return ErrNoCandidates
+	}
+	seen := make(map[string]bool, len(t.Candidates))
+	for i, c := range t.Candidates {
+		if c.ID == "" {
+			return fmt.Errorf("%w: candidate %d has no id", ErrInvalid, i)
+		}
+		if seen[c.ID] {
+			return fmt.Errorf("%w: candidate id %q appears twice", ErrInvalid, c.ID)
+		}
+		seen[c.ID] = true
+	}
+	for i, r := range t.Regions {
+		if r.Level < 0 || r.Level >= len(t.Levels) {
+			return fmt.Errorf("%w: region %d (%s) has level %d of %d", ErrInvalid, i, r.Key, r.Level, len(t.Levels))
+		}
+		if r.Level == 0 && r.Parent != -1 {
+			return fmt.Errorf("%w: top-level region %d (%s) has a parent", ErrInvalid, i, r.Key)
+		}
+		if r.Level > 0 {
+			if r.Parent < 0 || r.Parent >= i {
+				return fmt.Errorf("%w: region %d (%s) has parent %d; parents must come first", ErrInvalid, i, r.Key, r.Parent)
+			}
+			if t.Regions[r.Parent].Level != r.Level-1 {
+				return fmt.Errorf("%w: region %d (%s) is not one level below its parent", ErrInvalid, i, r.Key)
+			}
+		}
+	}
+	inner := len(t.Levels) - 1
+	for i := range t.Units {
+		u := &t.Units[i]
+		if len(u.Votes) != len(t.Candidates) {
+			return fmt.Errorf("%w: unit %d (%s) has %d vote counts for %d candidates", ErrInvalid, i, u.ID, len(u.Votes), len(t.Candidates))
+		}
+		if inner < 0 {
+			if u.Region != -1 {
+				return fmt.Errorf("%w: unit %d (%s) names a region but the tally has no levels", ErrInvalid, i, u.ID)
+			}
+		} else if u.Region < 0 || u.Region >= len(t.Regions) || t.Regions[u.Region].Level != inner {
+			return fmt.Errorf("%w: unit %d (%s) must sit in a region of level %q", ErrInvalid, i, u.ID, t.Levels[inner])
+		}
+		for j, v := range u.Votes {
+			if v < 0 {
+				return fmt.Errorf("%w: unit %d (%s) has negative votes for %s", ErrInvalid, i, u.ID, t.Candidates[j].ID)
+			}
+		}
+		if u.Registered < Unknown || u.Null < Unknown || u.Blank < Unknown || u.Count < 0 {
+			return fmt.Errorf("%w: unit %d (%s) has a negative count", ErrInvalid, i, u.ID)
+		}
+	}
+	for _, e := range t.Expected {
+		if e.Region < -1 || e.Region >= len(t.Regions) {
+			return fmt.Errorf("%w: expectation names region %d", ErrInvalid, e.Region)
+		}
+		if e.Units < 0 || e.Registered < 0 || e.Votes < 0 {
+			return fmt.Errorf("%w: expectation has a negative count", ErrInvalid)
+		}
+	}
+	return nil
+}
