@@ -1,0 +1,210 @@
+package i18n
+
+import "fmt"
+
+// Key names one user-visible string.
+type Key string
+
+// T returns the string for k in language l, or k itself when the key is
+// unknown (a test keeps every key translated).
+func (l Lang) T(k Key) string {
+	e, ok := table[k]
+	if !ok {
+		return string(k)
+	}
+	if l == ES {
+		return e.es
+	}
+	return e.en
+}
+
+// Tf formats the string for k with args, as fmt.Sprintf does. Numbers
+// should be formatted with Int, Percent or PP first and passed as strings.
+func (l Lang) Tf(k Key, args ...any) string {
+	return fmt.Sprintf(l.T(k), args...)
+}
+
+type entry struct{ en, es string }
+
+// Keys of the user-visible strings.
+const (
+	AppName       Key = "app.name"
+	Loading       Key = "app.loading"
+	TabOverview   Key = "tab.overview"
+	TabScenario   Key = "tab.scenario"
+	TabRegions    Key = "tab.regions"
+	TabUnits      Key = "tab.units"
+	TabUncertain  Key = "tab.uncertainty"
+	BtnOpen       Key = "btn.open"
+	BtnCopyLink   Key = "btn.copylink"
+	BtnEmbed      Key = "btn.embed"
+	BtnHelp       Key = "btn.help"
+	BtnLang       Key = "btn.lang"
+	BtnReset      Key = "btn.reset"
+	MsgCopied     Key = "msg.copied"
+	MsgEmbedCopy  Key = "msg.embedcopied"
+	MsgLoaded     Key = "msg.loaded"
+	MsgBadFile    Key = "msg.badfile"
+	MsgDropHint   Key = "msg.drophint"
+	MsgKeysHint   Key = "msg.keyshint"
+	MsgOpening    Key = "msg.opening"
+	CountedVotes  Key = "ov.counted"
+	Projected     Key = "ov.projected"
+	Leads         Key = "ov.leads"
+	Tie           Key = "ov.tie"
+	MarginLine    Key = "ov.margin"
+	Coverage      Key = "ov.coverage"
+	CovUnits      Key = "ov.cov.units"
+	CovRegistered Key = "ov.cov.registered"
+	CovVotes      Key = "ov.cov.votes"
+	CovOf         Key = "ov.cov.of"
+	CovUnknown    Key = "ov.cov.unknown"
+	Claims        Key = "ov.claims"
+	ClaimVsCount  Key = "ov.claimvscount"
+	ShareOfValid  Key = "ov.shareofvalid"
+	Others        Key = "ov.others"
+	ScMissing     Key = "sc.missing"
+	ScNoMissing   Key = "sc.nomissing"
+	ScHow         Key = "sc.how"
+	ModeLike      Key = "sc.mode.like"
+	ModeSplit     Key = "sc.mode.split"
+	ModeWorst     Key = "sc.mode.worst"
+	ModeClaim     Key = "sc.mode.claim"
+	ScSplit       Key = "sc.split"
+	ScBreakEven   Key = "sc.breakeven"
+	ScNoBreakEven Key = "sc.nobreakeven"
+	ScTurnout     Key = "sc.turnout"
+	ScSwing       Key = "sc.swing"
+	ScClaim       Key = "sc.claim"
+	ScStillAhead  Key = "sc.stillahead"
+	ScOvertakes   Key = "sc.overtakes"
+	ScTied        Key = "sc.tied"
+	ScImpossNeg   Key = "sc.impossible.neg"
+	ScImpossTurn  Key = "sc.impossible.turnout"
+	ScWorstDesc   Key = "sc.worst.desc"
+	ScLikeDesc    Key = "sc.like.desc"
+	ScClaimDesc   Key = "sc.claim.desc"
+	ScNoClaims    Key = "sc.noclaims"
+	RgNation      Key = "rg.nation"
+	RgSearch      Key = "rg.search"
+	RgSearchHint  Key = "rg.searchhint"
+	RgNoMatch     Key = "rg.nomatch"
+	RgUnitsCount  Key = "rg.units"
+	RgUp          Key = "rg.up"
+	RgMore        Key = "rg.more"
+	UnTitle       Key = "un.title"
+	UnXTurnout    Key = "un.x.turnout"
+	UnXVotes      Key = "un.x.votes"
+	UnYShare      Key = "un.y.share"
+	UnNoTurnout   Key = "un.noturnout"
+	UnAggregated  Key = "un.aggregated"
+	UnOpenSheet   Key = "un.opensheet"
+	UnHoverHint   Key = "un.hoverhint"
+	McTitle       Key = "mc.title"
+	McProb        Key = "mc.prob"
+	McRuns        Key = "mc.runs"
+	McModel       Key = "mc.model"
+	McXAxis       Key = "mc.xaxis"
+	HelpTitle     Key = "help.title"
+	HelpTab       Key = "help.tab"
+	HelpArrows    Key = "help.arrows"
+	HelpEnter     Key = "help.enter"
+	HelpDigits    Key = "help.digits"
+	HelpEsc       Key = "help.esc"
+	HelpHelp      Key = "help.help"
+	HelpDrop      Key = "help.drop"
+	HelpClose     Key = "help.close"
+	EmbedTitle    Key = "embed.title"
+	DataLabel     Key = "data.label"
+)
+
+var table = map[Key]entry{
+	AppName:       {"Tallyscope", "Tallyscope"},
+	Loading:       {"Loading…", "Cargando…"},
+	TabOverview:   {"Overview", "Resumen"},
+	TabScenario:   {"Scenario", "Escenario"},
+	TabRegions:    {"Regions", "Regiones"},
+	TabUnits:      {"Tables", "Mesas"},
+	TabUncertain:  {"Uncertainty", "Incertidumbre"},
+	BtnOpen:       {"Open file", "Abrir archivo"},
+	BtnCopyLink:   {"Copy link", "Copiar enlace"},
+	BtnEmbed:      {"Embed", "Insertar"},
+	BtnHelp:       {"Keys (?)", "Teclas (?)"},
+	BtnLang:       {"Español", "English"},
+	BtnReset:      {"Reset", "Restablecer"},
+	MsgCopied:     {"Link copied to the clipboard.", "Enlace copiado al portapapeles."},
+	MsgEmbedCopy:  {"Embed code copied to the clipboard.", "Código para insertar copiado al portapapeles."},
+	MsgLoaded:     {"Loaded %s: %s units.", "Cargado %s: %s unidades."},
+	MsgBadFile:    {"Could not read %s: %s. The previous data is still shown.", "No se pudo leer %s: %s. Se siguen mostrando los datos anteriores."},
+	MsgDropHint:   {"Drop a results file here, or use Open file.", "Suelte aquí un archivo de resultados o use Abrir archivo."},
+	MsgKeysHint:   {"Tab moves, arrows adjust, ? shows the keys.", "Tab avanza, flechas ajustan, ? muestra las teclas."},
+	MsgOpening:    {"Opening %s", "Abriendo %s"},
+	CountedVotes:  {"Counted", "Contado"},
+	Projected:     {"Scenario", "Escenario"},
+	Leads:         {"%s leads with %s of the counted votes", "%s gana con %s de los votos contados"},
+	Tie:           {"The two leading candidates are tied", "Los dos primeros candidatos están empatados"},
+	MarginLine:    {"Margin: %s ahead by %s votes (%s)", "Margen: %s adelante por %s votos (%s)"},
+	Coverage:      {"Coverage", "Cobertura"},
+	CovUnits:      {"Tables", "Mesas"},
+	CovRegistered: {"Registered voters", "Electores inscritos"},
+	CovVotes:      {"Votes", "Votos"},
+	CovOf:         {"%s of %s", "%s de %s"},
+	CovUnknown:    {"not in the data", "no está en los datos"},
+	Claims:        {"Claimed beside counted", "Anunciado frente a contado"},
+	ClaimVsCount:  {"%s: %s %s, %s %s", "%s: %s %s, %s %s"},
+	ShareOfValid:  {"share of valid votes", "porcentaje de votos válidos"},
+	Others:        {"Others", "Otros"},
+	ScMissing:     {"Missing: %s of %s tables", "Faltan: %s de %s mesas"},
+	ScNoMissing:   {"Every expected table is counted.", "Todas las mesas esperadas están contadas."},
+	ScHow:         {"How the missing tables vote", "Cómo votan las mesas que faltan"},
+	ModeLike:      {"Like their region", "Como su región"},
+	ModeSplit:     {"Split", "Reparto"},
+	ModeWorst:     {"Worst case", "Peor caso"},
+	ModeClaim:     {"A claim", "Un anuncio"},
+	ScSplit:       {"%s's share of the missing votes: %s", "Porcentaje de %s en los votos que faltan: %s"},
+	ScBreakEven:   {"Break-even at %s for %s", "Punto de empate: %s para %s"},
+	ScNoBreakEven: {"No split changes the winner.", "Ningún reparto cambia al ganador."},
+	ScTurnout:     {"Turnout in the missing tables: %s", "Participación en las mesas que faltan: %s"},
+	ScSwing:       {"Swing to %s: %s", "Desplazamiento hacia %s: %s"},
+	ScClaim:       {"Claim: %s", "Anuncio: %s"},
+	ScStillAhead:  {"%s is still ahead by %s votes.", "%s sigue adelante por %s votos."},
+	ScOvertakes:   {"%s overtakes %s by %s votes.", "%s supera a %s por %s votos."},
+	ScTied:        {"%s and %s are tied.", "%s y %s quedan empatados."},
+	ScImpossNeg:   {"Impossible: %s needs %s votes in the missing tables, fewer than zero.", "Imposible: %s necesita %s votos en las mesas que faltan, menos que cero."},
+	ScImpossTurn:  {"Impossible: the missing tables would need %s turnout, more than 100%%.", "Imposible: las mesas que faltan necesitarían %s de participación, más del 100 %%."},
+	ScWorstDesc:   {"Every registered voter in the missing tables votes, all for %s.", "Todos los electores de las mesas que faltan votan, todos por %s."},
+	ScLikeDesc:    {"The missing tables vote like the counted tables of their region.", "Las mesas que faltan votan como las mesas contadas de su región."},
+	ScClaimDesc:   {"What the missing tables must hold for the claim to be true.", "Lo que deben contener las mesas que faltan para que el anuncio sea cierto."},
+	ScNoClaims:    {"The data has no claims.", "Los datos no tienen anuncios."},
+	RgNation:      {"All", "Todo"},
+	RgSearch:      {"Search: %s", "Buscar: %s"},
+	RgSearchHint:  {"Type to search by name", "Escriba para buscar por nombre"},
+	RgNoMatch:     {"No region matches.", "Ninguna región coincide."},
+	RgUnitsCount:  {"%s tables", "%s mesas"},
+	RgUp:          {"Up", "Subir"},
+	RgMore:        {"%s more", "%s más"},
+	UnTitle:       {"Every table by turnout and the winner's share", "Cada mesa por participación y porcentaje del ganador"},
+	UnXTurnout:    {"Turnout", "Participación"},
+	UnXVotes:      {"Votes cast", "Votos emitidos"},
+	UnYShare:      {"%s's share", "Porcentaje de %s"},
+	UnNoTurnout:   {"The data has no registered voters, so the horizontal axis shows votes cast.", "Los datos no tienen electores inscritos: el eje horizontal muestra los votos emitidos."},
+	UnAggregated:  {"The loaded data sums tables per region: open the per-table file to see each one.", "Los datos cargados suman las mesas por región: abra el archivo por mesa para ver cada una."},
+	UnOpenSheet:   {"Open the tally sheet", "Abrir el acta"},
+	UnHoverHint:   {"Point at or tap a dot to see its table.", "Señale o toque un punto para ver su mesa."},
+	McTitle:       {"Where the final margin could land", "Dónde podría quedar el margen final"},
+	McProb:        {"%s wins in %s of the runs", "%s gana en %s de las simulaciones"},
+	McRuns:        {"%s of %s runs", "%s de %s simulaciones"},
+	McModel:       {"Each run resamples counted tables of the same region for every missing table and adds a national shift of ±5 pp.", "Cada simulación toma mesas contadas de la misma región para cada mesa que falta y añade un desplazamiento nacional de ±5 pp."},
+	McXAxis:       {"Margin of %s over %s (votes)", "Margen de %s sobre %s (votos)"},
+	HelpTitle:     {"Keys", "Teclas"},
+	HelpTab:       {"Tab / Shift+Tab: move between controls", "Tab / Mayús+Tab: pasar de un control a otro"},
+	HelpArrows:    {"Arrows: adjust a slider or move in a list", "Flechas: ajustar un deslizador o moverse en una lista"},
+	HelpEnter:     {"Enter or Space: activate", "Intro o Espacio: activar"},
+	HelpDigits:    {"1 to 5: switch views", "1 a 5: cambiar de vista"},
+	HelpEsc:       {"Backspace or Esc: go up a level, close", "Retroceso o Esc: subir un nivel, cerrar"},
+	HelpHelp:      {"?: show or hide this list", "?: mostrar u ocultar esta lista"},
+	HelpDrop:      {"Drop a file on the window to load it", "Suelte un archivo en la ventana para cargarlo"},
+	HelpClose:     {"Press any key to close", "Pulse cualquier tecla para cerrar"},
+	EmbedTitle:    {"Embed code", "Código para insertar"},
+	DataLabel:     {"Data: %s", "Datos: %s"},
+}
