@@ -1,0 +1,147 @@
+package load
+
+import (
+	"strings"
+)
+
+// csvReader splits text into records. It is written for speed on large
+// exports: unquoted fields are substrings of the input (no copies), and it
+// tracks the line number of every record and the column of every field for
+// error messages. It accepts LF and CRLF line ends and RFC 4180 quoting.
+type csvReader struct {
+	s     string
+	pos   int
+	delim byte
+	line  int // line of the next record
+	// fields and cols are reused between records.
+	fields []string
+	cols   []int
+	quoted []bool
+	// recLine is the first line of the last record returned.
+	recLine int
+}
+
+func newCSVReader(s string, delim byte) *csvReader {
+	return &csvReader{s: s, delim: delim, line: 1}
+}
+
+// next returns the next record, or ok=false at the end of the input. A
+// record that is an empty line is returned as a single empty field so that
+// the caller can report it. errCol is > 0 when a quoted field is malformed.
+func (r *csvReader) next() (fields []string, ok bool, errCol int, errMsg string) {
+	if r.pos >= len(r.s) {
+		return nil, false, 0, ""
+	}
+	r.fields = r.fields[:0]
+	r.cols = r.cols[:0]
+	r.quoted = r.quoted[:0]
+	r.recLine = r.line
+	s := r.s
+	i := r.pos
+	lineStart := i
+	for {
+		// Start of a field.
+		r.cols = append(r.cols, i-lineStart+1)
+		if i < len(s) && s[i] == '"' {
+			// Quoted field.
+			var b strings.Builder
+			j := i + 1
+			start := j
+			for {
+				k := strings.IndexByte(s[j:], '"')
+				if k < 0 {
+					r.pos = len(s)
+					return nil, true, r.cols[len(r.cols)-1], "a quoted field is never closed"
+				}
+				j += k
+				for _, c := range s[start:j] {
+					if c == '\n' {
+						r.line++
+					}
+				}
+				if j+1 < len(s) && s[j+1] == '"' {
+					b.WriteString(s[start : j+1])
+					j += 2
+					start = j
+					continue
+				}
+				if b.Len() == 0 {
+					r.fields = append(r.fields, s[start:j])
+				} else {
+					b.WriteString(s[start:j])
+					r.fields = append(r.fields, b.String())
+				}
+				r.quoted = append(r.quoted, true)
+				j++
+				break
+			}
+			i = j
+			if i < len(s) && s[i] != r.delim && s[i] != '\n' && !(s[i] == '\r' && (i+1 == len(s) || s[i+1] == '\n')) {
+				r.pos = skipLine(s, i)
+				r.line++
+				return nil, true, i - lineStart + 1, "unexpected character after a closing quote"
+			}
+		} else {
+			j := i
+			for j < len(s) {
+				c := s[j]
+				if c == r.delim || c == '\n' {
+					break
+				}
+				if c == '"' {
+					r.pos = skipLine(s, j)
+					r.line++
+					return nil, true, j - lineStart + 1, "a quote inside an unquoted field"
+				}
+				j++
+			}
+			f := s[i:j]
+			if (j == len(s) || s[j] == '\n') && len(f) > 0 && f[len(f)-1] == '\r' {
+				f = f[:len(f)-1]
+			}
+			r.fields = append(r.fields, f)
+			r.quoted = append(r.quoted, false)
+			i = j
+		}
+		if i >= len(s) {
+			r.pos = i
+			r.line++
+			return r.fields, true, 0, ""
+		}
+		switch s[i] {
+		case r.delim:
+			i++
+			continue
+		case '\r':
+			i++
+		}
+		// s[i] == '\n'
+		r.pos = i + 1
+		r.line++
+		return r.fields, true, 0, ""
+	}
+}
+
+func skipLine(s string, i int) int {
+	k := strings.IndexByte(s[i:], '\n')
+	if k < 0 {
+		return len(s)
+	}
+	return i + k + 1
+}
+
+// sniffDelimiter picks the delimiter that splits the header line into the
+// most fields among comma, semicolon, tab and pipe.
+func sniffDelimiter(s string) byte {
+	line := s
+	if k := strings.IndexByte(s, '\n'); k >= 0 {
+		line = s[:k]
+	}
+	best, bestN := byte(','), 0
+	for _, d := range []byte{',', ';', '\t', '|'} {
+		if n := strings.Count(line, string(d)); n > bestN {
+			best, bestN = d, n
+		}
+	}
+	return best
+}

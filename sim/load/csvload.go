@@ -1,0 +1,605 @@
+package load
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/tallyscope/tallyscope/sim"
+)
+
+// column indexes resolved from a mapping and a header; -1 means absent.
+type columns struct {
+	levels     []int
+	levelNames []int
+	unit       int
+	name       int
+	registered int
+	valid      int
+	null       int
+	blank      int
+	total      int
+	source     int
+	candidates []int
+}
+
+type numFormat struct {
+	thousands byte // 0: detect within quoted fields
+	decimal   byte
+	delim     byte
+}
+
+type regionKey struct {
+	parent int
+	key    string
+}
+
+// builder turns CSV records into a tally.
+type builder struct {
+	file  string
+	m     *Mapping
+	c     columns
+	nf    numFormat
+	hdr   []string
+	t     *sim.Tally
+	rep   *Report
+	strict bool
+
+	regionIdx  map[regionKey]int
+	prevKey    []string
+	prevRegion []int
+	votes      []int64
+	lines      []int32
+	dups       dupChecker
+
+	noRegistered  int
+	sawThousands  bool
+	levelKeys     []string
+	rowVotes      []int64
+}
+
+func (b *builder) problem(line, col int, msg string, args ...any) *Problem {
+	p := &Problem{File: b.file, Line: line, Column: col, Msg: fmt.Sprintf(msg, args...), kind: ErrRow}
+	if col > 0 && col-1 < len(b.hdr) {
+		p.Field = b.hdr[col-1]
+	}
+	return p
+}
+
+// loadCSV reads text (already decoded) as CSV with the mapping m.
+func loadCSV(text string, m *Mapping, file string, lenient bool, rep *Report) (*sim.Tally, error) {
+	delim := byte(0)
+	switch m.Delimiter {
+	case "":
+		delim = sniffDelimiter(text)
+		if delim != ',' {
+			rep.guess("delimiter: %q", string(delim))
+		}
+	case `\t`:
+		delim = '\t'
+	default:
+		delim = m.Delimiter[0]
+	}
+	r := newCSVReader(text, delim)
+	hdr, ok, errCol, errMsg := r.next()
+	if !ok {
+		return nil, &Problem{File: file, Msg: "the file is empty", kind: ErrEmpty}
+	}
+	if errCol > 0 {
+		return nil, &Problem{File: file, Line: 1, Column: errCol, Msg: "header: " + errMsg, kind: ErrHeader}
+	}
+	header := make([]string, len(hdr))
+	for i, h := range hdr {
+		header[i] = strings.TrimSpace(h)
+	}
+	b := &builder{file: file, m: m, hdr: header, rep: rep, strict: !lenient}
+	if err := b.resolve(); err != nil {
+		return nil, err
+	}
+	b.nf = numFormat{delim: delim}
+	if m.Thousands != "" {
+		b.nf.thousands = m.Thousands[0]
+	}
+	if m.Decimal != "" {
+		b.nf.decimal = m.Decimal[0]
+	}
+	b.start(strings.Count(text, "\n") + 1)
+	var pending []int // lines of empty records, reported only if data follows
+	for {
+		rec, ok, errCol, errMsg := r.next()
+		if !ok {
+			break
+		}
+		line := r.recLine
+		if errCol > 0 {
+			rep.Rows++
+			if err := b.fail(b.problem(line, errCol, "%s", errMsg)); err != nil {
+				return nil, err
+			}
+			continue
+		}
+		if len(rec) == 1 && strings.TrimSpace(rec[0]) == "" && len(header) > 1 {
+			pending = append(pending, line)
+			continue
+		}
+		for _, l := range pending {
+			rep.Warnings = append(rep.Warnings, &Problem{File: file, Line: l, Msg: "empty line skipped", kind: ErrRow})
+		}
+		pending = pending[:0]
+		rep.Rows++
+		if p := b.row(rec, r.cols, r.quoted, line); p != nil {
+			if err := b.fail(p); err != nil {
+				return nil, err
+			}
+		}
+	}
+	if rep.Rows == 0 {
+		return nil, &Problem{File: file, Line: 2, Msg: "the file has a header but no data rows", kind: ErrEmpty}
+	}
+	return b.finish(), nil
+}
+
+func (b *builder) fail(p *Problem) error {
+	if b.strict {
+		return p
+	}
+	b.rep.Skipped = append(b.rep.Skipped, p)
+	return nil
+}
+
+func (b *builder) resolve() error {
+	idx := make(map[string]int, len(b.hdr))
+	for i, h := range b.hdr {
+		if j, dup := idx[h]; dup {
+			return &Problem{File: b.file, Line: 1, Column: i + 1, Msg: fmt.Sprintf("column %q appears twice in the header (columns %d and %d)", h, j+1, i+1), kind: ErrHeader}
+		}
+		idx[h] = i
+	}
+	used := make([]bool, len(b.hdr))
+	col := func(name, role string, required bool) (int, error) {
+		if name == "" {
+			if required {
+				return -1, &Problem{File: b.file, Line: 1, Msg: "the mapping names no column for " + role, kind: ErrHeader}
+			}
+			return -1, nil
+		}
+		i, ok := idx[name]
+		if !ok {
+			for h, j := range idx {
+				if strings.EqualFold(h, name) {
+					return -1, &Problem{File: b.file, Line: 1, Msg: fmt.Sprintf("no column %q for %s; did you mean %q (column %d)?", name, role, h, j+1), kind: ErrHeader}
+				}
+			}
+			return -1, &Problem{File: b.file, Line: 1, Msg: fmt.Sprintf("no column %q for %s; the header has: %s", name, role, strings.Join(b.hdr, ", ")), kind: ErrHeader}
+		}
+		used[i] = true
+		return i, nil
+	}
+	var err error
+	m := b.m
+	for _, l := range m.Levels {
+		i, err := col(l.Column, "level "+l.Column, true)
+		if err != nil {
+			return err
+		}
+		n, err := col(l.Name, "the name of level "+l.Column, false)
+		if err != nil {
+			return err
+		}
+		b.c.levels = append(b.c.levels, i)
+		b.c.levelNames = append(b.c.levelNames, n)
+	}
+	for _, p := range []struct {
+		dst  *int
+		name string
+		role string
+	}{
+		{&b.c.unit, m.Unit, "the unit id"},
+		{&b.c.name, m.Name, "the unit name"},
+		{&b.c.registered, m.Registered, "registered voters"},
+		{&b.c.valid, m.Valid, "valid votes"},
+		{&b.c.null, m.Null, "null votes"},
+		{&b.c.blank, m.Blank, "blank votes"},
+		{&b.c.total, m.Total, "total votes"},
+		{&b.c.source, m.Source, "the source link"},
+	} {
+		if *p.dst, err = col(p.name, p.role, false); err != nil {
+			return err
+		}
+	}
+	for _, c := range m.Candidates {
+		i, err := col(c.Column, "candidate "+c.Column, true)
+		if err != nil {
+			return err
+		}
+		b.c.candidates = append(b.c.candidates, i)
+	}
+	var unused []string
+	for i, u := range used {
+		if !u {
+			unused = append(unused, b.hdr[i])
+		}
+	}
+	if len(unused) > 0 {
+		b.rep.guess("columns not used: %s", strings.Join(unused, ", "))
+	}
+	return nil
+}
+
+func (b *builder) start(rows int) {
+	m := b.m
+	t := &sim.Tally{Title: m.Title, UnitLevel: m.UnitLevel}
+	if t.UnitLevel == "" {
+		t.UnitLevel = "unit"
+	}
+	for _, l := range m.Levels {
+		label := l.Label
+		if label == "" {
+			label = strings.ToLower(l.Column)
+		}
+		t.Levels = append(t.Levels, label)
+	}
+	for _, c := range m.Candidates {
+		id := c.ID
+		if id == "" {
+			id = c.Column
+		}
+		t.Candidates = append(t.Candidates, sim.Candidate{ID: id, Name: c.Name, Party: c.Party})
+	}
+	if b.c.total >= 0 {
+		o := CandidateSpec{ID: "other", Name: "Other candidates"}
+		if m.Others != nil {
+			o = *m.Others
+		}
+		if o.ID == "" {
+			o.ID = "other"
+		}
+		t.Candidates = append(t.Candidates, sim.Candidate{ID: o.ID, Name: o.Name, Party: o.Party})
+	}
+	if e := m.Expected; e != nil {
+		t.Expected = append(t.Expected, sim.Expectation{Region: -1, Units: e.Units, Registered: e.Registered, Votes: e.Votes, Source: e.Source})
+	}
+	b.t = t
+	nc := len(t.Candidates)
+	t.Units = make([]sim.Unit, 0, rows)
+	b.votes = make([]int64, 0, rows*nc)
+	b.lines = make([]int32, 0, rows)
+	b.regionIdx = make(map[regionKey]int)
+	b.prevKey = make([]string, len(m.Levels))
+	b.prevRegion = make([]int, len(m.Levels))
+	for i := range b.prevRegion {
+		b.prevRegion[i] = -2
+	}
+	b.levelKeys = make([]string, len(m.Levels))
+	b.rowVotes = make([]int64, nc)
+	b.dups.runRegion = -2
+}
+
+// shape applies a slice and zero-padding to a code.
+func shape(v string, slice []int, pad int) (string, bool) {
+	v = strings.TrimSpace(v)
+	if len(slice) == 2 {
+		if len(v) < slice[1] {
+			return v, false
+		}
+		v = v[slice[0]:slice[1]]
+	}
+	if pad > 0 && len(v) < pad {
+		v = strings.Repeat("0", pad-len(v)) + v
+	}
+	return v, true
+}
+
+func (b *builder) row(rec []string, cols []int, quoted []bool, line int) *Problem {
+	if len(rec) != len(b.hdr) {
+		return b.problem(line, 0, "the row has %d fields but the header has %d", len(rec), len(b.hdr))
+	}
+	// Counts first, so that a bad row leaves nothing behind.
+	var valid int64
+	for i, c := range b.c.candidates {
+		v, p := b.count(rec, cols, quoted, c, line, false)
+		if p != nil {
+			return p
+		}
+		b.rowVotes[i] = v
+		valid += v
+	}
+	registered, null, blank := sim.Unknown, sim.Unknown, sim.Unknown
+	var p *Problem
+	if b.c.registered >= 0 {
+		if registered, p = b.count(rec, cols, quoted, b.c.registered, line, true); p != nil {
+			return p
+		}
+	}
+	if b.c.null >= 0 {
+		if null, p = b.count(rec, cols, quoted, b.c.null, line, true); p != nil {
+			return p
+		}
+	}
+	if b.c.blank >= 0 {
+		if blank, p = b.count(rec, cols, quoted, b.c.blank, line, true); p != nil {
+			return p
+		}
+	}
+	if b.c.total >= 0 {
+		total, p := b.count(rec, cols, quoted, b.c.total, line, false)
+		if p != nil {
+			return p
+		}
+		if total < valid {
+			return b.problem(line, cols[b.c.total], "total votes %d are fewer than the candidate columns' sum %d", total, valid)
+		}
+		b.rowVotes[len(b.rowVotes)-1] = total - valid
+		valid = total
+	}
+	if b.c.valid >= 0 {
+		stated, p := b.count(rec, cols, quoted, b.c.valid, line, false)
+		if p != nil {
+			return p
+		}
+		if stated != valid {
+			return b.problem(line, cols[b.c.valid], "valid votes %d differ from the sum of the candidate columns %d (off by %+d)", stated, valid, valid-stated)
+		}
+	}
+	if registered != sim.Unknown {
+		cast := valid + max(null, 0) + max(blank, 0)
+		if cast > registered {
+			return b.problem(line, cols[b.c.registered], "%d votes cast exceed the %d registered voters", cast, registered)
+		}
+	} else if b.c.registered >= 0 {
+		b.noRegistered++
+	}
+	// Hierarchy.
+	for l, c := range b.c.levels {
+		spec := b.m.Levels[l]
+		key, ok := shape(rec[c], spec.Slice, spec.Pad)
+		if !ok {
+			return b.problem(line, cols[c], "%q is too short to take characters %d to %d", rec[c], spec.Slice[0]+1, spec.Slice[1])
+		}
+		if key == "" {
+			return b.problem(line, cols[c], "the %s code is empty", b.t.Levels[l])
+		}
+		b.levelKeys[l] = key
+	}
+	region := -1
+	for l, key := range b.levelKeys {
+		if b.prevRegion[l] != -2 && key == b.prevKey[l] && (l == 0 || region == b.t.Regions[b.prevRegion[l]].Parent) {
+			region = b.prevRegion[l]
+			continue
+		}
+		k := regionKey{parent: region, key: key}
+		r, ok := b.regionIdx[k]
+		if !ok {
+			r = len(b.t.Regions)
+			name := key
+			if n := b.c.levelNames[l]; n >= 0 {
+				if s := strings.TrimSpace(rec[n]); s != "" {
+					name = s
+				}
+			}
+			b.t.Regions = append(b.t.Regions, sim.Region{Level: l, Key: key, Name: name, Parent: region})
+			b.regionIdx[k] = r
+		}
+		b.prevKey[l] = key
+		b.prevRegion[l] = r
+		region = r
+	}
+	// Unit.
+	var id string
+	if b.c.unit >= 0 {
+		var ok bool
+		id, ok = shape(rec[b.c.unit], b.m.UnitSlice, b.m.UnitPad)
+		if !ok {
+			return b.problem(line, cols[b.c.unit], "%q is too short to take characters %d to %d", rec[b.c.unit], b.m.UnitSlice[0]+1, b.m.UnitSlice[1])
+		}
+		if id == "" {
+			return b.problem(line, cols[b.c.unit], "the unit id is empty")
+		}
+	} else {
+		id = strconv.Itoa(line)
+	}
+	if b.m.UnitQualified && region >= 0 {
+		id = b.t.Regions[region].Key + "." + id
+	}
+	if prev := b.dups.check(region, id, b.t.Units, b.lines); prev >= 0 {
+		col := 0
+		if b.c.unit >= 0 {
+			col = cols[b.c.unit]
+		}
+		where := ""
+		if region >= 0 {
+			where = " in " + b.t.Levels[len(b.t.Levels)-1] + " " + b.t.Regions[region].Key
+		}
+		return b.problem(line, col, "duplicate unit %q%s: it already appears on line %d", id, where, b.lines[prev])
+	}
+	nc := len(b.rowVotes)
+	off := len(b.votes)
+	b.votes = append(b.votes, b.rowVotes...)
+	u := sim.Unit{ID: id, Region: region, Registered: registered, Null: null, Blank: blank, Votes: b.votes[off : off+nc : off+nc]}
+	if b.c.name >= 0 {
+		u.Name = strings.TrimSpace(rec[b.c.name])
+	}
+	if b.c.source >= 0 {
+		u.Source = strings.TrimSpace(rec[b.c.source])
+	}
+	b.t.Units = append(b.t.Units, u)
+	b.lines = append(b.lines, int32(line))
+	return nil
+}
+
+// count parses a vote count. Empty optional counts are Unknown.
+func (b *builder) count(rec []string, cols []int, quoted []bool, c int, line int, optional bool) (int64, *Problem) {
+	s := rec[c]
+	// Fast path: plain digits.
+	if n := len(s); n > 0 && n < 19 {
+		var v int64
+		i := 0
+		for ; i < n; i++ {
+			d := s[i] - '0'
+			if d > 9 {
+				break
+			}
+			v = v*10 + int64(d)
+		}
+		if i == n {
+			return v, nil
+		}
+	}
+	v, msg := b.parseCount(s, quoted[c], line)
+	if msg == "" {
+		return v, nil
+	}
+	if msg == "empty" {
+		if optional {
+			return sim.Unknown, nil
+		}
+		return 0, b.problem(line, cols[c], "the count is empty")
+	}
+	return 0, b.problem(line, cols[c], "%s", msg)
+}
+
+func (b *builder) parseCount(s string, quoted bool, line int) (int64, string) {
+	t := strings.TrimSpace(s)
+	if t == "" {
+		return 0, "empty"
+	}
+	neg := false
+	if t[0] == '-' || t[0] == '+' {
+		neg = t[0] == '-'
+		t = t[1:]
+	}
+	th := b.nf.thousands
+	dec := b.nf.decimal
+	if dec == 0 {
+		dec = '.'
+		if th == '.' {
+			dec = ','
+		}
+	}
+	// Whole part and fraction.
+	whole, frac := t, ""
+	if i := strings.LastIndexByte(t, dec); i >= 0 {
+		whole, frac = t[:i], t[i+1:]
+	}
+	if th == 0 && strings.IndexByte(whole, ',') >= 0 && dec != ',' && (quoted || b.nf.delim != ',') && groupedDigits(whole, ',') {
+		th = ','
+		if !b.sawThousands {
+			b.sawThousands = true
+			b.rep.guess("thousands separator: ',' (first seen as %q on line %d)", s, line)
+		}
+	}
+	if th != 0 {
+		if strings.IndexByte(whole, th) >= 0 {
+			if !groupedDigits(whole, th) {
+				return 0, fmt.Sprintf("%q is not a count: its thousands separators are misplaced", s)
+			}
+			whole = strings.ReplaceAll(whole, string(th), "")
+		}
+	}
+	for i := 0; i < len(frac); i++ {
+		if frac[i] != '0' {
+			if dec == '.' && len(frac) == 3 && th == 0 && allDigits(frac) {
+				return 0, fmt.Sprintf("%q is not a whole number (if '.' separates thousands here, set \"thousands\": \".\" in the mapping)", s)
+			}
+			return 0, fmt.Sprintf("%q is not a whole number of votes", s)
+		}
+	}
+	if whole == "" || !allDigits(whole) {
+		return 0, fmt.Sprintf("%q is not a number", s)
+	}
+	v, err := strconv.ParseInt(whole, 10, 64)
+	if err != nil {
+		return 0, fmt.Sprintf("%q is too large", s)
+	}
+	if neg {
+		if v == 0 {
+			return 0, ""
+		}
+		return 0, fmt.Sprintf("%q is negative; vote counts cannot be", s)
+	}
+	return v, ""
+}
+
+func allDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return len(s) > 0
+}
+
+// groupedDigits reports whether s is digits grouped by sep in threes
+// ("72,580", "1,234,567").
+func groupedDigits(s string, sep byte) bool {
+	parts := strings.Split(s, string(sep))
+	if len(parts) < 2 || len(parts[0]) == 0 || len(parts[0]) > 3 || !allDigits(parts[0]) {
+		return false
+	}
+	for _, p := range parts[1:] {
+		if len(p) != 3 || !allDigits(p) {
+			return false
+		}
+	}
+	return true
+}
+
+func (b *builder) finish() *sim.Tally {
+	t := b.t
+	b.rep.Loaded = len(t.Units)
+	if b.noRegistered > 0 {
+		b.rep.guess("registered voters: missing in %d rows (treated as unknown)", b.noRegistered)
+	}
+	return t
+}
+
+// dupChecker finds duplicate unit keys. Files usually list a region's
+// units together, so it compares within the current run of one region and
+// switches to a map only when a region comes back after another one or a
+// run grows long.
+type dupChecker struct {
+	runRegion int
+	runStart  int
+	closed    map[int]bool
+	full      map[regionKey]int
+}
+
+func (d *dupChecker) check(region int, id string, units []sim.Unit, lines []int32) int {
+	if d.full != nil {
+		k := regionKey{region, id}
+		if prev, ok := d.full[k]; ok {
+			return prev
+		}
+		d.full[k] = len(units)
+		return -1
+	}
+	if region != d.runRegion {
+		if d.closed == nil {
+			d.closed = make(map[int]bool)
+		}
+		d.closed[d.runRegion] = true
+		if d.closed[region] {
+			d.switchToMap(units)
+			return d.check(region, id, units, lines)
+		}
+		d.runRegion = region
+		d.runStart = len(units)
+	}
+	if len(units)-d.runStart > 64 {
+		d.switchToMap(units)
+		return d.check(region, id, units, lines)
+	}
+	for i := d.runStart; i < len(units); i++ {
+		if units[i].ID == id {
+			return i
+		}
+	}
+	return -1
+}
+
+func (d *dupChecker) switchToMap(units []sim.Unit) {
+	d.full = make(map[regionKey]int, 2*len(units)+16)
+	for i := range units {
+		d.full[regionKey{units[i].Region, units[i].ID}] = i
+	}
+}

@@ -1,0 +1,212 @@
+package load
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+)
+
+// Mapping tells the generic CSV loader which columns hold what. It is
+// usually read from a JSON file with ReadMapping. Only Candidates is
+// required; everything else is optional.
+//
+//	{
+//	  "levels": ["region", {"column": "district_code", "name": "district", "label": "district"}],
+//	  "unit": "polling_station",
+//	  "registered": "electors",
+//	  "valid": "valid_votes",
+//	  "null": "invalid_votes",
+//	  "candidates": ["party_a", {"column": "party_b", "name": "Party B"}]
+//	}
+type Mapping struct {
+	// Title describes the election.
+	Title string `json:"title,omitempty"`
+	// Levels names the hierarchy's columns, outermost first.
+	Levels []LevelSpec `json:"levels,omitempty"`
+	// UnitLevel names what a unit is ("table", "precinct"); default "unit".
+	UnitLevel string `json:"unit_level,omitempty"`
+	// Unit is the column identifying a unit within its innermost region.
+	// Without it, units are numbered by their line in the file.
+	Unit string `json:"unit,omitempty"`
+	// UnitSlice, UnitPad and UnitQualified shape the unit id: a byte
+	// range of the value, zero-padding to a width, and prefixing it with
+	// the innermost region's key ("010101001" + "." + "01").
+	UnitSlice     []int `json:"unit_slice,omitempty"`
+	UnitPad       int   `json:"unit_pad,omitempty"`
+	UnitQualified bool  `json:"unit_qualified,omitempty"`
+	// Name is an optional display-name column for units.
+	Name string `json:"name,omitempty"`
+	// Registered, Valid, Null and Blank are optional count columns. Valid
+	// is checked against the sum of the candidate columns.
+	Registered string `json:"registered,omitempty"`
+	Valid      string `json:"valid,omitempty"`
+	Null       string `json:"null,omitempty"`
+	Blank      string `json:"blank,omitempty"`
+	// Total is an optional column of all votes for all candidates. When
+	// given, the votes of candidates without a column (total minus the
+	// candidate columns) become one more candidate, named by Others.
+	Total  string         `json:"total,omitempty"`
+	Others *CandidateSpec `json:"others,omitempty"`
+	// Candidates lists the columns that hold votes, in display order.
+	Candidates []CandidateSpec `json:"candidates"`
+	// Source is an optional column with a link to the scanned tally sheet.
+	Source string `json:"source,omitempty"`
+	// Delimiter, Encoding, Thousands and Decimal describe the file's
+	// format; empty means detect.
+	Delimiter string `json:"delimiter,omitempty"`
+	Encoding  string `json:"encoding,omitempty"`
+	Thousands string `json:"thousands,omitempty"`
+	Decimal   string `json:"decimal,omitempty"`
+	// Expected gives what is known about the whole election, including
+	// units not in the file.
+	Expected *ExpectedSpec `json:"expected,omitempty"`
+}
+
+// LevelSpec is one level of the hierarchy. In JSON it is either a column
+// name or an object.
+type LevelSpec struct {
+	// Column holds the region's code (or name, when there is no code).
+	Column string `json:"column"`
+	// Name is an optional column with the region's display name.
+	Name string `json:"name,omitempty"`
+	// Label names the level ("state"); default: the column in lower case.
+	Label string `json:"label,omitempty"`
+	// Slice takes a byte range [start, end) of the column's value, for
+	// codes that pack several levels ("010101001" → state "01").
+	Slice []int `json:"slice,omitempty"`
+	// Pad zero-pads numeric codes to this width ("10101001" → "010101001").
+	Pad int `json:"pad,omitempty"`
+}
+
+// UnmarshalJSON accepts a plain column name or an object.
+func (l *LevelSpec) UnmarshalJSON(b []byte) error {
+	var s string
+	if err := json.Unmarshal(b, &s); err == nil {
+		*l = LevelSpec{Column: s}
+		return nil
+	}
+	type plain LevelSpec
+	return json.Unmarshal(b, (*plain)(l))
+}
+
+// CandidateSpec is one candidate column. In JSON it is either a column name
+// or an object.
+type CandidateSpec struct {
+	Column string `json:"column"`
+	// ID defaults to the column name, Name to the ID.
+	ID    string `json:"id,omitempty"`
+	Name  string `json:"name,omitempty"`
+	Party string `json:"party,omitempty"`
+}
+
+// UnmarshalJSON accepts a plain column name or an object.
+func (c *CandidateSpec) UnmarshalJSON(b []byte) error {
+	var s string
+	if err := json.Unmarshal(b, &s); err == nil {
+		*c = CandidateSpec{Column: s}
+		return nil
+	}
+	type plain CandidateSpec
+	return json.Unmarshal(b, (*plain)(c))
+}
+
+// ExpectedSpec is what is known about the whole election.
+type ExpectedSpec struct {
+	Units      int64  `json:"units,omitempty"`
+	Registered int64  `json:"registered,omitempty"`
+	Votes      int64  `json:"votes,omitempty"`
+	Source     string `json:"source,omitempty"`
+}
+
+// ReadMapping reads a mapping from JSON, rejecting unknown keys so that a
+// typo does not pass silently. name is used in error messages.
+func ReadMapping(r io.Reader, name string) (*Mapping, error) {
+	b, err := io.ReadAll(r)
+	if err != nil {
+		return nil, fmt.Errorf("load: reading mapping %s: %w", name, err)
+	}
+	dec := json.NewDecoder(bytes.NewReader(b))
+	dec.DisallowUnknownFields()
+	var m Mapping
+	if err := dec.Decode(&m); err != nil {
+		return nil, jsonProblem(b, name, err, ErrMapping)
+	}
+	if err := m.check(); err != nil {
+		return nil, &Problem{File: name, Msg: err.Error(), kind: ErrMapping}
+	}
+	return &m, nil
+}
+
+func (m *Mapping) check() error {
+	if len(m.Candidates) == 0 {
+		return errors.New(`the mapping lists no "candidates" columns`)
+	}
+	seen := map[string]bool{}
+	for _, c := range m.Candidates {
+		if c.Column == "" {
+			return errors.New("a candidate has no column")
+		}
+		id := c.ID
+		if id == "" {
+			id = c.Column
+		}
+		if seen[id] {
+			return fmt.Errorf("candidate %q is listed twice", id)
+		}
+		seen[id] = true
+	}
+	for _, l := range m.Levels {
+		if l.Column == "" {
+			return errors.New("a level has no column")
+		}
+		if len(l.Slice) != 0 && (len(l.Slice) != 2 || l.Slice[0] < 0 || l.Slice[1] <= l.Slice[0]) {
+			return fmt.Errorf("level %s: slice must be [start, end) with start < end", l.Column)
+		}
+	}
+	if len(m.UnitSlice) != 0 && (len(m.UnitSlice) != 2 || m.UnitSlice[0] < 0 || m.UnitSlice[1] <= m.UnitSlice[0]) {
+		return errors.New("unit_slice must be [start, end) with start < end")
+	}
+	if len(m.Delimiter) > 1 && m.Delimiter != `\t` {
+		return fmt.Errorf("delimiter %q must be one character", m.Delimiter)
+	}
+	if len(m.Thousands) > 1 || len(m.Decimal) > 1 {
+		return errors.New("thousands and decimal separators must be one character")
+	}
+	if m.Thousands != "" && m.Thousands == m.Decimal {
+		return errors.New("thousands and decimal separators must differ")
+	}
+	return nil
+}
+
+// jsonProblem turns a JSON decoding error into a Problem with a line and
+// column.
+func jsonProblem(b []byte, name string, err error, kind error) error {
+	var se *json.SyntaxError
+	var te *json.UnmarshalTypeError
+	off := int64(-1)
+	msg := err.Error()
+	switch {
+	case errors.As(err, &se):
+		off = se.Offset
+		msg = "invalid JSON: " + se.Error()
+	case errors.As(err, &te):
+		off = te.Offset
+		msg = fmt.Sprintf("%s should be %s, not a JSON %s", te.Field, te.Type, te.Value)
+	case errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF):
+		msg = "the JSON ends too early"
+		off = int64(len(b))
+	default:
+		msg = strings.TrimPrefix(msg, "json: ")
+	}
+	p := &Problem{File: name, Msg: msg, kind: kind}
+	if off >= 0 {
+		if off > int64(len(b)) {
+			off = int64(len(b))
+		}
+		p.Line, p.Column = position(b, int(off))
+	}
+	return p
+}

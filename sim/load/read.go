@@ -1,0 +1,153 @@
+package load
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+
+	"github.com/tallyscope/tallyscope/sim"
+)
+
+// Options control Read.
+type Options struct {
+	// Name is the file name used in messages ("RESULTADOS_2024_CSV_V2.csv").
+	Name string
+	// Mapping describes a CSV's columns; nil detects a known format.
+	Mapping *Mapping
+	// Lenient skips bad rows, listing them in Report.Skipped, instead of
+	// failing on the first.
+	Lenient bool
+}
+
+// Read reads a tally from r. Without a mapping it recognises the
+// Venezuelan acta exports (V1, V2, QR-decoded), the US county results and
+// Tallyscope's JSON form. The Report says what was recognised and guessed.
+// On failure the error is a *Problem naming the file, line and column.
+func Read(r io.Reader, opts Options) (*sim.Tally, *Report, error) {
+	name := opts.Name
+	if name == "" {
+		name = "input"
+	}
+	b, err := io.ReadAll(r)
+	if err != nil {
+		return nil, nil, fmt.Errorf("load: reading %s: %w", name, err)
+	}
+	sum := sha256.Sum256(b)
+	rep := &Report{File: name, SHA256: hex.EncodeToString(sum[:])}
+	t, err := read(b, name, opts, rep)
+	if err != nil {
+		return nil, rep, err
+	}
+	t.Digest = rep.SHA256
+	return t, rep, nil
+}
+
+func read(b []byte, name string, opts Options, rep *Report) (*sim.Tally, error) {
+	m := opts.Mapping
+	enc := ""
+	if m != nil {
+		enc = m.Encoding
+	}
+	text, err := decodeText(b, enc, name, rep)
+	if err != nil {
+		return nil, err
+	}
+	if m == nil && strings.HasPrefix(strings.TrimLeft(text, " \t\r\n"), "{") {
+		if strings.Contains(text[:min(len(text), 4096)], `"candidates"`) && !strings.Contains(text[:min(len(text), 4096)], `"format"`) {
+			return nil, &Problem{File: name, Line: 1, Msg: "this is a mapping file, not data: pass it with --map and give the CSV file as the data", kind: ErrFormat}
+		}
+		return readJSON([]byte(text), name, rep)
+	}
+	if m != nil {
+		rep.Format = "CSV with a mapping"
+		return loadCSV(text, m, name, opts.Lenient, rep)
+	}
+	header := firstLine(text)
+	cols := splitHeader(header)
+	has := func(names ...string) bool {
+		for _, n := range names {
+			if !slices.Contains(cols, n) {
+				return false
+			}
+		}
+		return true
+	}
+	switch {
+	case has("CENTRO", "MESA", "EG", "NM"):
+		v1 := has("RE")
+		if v1 {
+			rep.Format = "Venezuela 2024 acta export, V1 (with registered voters RE)"
+		} else {
+			rep.Format = "Venezuela 2024 acta export, V2 (no registered voters)"
+		}
+		t, err := loadCSV(text, venezuelaActaMapping(v1), name, opts.Lenient, rep)
+		if err != nil {
+			return nil, err
+		}
+		addVenezuelaContext(t, false)
+		return t, nil
+	case has("Acta", "Maduro", "Gonzalez"):
+		rep.Format = "Venezuela 2024 QR-decoded actas (no valid, null or registered columns)"
+		t, err := loadCSV(text, venezuelaQRMapping(), name, opts.Lenient, rep)
+		if err != nil {
+			return nil, err
+		}
+		addVenezuelaContext(t, true)
+		return t, nil
+	case has("county_fips", "votes_dem", "votes_gop", "total_votes"):
+		rep.Format = "US presidential results by county (third parties = total - dem - gop)"
+		return loadCSV(text, usCountyMapping(), name, opts.Lenient, rep)
+	}
+	shown := header
+	if len(shown) > 200 {
+		shown = shown[:200] + "…"
+	}
+	return nil, &Problem{File: name, Line: 1, Msg: fmt.Sprintf("unrecognised columns (%s); describe them in a mapping file and pass it with --map (see README)", shown), kind: ErrFormat}
+}
+
+func firstLine(s string) string {
+	if i := strings.IndexByte(s, '\n'); i >= 0 {
+		s = s[:i]
+	}
+	return strings.TrimRight(s, "\r")
+}
+
+func splitHeader(h string) []string {
+	d := sniffDelimiter(h)
+	parts := strings.Split(h, string(d))
+	for i, p := range parts {
+		parts[i] = strings.Trim(strings.TrimSpace(p), `"`)
+	}
+	return parts
+}
+
+// JoinRegistered copies registered voters from src onto the units of dst
+// with the same innermost-region key and unit id (for Venezuela: V1's RE
+// onto V2, matched by centre and table). It returns how many units of dst
+// received a value; the others keep what they had.
+func JoinRegistered(dst, src *sim.Tally) (matched int) {
+	key := func(t *sim.Tally, u *sim.Unit) string {
+		if u.Region >= 0 {
+			return t.Regions[u.Region].Key + "\x00" + u.ID
+		}
+		return u.ID
+	}
+	reg := make(map[string]int64, len(src.Units))
+	for i := range src.Units {
+		u := &src.Units[i]
+		if u.Registered != sim.Unknown {
+			reg[key(src, u)] = u.Registered
+		}
+	}
+	for i := range dst.Units {
+		u := &dst.Units[i]
+		if r, ok := reg[key(dst, u)]; ok {
+			u.Registered = r
+			matched++
+		}
+	}
+	return matched
+}

@@ -1,0 +1,125 @@
+package load
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+	"unicode/utf8"
+	"unsafe"
+)
+
+// win1252 maps the bytes 0x80–0x9F of Windows-1252 to runes; the other
+// bytes above 0x7F are Latin-1, equal to their code points.
+var win1252 = [32]rune{
+	0x20AC, 0xFFFD, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
+	0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0xFFFD, 0x017D, 0xFFFD,
+	0xFFFD, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+	0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0xFFFD, 0x017E, 0xFFFD,
+}
+
+// decodeText turns raw bytes into UTF-8 text. encoding is "" (detect),
+// "utf-8" or "latin-1"/"windows-1252". It strips a UTF-8 BOM and reports
+// what it found in rep. The returned string shares memory with a buffer that
+// is never modified afterwards.
+func decodeText(b []byte, encoding, file string, rep *Report) (string, error) {
+	if len(bytes.TrimSpace(b)) == 0 {
+		return "", &Problem{File: file, Msg: "the file is empty", kind: ErrEmpty}
+	}
+	if bytes.HasPrefix(b, []byte{0xFF, 0xFE}) || bytes.HasPrefix(b, []byte{0xFE, 0xFF}) {
+		return "", &Problem{File: file, Line: 1, Column: 1, Msg: "the file is UTF-16; save it as UTF-8 (or Latin-1) CSV", kind: ErrEncoding}
+	}
+	if bytes.HasPrefix(b, []byte("PK\x03\x04")) {
+		return "", &Problem{File: file, Line: 1, Column: 1, Msg: "this looks like a spreadsheet (.xlsx/.ods, a zip archive), not CSV; export it as CSV first", kind: ErrFormat}
+	}
+	if i := bytes.IndexByte(b, 0); i >= 0 {
+		line, col := position(b, i)
+		return "", &Problem{File: file, Line: line, Column: col, Msg: "the file contains a NUL byte: it is binary, not text", kind: ErrEncoding}
+	}
+	if bytes.HasPrefix(b, []byte{0xEF, 0xBB, 0xBF}) {
+		b = b[3:]
+		rep.guess("encoding: UTF-8 with a byte-order mark")
+		if encoding != "" && !isUTF8Name(encoding) {
+			return "", &Problem{File: file, Line: 1, Column: 1, Msg: fmt.Sprintf("the mapping says %s but the file starts with a UTF-8 byte-order mark", encoding), kind: ErrEncoding}
+		}
+		encoding = "utf-8"
+	}
+	switch {
+	case encoding == "" || isUTF8Name(encoding):
+		if utf8.Valid(b) {
+			if encoding == "" {
+				rep.guess("encoding: UTF-8")
+			}
+			return unsafe.String(unsafe.SliceData(b), len(b)), nil
+		}
+		bad := firstInvalidUTF8(b)
+		line, col := position(b, bad)
+		if encoding != "" {
+			return "", &Problem{File: file, Line: line, Column: col, Msg: fmt.Sprintf("byte 0x%02X is not valid UTF-8; the file may be Latin-1 (set \"encoding\": \"latin-1\" in the mapping)", b[bad]), kind: ErrEncoding}
+		}
+		rep.guess("encoding: Latin-1/Windows-1252 (not valid UTF-8: byte 0x%02X at line %d, column %d)", b[bad], line, col)
+		return decode1252(b), nil
+	case isLatin1Name(encoding):
+		return decode1252(b), nil
+	default:
+		return "", &Problem{File: file, Msg: fmt.Sprintf("unsupported encoding %q (use utf-8 or latin-1)", encoding), kind: ErrMapping}
+	}
+}
+
+func isUTF8Name(e string) bool {
+	switch strings.ToLower(strings.ReplaceAll(e, "_", "-")) {
+	case "utf-8", "utf8", "utf-8-sig":
+		return true
+	}
+	return false
+}
+
+func isLatin1Name(e string) bool {
+	switch strings.ToLower(strings.ReplaceAll(e, "_", "-")) {
+	case "latin-1", "latin1", "iso-8859-1", "iso8859-1", "windows-1252", "cp1252":
+		return true
+	}
+	return false
+}
+
+func decode1252(b []byte) string {
+	n := len(b)
+	for _, c := range b {
+		if c >= 0x80 {
+			n += 2
+		}
+	}
+	out := make([]byte, 0, n)
+	for _, c := range b {
+		switch {
+		case c < 0x80:
+			out = append(out, c)
+		case c < 0xA0:
+			out = utf8.AppendRune(out, win1252[c-0x80])
+		default:
+			out = utf8.AppendRune(out, rune(c))
+		}
+	}
+	return unsafe.String(unsafe.SliceData(out), len(out))
+}
+
+func firstInvalidUTF8(b []byte) int {
+	for i := 0; i < len(b); {
+		if b[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && size == 1 {
+			return i
+		}
+		i += size
+	}
+	return len(b)
+}
+
+// position returns the 1-based line and column (in bytes) of offset i.
+func position(b []byte, i int) (line, col int) {
+	line = 1 + bytes.Count(b[:i], []byte{'\n'})
+	start := bytes.LastIndexByte(b[:i], '\n') + 1
+	return line, i - start + 1
+}
