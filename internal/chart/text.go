@@ -1,0 +1,191 @@
+package chart
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/tallyscope/tallyscope/internal/i18n"
+)
+
+// key names one string of the charts. The interactive app's strings live
+// in package i18n; the charts' own (titles, axis labels, footers) live
+// here, in the same two languages, and use i18n's number formats.
+type key string
+
+type entry struct{ en, es string }
+
+func tr(l i18n.Lang, k key) string {
+	e, ok := strs[k]
+	if !ok {
+		return string(k)
+	}
+	if l == i18n.ES {
+		return e.es
+	}
+	return e.en
+}
+
+func trf(l i18n.Lang, k key, args ...any) string { return fmt.Sprintf(tr(l, k), args...) }
+
+const (
+	keySource        key = "footer.source"
+	keyScenario      key = "footer.scenario"
+	keySharesTitle   key = "shares.title"
+	keySharesTitleNo key = "shares.title.noclaim"
+	keySharesSub     key = "shares.sub"
+	keySharesAxis    key = "shares.axis"
+	keyCounted       key = "counted"
+	keyCountedOf     key = "counted.of"
+	keyCountedN      key = "counted.n"
+	keyOthers        key = "others"
+	keyRegionsTitle  key = "regions.title"
+	keyRegionsSub    key = "regions.sub"
+	keyRegionsTop    key = "regions.top"
+	keyRegionsAxis   key = "regions.axis"
+	keyRegionsCov    key = "regions.cov"
+	keyLeads         key = "leads"
+	keyBETitle       key = "be.title"
+	keyBETitleLocked key = "be.title.locked"
+	keyBESub         key = "be.sub"
+	keyBEX           key = "be.x"
+	keyBEY           key = "be.y"
+	keyBEPoint       key = "be.point"
+	keyBEImpossible  key = "be.impossible"
+	keyBECounted     key = "be.counted"
+	keyMCTitle       key = "mc.title"
+	keyMCSub         key = "mc.sub"
+	keyMCX           key = "mc.x"
+	keyMCY           key = "mc.y"
+	keyMCMedian      key = "mc.median"
+	keyMCInterval    key = "mc.interval"
+	keyFPTitle       key = "fp.title"
+	keyFPSub         key = "fp.sub"
+	keyFPX           key = "fp.x"
+	keyFPY           key = "fp.y"
+	keyFPScale       key = "fp.scale"
+	keyDigitsTitle   key = "digits.title"
+	keyDigitsSub     key = "digits.sub"
+	keyDigitsX       key = "digits.x"
+	keyDigitsY       key = "digits.y"
+	keyDigitsLaw     key = "digits.law"
+	keyDigitsObs     key = "digits.observed"
+	keySwingTitle    key = "swing.title"
+	keySwingTitleWin key = "swing.title.units"
+	keySwingSub      key = "swing.sub"
+	keySwingStandIn  key = "swing.standin"
+	keySwingX        key = "swing.x"
+	keySwingY        key = "swing.y"
+	keySwingNow      key = "swing.now"
+	keySwingFlip     key = "swing.flip"
+	keyShareOfValid  key = "share.valid"
+	keyMarginPP      key = "margin.pp"
+)
+
+var strs = map[key]entry{
+	keySource:        {"Source", "Fuente"},
+	keyScenario:      {"Scenario", "Escenario"},
+	keySharesTitle:   {"Counted tally sheets against announced results", "Actas contadas frente a los resultados anunciados"},
+	keySharesTitleNo: {"Share of the valid vote, as counted", "Porcentaje de los votos válidos, según el conteo"},
+	keySharesSub:     {"Share of valid votes. %s", "Porcentaje de los votos válidos. %s"},
+	keySharesAxis:    {"Share of valid votes", "Porcentaje de los votos válidos"},
+	keyCounted:       {"Counted", "Conteo"},
+	keyCountedOf:     {"Counted: %s of %s %s (%s).", "Contadas: %s de %s %s (%s)."},
+	keyCountedN:      {"Counted: %s %s.", "Contadas: %s %s."},
+	keyOthers:        {"Others", "Otros"},
+	keyRegionsTitle:  {"%s's margin over %s by %s", "Margen de %s sobre %s por %s"},
+	keyRegionsSub:    {"Percentage points of the valid vote, counted units only. %s leads in %d of %d.", "Puntos porcentuales de los votos válidos, solo unidades contadas. %s gana en %d de %d."},
+	keyRegionsTop:    {"The %d largest of %d by valid votes.", "Los %d mayores de %d por votos válidos."},
+	keyRegionsAxis:   {"Margin (percentage points)", "Margen (puntos porcentuales)"},
+	keyRegionsCov:    {"counted", "contadas"},
+	keyLeads:         {"%s leads", "Gana %s"},
+	keyBETitle:       {"%s needs %s of the remaining votes to tie", "%s necesita el %s de los votos restantes para empatar"},
+	keyBETitleLocked: {"No split of the remaining votes changes the winner", "Ningún reparto de los votos restantes cambia el ganador"},
+	keyBESub:         {"Final margin of %s over %s if %s takes a given share of the %s valid votes estimated in %s missing %s (%s); other candidates keep their counted share.", "Margen final de %s sobre %s si %s obtiene una parte dada de los %s votos válidos estimados en %s %s faltantes (%s); los demás candidatos mantienen su porcentaje contado."},
+	keyBEX:           {"%s's share of the remaining votes", "Porcentaje de %s en los votos restantes"},
+	keyBEY:           {"Final margin (votes)", "Margen final (votos)"},
+	keyBEPoint:       {"break-even %s", "punto de empate %s"},
+	keyBEImpossible:  {"impossible: more than\nall the remaining votes", "imposible: más que\ntodos los votos restantes"},
+	keyBECounted:     {"counted share %s", "porcentaje contado %s"},
+	keyMCTitle:       {"%s wins in %s of %s simulated counts", "%s gana en el %s de %s conteos simulados"},
+	keyMCSub:         {"Margin of %s over %s when the missing %s vote like their region with random regional shocks (seed %d). Shaded: %s interval.", "Margen de %s sobre %s cuando las %s faltantes votan como su región, con variaciones regionales aleatorias (semilla %d). Sombreado: intervalo del %s."},
+	keyMCX:           {"Final margin (votes)", "Margen final (votos)"},
+	keyMCY:           {"Simulated counts", "Conteos simulados"},
+	keyMCMedian:      {"median %s", "mediana %s"},
+	keyMCInterval:    {"%s interval", "intervalo del %s"},
+	keyFPTitle:       {"Election fingerprint: turnout against %s's share", "Huella electoral: participación frente al porcentaje de %s"},
+	keyFPSub:         {"Each cell counts %s by turnout and by %s's share of valid votes; %s with known registered voters.", "Cada celda cuenta %s según la participación y el porcentaje de %s en los votos válidos; %s con electores inscritos conocidos."},
+	keyFPX:           {"Turnout", "Participación"},
+	keyFPY:           {"%s's share of valid votes", "Porcentaje de %s en los votos válidos"},
+	keyFPScale:       {"%s per cell", "%s por celda"},
+	keyDigitsTitle:   {"%s: observed digits against the expected law", "%s: dígitos observados frente a la ley esperada"},
+	keyDigitsSub:     {"%s %s. χ² = %s with %d degrees of freedom, p = %s. A small p is a reason to look closer, not proof of fraud.", "%s %s. χ² = %s con %d grados de libertad, p = %s. Una p pequeña es motivo para mirar de cerca, no prueba de fraude."},
+	keyDigitsX:       {"Digit", "Dígito"},
+	keyDigitsY:       {"Share of counts", "Porcentaje de los conteos"},
+	keyDigitsLaw:     {"Expected: %s", "Esperado: %s"},
+	keyDigitsObs:     {"Observed", "Observado"},
+	keySwingTitle:    {"Seats won as %s gains or loses ground", "Escaños ganados según %s gane o pierda terreno"},
+	keySwingTitleWin: {"%s won as %s gains or loses ground", "%s ganados según %s gane o pierda terreno"},
+	keySwingSub:      {"Uniform swing: the same points of the valid vote move from %s to %s in every unit. %s", "Cambio uniforme: los mismos puntos de los votos válidos pasan de %s a %s en cada unidad. %s"},
+	keySwingStandIn:  {"Each %s stands in for a seat (one winner per unit, first past the post); this data has no constituencies.", "Cada %s hace de escaño (un ganador por unidad, mayoría simple); estos datos no tienen circunscripciones."},
+	keySwingX:        {"Swing to %s (percentage points)", "Cambio hacia %s (puntos porcentuales)"},
+	keySwingY:        {"%s won", "%s ganados"},
+	keySwingNow:      {"as counted", "según el conteo"},
+	keySwingFlip:     {"majority changes at %s", "la mayoría cambia en %s"},
+	keyShareOfValid:  {"share of valid votes", "porcentaje de los votos válidos"},
+	keyMarginPP:      {"margin", "margen"},
+}
+
+// levelNames translates the level names the loaders use; other names are
+// shown as they are.
+var levelNames = map[string][2]entry{
+	// singular, plural
+	"table":        {{"table", "mesa"}, {"tables", "mesas"}},
+	"county":       {{"county", "condado"}, {"counties", "condados"}},
+	"state":        {{"state", "estado"}, {"states", "estados"}},
+	"municipality": {{"municipality", "municipio"}, {"municipalities", "municipios"}},
+	"parish":       {{"parish", "parroquia"}, {"parishes", "parroquias"}},
+	"centre":       {{"centre", "centro"}, {"centres", "centros"}},
+	"unit":         {{"unit", "unidad"}, {"units", "unidades"}},
+	"precinct":     {{"precinct", "recinto"}, {"precincts", "recintos"}},
+	"district":     {{"district", "distrito"}, {"districts", "distritos"}},
+	"constituency": {{"constituency", "circunscripción"}, {"constituencies", "circunscripciones"}},
+}
+
+// levelName returns a level's name in language l, plural when plural is
+// set.
+func levelName(l i18n.Lang, name string, plural bool) string {
+	n := strings.ToLower(strings.TrimSpace(name))
+	if n == "" {
+		n = "unit"
+	}
+	if e, ok := levelNames[n]; ok {
+		i := 0
+		if plural {
+			i = 1
+		}
+		if l == i18n.ES {
+			return e[i].es
+		}
+		return e[i].en
+	}
+	if plural && l == i18n.EN && !strings.HasSuffix(n, "s") {
+		return n + "s"
+	}
+	return n
+}
+
+// claimLabels translates the labels of claims known to the loaders.
+var claimLabels = map[string]string{
+	"CNE 1st bulletin": "CNE, 1.er boletín",
+	"CNE 2nd bulletin": "CNE, 2.º boletín",
+}
+
+// claimLabel returns a claim's label in language l.
+func claimLabel(l i18n.Lang, s string) string {
+	if l == i18n.ES {
+		if t, ok := claimLabels[s]; ok {
+			return t
+		}
+	}
+	return s
+}
