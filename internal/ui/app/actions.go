@@ -1,0 +1,297 @@
+package app
+
+import (
+	"math"
+	"strings"
+
+	"github.com/tallyscope/tallyscope/internal/i18n"
+)
+
+// Action is one thing the user asked for. The front end turns raw input
+// into actions in one place; State.Apply is the only way they change the
+// state.
+type Action interface{ apply(s *State) }
+
+// Apply performs a and marks what must be recomputed or redrawn.
+func (s *State) Apply(a Action) {
+	if a == nil {
+		return
+	}
+	a.apply(s)
+	s.Version++
+}
+
+func (s *State) scenarioChanged() {
+	s.dirty = true
+}
+
+// SetView switches the screen.
+type SetView struct{ View View }
+
+func (a SetView) apply(s *State) {
+	if a.View >= 0 && a.View < numViews {
+		s.View = a.View
+		s.Scroll = 0
+	}
+}
+
+// SetLang switches the language.
+type SetLang struct{ Lang i18n.Lang }
+
+func (a SetLang) apply(s *State) { s.Lang = a.Lang }
+
+// ToggleLang switches to the other language.
+type ToggleLang struct{}
+
+func (ToggleLang) apply(s *State) {
+	if s.Lang == i18n.ES {
+		s.Lang = i18n.EN
+	} else {
+		s.Lang = i18n.ES
+	}
+}
+
+// SetMode chooses how the missing units vote.
+type SetMode struct{ Mode Mode }
+
+func (a SetMode) apply(s *State) {
+	if a.Mode < 0 || a.Mode >= numModes || a.Mode == s.P.Mode {
+		return
+	}
+	s.P.Mode = a.Mode
+	s.scenarioChanged()
+}
+
+// SetSplit sets the runner-up's share of the missing votes (and selects
+// the split rule).
+type SetSplit struct{ Share float64 }
+
+func (a SetSplit) apply(s *State) {
+	v := clamp(roundTo(a.Share, 0.001), 0, 1)
+	if v == s.P.Split && s.P.Mode == ModeSplit {
+		return
+	}
+	s.P.Split = v
+	s.P.Mode = ModeSplit
+	s.scenarioChanged()
+}
+
+// SetFullTurnout makes every registered voter of the missing units vote.
+type SetFullTurnout struct{ On bool }
+
+func (a SetFullTurnout) apply(s *State) {
+	if s.P.FullTurnout != a.On {
+		s.P.FullTurnout = a.On
+		s.scenarioChanged()
+	}
+}
+
+// SetSwing sets the swing, in points, to the counted leader (Which 0) or
+// runner-up (Which 1), in every counted unit.
+type SetSwing struct {
+	Which int
+	PP    float64
+}
+
+func (a SetSwing) apply(s *State) {
+	if a.Which < 0 || a.Which > 1 {
+		return
+	}
+	v := clamp(roundTo(a.PP, 0.1), -SwingMax, SwingMax)
+	if v != s.P.SwingPP[a.Which] {
+		s.P.SwingPP[a.Which] = v
+		s.scenarioChanged()
+	}
+}
+
+// SetTurnoutChange changes the counted units' votes by Pct per cent.
+type SetTurnoutChange struct{ Pct float64 }
+
+func (a SetTurnoutChange) apply(s *State) {
+	v := clamp(roundTo(a.Pct, 0.5), -TurnoutMax, TurnoutMax)
+	if v != s.P.TurnoutPct {
+		s.P.TurnoutPct = v
+		s.scenarioChanged()
+	}
+}
+
+// SetClaim chooses the claim for the claim rule (and selects the rule).
+type SetClaim struct{ Index int }
+
+func (a SetClaim) apply(s *State) {
+	n := len(s.Data.Tally.Claims)
+	if n == 0 {
+		return
+	}
+	s.P.Claim = ((a.Index % n) + n) % n
+	s.P.Mode = ModeClaim
+	s.scenarioChanged()
+}
+
+// ResetScenario goes back to the baseline.
+type ResetScenario struct{}
+
+func (ResetScenario) apply(s *State) {
+	if s.P != (Params{}) {
+		s.P = Params{}
+		s.scenarioChanged()
+	}
+}
+
+// DrillDown looks at region r (−1: the whole tally) in the Regions view.
+type DrillDown struct{ Region int }
+
+func (a DrillDown) apply(s *State) {
+	if a.Region < -1 || a.Region >= len(s.Data.Tally.Regions) {
+		return
+	}
+	s.Region = a.Region
+	s.Search = ""
+	s.Scroll = 0
+	s.View = ViewRegions
+	s.effect(EffectFragment, s.Fragment())
+}
+
+// DrillUp goes up one level in the Regions view.
+type DrillUp struct{}
+
+func (DrillUp) apply(s *State) {
+	if s.Region >= 0 {
+		DrillDown{Region: s.Data.Tally.Regions[s.Region].Parent}.apply(s)
+	}
+}
+
+// TypeSearch appends text to the search field; Backspace removes a rune.
+type TypeSearch struct {
+	Text      string
+	Backspace bool
+}
+
+func (a TypeSearch) apply(s *State) {
+	if a.Backspace {
+		r := []rune(s.Search)
+		if len(r) > 0 {
+			s.Search = string(r[:len(r)-1])
+		}
+	} else {
+		s.Search += strings.Map(func(r rune) rune {
+			if r < ' ' {
+				return -1
+			}
+			return r
+		}, a.Text)
+		if len([]rune(s.Search)) > 40 {
+			s.Search = string([]rune(s.Search)[:40])
+		}
+	}
+	s.Scroll = 0
+}
+
+// Scroll moves a list by Rows rows.
+type Scroll struct{ Rows int }
+
+func (a Scroll) apply(s *State) { s.Scroll = max(0, s.Scroll+a.Rows) }
+
+// HoverUnit shows unit U (−1: none) under the pointer.
+type HoverUnit struct{ Unit int }
+
+func (a HoverUnit) apply(s *State) { s.Hover = a.Unit }
+
+// PinUnit keeps unit U (−1: none) shown after a tap or a click.
+type PinUnit struct{ Unit int }
+
+func (a PinUnit) apply(s *State) { s.Pinned = a.Unit }
+
+// OpenSource opens the source link (the tally sheet's scan) of unit U.
+type OpenSource struct{ Unit int }
+
+func (a OpenSource) apply(s *State) {
+	if a.Unit < 0 || a.Unit >= len(s.Data.Tally.Units) {
+		return
+	}
+	if src := s.Data.Tally.Units[a.Unit].Source; safeURL(src) {
+		s.effect(EffectOpenURL, src)
+	}
+}
+
+func safeURL(u string) bool {
+	return strings.HasPrefix(u, "https://") || strings.HasPrefix(u, "http://")
+}
+
+// CopyLink copies a link to the current state.
+type CopyLink struct{}
+
+func (CopyLink) apply(s *State) {
+	s.effect(EffectCopy, s.Link())
+	s.Msg = Message{Text: s.Lang.T(i18n.MsgCopied)}
+}
+
+// ShowEmbed shows the embed code and copies it.
+type ShowEmbed struct{ On bool }
+
+func (a ShowEmbed) apply(s *State) {
+	s.Embed = a.On
+	if a.On {
+		s.effect(EffectCopy, s.EmbedCode())
+		s.Msg = Message{Text: s.Lang.T(i18n.MsgEmbedCopy)}
+	}
+}
+
+// ToggleHelp shows or hides the list of keys.
+type ToggleHelp struct{}
+
+func (ToggleHelp) apply(s *State) { s.Help = !s.Help }
+
+// CloseOverlays hides the help and the embed code.
+type CloseOverlays struct{}
+
+func (CloseOverlays) apply(s *State) { s.Help, s.Embed = false, false }
+
+// PickFile asks the platform for a file to open.
+type PickFile struct{}
+
+func (PickFile) apply(s *State) { s.effect(EffectPickFile, "") }
+
+// LoadFile replaces the data with a file's content. A file that does not
+// load leaves the data as it was and says why.
+type LoadFile struct {
+	Name string
+	Data []byte
+	// Err is a problem met while getting the file (a failed download).
+	Err error
+}
+
+func (a LoadFile) apply(s *State) {
+	l := s.Lang
+	if a.Err != nil {
+		s.Msg = Message{Text: l.Tf(i18n.MsgBadFile, a.Name, a.Err.Error()), Err: true}
+		return
+	}
+	d, err := Load(a.Data, a.Name)
+	if err != nil {
+		s.Msg = Message{Text: l.Tf(i18n.MsgBadFile, a.Name, err.Error()), Err: true}
+		return
+	}
+	s.setData(d)
+	s.Msg = Message{Text: l.Tf(i18n.MsgLoaded, a.Name, l.Int(int64(len(d.Tally.Units))))}
+}
+
+// SetFocus gives keyboard focus to the control named ID.
+type SetFocus struct{ ID string }
+
+func (a SetFocus) apply(s *State) { s.Focus = a.ID }
+
+// Batch applies several actions in order.
+type Batch []Action
+
+func (b Batch) apply(s *State) {
+	for _, a := range b {
+		if a != nil {
+			a.apply(s)
+		}
+	}
+}
+
+func clamp(v, lo, hi float64) float64 { return math.Min(hi, math.Max(lo, v)) }
+
+func roundTo(v, step float64) float64 { return math.Round(v/step) * step }

@@ -1,0 +1,179 @@
+package app
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"sort"
+
+	"github.com/tallyscope/tallyscope/sim"
+	"github.com/tallyscope/tallyscope/sim/load"
+)
+
+// ErrNoData means a file held no units.
+var ErrNoData = errors.New("app: the file holds no units")
+
+// Dataset is one loaded tally with everything derived from it that no
+// scenario changes. It is immutable once built.
+type Dataset struct {
+	// Name is the file name shown to the user.
+	Name  string
+	Tally *sim.Tally
+	Agg   *sim.Aggregation
+	// Leader and Runner are the counted national leader and runner-up.
+	Leader, Runner int
+	// PerUnit is true when every unit is one reporting unit (a table),
+	// so that a scatter of units means something.
+	PerUnit bool
+	// HasRegistered says whether any unit knows its registered voters.
+	HasRegistered bool
+	// Points are the units placed for the scatter (see Point).
+	Points []Point
+	// names holds each region's folded name, for search.
+	names []string
+}
+
+// Point is one unit in the scatter: X is its turnout (or, without
+// registered voters, its votes cast scaled to [0,1] by XMax), Y the share of
+// the national leader, Winner the index of the candidate leading in it.
+type Point struct {
+	Unit   int
+	X, Y   float32
+	Winner int
+}
+
+// NewDataset builds a Dataset from a tally that has passed validation.
+func NewDataset(t *sim.Tally, name string) (*Dataset, error) {
+	if t == nil || len(t.Units) == 0 {
+		return nil, ErrNoData
+	}
+	if err := t.Validate(); err != nil {
+		return nil, err
+	}
+	d := &Dataset{Name: name, Tally: t, Agg: sim.Aggregate(t), HasRegistered: t.HasRegistered()}
+	d.Leader, d.Runner, _ = d.Agg.Nation.Leader()
+	if d.Runner < 0 {
+		d.Runner = d.Leader
+	}
+	d.PerUnit = true
+	for i := range t.Units {
+		if t.Units[i].Size() > 1 {
+			d.PerUnit = false
+			break
+		}
+	}
+	d.names = make([]string, len(t.Regions))
+	for i, r := range t.Regions {
+		d.names[i] = sim.Fold(r.Name)
+	}
+	d.buildPoints()
+	return d, nil
+}
+
+// Load reads a file in any format package load knows.
+func Load(b []byte, name string) (*Dataset, error) {
+	t, _, err := load.Read(bytes.NewReader(b), load.Options{Name: name})
+	if err != nil {
+		return nil, err
+	}
+	return NewDataset(t, name)
+}
+
+// XMax is the largest value on the scatter's x axis before scaling: 1 for
+// turnout, or the largest votes cast in a unit.
+func (d *Dataset) XMax() float64 {
+	if d.HasRegistered {
+		return 1
+	}
+	var m int64 = 1
+	for i := range d.Tally.Units {
+		if c := d.Tally.Units[i].Cast(); c > m {
+			m = c
+		}
+	}
+	return float64(m)
+}
+
+func (d *Dataset) buildPoints() {
+	t := d.Tally
+	xmax := d.XMax()
+	d.Points = d.Points[:0]
+	for i := range t.Units {
+		u := &t.Units[i]
+		valid := u.Valid()
+		if valid == 0 {
+			continue
+		}
+		var x float64
+		if d.HasRegistered {
+			if u.Registered <= 0 {
+				continue
+			}
+			x = float64(u.Cast()) / float64(u.Registered*u.Size())
+		} else {
+			x = float64(u.Cast()) / xmax
+		}
+		w := 0
+		for c, v := range u.Votes {
+			if v > u.Votes[w] {
+				w = c
+			}
+		}
+		d.Points = append(d.Points, Point{Unit: i, X: float32(x), Y: float32(float64(u.Votes[d.Leader]) / float64(valid)), Winner: w})
+	}
+}
+
+// RegionName returns a region's display name, or the whole tally's for -1.
+func (d *Dataset) RegionName(r int) string {
+	if r < 0 || r >= len(d.Tally.Regions) {
+		return ""
+	}
+	rg := d.Tally.Regions[r]
+	if rg.Name != "" {
+		return rg.Name
+	}
+	return rg.Key
+}
+
+// Search returns up to max regions, at any level, whose name contains the
+// folded query, outer levels first, then by name.
+func (d *Dataset) Search(q string, max int) []int {
+	q = sim.Fold(q)
+	if q == "" {
+		return nil
+	}
+	var out []int
+	for i, n := range d.names {
+		if bytes.Contains([]byte(n), []byte(q)) {
+			out = append(out, i)
+		}
+	}
+	rs := d.Tally.Regions
+	sort.SliceStable(out, func(a, b int) bool {
+		ra, rb := rs[out[a]], rs[out[b]]
+		if ra.Level != rb.Level {
+			return ra.Level < rb.Level
+		}
+		return d.names[out[a]] < d.names[out[b]]
+	})
+	if len(out) > max {
+		out = out[:max]
+	}
+	return out
+}
+
+// UnitsIn returns the units whose innermost region is r, in file order.
+func (d *Dataset) UnitsIn(r int) []int {
+	var out []int
+	for i := range d.Tally.Units {
+		if d.Tally.Units[i].Region == r {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+// Summary describes the dataset in one line for messages.
+func (d *Dataset) Summary() string {
+	return fmt.Sprintf("%s: %d units", d.Name, len(d.Tally.Units))
+}

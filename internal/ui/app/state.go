@@ -1,0 +1,197 @@
+package app
+
+import (
+	"github.com/tallyscope/tallyscope/internal/i18n"
+	"github.com/tallyscope/tallyscope/sim/scenario"
+)
+
+// View is one of the visualizer's screens.
+type View int
+
+// The views, in tab order. ViewScenario is a tab of its own only on
+// narrow screens; wide screens show the controls beside every view.
+const (
+	ViewOverview View = iota
+	ViewScenario
+	ViewRegions
+	ViewUnits
+	ViewUncertainty
+	numViews
+)
+
+var viewNames = [...]string{"overview", "scenario", "regions", "units", "uncertainty"}
+
+// String returns the view's name as used in the URL fragment.
+func (v View) String() string {
+	if v < 0 || v >= numViews {
+		return "overview"
+	}
+	return viewNames[v]
+}
+
+// Mode is how the missing units vote, as the controls offer it.
+type Mode int
+
+// The modes, in the order of the mode buttons. ModeCounted is the
+// baseline: the counted units alone.
+const (
+	ModeCounted Mode = iota
+	ModeLike
+	ModeSplit
+	ModeWorst
+	ModeClaim
+	numModes
+)
+
+// Params are the scenario controls. Their zero value is the baseline.
+type Params struct {
+	Mode Mode
+	// Split is the runner-up's share of the missing votes, in [0,1], for
+	// ModeSplit.
+	Split float64
+	// FullTurnout makes every registered voter in the missing units vote
+	// (ModeLike and ModeSplit).
+	FullTurnout bool
+	// SwingPP moves points of the valid vote, in every counted unit, to
+	// the counted leader (index 0) and to the runner-up (index 1).
+	SwingPP [2]float64
+	// TurnoutPct changes the votes of every counted unit by this many per
+	// cent (−50 to +50).
+	TurnoutPct float64
+	// Claim indexes Tally.Claims for ModeClaim.
+	Claim int
+}
+
+// Limits of the controls.
+const (
+	SwingMax   = 20.0
+	TurnoutMax = 50.0
+)
+
+// Message is a line shown to the user; Err marks a problem.
+type Message struct {
+	Text string
+	Err  bool
+}
+
+// EffectKind names a side effect that needs the platform.
+type EffectKind int
+
+// The effects.
+const (
+	// EffectOpenURL opens Arg in a new tab or the system browser.
+	EffectOpenURL EffectKind = iota
+	// EffectCopy copies Arg to the clipboard.
+	EffectCopy
+	// EffectFragment writes Arg as the URL fragment.
+	EffectFragment
+	// EffectPickFile asks the platform for a file to load.
+	EffectPickFile
+)
+
+// Effect is a side effect queued by an action for the front end.
+type Effect struct {
+	Kind EffectKind
+	Arg  string
+}
+
+// State is the root of the visualizer: data, scenario, screen state and
+// the cached results. The zero value is not ready; use New.
+type State struct {
+	Lang i18n.Lang
+	Data *Dataset
+	P    Params
+	View View
+	// Region is the region being looked at in the Regions view, -1 for
+	// the whole tally.
+	Region int
+	// Search is the text typed in the Regions view's search field.
+	Search string
+	// Scroll is the first row shown in a list.
+	Scroll int
+	// Hover is the unit under the pointer in the Units view, or -1;
+	// Pinned is the unit last tapped or clicked, or -1.
+	Hover, Pinned int
+	// Help shows the keys; Embed shows the embed code.
+	Help, Embed bool
+	// Focus names the control with keyboard focus ("" for none).
+	Focus string
+	// Msg is the status line.
+	Msg Message
+	// Origin is the page's address without its fragment, for links.
+	Origin string
+
+	// Out is the current scenario's outcome (nil before Update).
+	Out *Outcome
+	// MC is the Monte Carlo run in progress or done.
+	MC *MonteCarlo
+
+	engine  *scenario.Engine
+	effects []Effect
+	// dirty marks the outcome as stale; Version counts changes that need
+	// a redraw.
+	dirty   bool
+	Version uint64
+}
+
+// New returns a state showing data in language lang, restoring the
+// fragment when it is valid (a bad fragment is ignored with a message).
+func New(data *Dataset, lang i18n.Lang, fragment string) *State {
+	s := &State{Lang: lang, Region: -1, Hover: -1, Pinned: -1}
+	s.setData(data)
+	if fragment != "" {
+		s.RestoreFragment(fragment)
+	}
+	s.dirty = true
+	return s
+}
+
+func (s *State) setData(d *Dataset) {
+	s.Data = d
+	s.engine = nil
+	if d != nil {
+		if e, err := scenario.New(d.Tally); err == nil {
+			s.engine = e
+		}
+	}
+	s.P = Params{}
+	s.Region, s.Search, s.Scroll, s.Hover, s.Pinned = -1, "", 0, -1, -1
+	s.MC = nil
+	s.dirty = true
+	s.Version++
+}
+
+// Effects returns and clears the queued side effects.
+func (s *State) Effects() []Effect {
+	e := s.effects
+	s.effects = nil
+	return e
+}
+
+func (s *State) effect(k EffectKind, arg string) { s.effects = append(s.effects, Effect{k, arg}) }
+
+// Update recomputes what the last actions invalidated and advances the
+// Monte Carlo runs by one step of at most budget runs. It reports whether
+// anything visible changed.
+func (s *State) Update(budget int) bool {
+	changed := false
+	if s.dirty {
+		s.recompute()
+		s.dirty = false
+		changed = true
+	}
+	if s.MC != nil && !s.MC.Done() && s.View == ViewUncertainty {
+		s.MC.Step(budget)
+		changed = true
+	}
+	if changed {
+		s.Version++
+	}
+	return changed
+}
+
+func (s *State) recompute() {
+	s.Out = s.project()
+	s.MC = s.newMonteCarlo()
+	s.effect(EffectFragment, s.Fragment())
+}
