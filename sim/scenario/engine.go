@@ -1,0 +1,678 @@
+package scenario
+
+import (
+	"fmt"
+	"math"
+
+	"github.com/tallyscope/tallyscope/sim"
+)
+
+// Engine answers scenarios about one tally. It holds everything that does
+// not depend on the scenario, so that Run costs one pass over the units.
+// An Engine is safe for concurrent use by several goroutines only through
+// Run (Apply reuses the Outcome it is given, which must not be shared).
+type Engine struct {
+	t   *sim.Tally
+	agg *sim.Aggregation
+	nc  int
+	nr  int
+
+	// depth[r] is the level of region r.
+	depth []int
+	// regCounted[r*nc+c] holds the baseline counted votes of region r;
+	// natCounted the national ones.
+	regCounted []int64
+	natCounted []int64
+	// validRE is the valid vote in units whose registered voters are
+	// known, per region (nation at index nr).
+	validRE []int64
+	// ratioRE is registered voters per valid vote, in the units where
+	// both are known, nationally; 0 when unknown.
+	ratioRE float64
+	// regWeight is a region's counted registered voters, estimated for
+	// the units where they are unknown, or its counted units when no
+	// registered voters are known at all; nation at index nr.
+	regWeight []float64
+	// regEstRE is the estimated part of regWeight's registered voters.
+	regEstRE []float64
+	// unknownRE counts units (Size) with unknown registered voters.
+	unknownRE int64
+	hasRE     bool
+	// children lists each region's children; top-level regions are in
+	// children[nr].
+	children [][]int
+	// unitOrder: units in tally order; unitRegion is the innermost region
+	// or nr for a tally without hierarchy.
+	unitRegion []int
+	// byRegion lists unit indexes so that the units of every region are
+	// contiguous: those of region r are byRegion[span[r][0]:span[r][1]]
+	// (nation at index nr).
+	byRegion []int32
+	span     [][2]int32
+}
+
+// New prepares an engine for t. It validates the tally and returns an
+// error wrapping ErrTally when it is not consistent.
+func New(t *sim.Tally) (*Engine, error) {
+	if t == nil {
+		return nil, fmt.Errorf("%w: no tally", ErrTally)
+	}
+	if err := t.Validate(); err != nil {
+		return nil, fmt.Errorf("%w: %w", ErrTally, err)
+	}
+	e := &Engine{t: t, agg: sim.Aggregate(t), nc: len(t.Candidates), nr: len(t.Regions)}
+	nc, nr := e.nc, e.nr
+	e.depth = make([]int, nr)
+	e.children = make([][]int, nr+1)
+	for i, r := range t.Regions {
+		e.depth[i] = r.Level
+		p := r.Parent
+		if p < 0 {
+			p = nr
+		}
+		e.children[p] = append(e.children[p], i)
+	}
+	e.regCounted = make([]int64, nr*nc)
+	for r := 0; r < nr; r++ {
+		copy(e.regCounted[r*nc:(r+1)*nc], e.agg.Regions[r].Votes)
+	}
+	e.natCounted = append([]int64(nil), e.agg.Nation.Votes...)
+	e.validRE = make([]int64, nr+1)
+	e.unitRegion = make([]int, len(t.Units))
+	for i := range t.Units {
+		u := &t.Units[i]
+		r := u.Region
+		if r < 0 {
+			r = nr
+		}
+		e.unitRegion[i] = r
+		if u.Registered != sim.Unknown {
+			e.validRE[r] += u.Valid()
+			e.hasRE = true
+		} else {
+			e.unknownRE += u.Size()
+		}
+	}
+	for r := nr - 1; r >= 0; r-- {
+		p := t.Regions[r].Parent
+		if p < 0 {
+			p = nr
+		}
+		e.validRE[p] += e.validRE[r]
+	}
+	nat := &e.agg.Nation
+	if e.validRE[nr] > 0 && nat.Registered > 0 {
+		e.ratioRE = float64(nat.Registered) / float64(e.validRE[nr])
+	}
+	e.regWeight = make([]float64, nr+1)
+	e.regEstRE = make([]float64, nr+1)
+	for r := 0; r <= nr; r++ {
+		res := e.result(r)
+		if e.ratioRE > 0 {
+			est := float64(res.Valid-e.validRE[r]) * e.ratioRE
+			e.regEstRE[r] = est
+			e.regWeight[r] = float64(res.Registered) + est
+		} else {
+			e.regWeight[r] = float64(res.Units)
+		}
+	}
+	e.buildSpans()
+	return e, nil
+}
+
+// buildSpans orders the units depth-first by region so that each region's
+// units are contiguous.
+func (e *Engine) buildSpans() {
+	nr := e.nr
+	buckets := make([][]int32, nr+1)
+	for i, r := range e.unitRegion {
+		buckets[r] = append(buckets[r], int32(i))
+	}
+	e.byRegion = make([]int32, 0, len(e.unitRegion))
+	e.span = make([][2]int32, nr+1)
+	var walk func(r int)
+	walk = func(r int) {
+		lo := int32(len(e.byRegion))
+		e.byRegion = append(e.byRegion, buckets[r]...)
+		for _, c := range e.children[r] {
+			walk(c)
+		}
+		e.span[r] = [2]int32{lo, int32(len(e.byRegion))}
+	}
+	walk(nr)
+}
+
+// Tally returns the engine's tally.
+func (e *Engine) Tally() *sim.Tally { return e.t }
+
+// Aggregation returns the baseline aggregation of the engine's tally.
+func (e *Engine) Aggregation() *sim.Aggregation { return e.agg }
+
+// result returns the baseline result of region r, nation for r == nr or r < 0.
+func (e *Engine) result(r int) *sim.Result {
+	if r < 0 || r >= e.nr {
+		return &e.agg.Nation
+	}
+	return &e.agg.Regions[r]
+}
+
+// Run computes the outcome of sc on the engine's tally.
+func (e *Engine) Run(sc Scenario) (*Outcome, error) {
+	o := new(Outcome)
+	if err := e.Apply(sc, o); err != nil {
+		return nil, err
+	}
+	return o, nil
+}
+
+// Run computes the outcome of sc on t; it is New followed by Engine.Run.
+// Build an Engine once when running many scenarios on one tally.
+func Run(t *sim.Tally, sc Scenario) (*Outcome, error) {
+	e, err := New(t)
+	if err != nil {
+		return nil, err
+	}
+	return e.Run(sc)
+}
+
+// Apply computes the outcome of sc into o, reusing o's slices, so that a
+// user interface can recompute on every slider step without allocating.
+func (e *Engine) Apply(sc Scenario, o *Outcome) error {
+	if err := sc.check(); err != nil {
+		return err
+	}
+	rs, err := e.resolve(&sc)
+	if err != nil {
+		return err
+	}
+	o.reset(e, sc)
+	o.Level = rs.level
+	e.countedPass(rs, o)
+	if err := e.imputePass(rs, o); err != nil {
+		return err
+	}
+	o.finish(e)
+	return nil
+}
+
+// resolved holds a scenario's names turned into indexes.
+type resolved struct {
+	sc     *Scenario
+	swings []rswing
+	turn   rturn
+	level  int
+	minU   int64
+	split  []float64 // shares of the remaining vote under MissingSplit
+	claim  []int64   // claimed votes per candidate (others spread) under MissingClaim
+	claimV int64     // claimed valid total, or 0
+	// claimNamed marks the candidates the claim names; the rest form the
+	// "others" group.
+	claimNamed  []bool
+	claimOthers int64 // claimed total of the unnamed candidates, or -1
+}
+
+type rswing struct {
+	cand, from int
+	pp         float64
+	kind       SwingKind
+	region     int // -1: everywhere
+	// factor is the proportional factor for Proportional swings.
+	factor float64
+}
+
+type rturn struct {
+	pp, factor float64
+	region     int
+	active     bool
+}
+
+func (e *Engine) resolve(sc *Scenario) (*resolved, error) {
+	rs := &resolved{sc: sc, minU: int64(sc.MinUnits)}
+	if rs.minU == 0 {
+		rs.minU = DefaultMinUnits
+	}
+	t := e.t
+	rs.level = 0
+	if sc.Level != "" {
+		l, err := t.LevelIndex(sc.Level)
+		if err != nil {
+			return nil, fmt.Errorf("%w: %w", ErrScenario, err)
+		}
+		if l >= len(t.Levels) {
+			l = len(t.Levels) - 1
+		}
+		rs.level = l
+	}
+	if len(t.Levels) == 0 {
+		rs.level = -1
+	}
+	for _, s := range sc.Swings {
+		c, err := t.Candidate(s.Candidate)
+		if err != nil {
+			return nil, fmt.Errorf("%w: swing: %w", ErrScenario, err)
+		}
+		w := rswing{cand: c, from: -1, pp: s.PP, kind: s.Kind, region: -1}
+		if s.From != "" {
+			f, err := t.Candidate(s.From)
+			if err != nil {
+				return nil, fmt.Errorf("%w: swing: %w", ErrScenario, err)
+			}
+			if f == c {
+				return nil, fmt.Errorf("%w: a swing moves votes from %s to itself", ErrScenario, t.Candidates[c].ID)
+			}
+			w.from = f
+		}
+		if s.Region != "" {
+			r, err := e.FindRegion(s.Level, s.Region)
+			if err != nil {
+				return nil, err
+			}
+			w.region = r
+		}
+		if s.Kind == Proportional {
+			res := e.result(w.region)
+			share := res.Share(c, sim.OfValid)
+			if share <= 0 {
+				return nil, fmt.Errorf("%w: a proportional swing needs %s to have votes", ErrScenario, t.Candidates[c].ID)
+			}
+			w.factor = (share + s.PP/100) / share
+			if w.factor < 0 {
+				w.factor = 0
+			}
+		}
+		rs.swings = append(rs.swings, w)
+	}
+	if !sc.Turnout.IsZero() {
+		f := sc.Turnout.Factor
+		if f == 0 {
+			f = 1
+		}
+		rs.turn = rturn{pp: sc.Turnout.PP, factor: f, region: -1, active: true}
+		if sc.Turnout.Region != "" {
+			r, err := e.FindRegion(sc.Turnout.Level, sc.Turnout.Region)
+			if err != nil {
+				return nil, err
+			}
+			rs.turn.region = r
+		}
+	}
+	if sc.Missing == MissingSplit {
+		rs.split = make([]float64, e.nc)
+		c, err := t.Candidate(sc.Split.Candidate)
+		if err != nil {
+			return nil, fmt.Errorf("%w: split: %w", ErrScenario, err)
+		}
+		rs.split[c] = sc.Split.Share
+		rest := make([]float64, e.nc)
+		var sum float64
+		if len(sc.Split.Rest) > 0 {
+			for _, r := range sc.Split.Rest {
+				k, err := t.Candidate(r.Candidate)
+				if err != nil {
+					return nil, fmt.Errorf("%w: split: %w", ErrScenario, err)
+				}
+				if k == c {
+					return nil, fmt.Errorf("%w: split: %s is both the chosen candidate and in the rest", ErrScenario, t.Candidates[c].ID)
+				}
+				rest[k] += r.Share
+				sum += r.Share
+			}
+		} else {
+			// Filled in from the adjusted counted votes in imputePass.
+			sum = -1
+		}
+		if sum == 0 {
+			return nil, fmt.Errorf("%w: split: the rest has no shares", ErrScenario)
+		}
+		if sum > 0 {
+			for k := range rest {
+				rs.split[k] += (1 - sc.Split.Share) * rest[k] / sum
+			}
+		}
+	}
+	if sc.Claim != nil {
+		rs.claimNamed = make([]bool, e.nc)
+		rs.claim = make([]int64, e.nc)
+		rs.claimOthers = -1
+		var sum int64
+		for _, v := range sc.Claim.Votes {
+			if isOthers(v.Candidate) {
+				if rs.claimOthers >= 0 {
+					return nil, fmt.Errorf("%w: claim names the others twice", ErrScenario)
+				}
+				rs.claimOthers = v.Votes
+				sum += v.Votes
+				continue
+			}
+			k, err := t.Candidate(v.Candidate)
+			if err != nil {
+				return nil, fmt.Errorf("%w: claim: %w", ErrScenario, err)
+			}
+			if rs.claimNamed[k] {
+				return nil, fmt.Errorf("%w: claim names %s twice", ErrScenario, t.Candidates[k].ID)
+			}
+			rs.claimNamed[k] = true
+			rs.claim[k] = v.Votes
+			sum += v.Votes
+		}
+		all := true
+		for _, n := range rs.claimNamed {
+			all = all && n
+		}
+		switch {
+		case sc.Claim.Valid > 0:
+			rs.claimV = sc.Claim.Valid
+			if rs.claimOthers < 0 && !all {
+				rs.claimOthers = sc.Claim.Valid - sum
+			}
+		case rs.claimOthers >= 0 || all:
+			rs.claimV = sum
+		}
+		if all && rs.claimOthers < 0 {
+			rs.claimOthers = 0
+		}
+		if sc.Missing == MissingClaim && rs.claimV == 0 {
+			return nil, fmt.Errorf("%w: the claim gives neither every candidate, nor the others, nor a valid total", ErrScenario)
+		}
+	}
+	return rs, nil
+}
+
+func isOthers(s string) bool {
+	switch sim.Fold(s) {
+	case "others", "other", "otros", "rest":
+		return true
+	}
+	return false
+}
+
+// FindRegion returns the index of the region at the named level whose key
+// or name is region (case- and accent-insensitive; a unique part of a name
+// is enough).
+func (e *Engine) FindRegion(level, region string) (int, error) {
+	t := e.t
+	l, err := t.LevelIndex(level)
+	if err != nil {
+		return -1, fmt.Errorf("%w: %w", ErrScenario, err)
+	}
+	if l < 0 || l >= len(t.Levels) {
+		return -1, fmt.Errorf("%w: %q is not a region level", ErrScenario, level)
+	}
+	q := sim.Fold(region)
+	ids := e.agg.Level(l)
+	for _, r := range ids {
+		if sim.Fold(t.Regions[r].Key) == q || sim.Fold(t.Regions[r].Name) == q {
+			return r, nil
+		}
+	}
+	found := -1
+	for _, r := range ids {
+		if q != "" && containsFold(t.Regions[r].Name, q) {
+			if found >= 0 {
+				return -1, fmt.Errorf("%w: %q matches both %s and %s", ErrScenario, region, t.Regions[found].Name, t.Regions[r].Name)
+			}
+			found = r
+		}
+	}
+	if found < 0 {
+		return -1, fmt.Errorf("%w: no %s named %q", ErrScenario, t.Levels[l], region)
+	}
+	return found, nil
+}
+
+func containsFold(s, q string) bool {
+	f := sim.Fold(s)
+	for i := 0; i+len(q) <= len(f); i++ {
+		if f[i:i+len(q)] == q {
+			return true
+		}
+	}
+	return false
+}
+
+// within reports whether region r is region a or inside it.
+func (e *Engine) within(r, a int) bool {
+	if a < 0 {
+		return true
+	}
+	if r >= e.nr {
+		return false
+	}
+	return e.t.Ancestor(r, e.depth[a]) == a
+}
+
+// countedPass fills o's counted votes per region and nation, applying the
+// turnout change and the swings to every unit.
+func (e *Engine) countedPass(rs *resolved, o *Outcome) {
+	nc, nr := e.nc, e.nr
+	if len(rs.swings) == 0 && !rs.turn.active {
+		copy(o.regCounted, e.regCounted)
+		copy(o.Counted, e.natCounted)
+		copy(o.validRE, e.validRE)
+		return
+	}
+	clear(o.regCounted)
+	clear(o.Counted)
+	clear(o.validRE)
+	shares := o.scratchF[:nc]
+	out := o.scratchI[:nc]
+	for i := range e.t.Units {
+		u := &e.t.Units[i]
+		r := e.unitRegion[i]
+		newValid, changed, clamped, skipped := e.adjustUnit(rs, i, shares, out, o.natShares)
+		if clamped {
+			o.Clamped += u.Size()
+		}
+		if skipped {
+			o.TurnoutSkipped += u.Size()
+		}
+		votes := u.Votes
+		if changed {
+			votes = out
+		}
+		base := r * nc
+		for c, v := range votes {
+			if r < nr {
+				o.regCounted[base+c] += v
+			}
+			o.Counted[c] += v
+		}
+		if u.Registered != sim.Unknown {
+			o.validRE[r] += newValid
+		}
+	}
+	for r := nr - 1; r >= 0; r-- {
+		p := e.t.Regions[r].Parent
+		if p < 0 {
+			p = nr
+		}
+		o.validRE[p] += o.validRE[r]
+		if p < nr {
+			for c := 0; c < nc; c++ {
+				o.regCounted[p*nc+c] += o.regCounted[r*nc+c]
+			}
+		}
+	}
+}
+
+// adjustUnit applies the turnout change and the swings to unit i. When
+// changed is true, out holds the new votes; otherwise the unit's votes
+// stand. shares is scratch space.
+func (e *Engine) adjustUnit(rs *resolved, i int, shares []float64, out []int64, nat []float64) (newValid int64, changed, clamped, skipped bool) {
+	u := &e.t.Units[i]
+	r := e.unitRegion[i]
+	valid := u.Valid()
+	newValid = valid
+	if rs.turn.active && (rs.turn.region < 0 || e.within(r, rs.turn.region)) {
+		v := float64(valid) * rs.turn.factor
+		if u.Registered != sim.Unknown {
+			v += rs.turn.pp / 100 * float64(u.Registered)
+			limit := float64(u.Registered)
+			if u.Null > 0 {
+				limit -= float64(u.Null)
+			}
+			if u.Blank > 0 {
+				limit -= float64(u.Blank)
+			}
+			if v > limit {
+				v, clamped = limit, true
+			}
+		} else if rs.turn.pp != 0 {
+			skipped = true
+		}
+		if v < 0 {
+			v, clamped = 0, true
+		}
+		newValid = int64(math.Round(v))
+	}
+	changed = newValid != valid
+	swung := false
+	for k := range rs.swings {
+		w := &rs.swings[k]
+		if w.region >= 0 && !e.within(r, w.region) {
+			continue
+		}
+		if newValid == 0 {
+			continue
+		}
+		if !swung {
+			swung = true
+			if valid > 0 {
+				for c, v := range u.Votes {
+					shares[c] = float64(v) / float64(valid)
+				}
+			} else {
+				copy(shares, nat)
+			}
+		}
+		if swingShares(shares, w, nat) {
+			clamped = true
+		}
+	}
+	if !swung && !changed {
+		return newValid, false, clamped, skipped
+	}
+	if !swung {
+		if valid > 0 {
+			for c, v := range u.Votes {
+				shares[c] = float64(v) / float64(valid)
+			}
+		} else {
+			copy(shares, nat)
+		}
+	}
+	roundShares(newValid, shares, out)
+	return newValid, true, clamped, skipped
+}
+
+// natShare returns the national counted shares of the baseline, used when
+// a swing takes points away from a unit with no other votes.
+func (e *Engine) natShare(o *Outcome) []float64 {
+	return o.natShares
+}
+
+// swingShares applies one swing to a unit's shares (which add up to 1, or
+// are all zero) and reports whether it was clamped.
+func swingShares(s []float64, w *rswing, nat []float64) bool {
+	a := w.cand
+	old := s[a]
+	var want float64
+	if w.kind == Proportional {
+		want = old * w.factor
+	} else {
+		want = old + w.pp/100
+	}
+	clamped := false
+	if want > 1 {
+		want, clamped = 1, true
+	}
+	if want < 0 {
+		want, clamped = 0, true
+	}
+	d := want - old
+	if w.from >= 0 {
+		f := w.from
+		if d > s[f] {
+			d, clamped = s[f], true
+		}
+		s[a] += d
+		s[f] -= d
+		if s[f] < 0 {
+			s[f] = 0
+		}
+		return clamped
+	}
+	others := 1 - old
+	if others <= 1e-12 {
+		if d >= 0 {
+			return clamped
+		}
+		// Nobody else has votes here: give the points to the others in
+		// proportion to their national shares.
+		var sum float64
+		for c, v := range nat {
+			if c != a {
+				sum += v
+			}
+		}
+		if sum <= 0 {
+			return true
+		}
+		s[a] = want
+		for c, v := range nat {
+			if c != a {
+				s[c] = -d * v / sum
+			}
+		}
+		return clamped
+	}
+	k := (others - d) / others
+	for c := range s {
+		if c != a {
+			s[c] *= k
+		}
+	}
+	s[a] = want
+	return clamped
+}
+
+// roundShares splits total votes by shares (non-negative, adding up to 1
+// or 0) with the largest-remainder rule, ties to the lower index.
+func roundShares(total int64, shares []float64, out []int64) {
+	var sum float64
+	for _, s := range shares {
+		sum += s
+	}
+	if sum <= 0 || total <= 0 {
+		clear(out)
+		return
+	}
+	var given int64
+	for c, s := range shares {
+		v := int64(math.Floor(float64(total) * s / sum))
+		out[c] = v
+		given += v
+	}
+	for left := total - given; left < 0; left++ {
+		// Rounding error gave one vote too many: take it back from the
+		// smallest remainder that has a vote.
+		worst, worstR := -1, 2.0
+		for c, s := range shares {
+			r := float64(total)*s/sum - float64(out[c])
+			if out[c] > 0 && r < worstR {
+				worst, worstR = c, r
+			}
+		}
+		out[worst]--
+	}
+	for left := total - given; left > 0; left-- {
+		best, bestR := -1, -1.0
+		for c, s := range shares {
+			r := float64(total)*s/sum - float64(out[c])
+			if r > bestR+1e-12 {
+				best, bestR = c, r
+			}
+		}
+		out[best]++
+	}
+}

@@ -1,0 +1,453 @@
+package scenario
+
+import (
+	"fmt"
+	"math"
+	"math/rand/v2"
+	"slices"
+
+	"github.com/tallyscope/tallyscope/sim"
+)
+
+// Quantiles are the probabilities at which MonteCarloResult reports
+// quantiles: the 90% and 50% intervals and the median.
+var Quantiles = []float64{0.05, 0.25, 0.5, 0.75, 0.95}
+
+// MonteCarlo simulates the missing units many times. Each run draws:
+//
+//   - a shock shared by every region (NationalSigma) and one shared by all
+//     missing units of a region at the shock level (RegionSigma), each a
+//     normal draw per candidate multiplying the candidate's share by
+//     exp(shock), so that errors are correlated within a region as in the
+//     newsroom live models;
+//   - for every missing unit, the deviation of one counted unit of the same
+//     region (the region the unit takes its shares from), drawn at random,
+//     from that region's shares: unit-level noise resampled from the data.
+//
+// The remaining votes of each missing unit are fixed by the scenario's
+// estimate; the shares vary. Counted units do not vary. Run i draws from
+// a PCG generator seeded with (Seed, i), so results depend only on the
+// seed and the number of runs, never on how the runs were split into steps,
+// and are the same on every platform.
+type MonteCarlo struct {
+	e      *Engine
+	sc     Scenario
+	base   *Outcome
+	runs   int
+	sigma  float64
+	nsigma float64
+	bins   int
+	a, b   int
+	nc     int
+
+	counted []float64
+	units   []mcUnit
+	// cellShares holds each cell's shares (nc per cell); regMean the
+	// baseline shares of each noise region (nc per entry).
+	cellShares []float64
+	regMean    []float64
+	// unitShares holds each counted unit's baseline shares (nc per unit).
+	unitShares []float64
+	nshock     int
+
+	done    int
+	wins    []int64
+	margins []float64
+	shares  []float64
+	notes   []string
+
+	// scratch
+	shock, expShock, tmp, tot []float64
+}
+
+type mcUnit struct {
+	cell   int32
+	noise  int32 // index into regMean
+	lo, hi int32 // span into Engine.byRegion
+	shock  int32 // shock region index, -1 none
+	vol    float64
+}
+
+// NewMonteCarlo prepares a simulation of sc (whose missing-unit rule must
+// be like-region or none, which means like-region) with sc.MonteCarlo's
+// parameters. Call Step until Done, then Result.
+func (e *Engine) NewMonteCarlo(sc Scenario) (*MonteCarlo, error) {
+	if sc.Missing == MissingNone {
+		sc.Missing = MissingLikeRegion
+	}
+	if sc.Missing != MissingLikeRegion {
+		return nil, fmt.Errorf("%w: Monte Carlo simulates like-region missing units, not %q", ErrScenario, sc.Missing)
+	}
+	p := sc.MonteCarlo
+	if p.Runs <= 0 {
+		return nil, fmt.Errorf("%w: Monte Carlo needs a positive number of runs", ErrScenario)
+	}
+	base, err := e.Run(sc)
+	if err != nil {
+		return nil, err
+	}
+	nc := e.nc
+	m := &MonteCarlo{e: e, sc: sc, base: base, runs: p.Runs, nc: nc, a: base.Winner, b: base.RunnerUp}
+	m.sigma = p.RegionSigma
+	if m.sigma == 0 {
+		m.sigma = DefaultRegionSigma
+	}
+	if m.sigma < 0 {
+		m.sigma = 0
+	}
+	m.nsigma = p.NationalSigma
+	m.bins = p.Bins
+	if m.bins == 0 {
+		m.bins = 60
+	}
+	shockLevel := 0
+	if p.Level != "" {
+		l, err := e.t.LevelIndex(p.Level)
+		if err != nil {
+			return nil, fmt.Errorf("%w: %w", ErrScenario, err)
+		}
+		shockLevel = min(l, len(e.t.Levels)-1)
+	}
+	minU := int64(sc.MinUnits)
+	if minU == 0 {
+		minU = DefaultMinUnits
+	}
+	m.counted = make([]float64, nc)
+	for c, v := range base.Counted {
+		m.counted[c] = float64(v)
+	}
+	m.unitShares = make([]float64, len(e.t.Units)*nc)
+	for i := range e.t.Units {
+		u := &e.t.Units[i]
+		if v := u.Valid(); v > 0 {
+			for c, x := range u.Votes {
+				m.unitShares[i*nc+c] = float64(x) / float64(v)
+			}
+		}
+	}
+	shockIdx := map[int]int32{}
+	noiseIdx := map[int]int32{}
+	for k, c := range base.cells {
+		sr := e.shareRegion(c.region, minU)
+		src := base.RegionCounted(regionOrNation(e, sr))
+		var valid int64
+		for _, v := range src {
+			valid += v
+		}
+		for _, v := range src {
+			if valid > 0 {
+				m.cellShares = append(m.cellShares, float64(v)/float64(valid))
+			} else {
+				m.cellShares = append(m.cellShares, 1/float64(nc))
+			}
+		}
+		ni, ok := noiseIdx[sr]
+		if !ok {
+			ni = int32(len(noiseIdx))
+			noiseIdx[sr] = ni
+			res := e.result(sr)
+			for c := 0; c < nc; c++ {
+				m.regMean = append(m.regMean, res.Share(c, sim.OfValid))
+			}
+		}
+		si := int32(-1)
+		if g := e.ancestorAt(c.region, shockLevel); g >= 0 {
+			s, ok := shockIdx[g]
+			if !ok {
+				s = int32(len(shockIdx))
+				shockIdx[g] = s
+			}
+			si = s
+		} else if len(e.t.Levels) > 0 {
+			m.note("some missing units are only known above the shock level, so they get no regional shock")
+		}
+		if c.votes <= 0 {
+			continue
+		}
+		n := int64(math.Round(c.units))
+		if c.units < 0 || n <= 0 {
+			res := e.result(sr)
+			if res.Units > 0 && res.Valid > 0 {
+				n = int64(math.Round(float64(c.votes) / (float64(res.Valid) / float64(res.Units))))
+			}
+			if n <= 0 {
+				n = 1
+			}
+			m.note("the number of missing units is estimated from the remaining votes and the counted votes per unit")
+		}
+		sp := e.span[sr]
+		if sr >= e.nr {
+			sp = e.span[e.nr]
+		}
+		vol := float64(c.votes) / float64(n)
+		for j := int64(0); j < n; j++ {
+			m.units = append(m.units, mcUnit{cell: int32(k), noise: ni, lo: sp[0], hi: sp[1], shock: si, vol: vol})
+		}
+	}
+	m.nshock = len(shockIdx)
+	m.wins = make([]int64, nc)
+	m.margins = make([]float64, 0, m.runs)
+	m.shares = make([]float64, 0, m.runs*nc)
+	m.shock = make([]float64, (m.nshock+1)*nc)
+	m.expShock = make([]float64, (m.nshock+1)*nc)
+	m.tmp = make([]float64, nc)
+	m.tot = make([]float64, nc)
+	return m, nil
+}
+
+func (m *MonteCarlo) note(s string) {
+	if !slices.Contains(m.notes, s) {
+		m.notes = append(m.notes, s)
+	}
+}
+
+// ancestorAt returns the region at level l containing region r (r itself
+// if it is at level l), or -1 when r is above l or the nation.
+func (e *Engine) ancestorAt(r, l int) int {
+	if r < 0 || r >= e.nr || l < 0 {
+		return -1
+	}
+	return e.t.Ancestor(r, l)
+}
+
+// Runs returns the number of runs the simulation will make in all.
+func (m *MonteCarlo) Runs() int { return m.runs }
+
+// Completed returns the number of runs made so far.
+func (m *MonteCarlo) Completed() int { return m.done }
+
+// Done reports whether every run has been made.
+func (m *MonteCarlo) Done() bool { return m.done >= m.runs }
+
+// Step makes up to n more runs and returns the number made so far.
+func (m *MonteCarlo) Step(n int) int {
+	for ; n > 0 && m.done < m.runs; n-- {
+		m.run(m.done)
+		m.done++
+	}
+	return m.done
+}
+
+// normal returns an approximately standard normal draw: the sum of twelve
+// uniforms minus six (mean 0, variance 1, tails cut at ±6). It uses only
+// additions, so it is the same on every platform.
+func normal(r *rand.Rand) float64 {
+	var s float64
+	for i := 0; i < 12; i++ {
+		s += r.Float64()
+	}
+	return s - 6
+}
+
+// detExp is exp(x) computed with additions, multiplications and Ldexp
+// only, so that it rounds the same on every platform (math.Exp has
+// assembly versions on some).
+func detExp(x float64) float64 {
+	if x > 700 {
+		return math.Inf(1)
+	}
+	if x < -700 {
+		return 0
+	}
+	const ln2 = 0.6931471805599453
+	k := math.Floor(x/ln2 + 0.5)
+	r := x - float64(k*ln2) // the conversion forbids a fused multiply-add
+	// Taylor series of exp(r), |r| ≤ 0.35, to 16 terms.
+	term, sum := 1.0, 1.0
+	for i := 1; i <= 16; i++ {
+		term = float64(term*r) / float64(i)
+		sum += term
+	}
+	return math.Ldexp(sum, int(k))
+}
+
+func (m *MonteCarlo) run(i int) {
+	nc := m.nc
+	r := rand.New(rand.NewPCG(m.sc.MonteCarlo.Seed, uint64(i)))
+	nat := m.shock[m.nshock*nc:]
+	for c := 0; c < nc; c++ {
+		nat[c] = 0
+		if m.nsigma > 0 {
+			nat[c] = m.nsigma * normal(r)
+		}
+	}
+	for g := 0; g < m.nshock; g++ {
+		for c := 0; c < nc; c++ {
+			z := 0.0
+			if m.sigma > 0 {
+				z = m.sigma * normal(r)
+			}
+			m.expShock[g*nc+c] = detExp(z + nat[c])
+		}
+	}
+	for c := 0; c < nc; c++ {
+		m.expShock[m.nshock*nc+c] = detExp(nat[c])
+	}
+	copy(m.tot, m.counted)
+	byRegion := m.e.byRegion
+	for k := range m.units {
+		u := &m.units[k]
+		cs := m.cellShares[int(u.cell)*nc : int(u.cell+1)*nc]
+		mean := m.regMean[int(u.noise)*nc : int(u.noise+1)*nc]
+		g := int(u.shock)
+		if g < 0 {
+			g = m.nshock
+		}
+		ex := m.expShock[g*nc : (g+1)*nc]
+		var us []float64
+		if u.hi > u.lo {
+			j := int(byRegion[int(u.lo)+r.IntN(int(u.hi-u.lo))])
+			us = m.unitShares[j*nc : (j+1)*nc]
+		}
+		var sum float64
+		for c := 0; c < nc; c++ {
+			x := cs[c]
+			if us != nil {
+				x += us[c] - mean[c]
+			}
+			if x < 0 {
+				x = 0
+			}
+			x *= ex[c]
+			m.tmp[c] = x
+			sum += x
+		}
+		if sum <= 0 {
+			copy(m.tmp, cs)
+			sum = 1
+		}
+		for c := 0; c < nc; c++ {
+			m.tot[c] += float64(u.vol*m.tmp[c]) / sum
+		}
+	}
+	var all float64
+	for _, v := range m.tot {
+		all += v
+	}
+	best := 0
+	for c := 1; c < nc; c++ {
+		if m.tot[c] > m.tot[best] {
+			best = c
+		}
+	}
+	m.wins[best]++
+	for c := 0; c < nc; c++ {
+		s := 0.0
+		if all > 0 {
+			s = m.tot[c] / all
+		}
+		m.shares = append(m.shares, s)
+	}
+	margin := 0.0
+	if all > 0 && m.b >= 0 {
+		margin = 100 * (m.tot[m.a] - m.tot[m.b]) / all
+	}
+	m.margins = append(m.margins, margin)
+}
+
+// Histogram counts values in equal bins from Lo to Hi.
+type Histogram struct {
+	Lo     float64 `json:"lo"`
+	Hi     float64 `json:"hi"`
+	Counts []int   `json:"counts"`
+}
+
+// MonteCarloResult summarises the runs made so far.
+type MonteCarloResult struct {
+	Runs int    `json:"runs"`
+	Seed uint64 `json:"seed"`
+	// A and B are the projected winner and runner-up of the scenario's
+	// central outcome; margins are A's share minus B's, in points.
+	A int `json:"a"`
+	B int `json:"b"`
+	// WinProb is each candidate's fraction of runs won.
+	WinProb []float64 `json:"win_prob"`
+	// Quantiles are the probabilities of ShareQ's and MarginQ's columns.
+	Quantiles []float64 `json:"quantiles"`
+	// ShareQ[c] holds candidate c's share of the valid vote at Quantiles.
+	ShareQ [][]float64 `json:"share_q"`
+	// MarginQ holds the margin in points at Quantiles; MarginMean its mean.
+	MarginQ    []float64 `json:"margin_q"`
+	MarginMean float64   `json:"margin_mean"`
+	// Margins holds every run's margin, sorted, for plotting; Histogram
+	// bins them.
+	Margins   []float64 `json:"margins"`
+	Histogram Histogram `json:"histogram"`
+	// MissingUnits is the number of simulated missing units.
+	MissingUnits int      `json:"missing_units"`
+	Notes        []string `json:"notes,omitempty"`
+}
+
+// quantile returns the p-quantile of sorted values (linear between order
+// statistics, the "type 7" rule).
+func quantile(sorted []float64, p float64) float64 {
+	n := len(sorted)
+	if n == 0 {
+		return math.NaN()
+	}
+	h := float64(n-1) * p
+	lo := int(math.Floor(h))
+	if lo >= n-1 {
+		return sorted[n-1]
+	}
+	return sorted[lo] + float64((h-float64(lo))*(sorted[lo+1]-sorted[lo]))
+}
+
+// Result summarises the runs made so far.
+func (m *MonteCarlo) Result() MonteCarloResult {
+	nc := m.nc
+	res := MonteCarloResult{Runs: m.done, Seed: m.sc.MonteCarlo.Seed, A: m.a, B: m.b, Quantiles: Quantiles, MissingUnits: len(m.units)}
+	res.Notes = append(res.Notes, m.notes...)
+	res.WinProb = make([]float64, nc)
+	res.ShareQ = make([][]float64, nc)
+	if m.done == 0 {
+		return res
+	}
+	for c := range res.WinProb {
+		res.WinProb[c] = float64(m.wins[c]) / float64(m.done)
+	}
+	col := make([]float64, m.done)
+	for c := 0; c < nc; c++ {
+		for i := 0; i < m.done; i++ {
+			col[i] = m.shares[i*nc+c]
+		}
+		slices.Sort(col)
+		q := make([]float64, len(Quantiles))
+		for k, p := range Quantiles {
+			q[k] = quantile(col, p)
+		}
+		res.ShareQ[c] = q
+	}
+	res.Margins = slices.Clone(m.margins)
+	slices.Sort(res.Margins)
+	var sum float64
+	for _, v := range m.margins {
+		sum += v
+	}
+	res.MarginMean = sum / float64(m.done)
+	res.MarginQ = make([]float64, len(Quantiles))
+	for k, p := range Quantiles {
+		res.MarginQ[k] = quantile(res.Margins, p)
+	}
+	lo, hi := res.Margins[0], res.Margins[len(res.Margins)-1]
+	if hi <= lo {
+		lo, hi = lo-0.5, hi+0.5
+	}
+	res.Histogram = Histogram{Lo: lo, Hi: hi, Counts: make([]int, m.bins)}
+	for _, v := range res.Margins {
+		b := int(float64(m.bins) * (v - lo) / (hi - lo))
+		b = min(max(b, 0), m.bins-1)
+		res.Histogram.Counts[b]++
+	}
+	return res
+}
+
+// RunMonteCarlo makes every run of sc's simulation at once.
+func (e *Engine) RunMonteCarlo(sc Scenario) (MonteCarloResult, error) {
+	m, err := e.NewMonteCarlo(sc)
+	if err != nil {
+		return MonteCarloResult{}, err
+	}
+	m.Step(m.runs)
+	return m.Result(), nil
+}
