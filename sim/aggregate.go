@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"slices"
 	"strconv"
+	"sync"
 )
 
 // Denominator chooses what a share is a fraction of.
@@ -20,9 +21,9 @@ const (
 // String names the denominator as printed next to every share.
 func (d Denominator) String() string {
 	if d == OfCast {
-		return "share of all votes cast"
+		return "all votes cast (valid + null + blank)"
 	}
-	return "share of valid votes"
+	return "valid votes"
 }
 
 // Totals are the summed counts of a set of units.
@@ -50,7 +51,11 @@ type Totals struct {
 // Cast returns valid plus the known null and blank votes.
 func (t *Totals) Cast() int64 { return t.Valid + t.Null + t.Blank }
 
-func (t *Totals) addUnit(u *Unit) {
+// NewTotals returns empty totals for n candidates.
+func NewTotals(n int) Totals { return Totals{Votes: make([]int64, n)} }
+
+// AddUnit adds one unit's counts to t.
+func (t *Totals) AddUnit(u *Unit) {
 	n := u.Size()
 	t.Units += n
 	var valid int64
@@ -196,8 +201,32 @@ type Aggregation struct {
 	// Nation is the result for the whole tally.
 	Nation Result
 	// Regions holds one result per region, indexed like Tally.Regions.
-	Regions []Result
-	byLevel [][]int
+	Regions  []Result
+	byLevel  [][]int
+	sortOnce sync.Once
+}
+
+// sortLevels lists each level's regions in key order. It runs once, on the
+// first call to Level or Children, so that Aggregate itself only sums.
+func (a *Aggregation) sortLevels() {
+	t := a.Tally
+	a.byLevel = make([][]int, len(t.Levels))
+	num := make([]int64, len(t.Regions))
+	isNum := make([]bool, len(t.Regions))
+	for i, r := range t.Regions {
+		a.byLevel[r.Level] = append(a.byLevel[r.Level], i)
+		if v, err := strconv.ParseInt(r.Key, 10, 64); err == nil {
+			num[i], isNum[i] = v, true
+		}
+	}
+	for _, l := range a.byLevel {
+		slices.SortStableFunc(l, func(x, y int) int {
+			if isNum[x] && isNum[y] {
+				return cmp.Compare(num[x], num[y])
+			}
+			return cmp.Compare(t.Regions[x].Key, t.Regions[y].Key)
+		})
+	}
 }
 
 // Aggregate sums a tally's units into every region at every level and into
@@ -215,9 +244,9 @@ func Aggregate(t *Tally) *Aggregation {
 	for i := range t.Units {
 		u := &t.Units[i]
 		if u.Region >= 0 {
-			a.Regions[u.Region].addUnit(u)
+			a.Regions[u.Region].AddUnit(u)
 		} else {
-			a.Nation.addUnit(u)
+			a.Nation.AddUnit(u)
 		}
 	}
 	// Parents come before children, so walking backwards rolls each
@@ -236,19 +265,13 @@ func Aggregate(t *Tally) *Aggregation {
 			a.Regions[e.Region].Expected = e
 		}
 	}
-	a.byLevel = make([][]int, len(t.Levels))
-	for i, r := range t.Regions {
-		a.byLevel[r.Level] = append(a.byLevel[r.Level], i)
-	}
-	for _, l := range a.byLevel {
-		slices.SortStableFunc(l, func(x, y int) int { return CompareKeys(t.Regions[x].Key, t.Regions[y].Key) })
-	}
 	return a
 }
 
 // Level returns the indexes of the regions at level l, sorted by key
 // (numerically when both keys are numbers).
 func (a *Aggregation) Level(l int) []int {
+	a.sortOnce.Do(a.sortLevels)
 	if l < 0 || l >= len(a.byLevel) {
 		return nil
 	}

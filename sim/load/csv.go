@@ -19,10 +19,16 @@ type csvReader struct {
 	quoted []bool
 	// recLine is the first line of the last record returned.
 	recLine int
+	// stop marks the bytes that end an unquoted field's fast scan.
+	stop [256]bool
 }
 
 func newCSVReader(s string, delim byte) *csvReader {
-	return &csvReader{s: s, delim: delim, line: 1}
+	r := &csvReader{s: s, delim: delim, line: 1}
+	r.stop[delim] = true
+	r.stop['\n'] = true
+	r.stop['"'] = true
+	return r
 }
 
 // next returns the next record, or ok=false at the end of the input. A
@@ -83,6 +89,9 @@ func (r *csvReader) next() (fields []string, ok bool, errCol int, errMsg string)
 			}
 		} else {
 			j := i
+			for j < len(s) && !r.stop[s[j]] {
+				j++
+			}
 			for j < len(s) {
 				c := s[j]
 				if c == r.delim || c == '\n' {

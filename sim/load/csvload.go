@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"unsafe"
 
 	"github.com/tallyscope/tallyscope/sim"
 )
@@ -36,13 +37,18 @@ type regionKey struct {
 
 // builder turns CSV records into a tally.
 type builder struct {
-	file  string
-	m     *Mapping
-	c     columns
-	nf    numFormat
-	hdr   []string
-	t     *sim.Tally
-	rep   *Report
+	// latin1: the text is raw Windows-1252; kept strings need fixLatin1.
+	latin1 bool
+	// arena holds the bytes of strings the loader makes (padded codes,
+	// qualified ids), so that they cost no allocation each.
+	arena  []byte
+	file   string
+	m      *Mapping
+	c      columns
+	nf     numFormat
+	hdr    []string
+	t      *sim.Tally
+	rep    *Report
 	strict bool
 
 	regionIdx  map[regionKey]int
@@ -52,10 +58,10 @@ type builder struct {
 	lines      []int32
 	dups       dupChecker
 
-	noRegistered  int
-	sawThousands  bool
-	levelKeys     []string
-	rowVotes      []int64
+	noRegistered int
+	sawThousands bool
+	levelKeys    []string
+	rowVotes     []int64
 }
 
 func (b *builder) problem(line, col int, msg string, args ...any) *Problem {
@@ -67,7 +73,7 @@ func (b *builder) problem(line, col int, msg string, args ...any) *Problem {
 }
 
 // loadCSV reads text (already decoded) as CSV with the mapping m.
-func loadCSV(text string, m *Mapping, file string, lenient bool, rep *Report) (*sim.Tally, error) {
+func loadCSV(text string, latin1 bool, m *Mapping, file string, lenient bool, rep *Report) (*sim.Tally, error) {
 	delim := byte(0)
 	switch m.Delimiter {
 	case "":
@@ -91,8 +97,11 @@ func loadCSV(text string, m *Mapping, file string, lenient bool, rep *Report) (*
 	header := make([]string, len(hdr))
 	for i, h := range hdr {
 		header[i] = strings.TrimSpace(h)
+		if latin1 {
+			header[i] = fixLatin1(header[i])
+		}
 	}
-	b := &builder{file: file, m: m, hdr: header, rep: rep, strict: !lenient}
+	b := &builder{file: file, m: m, hdr: header, rep: rep, strict: !lenient, latin1: latin1}
 	if err := b.resolve(); err != nil {
 		return nil, err
 	}
@@ -264,7 +273,7 @@ func (b *builder) start(rows int) {
 	t.Units = make([]sim.Unit, 0, rows)
 	b.votes = make([]int64, 0, rows*nc)
 	b.lines = make([]int32, 0, rows)
-	b.regionIdx = make(map[regionKey]int)
+	b.regionIdx = make(map[regionKey]int, min(rows/2, 1<<20))
 	b.prevKey = make([]string, len(m.Levels))
 	b.prevRegion = make([]int, len(m.Levels))
 	for i := range b.prevRegion {
@@ -275,8 +284,34 @@ func (b *builder) start(rows int) {
 	b.dups.runRegion = -2
 }
 
+// keep returns s as a string to store in the tally.
+func (b *builder) keep(s string) string {
+	if b.latin1 {
+		return fixLatin1(s)
+	}
+	return s
+}
+
+// join makes a string of the parts in the arena.
+func (b *builder) join(parts ...string) string {
+	n := 0
+	for _, p := range parts {
+		n += len(p)
+	}
+	if cap(b.arena)-len(b.arena) < n {
+		b.arena = make([]byte, 0, max(64<<10, n))
+	}
+	start := len(b.arena)
+	for _, p := range parts {
+		b.arena = append(b.arena, p...)
+	}
+	return unsafe.String(&b.arena[start], n)
+}
+
+const zeros = "0000000000000000"
+
 // shape applies a slice and zero-padding to a code.
-func shape(v string, slice []int, pad int) (string, bool) {
+func (b *builder) shape(v string, slice []int, pad int) (string, bool) {
 	v = strings.TrimSpace(v)
 	if len(slice) == 2 {
 		if len(v) < slice[1] {
@@ -285,9 +320,13 @@ func shape(v string, slice []int, pad int) (string, bool) {
 		v = v[slice[0]:slice[1]]
 	}
 	if pad > 0 && len(v) < pad {
-		v = strings.Repeat("0", pad-len(v)) + v
+		if pad-len(v) <= len(zeros) {
+			v = b.join(zeros[:pad-len(v)], v)
+		} else {
+			v = strings.Repeat("0", pad-len(v)) + v
+		}
 	}
-	return v, true
+	return b.keep(v), true
 }
 
 func (b *builder) row(rec []string, cols []int, quoted []bool, line int) *Problem {
@@ -352,7 +391,7 @@ func (b *builder) row(rec []string, cols []int, quoted []bool, line int) *Proble
 	// Hierarchy.
 	for l, c := range b.c.levels {
 		spec := b.m.Levels[l]
-		key, ok := shape(rec[c], spec.Slice, spec.Pad)
+		key, ok := b.shape(rec[c], spec.Slice, spec.Pad)
 		if !ok {
 			return b.problem(line, cols[c], "%q is too short to take characters %d to %d", rec[c], spec.Slice[0]+1, spec.Slice[1])
 		}
@@ -374,7 +413,7 @@ func (b *builder) row(rec []string, cols []int, quoted []bool, line int) *Proble
 			name := key
 			if n := b.c.levelNames[l]; n >= 0 {
 				if s := strings.TrimSpace(rec[n]); s != "" {
-					name = s
+					name = b.keep(s)
 				}
 			}
 			b.t.Regions = append(b.t.Regions, sim.Region{Level: l, Key: key, Name: name, Parent: region})
@@ -388,7 +427,7 @@ func (b *builder) row(rec []string, cols []int, quoted []bool, line int) *Proble
 	var id string
 	if b.c.unit >= 0 {
 		var ok bool
-		id, ok = shape(rec[b.c.unit], b.m.UnitSlice, b.m.UnitPad)
+		id, ok = b.shape(rec[b.c.unit], b.m.UnitSlice, b.m.UnitPad)
 		if !ok {
 			return b.problem(line, cols[b.c.unit], "%q is too short to take characters %d to %d", rec[b.c.unit], b.m.UnitSlice[0]+1, b.m.UnitSlice[1])
 		}
@@ -399,7 +438,7 @@ func (b *builder) row(rec []string, cols []int, quoted []bool, line int) *Proble
 		id = strconv.Itoa(line)
 	}
 	if b.m.UnitQualified && region >= 0 {
-		id = b.t.Regions[region].Key + "." + id
+		id = b.join(b.t.Regions[region].Key, ".", id)
 	}
 	if prev := b.dups.check(region, id, b.t.Units, b.lines); prev >= 0 {
 		col := 0
@@ -417,10 +456,10 @@ func (b *builder) row(rec []string, cols []int, quoted []bool, line int) *Proble
 	b.votes = append(b.votes, b.rowVotes...)
 	u := sim.Unit{ID: id, Region: region, Registered: registered, Null: null, Blank: blank, Votes: b.votes[off : off+nc : off+nc]}
 	if b.c.name >= 0 {
-		u.Name = strings.TrimSpace(rec[b.c.name])
+		u.Name = b.keep(strings.TrimSpace(rec[b.c.name]))
 	}
 	if b.c.source >= 0 {
-		u.Source = strings.TrimSpace(rec[b.c.source])
+		u.Source = b.keep(strings.TrimSpace(rec[b.c.source]))
 	}
 	b.t.Units = append(b.t.Units, u)
 	b.lines = append(b.lines, int32(line))
@@ -560,7 +599,7 @@ func (b *builder) finish() *sim.Tally {
 type dupChecker struct {
 	runRegion int
 	runStart  int
-	closed    map[int]bool
+	closed    []bool // by region + 1
 	full      map[regionKey]int
 }
 
@@ -574,11 +613,13 @@ func (d *dupChecker) check(region int, id string, units []sim.Unit, lines []int3
 		return -1
 	}
 	if region != d.runRegion {
-		if d.closed == nil {
-			d.closed = make(map[int]bool)
+		if d.runRegion >= -1 {
+			for len(d.closed) <= d.runRegion+1 {
+				d.closed = append(d.closed, false)
+			}
+			d.closed[d.runRegion+1] = true
 		}
-		d.closed[d.runRegion] = true
-		if d.closed[region] {
+		if region+1 < len(d.closed) && d.closed[region+1] {
 			d.switchToMap(units)
 			return d.check(region, id, units, lines)
 		}

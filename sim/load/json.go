@@ -45,7 +45,7 @@ func readJSON(b []byte, file string, rep *Report) (*sim.Tally, error) {
 	}
 	for i := range t.Units {
 		u := &t.Units[i]
-		if u.Registered != sim.Unknown && u.Cast() > u.Registered*u.Size() && u.Count <= 1 {
+		if u.Registered != sim.Unknown && u.Cast() > u.Registered {
 			return nil, &Problem{File: file, Msg: fmt.Sprintf("unit %d (%s): %d votes cast exceed the %d registered voters", i, u.ID, u.Cast(), u.Registered), kind: ErrRow}
 		}
 	}

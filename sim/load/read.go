@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"io"
+	"os"
 	"slices"
 	"strings"
 
@@ -31,7 +32,7 @@ func Read(r io.Reader, opts Options) (*sim.Tally, *Report, error) {
 	if name == "" {
 		name = "input"
 	}
-	b, err := io.ReadAll(r)
+	b, err := readAll(r)
 	if err != nil {
 		return nil, nil, fmt.Errorf("load: reading %s: %w", name, err)
 	}
@@ -51,9 +52,15 @@ func read(b []byte, name string, opts Options, rep *Report) (*sim.Tally, error) 
 	if m != nil {
 		enc = m.Encoding
 	}
-	text, err := decodeText(b, enc, name, rep)
+	text, latin1, err := decodeText(b, enc, name, rep)
 	if err != nil {
 		return nil, err
+	}
+	if latin1 && (m != nil || strings.HasPrefix(strings.TrimLeft(text, " \t\r\n"), "{")) {
+		// JSON is always UTF-8; mappings get fully decoded text so that
+		// any column may hold non-ASCII codes.
+		text = decode1252([]byte(text))
+		latin1 = false
 	}
 	if m == nil && strings.HasPrefix(strings.TrimLeft(text, " \t\r\n"), "{") {
 		if strings.Contains(text[:min(len(text), 4096)], `"candidates"`) && !strings.Contains(text[:min(len(text), 4096)], `"format"`) {
@@ -63,7 +70,7 @@ func read(b []byte, name string, opts Options, rep *Report) (*sim.Tally, error) 
 	}
 	if m != nil {
 		rep.Format = "CSV with a mapping"
-		return loadCSV(text, m, name, opts.Lenient, rep)
+		return loadCSV(text, latin1, m, name, opts.Lenient, rep)
 	}
 	header := firstLine(text)
 	cols := splitHeader(header)
@@ -83,7 +90,7 @@ func read(b []byte, name string, opts Options, rep *Report) (*sim.Tally, error) 
 		} else {
 			rep.Format = "Venezuela 2024 acta export, V2 (no registered voters)"
 		}
-		t, err := loadCSV(text, venezuelaActaMapping(v1), name, opts.Lenient, rep)
+		t, err := loadCSV(text, latin1, venezuelaActaMapping(v1), name, opts.Lenient, rep)
 		if err != nil {
 			return nil, err
 		}
@@ -91,7 +98,7 @@ func read(b []byte, name string, opts Options, rep *Report) (*sim.Tally, error) 
 		return t, nil
 	case has("Acta", "Maduro", "Gonzalez"):
 		rep.Format = "Venezuela 2024 QR-decoded actas (no valid, null or registered columns)"
-		t, err := loadCSV(text, venezuelaQRMapping(), name, opts.Lenient, rep)
+		t, err := loadCSV(text, latin1, venezuelaQRMapping(), name, opts.Lenient, rep)
 		if err != nil {
 			return nil, err
 		}
@@ -99,7 +106,10 @@ func read(b []byte, name string, opts Options, rep *Report) (*sim.Tally, error) 
 		return t, nil
 	case has("county_fips", "votes_dem", "votes_gop", "total_votes"):
 		rep.Format = "US presidential results by county (third parties = total - dem - gop)"
-		return loadCSV(text, usCountyMapping(), name, opts.Lenient, rep)
+		return loadCSV(text, latin1, usCountyMapping(), name, opts.Lenient, rep)
+	}
+	if latin1 {
+		header = fixLatin1(header)
 	}
 	shown := header
 	if len(shown) > 200 {
@@ -150,4 +160,34 @@ func JoinRegistered(dst, src *sim.Tally) (matched int) {
 		}
 	}
 	return matched
+}
+
+// readAll reads r to the end, sizing the buffer once when r knows its size.
+func readAll(r io.Reader) ([]byte, error) {
+	size := -1
+	switch v := r.(type) {
+	case interface{ Len() int }:
+		size = v.Len()
+	case interface{ Stat() (os.FileInfo, error) }:
+		if st, err := v.Stat(); err == nil && st.Mode().IsRegular() {
+			size = int(st.Size())
+		}
+	}
+	if size < 0 {
+		return io.ReadAll(r)
+	}
+	buf := make([]byte, size)
+	n, err := io.ReadFull(r, buf)
+	switch {
+	case err == io.ErrUnexpectedEOF:
+		return buf[:n], nil
+	case err != nil:
+		return nil, err
+	}
+	// The reader may hold more than it said; read the rest.
+	rest, err := io.ReadAll(r)
+	if len(rest) > 0 {
+		buf = append(buf, rest...)
+	}
+	return buf, err
 }

@@ -17,29 +17,33 @@ var win1252 = [32]rune{
 	0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0xFFFD, 0x017E, 0xFFFD,
 }
 
-// decodeText turns raw bytes into UTF-8 text. encoding is "" (detect),
+// decodeText turns raw bytes into text. latin1 reports that the text is
+// still Latin-1/Windows-1252 bytes: the CSV structure is ASCII in both
+// encodings, so the loader parses the raw bytes and converts only the
+// strings it keeps (see fixLatin1), which saves a copy of the whole file.
+// Decoded text is UTF-8. encoding is "" (detect),
 // "utf-8" or "latin-1"/"windows-1252". It strips a UTF-8 BOM and reports
 // what it found in rep. The returned string shares memory with a buffer that
 // is never modified afterwards.
-func decodeText(b []byte, encoding, file string, rep *Report) (string, error) {
+func decodeText(b []byte, encoding, file string, rep *Report) (text string, latin1 bool, err error) {
 	if len(bytes.TrimSpace(b)) == 0 {
-		return "", &Problem{File: file, Msg: "the file is empty", kind: ErrEmpty}
+		return "", false, &Problem{File: file, Msg: "the file is empty", kind: ErrEmpty}
 	}
 	if bytes.HasPrefix(b, []byte{0xFF, 0xFE}) || bytes.HasPrefix(b, []byte{0xFE, 0xFF}) {
-		return "", &Problem{File: file, Line: 1, Column: 1, Msg: "the file is UTF-16; save it as UTF-8 (or Latin-1) CSV", kind: ErrEncoding}
+		return "", false, &Problem{File: file, Line: 1, Column: 1, Msg: "the file is UTF-16; save it as UTF-8 (or Latin-1) CSV", kind: ErrEncoding}
 	}
 	if bytes.HasPrefix(b, []byte("PK\x03\x04")) {
-		return "", &Problem{File: file, Line: 1, Column: 1, Msg: "this looks like a spreadsheet (.xlsx/.ods, a zip archive), not CSV; export it as CSV first", kind: ErrFormat}
+		return "", false, &Problem{File: file, Line: 1, Column: 1, Msg: "this looks like a spreadsheet (.xlsx/.ods, a zip archive), not CSV; export it as CSV first", kind: ErrFormat}
 	}
 	if i := bytes.IndexByte(b, 0); i >= 0 {
 		line, col := position(b, i)
-		return "", &Problem{File: file, Line: line, Column: col, Msg: "the file contains a NUL byte: it is binary, not text", kind: ErrEncoding}
+		return "", false, &Problem{File: file, Line: line, Column: col, Msg: "the file contains a NUL byte: it is binary, not text", kind: ErrEncoding}
 	}
 	if bytes.HasPrefix(b, []byte{0xEF, 0xBB, 0xBF}) {
 		b = b[3:]
 		rep.guess("encoding: UTF-8 with a byte-order mark")
 		if encoding != "" && !isUTF8Name(encoding) {
-			return "", &Problem{File: file, Line: 1, Column: 1, Msg: fmt.Sprintf("the mapping says %s but the file starts with a UTF-8 byte-order mark", encoding), kind: ErrEncoding}
+			return "", false, &Problem{File: file, Line: 1, Column: 1, Msg: fmt.Sprintf("the mapping says %s but the file starts with a UTF-8 byte-order mark", encoding), kind: ErrEncoding}
 		}
 		encoding = "utf-8"
 	}
@@ -49,19 +53,19 @@ func decodeText(b []byte, encoding, file string, rep *Report) (string, error) {
 			if encoding == "" {
 				rep.guess("encoding: UTF-8")
 			}
-			return unsafe.String(unsafe.SliceData(b), len(b)), nil
+			return unsafe.String(unsafe.SliceData(b), len(b)), false, nil
 		}
 		bad := firstInvalidUTF8(b)
 		line, col := position(b, bad)
 		if encoding != "" {
-			return "", &Problem{File: file, Line: line, Column: col, Msg: fmt.Sprintf("byte 0x%02X is not valid UTF-8; the file may be Latin-1 (set \"encoding\": \"latin-1\" in the mapping)", b[bad]), kind: ErrEncoding}
+			return "", false, &Problem{File: file, Line: line, Column: col, Msg: fmt.Sprintf("byte 0x%02X is not valid UTF-8; the file may be Latin-1 (set \"encoding\": \"latin-1\" in the mapping)", b[bad]), kind: ErrEncoding}
 		}
 		rep.guess("encoding: Latin-1/Windows-1252 (not valid UTF-8: byte 0x%02X at line %d, column %d)", b[bad], line, col)
-		return decode1252(b), nil
+		return unsafe.String(unsafe.SliceData(b), len(b)), true, nil
 	case isLatin1Name(encoding):
-		return decode1252(b), nil
+		return unsafe.String(unsafe.SliceData(b), len(b)), true, nil
 	default:
-		return "", &Problem{File: file, Msg: fmt.Sprintf("unsupported encoding %q (use utf-8 or latin-1)", encoding), kind: ErrMapping}
+		return "", false, &Problem{File: file, Msg: fmt.Sprintf("unsupported encoding %q (use utf-8 or latin-1)", encoding), kind: ErrMapping}
 	}
 }
 
@@ -81,24 +85,38 @@ func isLatin1Name(e string) bool {
 	return false
 }
 
-func decode1252(b []byte) string {
-	n := len(b)
-	for _, c := range b {
-		if c >= 0x80 {
-			n += 2
+// fixLatin1 converts s from Windows-1252 to UTF-8 when it has bytes above
+// 0x7F, and returns it unchanged (no copy) otherwise.
+func fixLatin1(s string) string {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return decode1252([]byte(s))
 		}
 	}
-	out := make([]byte, 0, n)
+	return s
+}
+
+func decode1252(b []byte) string {
+	high := 0
 	for _, c := range b {
-		switch {
-		case c < 0x80:
-			out = append(out, c)
-		case c < 0xA0:
+		high += int(c >> 7)
+	}
+	out := make([]byte, 0, len(b)+2*high)
+	start := 0
+	for i := 0; i < len(b); i++ {
+		c := b[i]
+		if c < 0x80 {
+			continue
+		}
+		out = append(out, b[start:i]...)
+		if c < 0xA0 {
 			out = utf8.AppendRune(out, win1252[c-0x80])
-		default:
+		} else {
 			out = utf8.AppendRune(out, rune(c))
 		}
+		start = i + 1
 	}
+	out = append(out, b[start:]...)
 	return unsafe.String(unsafe.SliceData(out), len(out))
 }
 

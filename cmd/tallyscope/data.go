@@ -1,0 +1,151 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/tallyscope/tallyscope/sim"
+	"github.com/tallyscope/tallyscope/sim/load"
+)
+
+// dataFlags are the flags every command that reads a tally shares.
+type dataFlags struct {
+	mapping         string
+	lenient         bool
+	joinRegistered  string
+	registeredTotal int64
+	unitsTotal      int64
+}
+
+func (d *dataFlags) register(fs *flag.FlagSet) {
+	fs.StringVar(&d.mapping, "map", "", "read `MAPPING.json` describing the CSV's columns (for data in any other layout; see README)")
+	fs.BoolVar(&d.lenient, "lenient", false, "skip bad rows and list them, instead of stopping at the first")
+	fs.StringVar(&d.joinRegistered, "join-registered", "", "copy registered voters from `FILE` onto matching units (Venezuela: V1's RE onto V2)")
+	fs.Int64Var(&d.registeredTotal, "registered-total", 0, "`N` registered voters expected nationally, including units not in the data")
+	fs.Int64Var(&d.unitsTotal, "units-total", 0, "`N` units expected nationally, including units not in the data")
+}
+
+// load reads the tally in file, applying the flags. Progress goes to
+// stderr when it is a terminal and the load takes a while.
+func (d *dataFlags) load(file string, stderr io.Writer) (*sim.Tally, *load.Report, error) {
+	opts := load.Options{Name: filepath.Base(file), Lenient: d.lenient}
+	if d.mapping != "" {
+		mf, err := os.Open(d.mapping)
+		if err != nil {
+			return nil, nil, err
+		}
+		m, err := load.ReadMapping(mf, filepath.Base(d.mapping))
+		mf.Close()
+		if err != nil {
+			return nil, nil, err
+		}
+		opts.Mapping = m
+	}
+	t, rep, err := readFile(file, opts, stderr)
+	if err != nil {
+		return nil, rep, err
+	}
+	if d.joinRegistered != "" {
+		src, _, err := readFile(d.joinRegistered, load.Options{Name: filepath.Base(d.joinRegistered), Lenient: d.lenient}, stderr)
+		if err != nil {
+			return nil, rep, err
+		}
+		n := load.JoinRegistered(t, src)
+		rep.Guesses = append(rep.Guesses, fmt.Sprintf("registered voters joined from %s onto %d of %d units", filepath.Base(d.joinRegistered), n, len(t.Units)))
+	}
+	if d.registeredTotal > 0 || d.unitsTotal > 0 {
+		e := t.NationalExpectation()
+		if d.registeredTotal > 0 {
+			e.Registered = d.registeredTotal
+		}
+		if d.unitsTotal > 0 {
+			e.Units = d.unitsTotal
+		}
+		e.Source = "command line"
+		setNational(t, e)
+	}
+	return t, rep, nil
+}
+
+func setNational(t *sim.Tally, e sim.Expectation) {
+	for i := range t.Expected {
+		if t.Expected[i].Region == -1 {
+			t.Expected[i] = e
+			return
+		}
+	}
+	t.Expected = append(t.Expected, e)
+}
+
+// readFile opens and loads one file ("-" is standard input).
+func readFile(file string, opts load.Options, stderr io.Writer) (*sim.Tally, *load.Report, error) {
+	var r io.Reader
+	if file == "-" {
+		r = os.Stdin
+		opts.Name = "stdin"
+	} else {
+		f, err := os.Open(file)
+		if err != nil {
+			return nil, nil, err
+		}
+		defer f.Close()
+		r = f
+		if isTerminal(stderr) {
+			if st, err := f.Stat(); err == nil && st.Size() > 8<<20 {
+				pr := &progressReader{r: f, total: st.Size(), w: stderr, name: opts.Name}
+				defer pr.done()
+				r = pr
+			}
+		}
+	}
+	return load.Read(r, opts)
+}
+
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	st, err := f.Stat()
+	return err == nil && st.Mode()&os.ModeCharDevice != 0
+}
+
+// progressReader prints how much of a large file has been read.
+type progressReader struct {
+	r     io.Reader
+	w     io.Writer
+	name  string
+	n     int64
+	total int64
+	last  time.Time
+	shown bool
+}
+
+func (p *progressReader) Read(b []byte) (int, error) {
+	n, err := p.r.Read(b)
+	p.n += int64(n)
+	if time.Since(p.last) > 200*time.Millisecond {
+		p.last = time.Now()
+		p.shown = true
+		fmt.Fprintf(p.w, "\rreading %s: %d of %d MB (%.0f%%)", p.name, p.n>>20, p.total>>20, 100*float64(p.n)/float64(p.total))
+	}
+	return n, err
+}
+
+func (p *progressReader) done() {
+	if p.shown {
+		fmt.Fprintf(p.w, "\rreading %s: done%30s\n", p.name, "")
+	}
+}
+
+// oneFile returns the single positional argument, or a usage error.
+func oneFile(fs *flag.FlagSet) (string, error) {
+	if fs.NArg() != 1 {
+		return "", usageError{fmt.Sprintf("%s needs exactly one data FILE (got %d); see tallyscope %s --help", fs.Name(), fs.NArg(), fs.Name())}
+	}
+	return fs.Arg(0), nil
+}

@@ -1,0 +1,44 @@
+package load_test
+
+import (
+	"bytes"
+	"os"
+	"testing"
+
+	"github.com/tallyscope/tallyscope/internal/shareddata"
+	"github.com/tallyscope/tallyscope/sim"
+	"github.com/tallyscope/tallyscope/sim/load"
+)
+
+func readShared(b *testing.B, rel string) []byte {
+	data, err := os.ReadFile(shareddata.Path(b, rel))
+	if err != nil {
+		b.Fatal(err)
+	}
+	return data
+}
+
+// BenchmarkLoadV2 loads and validates the V2 export from memory.
+func BenchmarkLoadV2(b *testing.B) {
+	data := readShared(b, "venezuela-2024/RESULTADOS_2024_CSV_V2.csv")
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, _, err := load.Read(bytes.NewReader(data), load.Options{Name: "V2"}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkAggregateV2 sums V2 into every region at all four levels.
+func BenchmarkAggregateV2(b *testing.B) {
+	data := readShared(b, "venezuela-2024/RESULTADOS_2024_CSV_V2.csv")
+	t, _, err := load.Read(bytes.NewReader(data), load.Options{Name: "V2"})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		sim.Aggregate(t)
+	}
+}
