@@ -9,6 +9,7 @@ import (
 	"github.com/tallyscope/tallyscope/internal/chart"
 	"github.com/tallyscope/tallyscope/internal/i18n"
 	"github.com/tallyscope/tallyscope/sim"
+	"github.com/tallyscope/tallyscope/sim/scenario"
 )
 
 func TestQuickShares(t *testing.T) {
@@ -20,5 +21,60 @@ func TestQuickShares(t *testing.T) {
 		var b bytes.Buffer
 		require.NoError(t, chart.Write(&b, p, chart.PNG, chart.Social, chart.Footer{Lang: l, Source: tl.Source, Digest: tl.Digest, Scenario: "s1.abcdefghijklmnopqrstuvwxyz0123456789", Version: "v0.1.0"}))
 		saveChart(t, "shares-"+l.Code()+".png", b.Bytes())
+	}
+}
+
+func TestQuickRegions(t *testing.T) {
+	for _, f := range []string{"venezuela-2024/RESULTADOS_2024_CSV_V2.csv", "us-county/2024_US_County_Level_Presidential_Results.csv"} {
+		tl := loadReal(t, f)
+		a := sim.Aggregate(tl)
+		for _, l := range []i18n.Lang{i18n.EN, i18n.ES} {
+			p, err := chart.Regions(a, chart.Options{Lang: l})
+			require.NoError(t, err)
+			var b bytes.Buffer
+			require.NoError(t, chart.Write(&b, p, chart.PNG, chart.Social, chart.Footer{Lang: l, Source: tl.Source, Digest: tl.Digest, Version: "v0.1.0"}))
+			saveChart(t, "regions-"+tl.UnitLevel+"-"+l.Code()+".png", b.Bytes())
+		}
+	}
+}
+
+func TestQuickBreakEven(t *testing.T) {
+	for _, f := range []string{"venezuela-2024/RESULTADOS_2024_CSV_V2.csv", "us-county/2024_US_County_Level_Presidential_Results.csv"} {
+		tl := loadReal(t, f)
+		e, err := scenario.New(tl)
+		require.NoError(t, err)
+		sc := scenario.Scenario{}
+		if tl.UnitLevel == "county" {
+			sc.UnitsTotal = 3500
+		}
+		b, err := e.BreakEven(sc)
+		require.NoError(t, err)
+		o, err := e.Run(scenario.Scenario{Missing: scenario.MissingLikeRegion, UnitsTotal: sc.UnitsTotal})
+		require.NoError(t, err)
+		for _, l := range []i18n.Lang{i18n.EN, i18n.ES} {
+			p, err := chart.BreakEven(tl, b, o.MissingUnits, chart.Options{Lang: l})
+			require.NoError(t, err)
+			var buf bytes.Buffer
+			require.NoError(t, chart.Write(&buf, p, chart.PNG, chart.Social, chart.Footer{Lang: l, Source: tl.Source, Digest: tl.Digest, Version: "v0.1.0", Scenario: sc.Stamp(tl.Digest).String()}))
+			saveChart(t, "breakeven-"+tl.UnitLevel+"-"+l.Code()+".png", buf.Bytes())
+		}
+	}
+}
+
+func TestQuickMonteCarlo(t *testing.T) {
+	for _, f := range []string{"venezuela-2024/RESULTADOS_2024_CSV_V2.csv"} {
+		tl := loadReal(t, f)
+		e, err := scenario.New(tl)
+		require.NoError(t, err)
+		sc := scenario.Scenario{Missing: scenario.MissingLikeRegion, MonteCarlo: scenario.MonteCarloParams{Runs: 1000, Seed: 1}}
+		r, err := e.RunMonteCarlo(sc)
+		require.NoError(t, err)
+		for _, l := range []i18n.Lang{i18n.EN, i18n.ES} {
+			p, err := chart.MonteCarlo(tl, r, chart.Options{Lang: l})
+			require.NoError(t, err)
+			var buf bytes.Buffer
+			require.NoError(t, chart.Write(&buf, p, chart.PNG, chart.Social, chart.Footer{Lang: l, Source: tl.Source, Digest: tl.Digest, Version: "v0.1.0", Scenario: sc.Stamp(tl.Digest).String()}))
+			saveChart(t, "montecarlo-"+tl.UnitLevel+"-"+l.Code()+".png", buf.Bytes())
+		}
 	}
 }

@@ -211,3 +211,5 @@ func (g gridLines) Plot(c draw.Canvas, p *plot.Plot) {
 		}
 	}
 }
+
+func vgLen(v float64) vg.Length { return vg.Length(v) }

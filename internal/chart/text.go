@@ -54,6 +54,7 @@ const (
 	keyBECounted     key = "be.counted"
 	keyMCTitle       key = "mc.title"
 	keyMCSub         key = "mc.sub"
+	keyMCTitleAll    key = "mc.title.all"
 	keyMCX           key = "mc.x"
 	keyMCY           key = "mc.y"
 	keyMCMedian      key = "mc.median"
@@ -89,26 +90,27 @@ var strs = map[key]entry{
 	keySharesSub:     {"Share of valid votes. %s", "Porcentaje de los votos válidos. %s"},
 	keySharesAxis:    {"Share of valid votes", "Porcentaje de los votos válidos"},
 	keyCounted:       {"Counted", "Conteo"},
-	keyCountedOf:     {"Counted: %s of %s %s (%s).", "Contadas: %s de %s %s (%s)."},
-	keyCountedN:      {"Counted: %s %s.", "Contadas: %s %s."},
+	keyCountedOf:     {"Counted: %s of %s %s (%s).", "%s: %s de %s %s (%s)."},
+	keyCountedN:      {"Counted: %s %s.", "%s: %s %s."},
 	keyOthers:        {"Others", "Otros"},
-	keyRegionsTitle:  {"%s's margin over %s by %s", "Margen de %s sobre %s por %s"},
-	keyRegionsSub:    {"Percentage points of the valid vote, counted units only. %s leads in %d of %d.", "Puntos porcentuales de los votos válidos, solo unidades contadas. %s gana en %d de %d."},
+	keyRegionsTitle:  {"%s vs %s: margin by %s", "%s frente a %s: margen por %s"},
+	keyRegionsSub:    {"Percentage points of the valid vote in the counted %s. %s leads in %d of %d.", "Puntos porcentuales de los votos válidos en %s %s %s. %s gana en %d de %d."},
 	keyRegionsTop:    {"The %d largest of %d by valid votes.", "Los %d mayores de %d por votos válidos."},
 	keyRegionsAxis:   {"Margin (percentage points)", "Margen (puntos porcentuales)"},
 	keyRegionsCov:    {"counted", "contadas"},
 	keyLeads:         {"%s leads", "Gana %s"},
 	keyBETitle:       {"%s needs %s of the remaining votes to tie", "%s necesita el %s de los votos restantes para empatar"},
-	keyBETitleLocked: {"No split of the remaining votes changes the winner", "Ningún reparto de los votos restantes cambia el ganador"},
+	keyBETitleLocked: {"%s cannot catch up: a tie needs %s of the remaining votes", "%s no puede alcanzarlo: empatar exige el %s de los votos restantes"},
 	keyBESub:         {"Final margin of %s over %s if %s takes a given share of the %s valid votes estimated in %s missing %s (%s); other candidates keep their counted share.", "Margen final de %s sobre %s si %s obtiene una parte dada de los %s votos válidos estimados en %s %s faltantes (%s); los demás candidatos mantienen su porcentaje contado."},
 	keyBEX:           {"%s's share of the remaining votes", "Porcentaje de %s en los votos restantes"},
 	keyBEY:           {"Final margin (votes)", "Margen final (votos)"},
 	keyBEPoint:       {"break-even %s", "punto de empate %s"},
-	keyBEImpossible:  {"impossible: more than\nall the remaining votes", "imposible: más que\ntodos los votos restantes"},
+	keyBEImpossible:  {"impossible: more votes than\nthe other candidates leave", "imposible: más votos de los que\ndejan los demás candidatos"},
 	keyBECounted:     {"counted share %s", "porcentaje contado %s"},
 	keyMCTitle:       {"%s wins in %s of %s simulated counts", "%s gana en el %s de %s conteos simulados"},
-	keyMCSub:         {"Margin of %s over %s when the missing %s vote like their region with random regional shocks (seed %d). Shaded: %s interval.", "Margen de %s sobre %s cuando las %s faltantes votan como su región, con variaciones regionales aleatorias (semilla %d). Sombreado: intervalo del %s."},
-	keyMCX:           {"Final margin (votes)", "Margen final (votos)"},
+	keyMCSub:         {"Margin of %s over %s when each missing %s votes like its region with random regional shocks (seed %d). Shaded: 50%% and %s intervals.", "Margen de %s sobre %s cuando cada %s faltante vota como su región, con variaciones regionales aleatorias (semilla %d). Sombreado: intervalos del 50\u00a0%% y del %s."},
+	keyMCTitleAll:    {"%s wins in all %s simulated counts", "%s gana en los %s conteos simulados"},
+	keyMCX:           {"Final margin (percentage points of the valid vote)", "Margen final (puntos porcentuales de los votos válidos)"},
 	keyMCY:           {"Simulated counts", "Conteos simulados"},
 	keyMCMedian:      {"median %s", "mediana %s"},
 	keyMCInterval:    {"%s interval", "intervalo del %s"},
@@ -188,4 +190,29 @@ func claimLabel(l i18n.Lang, s string) string {
 		}
 	}
 	return s
+}
+
+// feminine lists the Spanish level names that take feminine adjectives.
+var feminine = map[string]bool{"mesa": true, "mesas": true, "parroquia": true, "parroquias": true,
+	"unidad": true, "unidades": true, "circunscripción": true, "circunscripciones": true}
+
+// counted returns the Spanish participle "contado" agreeing with a
+// translated level name: contadas for "mesas", contados for "condados".
+func counted(esName string, plural bool) string {
+	w := "contado"
+	if feminine[esName] {
+		w = "contada"
+	}
+	if plural {
+		w += "s"
+	}
+	return w
+}
+
+// article returns the Spanish definite article for a plural level name.
+func article(esName string) string {
+	if feminine[esName] {
+		return "las"
+	}
+	return "los"
 }

@@ -281,12 +281,18 @@ func wrap(sty text.Style, s string, width vg.Length) []string {
 			line = try
 			continue
 		}
+		if sty.Width(word) > width && line != "" {
+			// A word longer than a line (a scenario string) starts on the
+			// current line and continues on the next ones.
+			word = line + " " + word
+			line = ""
+		}
 		if line != "" {
 			out = append(out, line)
 			line = ""
 		}
 		for sty.Width(word) > width {
-			// Cut the longest prefix that fits.
+			// Cut the longest prefix that fits, at a rune boundary.
 			n := len(word)
 			for n > 1 && (sty.Width(word[:n]) > width || !utf8.RuneStart(word[n%len(word)])) {
 				n--
