@@ -1,0 +1,111 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"os"
+	"os/signal"
+	"syscall"
+	"time"
+
+	"github.com/tallyscope/tallyscope/internal/web"
+)
+
+func init() {
+	register(&command{
+		name:    "serve",
+		summary: "build the interactive visualizer and serve it on this machine",
+		run: func(args []string, stdout, stderr io.Writer) error {
+			ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+			defer stop()
+			return runServe(ctx, args, stdout, stderr)
+		},
+	})
+}
+
+const serveDescription = `Serve builds the visualizer for the browser (GOOS=js GOARCH=wasm go build ./wasm,
+so it must run inside the repository, with Go installed), copies the matching
+wasm_exec.js, compresses everything with gzip and brotli, and serves the page
+until interrupted. It prints the address to open. By default it listens on
+127.0.0.1 only, so nobody else on the network can reach it.
+
+The page shows a text summary of the data at once, then a progress bar while
+the app downloads, then the app. It makes no request outside its own address.`
+
+// runServe parses the flags, builds the site and serves it until ctx ends.
+func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := newFlagSet("serve", "serve [--addr HOST:PORT] [--data FILE] [--lang en|es]", serveDescription, []string{
+		"tallyscope serve",
+		"tallyscope serve --lang es --addr 127.0.0.1:9000",
+		"tallyscope serve --data RESULTADOS_2024_CSV_V2.csv",
+	}, stderr)
+	addr := fs.String("addr", "127.0.0.1:8080", "`address` to listen on (port 0 picks a free one; 0.0.0.0 opens it to the network)")
+	data := fs.String("data", "", "results `file` to show instead of the built-in data; it is served from the same address")
+	lang := fs.String("lang", "", "`language` of the page and the app, en or es (default: the browser's)")
+	wasm := fs.String("wasm", "", "serve this already built `app.wasm` instead of building ./wasm")
+	buildDir := fs.String("build-dir", "", "`folder` for the built app and the compression cache (default: build/web in the repository)")
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return err
+		}
+		return usageError{err.Error()}
+	}
+	if fs.NArg() > 0 {
+		return usageError{fmt.Sprintf("serve takes no arguments (got %q); use --data FILE to serve a file", fs.Arg(0))}
+	}
+
+	site, err := web.Build(ctx, web.Options{
+		WASM:     *wasm,
+		BuildDir: *buildDir,
+		Data:     *data,
+		Lang:     *lang,
+		Log:      stderr,
+	})
+	if err != nil {
+		if errors.Is(err, web.ErrOption) {
+			return usageError{err.Error()}
+		}
+		return err
+	}
+	ln, err := net.Listen("tcp", *addr)
+	if err != nil {
+		return fmt.Errorf("serve: %w", err)
+	}
+	srv := &http.Server{Handler: site, ReadHeaderTimeout: 10 * time.Second}
+	done := make(chan error, 1)
+	go func() { done <- srv.Serve(ln) }()
+
+	tcp, _ := ln.Addr().(*net.TCPAddr)
+	if tcp != nil && !tcp.IP.IsLoopback() {
+		fmt.Fprintf(stderr, "warning: listening on %s: anyone who can reach this machine can open the page\n", ln.Addr())
+	}
+	fmt.Fprintf(stdout, "Tallyscope is ready: open %s\n", browseURL(ln.Addr()))
+
+	select {
+	case err := <-done:
+		return fmt.Errorf("serve: %w", err)
+	case <-ctx.Done():
+	}
+	shutdown, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	return srv.Shutdown(shutdown)
+}
+
+// browseURL returns the address a person should open for a listener:
+// an unspecified host (0.0.0.0, ::) becomes localhost.
+func browseURL(a net.Addr) string {
+	tcp, ok := a.(*net.TCPAddr)
+	if !ok {
+		return "http://" + a.String() + "/"
+	}
+	host := tcp.IP.String()
+	if tcp.IP == nil || tcp.IP.IsUnspecified() {
+		host = "localhost"
+	}
+	return "http://" + net.JoinHostPort(host, fmt.Sprint(tcp.Port)) + "/"
+}

@@ -1,0 +1,86 @@
+package web
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+)
+
+// ErrGo means that the go command is missing or failed.
+var ErrGo = errors.New("web: go command")
+
+// DefaultPackage is the app's main package, relative to the module root.
+const DefaultPackage = "./wasm"
+
+// goCommand returns the go command to run: the one in GOROOT/bin of the
+// running toolchain when it exists, else "go" from PATH.
+func goCommand() (string, error) {
+	p, err := exec.LookPath("go")
+	if err != nil {
+		return "", fmt.Errorf("%w: not found in PATH (install Go to build the app): %v", ErrGo, err)
+	}
+	return p, nil
+}
+
+// BuildWASM compiles the main package pkg (such as "./wasm") of the
+// module at root for GOOS=js GOARCH=wasm into the file out. The build
+// is reproducible and holds no machine paths (-trimpath). The go
+// command's build cache makes a second build of unchanged source fast.
+func BuildWASM(ctx context.Context, root, pkg, out string) error {
+	goBin, err := goCommand()
+	if err != nil {
+		return err
+	}
+	if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
+		return fmt.Errorf("web: %w", err)
+	}
+	tmp := out + ".tmp"
+	cmd := exec.CommandContext(ctx, goBin, "build", "-trimpath", "-ldflags=-s -w", "-o", tmp, pkg)
+	cmd.Dir = root
+	cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm", "CGO_ENABLED=0")
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	if err := cmd.Run(); err != nil {
+		os.Remove(tmp)
+		return fmt.Errorf("%w: GOOS=js GOARCH=wasm go build %s: %v\n%s", ErrGo, pkg, err, strings.TrimSpace(stderr.String()))
+	}
+	if err := os.Rename(tmp, out); err != nil {
+		return fmt.Errorf("web: %w", err)
+	}
+	return nil
+}
+
+// WasmExecJS returns the contents of the wasm_exec.js that belongs to
+// the Go toolchain building the app, from $(go env GOROOT)/lib/wasm (or
+// misc/wasm before Go 1.24). The glue and the compiler must match: a
+// wasm_exec.js from another Go version fails at start-up.
+func WasmExecJS(ctx context.Context, root string) ([]byte, string, error) {
+	goBin, err := goCommand()
+	if err != nil {
+		return nil, "", err
+	}
+	cmd := exec.CommandContext(ctx, goBin, "env", "GOROOT")
+	cmd.Dir = root
+	outb, err := cmd.Output()
+	if err != nil {
+		return nil, "", fmt.Errorf("%w: go env GOROOT: %v", ErrGo, err)
+	}
+	goroot := strings.TrimSpace(string(outb))
+	var firstErr error
+	for _, rel := range []string{"lib/wasm/wasm_exec.js", "misc/wasm/wasm_exec.js"} {
+		p := filepath.Join(goroot, filepath.FromSlash(rel))
+		b, err := os.ReadFile(p)
+		if err == nil {
+			return b, p, nil
+		}
+		if firstErr == nil {
+			firstErr = err
+		}
+	}
+	return nil, "", fmt.Errorf("%w: wasm_exec.js not found in GOROOT %s: %v", ErrGo, goroot, firstErr)
+}

@@ -1,0 +1,242 @@
+package web
+
+import (
+	"net/http"
+	"strconv"
+	"strings"
+
+	"github.com/tallyscope/tallyscope/internal/i18n"
+)
+
+// pageKey names one rendering of the page.
+type pageKey struct {
+	lang i18n.Lang
+	data string // the data= parameter
+}
+
+// ServeHTTP serves the page at / (and /index.html) and the site's files.
+//
+// Every response says Vary: Accept-Encoding and carries a strong ETag per
+// coding. A file is sent brotli-compressed when the browser accepts br,
+// else gzip when it accepts gzip, else as is. A file asked for with its
+// current version (?v=...) may be cached for a year; anything else must
+// be revalidated (Cache-Control: no-cache). The page carries a Content-
+// Security-Policy that blocks every request to another origin.
+//
+// When the site serves a data file or has a language and the URL of the
+// page does not say data= or lang=, the page redirects to the same URL
+// with them, so that the app and the summary agree on what they show.
+func (s *Site) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	h := w.Header()
+	h.Set("X-Content-Type-Options", "nosniff")
+	h.Set("Referrer-Policy", "no-referrer")
+	if r.Method != http.MethodGet && r.Method != http.MethodHead {
+		h.Set("Allow", "GET, HEAD")
+		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
+		return
+	}
+	switch r.URL.Path {
+	case "/", "/index.html":
+		s.servePage(w, r)
+		return
+	}
+	a, ok := s.assets[r.URL.Path]
+	if !ok {
+		http.NotFound(w, r)
+		return
+	}
+	if v := r.URL.Query().Get("v"); v != "" && v == a.version {
+		h.Set("Cache-Control", "public, max-age=31536000, immutable")
+	} else {
+		h.Set("Cache-Control", "no-cache")
+	}
+	serveAsset(w, r, a)
+}
+
+func (s *Site) servePage(w http.ResponseWriter, r *http.Request) {
+	q := r.URL.Query()
+	redirect := false
+	if s.data != nil && !q.Has("data") {
+		q.Set("data", s.data.url)
+		redirect = true
+	}
+	if s.hasLang && !q.Has("lang") {
+		q.Set("lang", s.lang.Code())
+		redirect = true
+	}
+	if redirect {
+		http.Redirect(w, r, r.URL.Path+"?"+q.Encode(), http.StatusFound)
+		return
+	}
+	l := s.lang
+	if tag := q.Get("lang"); tag != "" {
+		l, _ = i18n.Parse(tag)
+	} else if !s.hasLang {
+		l = acceptLanguage(r.Header.Get("Accept-Language"))
+	}
+	a, err := s.renderPage(pageKey{lang: l, data: q.Get("data")})
+	if err != nil {
+		http.Error(w, err.Error(), http.StatusInternalServerError)
+		return
+	}
+	h := w.Header()
+	h.Set("Cache-Control", "no-cache")
+	h.Set("Content-Security-Policy", a.csp)
+	serveAsset(w, r, &a.asset)
+}
+
+// renderedPage is the page for one pageKey with its policy.
+type renderedPage struct {
+	asset
+	csp string
+}
+
+func (s *Site) renderPage(k pageKey) (*renderedPage, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if p, ok := s.rendered[k]; ok {
+		return p, nil
+	}
+	t := pageText[k.lang]
+	d := pageData{
+		Lang:     k.lang.Code(),
+		Title:    k.lang.T(i18n.AppName),
+		WASM:     s.assets[WASMPath].url(),
+		WASMSize: len(s.assets[WASMPath].raw),
+		Exec:     s.assets[ExecPath].url(),
+		T:        t,
+	}
+	var ds *dataset
+	switch {
+	case k.data == "":
+		ds = s.def
+	case s.data != nil && k.data == s.data.url:
+		ds = s.data
+	}
+	if ds != nil {
+		sum := ds.summary[k.lang]
+		d.Summary = &sum
+		d.Title = sum.Title + " – " + d.Title
+	} else {
+		name := k.data
+		if name == "" {
+			name = k.lang.T(i18n.AppName)
+		}
+		d.Pending = strings.Replace(t.Pending, "%s", name, 1)
+	}
+	body, csp, err := s.page.render(d)
+	if err != nil {
+		return nil, err
+	}
+	p := &renderedPage{asset: *newAsset("/", "text/html; charset=utf-8", body), csp: csp}
+	for _, e := range []Encoding{Gzip, Brotli} {
+		if err := p.compress(e, ""); err != nil {
+			return nil, err
+		}
+	}
+	s.rendered[k] = p
+	return p, nil
+}
+
+// serveAsset writes a in the best coding the request accepts.
+func serveAsset(w http.ResponseWriter, r *http.Request, a *asset) {
+	e := negotiate(r.Header.Get("Accept-Encoding"), a)
+	body := a.body(e)
+	h := w.Header()
+	h.Set("Content-Type", a.contentType)
+	h.Add("Vary", "Accept-Encoding")
+	etag := `"` + a.version + "-" + e.String() + `"`
+	h.Set("ETag", etag)
+	if e != Identity {
+		h.Set("Content-Encoding", e.String())
+	}
+	if match := r.Header.Get("If-None-Match"); match != "" && etagMatches(match, etag) {
+		w.WriteHeader(http.StatusNotModified)
+		return
+	}
+	h.Set("Content-Length", strconv.Itoa(len(body)))
+	w.WriteHeader(http.StatusOK)
+	if r.Method != http.MethodHead {
+		w.Write(body)
+	}
+}
+
+func etagMatches(header, etag string) bool {
+	for _, t := range strings.Split(header, ",") {
+		t = strings.TrimSpace(t)
+		if t == "*" || strings.TrimPrefix(t, "W/") == etag {
+			return true
+		}
+	}
+	return false
+}
+
+// negotiate picks the coding to send a in: brotli, then gzip, among
+// those the Accept-Encoding header allows (q > 0) and that are ready.
+func negotiate(header string, a *asset) Encoding {
+	accepted := acceptedEncodings(header)
+	for _, e := range []Encoding{Brotli, Gzip} {
+		if accepted[e] && a.body(e) != nil {
+			return e
+		}
+	}
+	return Identity
+}
+
+// acceptedEncodings parses an Accept-Encoding header into the codings
+// it allows. "*" allows every coding not named with q=0.
+func acceptedEncodings(header string) map[Encoding]bool {
+	named := map[string]bool{}
+	star := false
+	for _, part := range strings.Split(header, ",") {
+		name, params, _ := strings.Cut(strings.TrimSpace(part), ";")
+		name = strings.ToLower(strings.TrimSpace(name))
+		if name == "" {
+			continue
+		}
+		ok := qualityPositive(params)
+		if name == "*" {
+			star = ok
+			continue
+		}
+		named[name] = ok
+	}
+	out := map[Encoding]bool{}
+	for _, e := range []Encoding{Gzip, Brotli} {
+		ok, isNamed := named[e.String()]
+		if e == Gzip && !isNamed {
+			ok, isNamed = named["x-gzip"]
+		}
+		out[e] = ok || (!isNamed && star)
+	}
+	return out
+}
+
+// qualityPositive reports whether the parameters of one Accept-Encoding
+// entry leave its quality above zero.
+func qualityPositive(params string) bool {
+	for _, p := range strings.Split(params, ";") {
+		k, v, ok := strings.Cut(strings.TrimSpace(p), "=")
+		if !ok || !strings.EqualFold(strings.TrimSpace(k), "q") {
+			continue
+		}
+		q, err := strconv.ParseFloat(strings.TrimSpace(v), 64)
+		return err != nil || q > 0
+	}
+	return true
+}
+
+// acceptLanguage returns the first supported language of an
+// Accept-Language header, in the header's order, or English.
+func acceptLanguage(header string) i18n.Lang {
+	for _, part := range strings.Split(header, ",") {
+		tag, params, _ := strings.Cut(strings.TrimSpace(part), ";")
+		if !qualityPositive(params) {
+			continue
+		}
+		if l, ok := i18n.Parse(tag); ok {
+			return l
+		}
+	}
+	return i18n.EN
+}

@@ -1,0 +1,269 @@
+package web
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"mime"
+	"os"
+	"path"
+	"path/filepath"
+	"sync"
+	"time"
+
+	"github.com/tallyscope/tallyscope/internal/i18n"
+)
+
+// URL paths of the site's files.
+const (
+	WASMPath = "/tallyscope.wasm"
+	ExecPath = "/wasm_exec.js"
+	DataDir  = "/data/"
+)
+
+// Options configure Build. The zero value builds ./wasm of the module
+// that holds the working directory and serves the app's built-in data.
+type Options struct {
+	// Root is the module root; empty finds it from the working directory.
+	Root string
+	// BuildDir receives the .wasm and the cache of compressed files;
+	// empty means build/web under Root (ignored by git).
+	BuildDir string
+	// Package is the app's main package; empty means DefaultPackage.
+	Package string
+	// WASM names an already built .wasm to serve instead of building one.
+	WASM string
+	// Default is the data the app shows when the page names none, and
+	// DefaultName its file name; the page's summary is computed from it.
+	// Nil leaves the page without a summary until the app starts.
+	Default     []byte
+	DefaultName string
+	// Data names a data file to serve from the same origin under /data/;
+	// the page at / then points the app at it with data=.
+	Data string
+	// Lang is the language when the URL has no lang= ("en", "es"); empty
+	// follows the browser's Accept-Language.
+	Lang string
+	// Log receives progress lines; nil discards them.
+	Log io.Writer
+}
+
+// dataset is a data file the page can summarize.
+type dataset struct {
+	url     string // "data/NAME" as written in data=, or "" for the default
+	summary map[i18n.Lang]Summary
+}
+
+// Site is a built Tallyscope web app, ready to serve. It is an
+// http.Handler; see ServeHTTP.
+type Site struct {
+	page    *page
+	assets  map[string]*asset
+	def     *dataset
+	data    *dataset
+	lang    i18n.Lang
+	hasLang bool
+	log     io.Writer
+
+	brotliDone chan struct{}
+	brotliErr  error
+
+	mu       sync.Mutex
+	rendered map[pageKey]*renderedPage
+}
+
+// Build makes a Site: it builds the app (unless Options.WASM names one),
+// copies the matching wasm_exec.js, reads the page template and the data,
+// and compresses every file with gzip. Brotli, which is slow at its best
+// setting, runs in the background (see BrotliDone); until it is done
+// browsers get gzip. Both are cached in BuildDir by content hash, so a
+// second start with unchanged files does not compress again.
+func Build(ctx context.Context, opts Options) (*Site, error) {
+	logw := opts.Log
+	if logw == nil {
+		logw = io.Discard
+	}
+	root := opts.Root
+	if root == "" {
+		r, err := FindRoot("")
+		if err != nil {
+			return nil, err
+		}
+		root = r
+	}
+	buildDir := opts.BuildDir
+	if buildDir == "" {
+		buildDir = filepath.Join(root, "build", "web")
+	}
+	cacheDir := filepath.Join(buildDir, "cache")
+	pg, err := parsePage(filepath.Join(root, PageFile))
+	if err != nil {
+		return nil, err
+	}
+	s := &Site{page: pg, assets: map[string]*asset{}, log: logw, brotliDone: make(chan struct{}), rendered: map[pageKey]*renderedPage{}}
+	if opts.Lang != "" {
+		l, ok := i18n.Parse(opts.Lang)
+		if !ok {
+			return nil, fmt.Errorf("%w: unsupported language %q (supported: en, es)", ErrOption, opts.Lang)
+		}
+		s.lang, s.hasLang = l, true
+	}
+
+	wasmFile := opts.WASM
+	if wasmFile == "" {
+		pkg := opts.Package
+		if pkg == "" {
+			pkg = DefaultPackage
+		}
+		wasmFile = filepath.Join(buildDir, "tallyscope.wasm")
+		start := time.Now()
+		fmt.Fprintf(logw, "building the app: GOOS=js GOARCH=wasm go build %s\n", pkg)
+		if err := BuildWASM(ctx, root, pkg, wasmFile); err != nil {
+			return nil, err
+		}
+		fmt.Fprintf(logw, "built %s in %.1f s\n", filepath.Base(wasmFile), time.Since(start).Seconds())
+	}
+	wasm, err := os.ReadFile(wasmFile)
+	if err != nil {
+		return nil, fmt.Errorf("web: %w", err)
+	}
+	execJS, _, err := WasmExecJS(ctx, root)
+	if err != nil {
+		return nil, err
+	}
+	s.add(newAsset(WASMPath, "application/wasm", wasm))
+	s.add(newAsset(ExecPath, "text/javascript; charset=utf-8", execJS))
+
+	if opts.Default != nil {
+		name := opts.DefaultName
+		if name == "" {
+			name = "default"
+		}
+		ds, err := newDataset(opts.Default, name, "")
+		if err != nil {
+			return nil, err
+		}
+		s.def = ds
+	}
+	if opts.Data != "" {
+		b, err := os.ReadFile(opts.Data)
+		if err != nil {
+			return nil, fmt.Errorf("%w: %v", ErrOption, err)
+		}
+		name := filepath.Base(opts.Data)
+		ds, err := newDataset(b, name, path.Join(DataDir, name)[1:])
+		if err != nil {
+			return nil, fmt.Errorf("%w: %v", ErrOption, err)
+		}
+		s.data = ds
+		s.add(newAsset(DataDir+name, dataContentType(name), b))
+	}
+
+	start := time.Now()
+	for _, a := range s.sortedAssets() {
+		if err := a.compress(Gzip, cacheDir); err != nil {
+			return nil, err
+		}
+	}
+	fmt.Fprintf(logw, "gzip ready in %.1f s\n", time.Since(start).Seconds())
+	go func() {
+		defer close(s.brotliDone)
+		start := time.Now()
+		for _, a := range s.sortedAssets() {
+			if err := a.compress(Brotli, cacheDir); err != nil {
+				s.brotliErr = err
+				fmt.Fprintf(logw, "brotli failed, serving gzip: %v\n", err)
+				return
+			}
+		}
+		fmt.Fprintf(logw, "brotli ready in %.1f s\n", time.Since(start).Seconds())
+	}()
+	return s, nil
+}
+
+// ErrOption means that an option names a file or value that cannot be used.
+var ErrOption = errors.New("web: bad option")
+
+func newDataset(b []byte, name, url string) (*dataset, error) {
+	ds := &dataset{url: url, summary: map[i18n.Lang]Summary{}}
+	for _, l := range i18n.Langs {
+		sum, err := SummarizeFile(b, name, l)
+		if err != nil {
+			return nil, err
+		}
+		ds.summary[l] = sum
+	}
+	return ds, nil
+}
+
+// dataContentType returns the Content-Type of a data file by extension.
+func dataContentType(name string) string {
+	switch filepath.Ext(name) {
+	case ".json":
+		return "application/json"
+	case ".csv":
+		return "text/csv; charset=utf-8"
+	}
+	if t := mime.TypeByExtension(filepath.Ext(name)); t != "" {
+		return t
+	}
+	return "application/octet-stream"
+}
+
+// BrotliDone is closed when every file also has its brotli form (or
+// brotli failed, and gzip goes on being served).
+func (s *Site) BrotliDone() <-chan struct{} { return s.brotliDone }
+
+// WaitBrotli waits until brotli is done or ctx ends.
+func (s *Site) WaitBrotli(ctx context.Context) error {
+	select {
+	case <-s.brotliDone:
+		return s.brotliErr
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+}
+
+func (s *Site) add(a *asset) { s.assets[a.path] = a }
+
+// FileSize is the size of one file of the site as raw bytes and in each
+// compressed form (0 when that form is not ready yet).
+type FileSize struct {
+	Path              string
+	Raw, Gzip, Brotli int
+}
+
+// Sizes returns the sizes of the app's files (the .wasm, wasm_exec.js
+// and any data file), sorted by path, as the browser downloads them.
+func (s *Site) Sizes() []FileSize {
+	var out []FileSize
+	for _, a := range s.sortedAssets() {
+		out = append(out, a.sizes())
+	}
+	return out
+}
+
+// PageSize returns the sizes of the page at / in language l, rendered
+// for the site's default data (or its served data file).
+func (s *Site) PageSize(l i18n.Lang) (FileSize, error) {
+	dataParam := ""
+	if s.data != nil {
+		dataParam = s.data.url
+	}
+	a, err := s.renderPage(pageKey{lang: l, data: dataParam})
+	if err != nil {
+		return FileSize{}, err
+	}
+	return a.sizes(), nil
+}
+
+// sortedAssets returns the static files in path order.
+func (s *Site) sortedAssets() []*asset {
+	out := make([]*asset, 0, len(s.assets))
+	for _, a := range s.assets {
+		out = append(out, a)
+	}
+	sortAssets(out)
+	return out
+}
