@@ -12,6 +12,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/tallyscope/tallyscope/assets"
 	"github.com/tallyscope/tallyscope/internal/i18n"
 )
 
@@ -36,7 +37,7 @@ type Options struct {
 	WASM string
 	// Default is the data the app shows when the page names none, and
 	// DefaultName its file name; the page's summary is computed from it.
-	// Nil leaves the page without a summary until the app starts.
+	// Nil means assets.Default, the data embedded in the app.
 	Default     []byte
 	DefaultName string
 	// Data names a data file to serve from the same origin under /data/;
@@ -135,17 +136,18 @@ func Build(ctx context.Context, opts Options) (*Site, error) {
 	s.add(newAsset(WASMPath, "application/wasm", wasm))
 	s.add(newAsset(ExecPath, "text/javascript; charset=utf-8", execJS))
 
-	if opts.Default != nil {
-		name := opts.DefaultName
-		if name == "" {
-			name = "default"
-		}
-		ds, err := newDataset(opts.Default, name, "")
-		if err != nil {
-			return nil, err
-		}
-		s.def = ds
+	def, defName := opts.Default, opts.DefaultName
+	if def == nil {
+		def, defName = assets.Default, assets.DefaultName
 	}
+	if defName == "" {
+		defName = "default"
+	}
+	ds, err := newDataset(def, defName, "")
+	if err != nil {
+		return nil, err
+	}
+	s.def = ds
 	if opts.Data != "" {
 		b, err := os.ReadFile(opts.Data)
 		if err != nil {
