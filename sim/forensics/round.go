@@ -225,7 +225,7 @@ func atLeast(ps []float64, k int) float64 {
 }
 
 // ClaimRoundness runs Roundness on a claim's announced counts: the named
-// candidates, plus the others when announced. The total is the claim's
+// candidates, plus the others when announced and not zero. The total is the claim's
 // valid total when stated, else the sum of the counts. The claim must say
 // how many decimals its percentages had.
 func ClaimRoundness(c *sim.Claim) (*RoundReport, error) {
@@ -236,7 +236,8 @@ func ClaimRoundness(c *sim.Claim) (*RoundReport, error) {
 	for _, v := range c.Votes {
 		counts = append(counts, Count{Label: v.Candidate, Votes: v.Votes})
 	}
-	if c.Others != sim.Unknown {
+	// Others of zero means every candidate was named: there is no count.
+	if c.Others > 0 {
 		counts = append(counts, Count{Label: "others", Votes: c.Others})
 	}
 	var total int64

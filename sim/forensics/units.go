@@ -14,13 +14,13 @@ type Exclusion struct {
 
 // Reasons for leaving a unit out of a check.
 const (
-	ReasonAggregated    = "aggregated unit (stands for several reporting units)"
-	ReasonNoRegistered  = "registered voters unknown"
-	ReasonZeroRegister  = "zero registered voters"
-	ReasonOverRegister  = "more votes cast than registered voters"
-	ReasonNoValidVotes  = "no valid votes"
-	ReasonSmallCount    = "count below the test's minimum"
-	ReasonSmallUnit     = "denominator below the test's minimum"
+	ReasonAggregated   = "aggregated unit (stands for several reporting units)"
+	ReasonNoRegistered = "registered voters unknown"
+	ReasonZeroRegister = "zero registered voters"
+	ReasonOverRegister = "more votes cast than registered voters"
+	ReasonNoValidVotes = "no valid votes"
+	ReasonSmallCount   = "count below the test's minimum"
+	ReasonSmallUnit    = "denominator below the test's minimum"
 )
 
 // exclusions accumulates excluded units by reason, in first-seen order.

@@ -1,0 +1,268 @@
+package forensics
+
+import (
+	"fmt"
+	"math"
+
+	"github.com/tallyscope/tallyscope/sim"
+)
+
+// SpikeOptions configures the integer-percentage tests. The zero value
+// uses 1,000 Monte Carlo replicates, seed 0, the leader of the data and
+// shares of valid votes.
+type SpikeOptions struct {
+	Seed uint64
+	// Replicates is the number of Monte Carlo redraws of every unit (1000).
+	Replicates int
+	// Candidate names the candidate whose share is tested; empty means
+	// the candidate with the most votes.
+	Candidate   string
+	Denominator sim.Denominator
+	// MinDenominator leaves out units whose denominator (registered voters
+	// for turnout, valid or cast votes for the share) is smaller (none).
+	MinDenominator int64
+}
+
+// SpikeNull and SpikeCaveat are printed next to every spike test.
+const (
+	SpikeNull = "Null: each unit is redrawn binomially, with its own number of registered voters (for turnout) " +
+		"or of votes (for the share) and its own observed rate; the test counts the units whose percentage is " +
+		"then an exact whole number. Small units land on whole percentages often by arithmetic alone, and the " +
+		"null includes that."
+	SpikeCaveat = "Kobak, Shpilkin and Pshenichnikov (2016) found far more units at whole-number percentages than " +
+		"such a null allows in elections where officials appear to have written in target figures. A count " +
+		"above the null's range is a pattern to explain, not proof that figures were invented; a count inside " +
+		"the range shows no such excess, and does not certify the figures."
+)
+
+// SpikeTest counts the units whose turnout or share is an exact integer
+// percentage, against a binomial Monte Carlo null.
+type SpikeTest struct {
+	// Quantity is "turnout" or "share".
+	Quantity    string          `json:"quantity"`
+	Candidate   int             `json:"candidate"`
+	CandidateID string          `json:"candidate_id,omitempty"`
+	Denominator sim.Denominator `json:"denominator"`
+	// Units is the number of units tested.
+	Units    int64       `json:"units"`
+	Excluded []Exclusion `json:"excluded,omitempty"`
+	// Integer is the number of units at an exact integer percentage.
+	Integer int64 `json:"integer"`
+	// NullMean is the expected number under the null (exact); NullSD the
+	// standard deviation of the replicates; NullInterval holds the central
+	// 95% of the replicates.
+	NullMean     float64  `json:"null_mean"`
+	NullSD       float64  `json:"null_sd"`
+	NullInterval Interval `json:"null_interval"`
+	// PValue is the one-sided Monte Carlo p-value of an excess:
+	// (1 + replicates ≥ Integer) / (1 + Replicates).
+	PValue     float64 `json:"p_value"`
+	Replicates int     `json:"replicates"`
+	// ByPercent counts the units at each integer percentage 0–100, and
+	// NullByPercent the number expected there under the null.
+	ByPercent     [101]int64   `json:"by_percent"`
+	NullByPercent [101]float64 `json:"null_by_percent"`
+	Null          string       `json:"null"`
+	Caveat        string       `json:"caveat"`
+}
+
+// Inside reports whether the observed count lies within the null's
+// central interval.
+func (s *SpikeTest) Inside() bool {
+	return float64(s.Integer) >= s.NullInterval.Lo && float64(s.Integer) <= s.NullInterval.Hi
+}
+
+func (o SpikeOptions) withDefaults() (SpikeOptions, error) {
+	if o.Replicates == 0 {
+		o.Replicates = 1000
+	}
+	if o.Replicates < 1 || o.Replicates > 1_000_000 {
+		return o, fmt.Errorf("%w: replicates must be between 1 and 1,000,000, got %d", ErrInput, o.Replicates)
+	}
+	return o, nil
+}
+
+// TurnoutSpikes runs the integer-percentage test on the turnout of the
+// tally's single units with known registered voters.
+func TurnoutSpikes(t *sim.Tally, o SpikeOptions) (*SpikeTest, error) {
+	if err := checkTally(t); err != nil {
+		return nil, err
+	}
+	o, err := o.withDefaults()
+	if err != nil {
+		return nil, err
+	}
+	if !t.HasRegistered() {
+		return nil, fmt.Errorf("%w: turnout spikes need registered voters, and no unit of this tally has them", ErrNeedsTurnout)
+	}
+	var ex exclusions
+	var ks, ns []int64
+	for i := range t.Units {
+		u := &t.Units[i]
+		if ok, why := turnoutUnit(u); !ok {
+			ex.add(why)
+			continue
+		}
+		if u.Registered < o.MinDenominator {
+			ex.add(ReasonSmallUnit)
+			continue
+		}
+		ks = append(ks, u.Cast())
+		ns = append(ns, u.Registered)
+	}
+	s := &SpikeTest{Quantity: "turnout", Candidate: -1, Denominator: sim.OfCast}
+	return s.run(ks, ns, ex.result(), o, 0)
+}
+
+// ShareSpikes runs the integer-percentage test on a candidate's share in
+// the tally's single units.
+func ShareSpikes(t *sim.Tally, o SpikeOptions) (*SpikeTest, error) {
+	if err := checkTally(t); err != nil {
+		return nil, err
+	}
+	o, err := o.withDefaults()
+	if err != nil {
+		return nil, err
+	}
+	c, err := resolveCandidate(t, o.Candidate)
+	if err != nil {
+		return nil, err
+	}
+	var ex exclusions
+	var ks, ns []int64
+	for i := range t.Units {
+		u := &t.Units[i]
+		if u.Size() > 1 {
+			ex.add(ReasonAggregated)
+			continue
+		}
+		_, den := shareOf(u, c, o.Denominator)
+		if den == 0 {
+			ex.add(ReasonNoValidVotes)
+			continue
+		}
+		if den < o.MinDenominator {
+			ex.add(ReasonSmallUnit)
+			continue
+		}
+		ks = append(ks, u.Votes[c])
+		ns = append(ns, den)
+	}
+	s := &SpikeTest{Quantity: "share", Candidate: c, CandidateID: t.Candidates[c].ID, Denominator: o.Denominator}
+	return s.run(ks, ns, ex.result(), o, 1+uint64(c))
+}
+
+// integerPercent reports whether 100·k/n is a whole number, and which.
+func integerPercent(k, n int64) (int, bool) {
+	if (100*k)%n != 0 {
+		return 0, false
+	}
+	return int(100 * k / n), true
+}
+
+func (s *SpikeTest) run(ks, ns []int64, ex []Exclusion, o SpikeOptions, stream uint64) (*SpikeTest, error) {
+	s.Excluded, s.Replicates, s.Null, s.Caveat = ex, o.Replicates, SpikeNull, SpikeCaveat
+	s.Units = int64(len(ks))
+	if s.Units == 0 {
+		return nil, fmt.Errorf("%w: no unit qualifies for the %s spike test", ErrNoUnits, s.Quantity)
+	}
+	// Each unit's chance of an integer percentage under the null, and the
+	// Monte Carlo threshold for a uniform 64-bit draw.
+	type bern struct {
+		thr    uint64
+		always bool
+	}
+	var units []bern
+	for i, k := range ks {
+		n := ns[i]
+		if v, ok := integerPercent(k, n); ok {
+			s.Integer++
+			s.ByPercent[v]++
+		}
+		p := integerChance(n, float64(k)/float64(n), &s.NullByPercent)
+		s.NullMean += p
+		switch {
+		case p >= 1:
+			units = append(units, bern{always: true})
+		case p > 0:
+			units = append(units, bern{thr: uint64(math.Ldexp(p, 64))})
+		}
+	}
+	r := newRand(o.Seed, streamSpikes+stream)
+	reps := make([]float64, o.Replicates)
+	var above int
+	var sum, sum2 float64
+	for b := range reps {
+		var n int64
+		for _, u := range units {
+			if u.always || r.Uint64() < u.thr {
+				n++
+			}
+		}
+		reps[b] = float64(n)
+		sum += float64(n)
+		sum2 += float64(n) * float64(n)
+		if n >= s.Integer {
+			above++
+		}
+	}
+	m := sum / float64(o.Replicates)
+	s.NullSD = math.Sqrt(max(sum2/float64(o.Replicates)-m*m, 0))
+	s.NullInterval = percentileInterval(reps, 0.95)
+	s.PValue = float64(1+above) / float64(1+o.Replicates)
+	return s, nil
+}
+
+// integerChance returns P(100·K/n is a whole number) for K ~ Binomial(n,
+// q), and adds the chance of each whole percentage to byPct. It sums the
+// probability mass at the multiples of n/gcd(n,100) within 12 standard
+// deviations of the mean (the rest is below 1e-30), walking outward
+// from the mode with the ratio of successive probabilities.
+func integerChance(n int64, q float64, byPct *[101]float64) float64 {
+	if q <= 0 || q >= 1 {
+		v := 0
+		if q >= 1 {
+			v = 100
+		}
+		byPct[v]++
+		return 1
+	}
+	step := n / int64(gcd(uint64(n), 100))
+	nf := float64(n)
+	sd := math.Sqrt(nf * q * (1 - q))
+	mode := int64(math.Floor((nf + 1) * q))
+	mode = min(max(mode, 0), n)
+	lo := max(int64(math.Floor(nf*q-12*sd-1)), 0)
+	hi := min(int64(math.Ceil(nf*q+12*sd+1)), n)
+	lnf, _ := math.Lgamma(nf + 1)
+	lk, _ := math.Lgamma(float64(mode) + 1)
+	lnk, _ := math.Lgamma(nf - float64(mode) + 1)
+	pm := math.Exp(lnf - lk - lnk + float64(mode)*math.Log(q) + (nf-float64(mode))*math.Log1p(-q))
+	odds := q / (1 - q)
+	var total float64
+	add := func(k int64, pk float64) {
+		if k%step == 0 {
+			total += pk
+			byPct[int(100*k/n)] += pk
+		}
+	}
+	add(mode, pm)
+	pk := pm
+	for k := mode; k < hi; k++ { // upward: P(k+1) = P(k)·(n−k)/(k+1)·q/(1−q)
+		pk *= float64(n-k) / float64(k+1) * odds
+		add(k+1, pk)
+	}
+	pk = pm
+	for k := mode; k > lo; k-- { // downward: P(k−1) = P(k)·k/(n−k+1)·(1−q)/q
+		pk *= float64(k) / float64(n-k+1) / odds
+		add(k-1, pk)
+	}
+	return min(total, 1)
+}
+
+func gcd(a, b uint64) uint64 {
+	for b != 0 {
+		a, b = b, a%b
+	}
+	return a
+}

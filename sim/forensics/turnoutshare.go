@@ -1,0 +1,161 @@
+package forensics
+
+import (
+	"fmt"
+	"slices"
+
+	"github.com/tallyscope/tallyscope/sim"
+)
+
+// TurnoutShareOptions configures TurnoutShare. The zero value uses the
+// leader of the data, shares of valid votes and the top level.
+type TurnoutShareOptions struct {
+	// Candidate names the candidate (ID or name); empty means the leader.
+	Candidate   string
+	Denominator sim.Denominator
+	// Level names the level whose regions get their own rows ("state");
+	// empty means the top level.
+	Level string
+}
+
+// TurnoutShareCaveat is printed next to the turnout–share results.
+const TurnoutShareCaveat = "The Sobyanin–Sukhovolsky slope regresses the candidate's votes, as a fraction of " +
+	"registered voters, on turnout across units. If extra turnout split like the rest of the vote, the slope " +
+	"would be near the candidate's share; a slope above 1 would mean that each extra voter added more than one " +
+	"vote for the candidate, which honest voting cannot produce, and is what ballot stuffing looks like. A " +
+	"positive correlation between turnout and share also arises where a candidate's supporters simply vote " +
+	"more, or live where turnout is high, so it shows an association, not its cause."
+
+// TurnoutShareRow is the turnout–share relationship in one region.
+type TurnoutShareRow struct {
+	// Region indexes Tally.Regions, or is -1 for the whole tally.
+	Region int    `json:"region"`
+	Key    string `json:"key,omitempty"`
+	Name   string `json:"name,omitempty"`
+	Units  int    `json:"units"`
+	// Share is the candidate's share of the denominator over these units.
+	Share float64 `json:"share"`
+	// Correlation is Pearson's r between unit turnout and unit share.
+	Correlation float64 `json:"correlation"`
+	// Slope is the Sobyanin–Sukhovolsky fit of votes/registered on turnout.
+	Slope Fit `json:"slope"`
+}
+
+// TurnoutShareResult holds the national row and one row per region.
+type TurnoutShareResult struct {
+	Candidate   int               `json:"candidate"`
+	CandidateID string            `json:"candidate_id"`
+	Denominator sim.Denominator   `json:"denominator"`
+	Level       int               `json:"level"`
+	LevelName   string            `json:"level_name,omitempty"`
+	National    TurnoutShareRow   `json:"national"`
+	Regions     []TurnoutShareRow `json:"regions,omitempty"`
+	Excluded    []Exclusion       `json:"excluded,omitempty"`
+	Caveat      string            `json:"caveat"`
+}
+
+type tsAcc struct {
+	turnout, share, perReg []float64
+	votes, den             int64
+}
+
+func (a *tsAcc) row(region int) TurnoutShareRow {
+	r := TurnoutShareRow{Region: region, Units: len(a.turnout)}
+	if a.den > 0 {
+		r.Share = float64(a.votes) / float64(a.den)
+	}
+	r.Correlation = linearFit(a.turnout, a.share).Correlation
+	r.Slope = linearFit(a.turnout, a.perReg)
+	return r
+}
+
+// TurnoutShare measures how a candidate's share moves with turnout across
+// the tally's single units with known registered voters, nationally and
+// in each region of the chosen level (sorted by key).
+func TurnoutShare(t *sim.Tally, o TurnoutShareOptions) (*TurnoutShareResult, error) {
+	if err := checkTally(t); err != nil {
+		return nil, err
+	}
+	c, err := resolveCandidate(t, o.Candidate)
+	if err != nil {
+		return nil, err
+	}
+	if !t.HasRegistered() {
+		return nil, fmt.Errorf("%w: the turnout–share relationship needs registered voters, and no unit of this tally has them", ErrNeedsTurnout)
+	}
+	level := -1
+	if len(t.Levels) > 0 {
+		level = 0
+		if o.Level != "" {
+			l, err := t.LevelIndex(o.Level)
+			if err != nil {
+				return nil, err
+			}
+			if l >= len(t.Levels) {
+				return nil, fmt.Errorf("%w: level %q is the unit level; choose a region level", ErrInput, o.Level)
+			}
+			level = l
+		}
+	}
+	res := &TurnoutShareResult{Candidate: c, CandidateID: t.Candidates[c].ID, Denominator: o.Denominator,
+		Level: level, Caveat: TurnoutShareCaveat}
+	if level >= 0 {
+		res.LevelName = t.Levels[level]
+	}
+	var nat tsAcc
+	byRegion := map[int]*tsAcc{}
+	var ex exclusions
+	for i := range t.Units {
+		u := &t.Units[i]
+		if ok, why := turnoutUnit(u); !ok {
+			ex.add(why)
+			continue
+		}
+		share, den := shareOf(u, c, o.Denominator)
+		if den == 0 {
+			ex.add(ReasonNoValidVotes)
+			continue
+		}
+		turnout := float64(u.Cast()) / float64(u.Registered)
+		per := float64(u.Votes[c]) / float64(u.Registered)
+		accs := []*tsAcc{&nat}
+		if level >= 0 {
+			if r := t.UnitRegion(i, level); r >= 0 {
+				a := byRegion[r]
+				if a == nil {
+					a = &tsAcc{}
+					byRegion[r] = a
+				}
+				accs = append(accs, a)
+			}
+		}
+		for _, a := range accs {
+			a.turnout = append(a.turnout, turnout)
+			a.share = append(a.share, share)
+			a.perReg = append(a.perReg, per)
+			a.votes += u.Votes[c]
+			a.den += den
+		}
+	}
+	res.Excluded = ex.result()
+	if len(nat.turnout) == 0 {
+		return nil, fmt.Errorf("%w: no single unit has registered voters and valid votes", ErrNoUnits)
+	}
+	res.National = nat.row(-1)
+	keys := make([]int, 0, len(byRegion))
+	for r := range byRegion {
+		keys = append(keys, r)
+	}
+	slices.SortFunc(keys, func(a, b int) int {
+		if c := sim.CompareKeys(t.Regions[a].Key, t.Regions[b].Key); c != 0 {
+			return c
+		}
+		return a - b
+	})
+	for _, r := range keys {
+		row := byRegion[r].row(r)
+		row.Key, row.Name = t.Regions[r].Key, t.Regions[r].Name
+		res.Regions = append(res.Regions, row)
+	}
+	return res, nil
+}
