@@ -310,21 +310,21 @@ func (b *builder) join(parts ...string) string {
 
 const zeros = "0000000000000000"
 
-// shape applies a slice and zero-padding to a code.
+// shape zero-pads a code to pad digits, then takes the byte range slice.
 func (b *builder) shape(v string, slice []int, pad int) (string, bool) {
 	v = strings.TrimSpace(v)
-	if len(slice) == 2 {
-		if len(v) < slice[1] {
-			return v, false
-		}
-		v = v[slice[0]:slice[1]]
-	}
-	if pad > 0 && len(v) < pad {
+	if pad > 0 && len(v) < pad && v != "" {
 		if pad-len(v) <= len(zeros) {
 			v = b.join(zeros[:pad-len(v)], v)
 		} else {
 			v = strings.Repeat("0", pad-len(v)) + v
 		}
+	}
+	if len(slice) == 2 && v != "" {
+		if len(v) < slice[1] {
+			return v, false
+		}
+		v = v[slice[0]:slice[1]]
 	}
 	return b.keep(v), true
 }

@@ -31,9 +31,9 @@ type Mapping struct {
 	// Unit is the column identifying a unit within its innermost region.
 	// Without it, units are numbered by their line in the file.
 	Unit string `json:"unit,omitempty"`
-	// UnitSlice, UnitPad and UnitQualified shape the unit id: a byte
-	// range of the value, zero-padding to a width, and prefixing it with
-	// the innermost region's key ("010101001" + "." + "01").
+	// UnitPad, UnitSlice and UnitQualified shape the unit id: zero-padding
+	// to a width, then a byte range of the value, then a prefix of the
+	// innermost region's key ("010101001" + "." + "01").
 	UnitSlice     []int `json:"unit_slice,omitempty"`
 	UnitPad       int   `json:"unit_pad,omitempty"`
 	UnitQualified bool  `json:"unit_qualified,omitempty"`
@@ -74,11 +74,11 @@ type LevelSpec struct {
 	Name string `json:"name,omitempty"`
 	// Label names the level ("state"); default: the column in lower case.
 	Label string `json:"label,omitempty"`
-	// Slice takes a byte range [start, end) of the column's value, for
-	// codes that pack several levels ("010101001" → state "01").
-	Slice []int `json:"slice,omitempty"`
-	// Pad zero-pads numeric codes to this width ("10101001" → "010101001").
+	// Pad zero-pads codes to this width ("10101001" → "010101001").
 	Pad int `json:"pad,omitempty"`
+	// Slice then takes a byte range [start, end) of the code, for codes
+	// that pack several levels ("010101001" → state "01").
+	Slice []int `json:"slice,omitempty"`
 }
 
 // UnmarshalJSON accepts a plain column name or an object.
@@ -198,6 +198,15 @@ func jsonProblem(b []byte, name string, err error, kind error) error {
 	case errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF):
 		msg = "the JSON ends too early"
 		off = int64(len(b))
+	case strings.HasPrefix(msg, "json: unknown field "):
+		field := strings.TrimPrefix(msg, "json: unknown field ")
+		msg = "unknown key " + field
+		if kind == ErrMapping {
+			msg += " (the keys are: title, levels, unit_level, unit, unit_slice, unit_pad, unit_qualified, name, registered, valid, null, blank, total, others, candidates, source, delimiter, encoding, thousands, decimal, expected)"
+		}
+		if i := bytes.Index(b, []byte(field)); i >= 0 {
+			off = int64(i)
+		}
 	default:
 		msg = strings.TrimPrefix(msg, "json: ")
 	}
