@@ -10,6 +10,8 @@ import (
 	"github.com/tallyscope/tallyscope/internal/i18n"
 	"github.com/tallyscope/tallyscope/sim"
 	"github.com/tallyscope/tallyscope/sim/scenario"
+	"github.com/tallyscope/tallyscope/sim/forensics"
+	"github.com/tallyscope/tallyscope/sim/load"
 )
 
 func TestQuickShares(t *testing.T) {
@@ -76,5 +78,40 @@ func TestQuickMonteCarlo(t *testing.T) {
 			require.NoError(t, chart.Write(&buf, p, chart.PNG, chart.Social, chart.Footer{Lang: l, Source: tl.Source, Digest: tl.Digest, Version: "v0.1.0", Scenario: sc.Stamp(tl.Digest).String()}))
 			saveChart(t, "montecarlo-"+tl.UnitLevel+"-"+l.Code()+".png", buf.Bytes())
 		}
+	}
+}
+
+func TestQuickFingerprint(t *testing.T) {
+	tl := loadReal(t, "venezuela-2024/RESULTADOS_2024_CSV_V2.csv")
+	v1 := loadReal(t, "venezuela-2024/RESULTADOS_2024_CSV_V1.csv")
+	load.JoinRegistered(tl, v1)
+	h, err := forensics.Fingerprint(tl, forensics.FingerprintOptions{})
+	require.NoError(t, err)
+	for _, l := range []i18n.Lang{i18n.EN, i18n.ES} {
+		p, err := chart.Fingerprint(tl, h, chart.Options{Lang: l})
+		require.NoError(t, err)
+		var buf bytes.Buffer
+		require.NoError(t, chart.Write(&buf, p, chart.PNG, chart.Social, chart.Footer{Lang: l, Source: tl.Source, Digest: tl.Digest, Version: "v0.1.0"}))
+		saveChart(t, "fingerprint-"+tl.UnitLevel+"-"+l.Code()+".png", buf.Bytes())
+	}
+}
+
+func TestQuickDigits(t *testing.T) {
+	tl := loadReal(t, "venezuela-2024/RESULTADOS_2024_CSV_V2.csv")
+	last, err := forensics.LastDigit(tl, forensics.DigitOptions{Bootstrap: -1})
+	require.NoError(t, err)
+	second, err := forensics.SecondDigit(tl, forensics.DigitOptions{Bootstrap: -1})
+	require.NoError(t, err)
+	for _, l := range []i18n.Lang{i18n.EN, i18n.ES} {
+		p, err := chart.LastDigits(tl, last, chart.Options{Lang: l})
+		require.NoError(t, err)
+		var buf bytes.Buffer
+		require.NoError(t, chart.Write(&buf, p, chart.PNG, chart.Social, chart.Footer{Lang: l, Source: tl.Source, Digest: tl.Digest, Version: "v0.1.0"}))
+		saveChart(t, "digits-last-"+l.Code()+".png", buf.Bytes())
+		p, err = chart.SecondDigits(tl, second, chart.Options{Lang: l})
+		require.NoError(t, err)
+		buf.Reset()
+		require.NoError(t, chart.Write(&buf, p, chart.PNG, chart.Social, chart.Footer{Lang: l, Source: tl.Source, Digest: tl.Digest, Version: "v0.1.0"}))
+		saveChart(t, "digits-second-"+l.Code()+".png", buf.Bytes())
 	}
 }

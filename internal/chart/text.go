@@ -64,12 +64,20 @@ const (
 	keyFPX           key = "fp.x"
 	keyFPY           key = "fp.y"
 	keyFPScale       key = "fp.scale"
+	keyFPExcluded    key = "fp.excluded"
+	keyFPMode        key = "fp.mode"
 	keyDigitsTitle   key = "digits.title"
 	keyDigitsSub     key = "digits.sub"
 	keyDigitsX       key = "digits.x"
 	keyDigitsY       key = "digits.y"
 	keyDigitsLaw     key = "digits.law"
 	keyDigitsObs     key = "digits.observed"
+	keyDigitsLast    key = "digits.last"
+	keyDigitsSecond  key = "digits.second"
+	keyDigitsUniform key = "digits.uniform"
+	keyDigitsBenford key = "digits.benford"
+	keyDigitsStat    key = "digits.stat"
+	keyDigitsCaveat  key = "digits.caveat"
 	keySwingTitle    key = "swing.title"
 	keySwingTitleWin key = "swing.title.units"
 	keySwingSub      key = "swing.sub"
@@ -115,12 +123,19 @@ var strs = map[key]entry{
 	keyMCMedian:      {"median %s", "mediana %s"},
 	keyMCInterval:    {"%s interval", "intervalo del %s"},
 	keyFPTitle:       {"Election fingerprint: turnout against %s's share", "Huella electoral: participación frente al porcentaje de %s"},
-	keyFPSub:         {"Each cell counts %s by turnout and by %s's share of valid votes; %s with known registered voters.", "Cada celda cuenta %s según la participación y el porcentaje de %s en los votos válidos; %s con electores inscritos conocidos."},
+	keyFPSub:         {"%s by turnout and by %s's share of valid votes, in %s-point cells: %s with known registered voters", "%s según la participación y el porcentaje de %s en los votos válidos, en celdas de %s puntos: %s con electores inscritos conocidos"},
 	keyFPX:           {"Turnout", "Participación"},
 	keyFPY:           {"%s's share of valid votes", "Porcentaje de %s en los votos válidos"},
 	keyFPScale:       {"%s per cell", "%s por celda"},
-	keyDigitsTitle:   {"%s: observed digits against the expected law", "%s: dígitos observados frente a la ley esperada"},
-	keyDigitsSub:     {"%s %s. χ² = %s with %d degrees of freedom, p = %s. A small p is a reason to look closer, not proof of fraud.", "%s %s. χ² = %s con %d grados de libertad, p = %s. Una p pequeña es motivo para mirar de cerca, no prueba de fraude."},
+	keyFPExcluded:    {", %s left out", ", %s fuera del gráfico"},
+	keyFPMode:        {"A shape calls for an explanation, not a verdict.", "Una forma pide una explicación, no un veredicto."},
+	keyDigitsTitle:   {"%s: observed against the expected law", "%s: observado frente a la ley esperada"},
+	keyDigitsLast:    {"Last digit of the vote counts", "Último dígito de los conteos de votos"},
+	keyDigitsSecond:  {"Second digit of the vote counts", "Segundo dígito de los conteos de votos"},
+	keyDigitsUniform: {"uniform, 10% each", "uniforme, 10\u00a0% cada uno"},
+	keyDigitsBenford: {"Benford's second-digit law", "ley de Benford del segundo dígito"},
+	keyDigitsStat:    {"%s: %s counts, chi² = %s (%d df), p %s.", "%s: %s conteos, chi² = %s (%d g.l.), p %s."},
+	keyDigitsCaveat:  {"A small p is a reason to look closer, not proof of fraud.", "Una p pequeña es motivo para mirar de cerca, no prueba de fraude."},
 	keyDigitsX:       {"Digit", "Dígito"},
 	keyDigitsY:       {"Share of counts", "Porcentaje de los conteos"},
 	keyDigitsLaw:     {"Expected: %s", "Esperado: %s"},
@@ -215,4 +230,12 @@ func article(esName string) string {
 		return "las"
 	}
 	return "los"
+}
+
+// capital returns s with its first letter in upper case.
+func capital(s string) string {
+	for i, r := range s {
+		return strings.ToUpper(string(r)) + s[i+len(string(r)):]
+	}
+	return s
 }
