@@ -74,6 +74,24 @@ const (
 	ScBreakEven   Key = "sc.breakeven"
 	ScNoBreakEven Key = "sc.nobreakeven"
 	ScTurnout     Key = "sc.turnout"
+	ScFull        Key = "sc.full"
+	ModeCounted   Key = "sc.mode.counted"
+	ScCountedDesc Key = "sc.counted.desc"
+	ScSplitDesc   Key = "sc.split.desc"
+	ScResult      Key = "sc.result"
+	RgLevel       Key = "rg.level"
+	UnVotes       Key = "un.votes"
+	UnTurnoutVal  Key = "un.turnoutval"
+	Close         Key = "close"
+	ClaimedCol    Key = "ov.claimedcol"
+	CountedCol    Key = "ov.countedcol"
+	RgMargin      Key = "rg.margin"
+	RgCoverage    Key = "rg.coverage"
+	RgName        Key = "rg.name"
+	RgShare       Key = "rg.share"
+	UnLeads       Key = "un.leads"
+	Prev          Key = "prev"
+	Next          Key = "next"
 	ScSwing       Key = "sc.swing"
 	ScClaim       Key = "sc.claim"
 	ScStillAhead  Key = "sc.stillahead"
@@ -164,7 +182,25 @@ var table = map[Key]entry{
 	ScSplit:       {"%s's share of the missing votes: %s", "Porcentaje de %s en los votos que faltan: %s"},
 	ScBreakEven:   {"Break-even at %s for %s", "Punto de empate: %s para %s"},
 	ScNoBreakEven: {"No split changes the winner.", "Ningún reparto cambia al ganador."},
-	ScTurnout:     {"Turnout in the missing tables: %s", "Participación en las mesas que faltan: %s"},
+	ScTurnout:     {"Turnout change in the counted tables: %s", "Cambio de participación en las mesas contadas: %s"},
+	ScFull:        {"Every registered voter votes in the missing tables", "Votan todos los electores de las mesas que faltan"},
+	ModeCounted:   {"Counted only", "Solo lo contado"},
+	ScCountedDesc: {"Only the counted tables: the missing ones are left out.", "Solo las mesas contadas: las que faltan quedan fuera."},
+	ScSplitDesc:   {"%s gets the share set below; the others split the rest as in the counted tables.", "%s recibe el porcentaje elegido abajo; los demás se reparten el resto como en las mesas contadas."},
+	ScResult:      {"With this scenario", "Con este escenario"},
+	RgLevel:       {"%s in %s", "%s en %s"},
+	UnVotes:       {"%s votes", "%s votos"},
+	UnTurnoutVal:  {"turnout %s", "participación %s"},
+	Close:         {"Close", "Cerrar"},
+	ClaimedCol:    {"Claimed", "Anunciado"},
+	CountedCol:    {"Counted", "Contado"},
+	RgMargin:      {"Margin", "Margen"},
+	RgCoverage:    {"Counted", "Contadas"},
+	RgName:        {"Name", "Nombre"},
+	RgShare:       {"Shares", "Porcentajes"},
+	UnLeads:       {"%s leads here", "Gana %s aquí"},
+	Prev:          {"Previous", "Anterior"},
+	Next:          {"Next", "Siguiente"},
 	ScSwing:       {"Swing to %s: %s", "Desplazamiento hacia %s: %s"},
 	ScClaim:       {"Claim: %s", "Anuncio: %s"},
 	ScStillAhead:  {"%s is still ahead by %s votes.", "%s sigue adelante por %s votos."},

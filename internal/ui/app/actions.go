@@ -187,10 +187,10 @@ func (a TypeSearch) apply(s *State) {
 	s.Scroll = 0
 }
 
-// Scroll moves a list by Rows rows.
-type Scroll struct{ Rows int }
+// Scroll moves the main area by DP CSS pixels, staying within [0, Max].
+type Scroll struct{ DP, Max int }
 
-func (a Scroll) apply(s *State) { s.Scroll = max(0, s.Scroll+a.Rows) }
+func (a Scroll) apply(s *State) { s.Scroll = min(max(0, s.Scroll+a.DP), max(a.Max, 0)) }
 
 // HoverUnit shows unit U (−1: none) under the pointer.
 type HoverUnit struct{ Unit int }

@@ -107,7 +107,7 @@ type State struct {
 	Region int
 	// Search is the text typed in the Regions view's search field.
 	Search string
-	// Scroll is the first row shown in a list.
+	// Scroll is how far the main area is scrolled, in CSS pixels.
 	Scroll int
 	// Hover is the unit under the pointer in the Units view, or -1;
 	// Pinned is the unit last tapped or clicked, or -1.

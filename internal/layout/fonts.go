@@ -1,0 +1,121 @@
+package layout
+
+import (
+	"fmt"
+	"math"
+	"strings"
+
+	"golang.org/x/image/font"
+	"golang.org/x/image/font/gofont/gobold"
+	"golang.org/x/image/font/gofont/goregular"
+	"golang.org/x/image/font/opentype"
+)
+
+// Style is a font style.
+type Style int
+
+// The font styles.
+const (
+	Regular Style = iota
+	Bold
+)
+
+// Fonts measures text with the embedded Go fonts (which cover Spanish) and
+// hands out font.Face values by style and pixel size, cached. The zero
+// value is not ready; use NewFonts. A Fonts is not safe for concurrent use.
+type Fonts struct {
+	fonts [2]*opentype.Font
+	faces map[faceKey]font.Face
+}
+
+type faceKey struct {
+	style Style
+	px    int
+}
+
+// NewFonts parses the embedded fonts.
+func NewFonts() (*Fonts, error) {
+	f := &Fonts{faces: map[faceKey]font.Face{}}
+	for i, ttf := range [][]byte{goregular.TTF, gobold.TTF} {
+		p, err := opentype.Parse(ttf)
+		if err != nil {
+			return nil, fmt.Errorf("layout: parse font: %w", err)
+		}
+		f.fonts[i] = p
+	}
+	return f, nil
+}
+
+// Face returns the face of the style at size px (device pixels, rounded).
+func (f *Fonts) Face(s Style, px float64) font.Face {
+	k := faceKey{s, int(math.Round(px))}
+	if k.px < 4 {
+		k.px = 4
+	}
+	if fc, ok := f.faces[k]; ok {
+		return fc
+	}
+	fc, err := opentype.NewFace(f.fonts[s], &opentype.FaceOptions{Size: float64(k.px), DPI: 72, Hinting: font.HintingFull})
+	if err != nil {
+		// The fonts are embedded and parsed above: NewFace fails only
+		// for invalid options, which the clamp above rules out.
+		panic(err)
+	}
+	f.faces[k] = fc
+	return fc
+}
+
+// Width returns the advance width of s in device pixels.
+func (f *Fonts) Width(s Style, px float64, str string) float64 {
+	return float64(font.MeasureString(f.Face(s, px), str)) / 64
+}
+
+// Fit returns str, shortened with an ellipsis if needed, so that it is at
+// most w pixels wide.
+func (f *Fonts) Fit(s Style, px float64, str string, w float64) string {
+	if f.Width(s, px, str) <= w {
+		return str
+	}
+	r := []rune(str)
+	lo, hi := 0, len(r)
+	for lo < hi {
+		mid := (lo + hi + 1) / 2
+		if f.Width(s, px, string(r[:mid])+"…") <= w {
+			lo = mid
+		} else {
+			hi = mid - 1
+		}
+	}
+	if lo == 0 {
+		return ""
+	}
+	return strings.TrimRight(string(r[:lo]), " ") + "…"
+}
+
+// Wrap breaks str into lines at most w pixels wide, at spaces; a word wider
+// than w is shortened with an ellipsis.
+func (f *Fonts) Wrap(s Style, px float64, str string, w float64) []string {
+	var lines []string
+	for _, para := range strings.Split(str, "\n") {
+		words := strings.Fields(para)
+		line := ""
+		for _, wd := range words {
+			try := wd
+			if line != "" {
+				try = line + " " + wd
+			}
+			if f.Width(s, px, try) <= w {
+				line = try
+				continue
+			}
+			if line != "" {
+				lines = append(lines, line)
+			}
+			line = f.Fit(s, px, wd, w)
+		}
+		if line != "" {
+			lines = append(lines, line)
+		}
+	}
+	return lines
+}

@@ -1,0 +1,288 @@
+package layout
+
+import (
+	"fmt"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+	"github.com/tallyscope/tallyscope/internal/i18n"
+	"github.com/tallyscope/tallyscope/internal/ui/app"
+	"github.com/tallyscope/tallyscope/sim"
+)
+
+// fixture is a small tally shaped like Venezuela 2024 (long names, ten
+// candidates, two claims), enough to stress the layout.
+func fixture(t *testing.T) *app.Dataset {
+	t.Helper()
+	ids := []string{"EG", "NM", "LM", "JABE", "JOBR", "AE", "CF", "DC", "EM", "BERA"}
+	names := []string{"Edmundo González Urrutia", "Nicolás Maduro Moros", "Luis Eduardo Martínez", "Javier Bertucci", "José Brito", "Antonio Ecarri", "Claudio Fermín", "Daniel Ceballos", "Enrique Márquez", "Benjamín Rausseo"}
+	tl := &sim.Tally{Title: "Venezuela, presidential, 28 July 2024", Levels: []string{"state", "centre"}, UnitLevel: "table"}
+	for i := range ids {
+		tl.Candidates = append(tl.Candidates, sim.Candidate{ID: ids[i], Name: names[i]})
+	}
+	states := []string{"DTTO. CAPITAL", "EDO. ZULIA", "EDO. DELTA AMACURO CON UN NOMBRE MUY LARGO PARA PROBAR"}
+	for i, s := range states {
+		tl.Regions = append(tl.Regions, sim.Region{Level: 0, Key: fmt.Sprint(i + 1), Name: s, Parent: -1})
+	}
+	for i := range states {
+		tl.Regions = append(tl.Regions, sim.Region{Level: 1, Key: fmt.Sprint(100 + i), Name: "U.E. CENTRO " + fmt.Sprint(i), Parent: i})
+	}
+	for i := 0; i < 60; i++ {
+		v := make([]int64, 10)
+		v[0], v[1] = int64(300+i*3), int64(150+(i*7)%200)
+		for c := 2; c < 10; c++ {
+			v[c] = int64((i + c) % 9)
+		}
+		tl.Units = append(tl.Units, sim.Unit{ID: fmt.Sprintf("%09d.%02d", 100+i%3, i), Region: 3 + i%3, Registered: sim.Unknown, Votes: v, Null: 1, Blank: sim.Unknown, Source: "https://example.org/acta.jpg"})
+	}
+	tl.Expected = []sim.Expectation{{Region: -1, Units: 80, Registered: 60000}}
+	tl.Claims = []sim.Claim{
+		{Label: "CNE 1st bulletin", Date: "2024-07-29", Votes: []sim.ClaimVote{{Candidate: "NM", Votes: 12000}, {Candidate: "EG", Votes: 9000}}, Others: sim.Unknown, Valid: sim.Unknown, Null: sim.Unknown},
+		{Label: "CNE 2nd bulletin", Date: "2024-08-02", Votes: []sim.ClaimVote{{Candidate: "NM", Votes: 15000}, {Candidate: "EG", Votes: 12000}}, Others: 900, Valid: sim.Unknown, Null: sim.Unknown},
+	}
+	d, err := app.NewDataset(tl, "fixture.json")
+	require.NoError(t, err)
+	return d
+}
+
+var sizes = []struct {
+	name     string
+	w, h, sc float64
+}{
+	{"phone 360x640 @2", 720, 1280, 2},
+	{"phone 360x640 @1", 360, 640, 1},
+	{"laptop 1280x800", 1280, 800, 1},
+	{"full HD 1920x1080", 1920, 1080, 1},
+	{"retina 1440x900 @2", 2880, 1800, 2},
+}
+
+func newFonts(t testing.TB) *Fonts {
+	f, err := NewFonts()
+	require.NoError(t, err)
+	return f
+}
+
+// visibleTexts returns the text items that are at least partly visible.
+func visibleTexts(sc *Scene) []Item {
+	var out []Item
+	for _, it := range sc.Items {
+		if it.Kind != Text {
+			continue
+		}
+		if !it.Clip.Empty() {
+			if !it.R.Overlaps(it.Clip) {
+				continue
+			}
+			// What is painted is the part inside the clip.
+			it.R = intersect(it.R, it.Clip)
+		}
+		out = append(out, it)
+	}
+	return out
+}
+
+func TestNoOverlapAndInside(t *testing.T) {
+	f := newFonts(t)
+	d := fixture(t)
+	scenarios := map[string][]app.Action{
+		"baseline": nil,
+		"split":    {app.SetSplit{Share: 1}, app.SetFullTurnout{On: true}},
+		"claim":    {app.SetClaim{Index: 1}},
+	}
+	for _, sz := range sizes {
+		for _, lang := range i18n.Langs {
+			for scName, acts := range scenarios {
+				for v := app.ViewOverview; v <= app.ViewUncertainty; v++ {
+					st := app.New(d, lang, "")
+					for _, a := range acts {
+						st.Apply(a)
+					}
+					st.Apply(app.SetView{View: v})
+					st.Apply(app.HoverUnit{Unit: 4})
+					st.Update(100000)
+					sc := Build(st, sz.w, sz.h, sz.sc, f)
+					name := fmt.Sprintf("%s %s %s %s", sz.name, lang.Code(), scName, v)
+					screen := Rect{0, 0, sz.w, sz.h}
+					texts := visibleTexts(sc)
+					require.NotEmpty(t, texts, name)
+					for i, a := range texts {
+						assert.True(t, a.R.Inside(screen, 0.5), "%s: %q at %+v leaves the screen", name, a.Text, a.R)
+						if !a.Clip.Empty() {
+							assert.True(t, a.R.X >= a.Clip.X-0.5 && a.R.Right() <= a.Clip.Right()+0.5, "%s: %q at %+v is cut sideways by %+v", name, a.Text, a.R, a.Clip)
+						}
+						for _, b := range texts[i+1:] {
+							// Shrink a little: line boxes may touch.
+							if a.R.Inset(1).Overlaps(b.R.Inset(1)) {
+								t.Errorf("%s: %q %+v overlaps %q %+v", name, a.Text, a.R, b.Text, b.R)
+							}
+						}
+					}
+				}
+			}
+		}
+	}
+}
+
+func TestControlsBigEnoughToTap(t *testing.T) {
+	f := newFonts(t)
+	st := app.New(fixture(t), i18n.ES, "")
+	st.Apply(app.SetView{View: app.ViewScenario})
+	st.Update(0)
+	sc := Build(st, 720, 1280, 2, f)
+	for _, h := range sc.Hits {
+		if h.ID == "" || h.Scroll || h.R.Bottom() >= sc.Main.Bottom()-1 {
+			continue // cut by the edge of the scrolling area
+		}
+		assert.GreaterOrEqual(t, h.R.H/sc.Scale, 30.0, "%s is %v dp tall", h.ID, h.R.H/sc.Scale)
+	}
+}
+
+func TestTabsAndViews(t *testing.T) {
+	f := newFonts(t)
+	d := fixture(t)
+	st := app.New(d, i18n.EN, "")
+	st.Update(0)
+	wide := Build(st, 1280, 800, 1, f)
+	narrow := Build(st, 720, 1280, 2, f)
+	assert.Nil(t, wide.Find("tab-scenario"), "wide screens show the scenario beside every view")
+	assert.NotNil(t, wide.Find("split"))
+	assert.NotNil(t, narrow.Find("tab-scenario"))
+	assert.Nil(t, narrow.Find("split"), "narrow screens show the scenario in its own tab")
+	assert.True(t, narrow.Narrow)
+	assert.False(t, wide.Narrow)
+}
+
+// press clicks the middle of control id, or at fraction fx of its width.
+func press(t *testing.T, st *app.State, sc *Scene, id string, fx float64) {
+	t.Helper()
+	h := sc.Find(id)
+	require.NotNil(t, h, id)
+	a, _ := sc.Press(h.R.X+fx*h.R.W, h.R.Y+h.R.H/2)
+	require.NotNil(t, a, id)
+	st.Apply(a)
+	st.Update(0)
+}
+
+func TestPressActions(t *testing.T) {
+	f := newFonts(t)
+	st := app.New(fixture(t), i18n.EN, "")
+	st.Update(0)
+	sc := Build(st, 1280, 800, 1, f)
+	// The slider's far right end is 100% for the runner-up.
+	press(t, st, sc, "split", 0.9999)
+	assert.Equal(t, app.ModeSplit, st.P.Mode)
+	assert.Equal(t, 1.0, st.P.Split)
+	assert.Equal(t, "split", st.Focus)
+	sc = Build(st, 1280, 800, 1, f)
+	press(t, st, sc, "split", 0.5)
+	assert.InDelta(t, 0.5, st.P.Split, 0.011)
+	// Dragging follows the pointer.
+	h := sc.Find("split")
+	st.Apply(sc.Drag(h, h.R.X))
+	assert.Equal(t, 0.0, st.P.Split)
+	press(t, st, sc, "full", 0.5)
+	assert.True(t, st.P.FullTurnout)
+	press(t, st, sc, "tab-regions", 0.5)
+	assert.Equal(t, app.ViewRegions, st.View)
+	sc = Build(st, 1280, 800, 1, f)
+	press(t, st, sc, "row-1", 0.2)
+	assert.Equal(t, 1, st.Region, "the second state")
+	sc = Build(st, 1280, 800, 1, f)
+	press(t, st, sc, "crumb-0", 0.5)
+	assert.Equal(t, -1, st.Region)
+	press(t, st, sc, "lang", 0.5)
+	assert.Equal(t, i18n.ES, st.Lang)
+}
+
+func TestKeyboard(t *testing.T) {
+	f := newFonts(t)
+	st := app.New(fixture(t), i18n.EN, "")
+	st.Update(0)
+	sc := Build(st, 1280, 800, 1, f)
+	ids := sc.Focusables()
+	require.Greater(t, len(ids), 10)
+	// Tab walks every control and wraps around.
+	for i := 0; i < len(ids); i++ {
+		st.Apply(sc.Key(st, KeyTab, false))
+		assert.Equal(t, ids[i], st.Focus)
+	}
+	st.Apply(sc.Key(st, KeyTab, false))
+	assert.Equal(t, ids[0], st.Focus)
+	st.Apply(sc.Key(st, KeyTab, true))
+	assert.Equal(t, ids[len(ids)-1], st.Focus)
+	// Arrows adjust the focused slider; Shift takes bigger steps.
+	st.Apply(app.SetFocus{ID: "split"})
+	for i := 0; i < 3; i++ {
+		st.Apply(sc.Key(st, KeyRight, false))
+		st.Update(0)
+		sc = Build(st, 1280, 800, 1, f)
+	}
+	assert.InDelta(t, 0.03, st.P.Split, 1e-9)
+	st.Apply(sc.Key(st, KeyRight, true))
+	st.Update(0)
+	assert.InDelta(t, 0.13, st.P.Split, 1e-9)
+	// Enter activates the focused button.
+	st.Apply(app.SetFocus{ID: "mode-worst-case"})
+	st.Apply(sc.Key(st, KeyEnter, false))
+	assert.Equal(t, app.ModeWorst, st.P.Mode)
+	// ? shows the keys; any key closes them.
+	st.Apply(sc.Key(st, KeyHelp, false))
+	assert.True(t, st.Help)
+	sc = Build(st, 1280, 800, 1, f)
+	st.Apply(sc.Key(st, KeySpace, false))
+	assert.False(t, st.Help)
+	// Digits switch views; typing in Regions searches.
+	st.Apply(sc.Key(st, Key2, false))
+	assert.Equal(t, app.ViewRegions, st.View)
+	st.Apply(sc.Chars(st, "zul"))
+	assert.Equal(t, "zul", st.Search)
+	st.Apply(sc.Key(st, KeyBackspace, false))
+	assert.Equal(t, "zu", st.Search)
+	st.Apply(sc.Key(st, KeyEscape, false))
+	assert.Equal(t, "", st.Search)
+}
+
+func TestScrollClamped(t *testing.T) {
+	f := newFonts(t)
+	st := app.New(fixture(t), i18n.EN, "")
+	st.Update(0)
+	sc := Build(st, 360, 640, 1, f)
+	require.Greater(t, sc.MaxScroll(), 0, "the overview is taller than a phone")
+	st.Apply(sc.Key(st, KeyEnd, false))
+	assert.Equal(t, sc.MaxScroll(), st.Scroll)
+	st.Apply(sc.Wheel(-100))
+	assert.Equal(t, 0, st.Scroll)
+}
+
+func TestHoverNearest(t *testing.T) {
+	f := newFonts(t)
+	st := app.New(fixture(t), i18n.EN, "")
+	st.Apply(app.SetView{View: app.ViewUnits})
+	st.Update(0)
+	sc := Build(st, 1280, 800, 1, f)
+	require.False(t, sc.Plot.Empty())
+	p := st.Data.Points[7]
+	x, y := PlotPoint(sc.Plot, p)
+	a := sc.Hover(st, x+1, y)
+	require.NotNil(t, a)
+	st.Apply(a)
+	assert.Equal(t, p.Unit, st.Hover)
+	assert.Nil(t, sc.Hover(st, x+1, y), "no action when nothing changes")
+	sc = Build(st, 1280, 800, 1, f)
+	require.NotNil(t, sc.Find("source"), "the hovered table links its tally sheet")
+}
+
+func TestGeometry(t *testing.T) {
+	rs, h := Flow(R(0, 0, 100, 0), []float64{40, 40, 40}, 10, 20)
+	assert.Equal(t, []Rect{R(0, 0, 40, 20), R(50, 0, 40, 20), R(0, 30, 40, 20)}, rs)
+	assert.Equal(t, 50.0, h)
+	s := Slider{Track: R(10, 0, 100, 10), Min: -20, Max: 20}
+	assert.Equal(t, 60.0, s.X(0))
+	assert.Equal(t, 20.0, s.Value(500))
+	assert.Equal(t, -20.0, s.Value(-5))
+	assert.Equal(t, 0.5, NiceStep(1, 4))
+	assert.Equal(t, 2000.0, NiceStep(9000, 5))
+	assert.True(t, R(0, 0, 10, 10).Overlaps(R(9, 9, 5, 5)))
+	assert.False(t, R(0, 0, 10, 10).Overlaps(R(10, 0, 5, 5)))
+}

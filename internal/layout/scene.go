@@ -1,0 +1,462 @@
+package layout
+
+import (
+	"image/color"
+	"math"
+
+	"github.com/tallyscope/tallyscope/internal/i18n"
+	"github.com/tallyscope/tallyscope/internal/palette"
+	"github.com/tallyscope/tallyscope/internal/ui/app"
+)
+
+// Breakpoint is the width, in dp, below which the layout is narrow.
+const Breakpoint = 720
+
+// Kind is what an Item paints.
+type Kind int
+
+// The item kinds.
+const (
+	// Fill paints R with Color.
+	Fill Kind = iota
+	// Stroke outlines R with a line of width Width.
+	Stroke
+	// Text paints Text in R (R is the measured box: top-left origin).
+	Text
+	// Line paints a line from (R.X, R.Y) to (R.Right(), R.Bottom()).
+	Line
+	// Points paints the dataset's scatter layer into R.
+	Points
+)
+
+// Item is one thing to paint. Items are painted in order, each clipped to
+// Clip when it is not empty.
+type Item struct {
+	Kind  Kind
+	R     Rect
+	Clip  Rect
+	Color color.RGBA
+	Text  string
+	Style Style
+	Size  float64
+	Width float64
+}
+
+// Hit is a control: a place that reacts to a click, a tap or the keyboard.
+type Hit struct {
+	// ID names the control, stable across layouts, for keyboard focus.
+	ID string
+	R  Rect
+	// Act is what activating the control does (nil for a pure slider).
+	Act app.Action
+	// Slider, when set, makes the control adjustable by dragging and by
+	// the arrow keys.
+	Slider *SliderHit
+	// Scroll marks an area that scrolls by dragging or with the wheel.
+	Scroll bool
+}
+
+// SliderHit describes an adjustable control.
+type SliderHit struct {
+	Slider
+	Cur, Step float64
+	Set         func(v float64) app.Action
+}
+
+// Scene is the laid-out screen: what to paint and where the controls are.
+type Scene struct {
+	W, H   float64
+	Scale  float64
+	Narrow bool
+	Items  []Item
+	Hits   []Hit
+	// Main is the scrolling content area; MainHeight the height of its
+	// content, for clamping the scroll.
+	Main       Rect
+	MainHeight float64
+	// Plot is the scatter's plotting area, empty when not shown.
+	Plot Rect
+	// PointSize is the side of a scatter point in device pixels.
+	PointSize float64
+}
+
+// Metrics are the design sizes in device pixels.
+type Metrics struct {
+	Scale                          float64
+	Pad, Gap, Row                  float64
+	Body, Small, H1, Headline      float64
+	LineBody, LineSmall, LineH1    float64
+	LineHeadline, Stroke, FocusPad float64
+}
+
+// NewMetrics returns the metrics for a screen w device pixels wide.
+func NewMetrics(scale float64, narrow bool) Metrics {
+	if scale <= 0 {
+		scale = 1
+	}
+	m := Metrics{Scale: scale}
+	dp := func(v float64) float64 { return math.Round(v * scale) }
+	m.Pad, m.Gap, m.Row = dp(16), dp(8), dp(36)
+	m.Body, m.Small, m.H1, m.Headline = dp(14), dp(12), dp(17), dp(22)
+	if narrow {
+		m.Pad, m.Row = dp(12), dp(40)
+		m.Headline = dp(19)
+	}
+	m.LineBody, m.LineSmall = math.Round(m.Body*1.35), math.Round(m.Small*1.35)
+	m.LineH1, m.LineHeadline = math.Round(m.H1*1.3), math.Round(m.Headline*1.25)
+	m.Stroke = math.Max(1, dp(1))
+	m.FocusPad = dp(2)
+	return m
+}
+
+// builder accumulates a scene.
+type builder struct {
+	sc *Scene
+	st *app.State
+	f  *Fonts
+	m  Metrics
+	l  i18n.Lang
+}
+
+func (b *builder) fill(r Rect, c color.RGBA) {
+	b.sc.Items = append(b.sc.Items, Item{Kind: Fill, R: r, Color: c})
+}
+
+func (b *builder) stroke(r Rect, c color.RGBA, w float64) {
+	b.sc.Items = append(b.sc.Items, Item{Kind: Stroke, R: r, Color: c, Width: w})
+}
+
+func (b *builder) line(x0, y0, x1, y1 float64, c color.RGBA, w float64) {
+	b.sc.Items = append(b.sc.Items, Item{Kind: Line, R: Rect{x0, y0, x1 - x0, y1 - y0}, Color: c, Width: w})
+}
+
+// text places s with its top-left at (x, y), shortened to fit width maxW,
+// and returns its box.
+func (b *builder) text(x, y float64, s string, st Style, size float64, c color.RGBA, maxW float64) Rect {
+	if maxW > 0 {
+		s = b.f.Fit(st, size, s, maxW)
+	}
+	if s == "" {
+		return Rect{x, y, 0, 0}
+	}
+	w := b.f.Width(st, size, s)
+	r := Rect{x, y, w, math.Round(size * 1.3)}
+	b.sc.Items = append(b.sc.Items, Item{Kind: Text, R: r, Color: c, Text: s, Style: st, Size: size})
+	return r
+}
+
+// textRight places s so that it ends at x.
+func (b *builder) textRight(x, y float64, s string, st Style, size float64, c color.RGBA) Rect {
+	w := b.f.Width(st, size, s)
+	return b.text(x-w, y, s, st, size, c, 0)
+}
+
+// textCenter centres s in r vertically and horizontally.
+func (b *builder) textCenter(r Rect, s string, st Style, size float64, c color.RGBA) Rect {
+	s = b.f.Fit(st, size, s, r.W-2*b.m.Gap/2)
+	w := b.f.Width(st, size, s)
+	h := math.Round(size * 1.3)
+	return b.text(r.X+(r.W-w)/2, r.Y+(r.H-h)/2, s, st, size, c, 0)
+}
+
+// para wraps s into width w from (x, y) and returns the height used.
+func (b *builder) para(x, y, w float64, s string, st Style, size, lineH float64, c color.RGBA) float64 {
+	lines := b.f.Wrap(st, size, s, w)
+	for i, ln := range lines {
+		b.text(x, y+float64(i)*lineH, ln, st, size, c, w)
+	}
+	return float64(len(lines)) * lineH
+}
+
+func (b *builder) hit(h Hit) { b.sc.Hits = append(b.sc.Hits, h) }
+
+// button paints a button and registers it.
+func (b *builder) button(id string, r Rect, label string, act app.Action, selected bool) {
+	bg, fg := palette.Background, palette.Text
+	if selected {
+		bg, fg = palette.Text, palette.Background
+	}
+	b.fill(r, bg)
+	b.stroke(r, palette.TextMuted, b.m.Stroke)
+	b.textCenter(r, label, Regular, b.m.Body, fg)
+	b.hit(Hit{ID: id, R: r, Act: act})
+}
+
+// buttonWidth returns the width a button needs for label.
+func (b *builder) buttonWidth(label string) float64 {
+	return math.Ceil(b.f.Width(Regular, b.m.Body, label) + 2*b.m.Pad*0.75)
+}
+
+// Build lays out the whole screen for a w×h device-pixel window at the
+// given device scale factor.
+func Build(st *app.State, w, h, scale float64, f *Fonts) *Scene {
+	narrow := w/scale < Breakpoint
+	b := &builder{sc: &Scene{W: w, H: h, Scale: scale, Narrow: narrow}, st: st, f: f, m: NewMetrics(scale, narrow), l: st.Lang}
+	m := b.m
+	full := Rect{0, 0, w, h}
+	b.fill(full, palette.Background)
+	rest := b.header(full)
+	rest = b.tabs(rest)
+	status, rest := rest.CutBottom(b.statusHeight(rest.W))
+	b.status(status)
+	main := rest
+	if !narrow && st.View != app.ViewScenario {
+		var side Rect
+		side, main = rest.CutLeft(math.Min(math.Round(340*scale), rest.W*0.4))
+		b.fill(side, palette.Panel)
+		start := len(b.sc.Items)
+		b.scenario(side.Inset(m.Pad), true)
+		for i := start; i < len(b.sc.Items); i++ {
+			b.sc.Items[i].Clip = side
+		}
+	}
+	b.sc.Main = main
+	b.main(main)
+	if st.Help {
+		b.help(full)
+	} else if st.Embed {
+		b.embed(full)
+	}
+	b.focusRing()
+	return b.sc
+}
+
+func (b *builder) header(r Rect) Rect {
+	m, l, st := b.m, b.l, b.st
+	title := l.T(i18n.AppName)
+	if st.Data != nil && st.Data.Tally.Title != "" {
+		title += " · " + st.Data.Tally.Title
+	}
+	labels := []string{l.T(i18n.BtnOpen), l.T(i18n.BtnCopyLink), l.T(i18n.BtnEmbed), l.T(i18n.BtnLang), "?"}
+	ids := []string{"open", "link", "embed", "lang", "help"}
+	acts := []app.Action{app.PickFile{}, app.CopyLink{}, app.ShowEmbed{On: true}, app.ToggleLang{}, app.ToggleHelp{}}
+	widths := make([]float64, len(labels))
+	total := 0.0
+	for i, s := range labels {
+		widths[i] = b.buttonWidth(s)
+		total += widths[i] + m.Gap
+	}
+	btnH := math.Round(m.Row * 0.85)
+	var rects []Rect
+	var used float64
+	if b.sc.Narrow {
+		titleBand, rest := r.CutTop(m.LineH1 + m.Gap + m.Pad/2)
+		b.text(titleBand.X+m.Pad, titleBand.Y+m.Pad/2+m.Gap/2, title, Bold, m.H1, palette.Text, titleBand.W-2*m.Pad)
+		area := rest.Inset(0)
+		area.X += m.Pad
+		area.W -= 2 * m.Pad
+		rects, used = Flow(area, widths, m.Gap, btnH)
+		r = Rect{r.X, rest.Y + used + m.Gap, r.W, rest.H - used - m.Gap}
+	} else {
+		band, rest := r.CutTop(m.Row + 2*m.Gap)
+		x := band.Right() - m.Pad - total + m.Gap
+		b.text(band.X+m.Pad, band.Y+(band.H-m.LineH1)/2, title, Bold, m.H1, palette.Text, x-band.X-2*m.Pad)
+		rects, _ = Flow(Rect{x, band.Y + (band.H-btnH)/2, total, btnH}, widths, m.Gap, btnH)
+		r = rest
+	}
+	for i := range rects {
+		b.button(ids[i], rects[i], labels[i], acts[i], false)
+	}
+	return r
+}
+
+// viewTabs returns the tabs shown: the scenario has its own tab only on
+// narrow screens.
+func (b *builder) viewTabs() []app.View {
+	if b.sc.Narrow {
+		return []app.View{app.ViewOverview, app.ViewScenario, app.ViewRegions, app.ViewUnits, app.ViewUncertainty}
+	}
+	return []app.View{app.ViewOverview, app.ViewRegions, app.ViewUnits, app.ViewUncertainty}
+}
+
+var tabKeys = map[app.View]i18n.Key{
+	app.ViewOverview: i18n.TabOverview, app.ViewScenario: i18n.TabScenario, app.ViewRegions: i18n.TabRegions,
+	app.ViewUnits: i18n.TabUnits, app.ViewUncertainty: i18n.TabUncertain,
+}
+
+func (b *builder) tabs(r Rect) Rect {
+	m := b.m
+	views := b.viewTabs()
+	widths := make([]float64, len(views))
+	for i, v := range views {
+		widths[i] = math.Ceil(b.f.Width(Bold, m.Body, b.l.T(tabKeys[v])) + 2*m.Pad)
+	}
+	area := Rect{r.X + m.Pad, r.Y, r.W - 2*m.Pad, r.H}
+	rects, used := Flow(area, widths, 0, m.Row)
+	band, rest := r.CutTop(used + m.Gap)
+	b.line(band.X, band.Y+used, band.Right(), band.Y+used, palette.Grid, m.Stroke)
+	cur := b.st.View
+	if !b.sc.Narrow && cur == app.ViewScenario {
+		cur = app.ViewOverview
+	}
+	for i, v := range views {
+		rr := rects[i]
+		st, c := Regular, palette.TextMuted
+		if v == cur {
+			st, c = Bold, palette.Text
+			b.fill(Rect{rr.X, rr.Bottom() - 3*m.Stroke, rr.W, 3 * m.Stroke}, palette.Text)
+		}
+		b.textCenter(rr, b.l.T(tabKeys[v]), st, m.Body, c)
+		b.hit(Hit{ID: "tab-" + v.String(), R: rr, Act: app.SetView{View: v}})
+	}
+	return rest
+}
+
+func (b *builder) statusText() (string, color.RGBA) {
+	st := b.st
+	if st.Msg.Text != "" {
+		c := palette.Text
+		if st.Msg.Err {
+			c = palette.Candidate(1)
+		}
+		return st.Msg.Text, c
+	}
+	name := ""
+	if st.Data != nil {
+		name = b.l.Tf(i18n.DataLabel, st.Data.Name) + " · "
+	}
+	return name + b.l.T(i18n.MsgKeysHint), palette.TextMuted
+}
+
+func (b *builder) statusHeight(w float64) float64 {
+	s, _ := b.statusText()
+	n := len(b.f.Wrap(Regular, b.m.Small, s, w-2*b.m.Pad))
+	n = min(max(n, 1), 3)
+	return float64(n)*b.m.LineSmall + b.m.Gap*1.5
+}
+
+func (b *builder) status(r Rect) {
+	s, c := b.statusText()
+	b.fill(r, palette.Panel)
+	b.line(r.X, r.Y, r.Right(), r.Y, palette.Grid, b.m.Stroke)
+	lines := b.f.Wrap(Regular, b.m.Small, s, r.W-2*b.m.Pad)
+	if len(lines) > 3 {
+		lines = lines[:3]
+	}
+	for i, ln := range lines {
+		b.text(r.X+b.m.Pad, r.Y+b.m.Gap*0.75+float64(i)*b.m.LineSmall, ln, Regular, b.m.Small, c, r.W-2*b.m.Pad)
+	}
+}
+
+// main lays out the current view in r, scrolled by the state's Scroll.
+func (b *builder) main(r Rect) {
+	m := b.m
+	start := len(b.sc.Items)
+	startHits := len(b.sc.Hits)
+	scroll := float64(b.st.Scroll) * m.Scale
+	inner := Rect{r.X + m.Pad, r.Y + m.Pad - scroll, r.W - 2*m.Pad, math.Max(0, r.H-2*m.Pad)}
+	var h float64
+	switch b.st.View {
+	case app.ViewScenario:
+		h = b.scenario(inner, false)
+	case app.ViewRegions:
+		h = b.regions(inner)
+	case app.ViewUnits:
+		h = b.units(inner)
+	case app.ViewUncertainty:
+		h = b.uncertainty(inner)
+	default:
+		h = b.overview(inner)
+	}
+	b.sc.MainHeight = h + 2*m.Pad
+	for i := start; i < len(b.sc.Items); i++ {
+		b.sc.Items[i].Clip = r
+	}
+	// Controls scrolled out of view cannot be hit; partly visible ones
+	// are cut to the visible part.
+	kept := b.sc.Hits[:startHits]
+	for _, hh := range b.sc.Hits[startHits:] {
+		if hh.R.Overlaps(r) {
+			hh.R = intersect(hh.R, r)
+			kept = append(kept, hh)
+		}
+	}
+	b.sc.Hits = kept
+	b.hit(Hit{ID: "", R: r, Scroll: true})
+}
+
+func intersect(a, o Rect) Rect {
+	x0, y0 := math.Max(a.X, o.X), math.Max(a.Y, o.Y)
+	x1, y1 := math.Min(a.Right(), o.Right()), math.Min(a.Bottom(), o.Bottom())
+	return Rect{x0, y0, math.Max(0, x1-x0), math.Max(0, y1-y0)}
+}
+
+// focusRing outlines the focused control.
+func (b *builder) focusRing() {
+	id := b.st.Focus
+	if id == "" {
+		return
+	}
+	for _, h := range b.sc.Hits {
+		if h.ID == id {
+			p := b.m.FocusPad
+			b.stroke(Rect{h.R.X - p, h.R.Y - p, h.R.W + 2*p, h.R.H + 2*p}, palette.Highlight, 2*b.m.Stroke)
+			return
+		}
+	}
+}
+
+func (b *builder) overlay(full Rect, wantW, wantH float64) Rect {
+	m := b.m
+	b.fill(full, color.RGBA{0, 0, 0, 0x80})
+	w := math.Min(wantW*m.Scale, full.W-2*m.Pad)
+	h := math.Min(wantH, full.H-2*m.Pad)
+	r := Rect{math.Round((full.W - w) / 2), math.Round((full.H - h) / 2), w, h}
+	b.fill(r, palette.Background)
+	b.stroke(r, palette.Text, m.Stroke)
+	// Everything below the overlay stops reacting.
+	b.sc.Hits = b.sc.Hits[:0]
+	b.hit(Hit{ID: "", R: full, Act: app.CloseOverlays{}})
+	return r
+}
+
+func (b *builder) help(full Rect) {
+	m, l := b.m, b.l
+	lines := []string{l.T(i18n.HelpTab), l.T(i18n.HelpArrows), l.T(i18n.HelpEnter), l.T(i18n.HelpDigits), l.T(i18n.HelpEsc), l.T(i18n.HelpHelp), l.T(i18n.HelpDrop)}
+	w := math.Min(460*m.Scale, full.W-2*m.Pad) - 2*m.Pad
+	h := m.LineH1 + m.Gap
+	for _, s := range lines {
+		h += float64(len(b.f.Wrap(Regular, m.Body, s, w))) * m.LineBody
+	}
+	h += m.Gap + m.Row + 2*m.Pad
+	r := b.overlay(full, 460, h)
+	y := r.Y + m.Pad
+	b.text(r.X+m.Pad, y, l.T(i18n.HelpTitle), Bold, m.H1, palette.Text, w)
+	y += m.LineH1 + m.Gap
+	for _, s := range lines {
+		y += b.para(r.X+m.Pad, y, w, s, Regular, m.Body, m.LineBody, palette.Text)
+	}
+	cw := b.buttonWidth(l.T(i18n.Close))
+	b.button("close", Rect{r.Right() - m.Pad - cw, r.Bottom() - m.Pad - m.Row, cw, m.Row}, l.T(i18n.Close), app.CloseOverlays{}, false)
+}
+
+func (b *builder) embed(full Rect) {
+	m, l := b.m, b.l
+	code := b.st.EmbedCode()
+	w := math.Min(560*m.Scale, full.W-2*m.Pad) - 2*m.Pad
+	// Break the code anywhere: it has long unbroken runs.
+	var lines []string
+	for _, word := range b.f.Wrap(Regular, m.Small, code, w) {
+		for b.f.Width(Regular, m.Small, word) > w {
+			r := []rune(word)
+			n := len(r)
+			for n > 1 && b.f.Width(Regular, m.Small, string(r[:n])) > w {
+				n--
+			}
+			lines = append(lines, string(r[:n]))
+			word = string(r[n:])
+		}
+		lines = append(lines, word)
+	}
+	h := m.LineH1 + m.Gap + float64(len(lines))*m.LineSmall + m.Gap + m.Row + 2*m.Pad
+	r := b.overlay(full, 560, h)
+	y := r.Y + m.Pad
+	b.text(r.X+m.Pad, y, l.T(i18n.EmbedTitle), Bold, m.H1, palette.Text, w)
+	y += m.LineH1 + m.Gap
+	for _, s := range lines {
+		b.text(r.X+m.Pad, y, s, Regular, m.Small, palette.Text, w)
+		y += m.LineSmall
+	}
+	cw := b.buttonWidth(l.T(i18n.Close))
+	b.button("close", Rect{r.Right() - m.Pad - cw, r.Bottom() - m.Pad - m.Row, cw, m.Row}, l.T(i18n.Close), app.CloseOverlays{}, false)
+}

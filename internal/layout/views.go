@@ -1,0 +1,486 @@
+package layout
+
+import (
+	"fmt"
+	"image/color"
+	"math"
+	"sort"
+
+	"github.com/tallyscope/tallyscope/internal/i18n"
+	"github.com/tallyscope/tallyscope/internal/palette"
+	"github.com/tallyscope/tallyscope/internal/ui/app"
+	"github.com/tallyscope/tallyscope/sim"
+)
+
+// lighter mixes c with white: the scenario's bars beside the counted ones.
+func lighter(c color.RGBA) color.RGBA {
+	mix := func(v uint8) uint8 { return uint8((int(v) + 2*255) / 3) }
+	return color.RGBA{mix(c.R), mix(c.G), mix(c.B), 0xFF}
+}
+
+// shortName returns a candidate's short display name: the first given name
+// and the first surname of "Edmundo González Urrutia" is "González".
+func shortName(t *sim.Tally, c int) string {
+	if c < 0 || c >= len(t.Candidates) {
+		return ""
+	}
+	cd := t.Candidates[c]
+	words := splitWords(cd.Label())
+	if len(words) >= 2 {
+		return words[1]
+	}
+	return cd.Label()
+}
+
+func splitWords(s string) []string {
+	var out []string
+	w := ""
+	for _, r := range s {
+		if r == ' ' {
+			if w != "" {
+				out = append(out, w)
+			}
+			w = ""
+			continue
+		}
+		w += string(r)
+	}
+	if w != "" {
+		out = append(out, w)
+	}
+	return out
+}
+
+// group is a bar in the overview: one candidate, or the others together.
+type group struct {
+	cand             int // -1: others
+	counted, total   int64
+	cshare, tshare   float64
+	label            string
+	color, colorPale color.RGBA
+}
+
+func (b *builder) groups() []group {
+	st := b.st
+	d, o := st.Data, st.Out
+	t := d.Tally
+	nc := len(t.Candidates)
+	var cv, tv int64
+	for c := 0; c < nc; c++ {
+		cv += d.Agg.Nation.Votes[c]
+		tv += o.Total[c]
+	}
+	order := make([]int, nc)
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(i, j int) bool { return d.Agg.Nation.Votes[order[i]] > d.Agg.Nation.Votes[order[j]] })
+	var out []group
+	others := group{cand: -1, label: b.l.T(i18n.Others), color: palette.Neutral, colorPale: lighter(palette.Neutral)}
+	for k, c := range order {
+		g := group{cand: c, counted: d.Agg.Nation.Votes[c], total: o.Total[c], label: shortName(t, c), color: palette.Candidate(c), colorPale: lighter(palette.Candidate(c))}
+		if cv > 0 && (k < 2 || (float64(g.counted)/float64(cv) >= 0.01 && k < 5)) {
+			out = append(out, g)
+		} else {
+			others.counted += g.counted
+			others.total += g.total
+		}
+	}
+	if others.counted > 0 || others.total > 0 {
+		out = append(out, others)
+	}
+	for i := range out {
+		if cv > 0 {
+			out[i].cshare = float64(out[i].counted) / float64(cv)
+		}
+		if tv > 0 {
+			out[i].tshare = float64(out[i].total) / float64(tv)
+		}
+	}
+	return out
+}
+
+func (b *builder) section(x, y, w float64, title string) float64 {
+	b.text(x, y, title, Bold, b.m.H1, palette.Text, w)
+	return b.m.LineH1 + b.m.Gap/2
+}
+
+func (b *builder) overview(r Rect) float64 {
+	st, m, l := b.st, b.m, b.l
+	d, o := st.Data, st.Out
+	if d == nil || o == nil {
+		return 0
+	}
+	t := d.Tally
+	nat := &d.Agg.Nation
+	y := r.Y
+	lead, run, tie := nat.Leader()
+	if tie {
+		y += b.para(r.X, y, r.W, l.T(i18n.Tie), Bold, m.Headline, m.LineHeadline, palette.Text)
+	} else {
+		y += b.para(r.X, y, r.W, l.Tf(i18n.Leads, shortName(t, lead), l.Percent(nat.Share(lead, sim.OfValid), 2)), Bold, m.Headline, m.LineHeadline, palette.Text)
+	}
+	if run >= 0 {
+		mv, mpp := nat.Margin(lead, run, sim.OfValid)
+		y += b.para(r.X, y, r.W, l.Tf(i18n.MarginLine, shortName(t, lead), l.Int(mv), l.PP(mpp, 2)), Regular, m.Body, m.LineBody, palette.Text)
+	}
+	y += b.para(r.X, y, r.W, l.T(i18n.ShareOfValid), Regular, m.Small, m.LineSmall, palette.TextMuted)
+	y += m.Gap
+	if o.Active {
+		// Legend for the two bars.
+		sw := math.Round(12 * m.Scale)
+		x := r.X
+		for i, s := range []string{l.T(i18n.CountedVotes), l.T(i18n.Projected)} {
+			c := palette.TextMuted
+			if i == 1 {
+				c = lighter(palette.TextMuted)
+			}
+			b.fill(Rect{x, y + (m.LineSmall-sw)/2, sw, sw}, c)
+			rr := b.text(x+sw+m.Gap/2, y, s, Regular, m.Small, palette.Text, 0)
+			x = rr.Right() + m.Pad
+		}
+		y += m.LineSmall + m.Gap/2
+	}
+	y = b.bars(r, y)
+	y += m.Pad
+	y = b.coverage(r, y)
+	y += m.Pad
+	y = b.claims(r, y)
+	return y - r.Y
+}
+
+// bars draws a bar per group and returns the y below them.
+func (b *builder) bars(r Rect, y float64) float64 {
+	st, m, l := b.st, b.m, b.l
+	o := st.Out
+	gs := b.groups()
+	barH := math.Round(14 * m.Scale)
+	for _, g := range gs {
+		cval := l.Percent(g.cshare, 2) + " · " + l.Int(g.counted)
+		tval := l.Percent(g.tshare, 2) + " · " + l.Int(g.total)
+		var bar Rect
+		if b.sc.Narrow {
+			b.text(r.X, y, g.label, Bold, m.Body, palette.Text, r.W/2)
+			b.textRight(r.Right(), y, cval, Regular, m.Body, palette.Text)
+			y += m.LineBody
+			bar = Rect{r.X, y, r.W, barH}
+		} else {
+			labelW := math.Min(150*m.Scale, r.W*0.25)
+			valW := b.f.Width(Regular, m.Body, "100.00% · 00,000,000") + m.Gap
+			b.text(r.X, y+(barH-m.LineBody)/2, g.label, Bold, m.Body, palette.Text, labelW-m.Gap)
+			bar = Rect{r.X + labelW, y, r.W - labelW - valW, barH}
+			b.textRight(r.Right(), y+(barH-m.LineBody)/2, cval, Regular, m.Body, palette.Text)
+		}
+		b.fill(bar, palette.Panel)
+		b.fill(Rect{bar.X, bar.Y, math.Round(bar.W * g.cshare), bar.H}, g.color)
+		y += barH + m.Gap/2
+		if o.Active {
+			tb := Rect{bar.X, y, bar.W, barH}
+			b.fill(tb, palette.Panel)
+			b.fill(Rect{tb.X, tb.Y, math.Round(tb.W * g.tshare), tb.H}, g.colorPale)
+			b.stroke(Rect{tb.X, tb.Y, math.Round(tb.W * g.tshare), tb.H}, g.color, m.Stroke)
+			if b.sc.Narrow {
+				y += barH
+				b.textRight(r.Right(), y, "→ "+tval, Regular, m.Small, palette.Text)
+				y += m.LineSmall
+			} else {
+				b.textRight(r.Right(), y+(barH-m.LineSmall)/2, "→ "+tval, Regular, m.Small, palette.Text)
+				y += barH
+			}
+			y += m.Gap / 2
+		}
+		y += m.Gap
+	}
+	return y
+}
+
+func (b *builder) coverage(r Rect, y float64) float64 {
+	st, m, l := b.st, b.m, b.l
+	nat := &st.Data.Agg.Nation
+	cov := nat.Coverage()
+	y += b.section(r.X, y, r.W, l.T(i18n.Coverage))
+	type item struct {
+		label      string
+		have, want int64
+		frac       float64
+		ok         bool
+	}
+	items := []item{{label: l.T(i18n.CovUnits), have: cov.Units, want: cov.ExpectedUnits}}
+	f, ok := cov.UnitsFraction()
+	items[0].frac, items[0].ok = f, ok
+	reg := item{label: l.T(i18n.CovRegistered), have: cov.Registered, want: cov.ExpectedRegistered}
+	if nat.RegisteredUnits > 0 {
+		reg.frac, reg.ok = cov.RegisteredFraction()
+	}
+	vot := item{label: l.T(i18n.CovVotes), have: cov.Votes, want: cov.ExpectedVotes}
+	vot.frac, vot.ok = cov.VotesFraction()
+	items = append(items, reg, vot)
+	n := 3
+	cols := Columns(Rect{r.X, y, r.W, 0}, n, m.Pad)
+	if b.sc.Narrow {
+		cols = nil
+	}
+	h := 0.0
+	for i, it := range items {
+		var c Rect
+		yy := y
+		if cols != nil {
+			c = cols[i]
+		} else {
+			c = Rect{r.X, y + h, r.W, 0}
+			yy = y + h
+		}
+		start := yy
+		b.text(c.X, yy, it.label, Regular, m.Small, palette.TextMuted, c.W)
+		yy += m.LineSmall
+		val := l.T(i18n.CovUnknown)
+		if it.ok {
+			val = l.Percent(it.frac, 2)
+		}
+		b.text(c.X, yy, val, Bold, m.H1, palette.Text, c.W)
+		yy += m.LineH1
+		bar := Rect{c.X, yy, c.W, math.Round(6 * m.Scale)}
+		b.fill(bar, palette.Grid)
+		if it.ok {
+			b.fill(Rect{bar.X, bar.Y, math.Round(bar.W * math.Min(1, it.frac)), bar.H}, palette.Text)
+		}
+		yy += bar.H + m.Gap/2
+		detail := l.Int(it.have)
+		if it.want > 0 {
+			detail = l.Tf(i18n.CovOf, l.Int(it.have), l.Int(it.want))
+		}
+		if it.label == l.T(i18n.CovRegistered) && nat.RegisteredUnits == 0 {
+			detail = l.Tf(i18n.CovOf, "–", l.Int(it.want))
+		}
+		yy += b.para(c.X, yy, c.W, detail, Regular, m.Small, m.LineSmall, palette.Text)
+		if cols != nil {
+			h = math.Max(h, yy-start)
+		} else {
+			h += yy - start + m.Gap
+		}
+	}
+	return y + h
+}
+
+func (b *builder) claims(r Rect, y float64) float64 {
+	st, m, l := b.st, b.m, b.l
+	d := st.Data
+	t := d.Tally
+	if len(t.Claims) == 0 {
+		return y
+	}
+	nat := &d.Agg.Nation
+	y += b.section(r.X, y, r.W, l.T(i18n.Claims))
+	colW := math.Min(r.W*0.34, 190*m.Scale)
+	xCounted := r.Right()
+	xClaimed := r.Right() - colW
+	for _, cl := range t.Claims {
+		title := cl.Label
+		if cl.Date != "" {
+			title += " (" + cl.Date + ")"
+		}
+		y += b.para(r.X, y, r.W, title, Bold, m.Body, m.LineBody, palette.Text)
+		b.textRight(xClaimed, y, l.T(i18n.ClaimedCol), Regular, m.Small, palette.TextMuted)
+		b.textRight(xCounted, y, l.T(i18n.CountedCol), Regular, m.Small, palette.TextMuted)
+		y += m.LineSmall
+		valid := cl.ValidTotal()
+		for _, cv := range cl.Votes {
+			c, err := t.Candidate(cv.Candidate)
+			if err != nil {
+				continue
+			}
+			sw := math.Round(10 * m.Scale)
+			b.fill(Rect{r.X, y + (m.LineBody-sw)/2, sw, sw}, palette.Candidate(c))
+			b.text(r.X+sw+m.Gap/2, y, shortName(t, c), Regular, m.Body, palette.Text, xClaimed-colW-r.X-sw)
+			cs := l.Int(cv.Votes)
+			if valid > 0 {
+				cs += " (" + l.Percent(float64(cv.Votes)/float64(valid), 2) + ")"
+			}
+			b.textRight(xClaimed, y, cs, Regular, m.Body, palette.Text)
+			b.textRight(xCounted, y, l.Int(nat.Votes[c])+" ("+l.Percent(nat.Share(c, sim.OfValid), 2)+")", Regular, m.Body, palette.Text)
+			y += m.LineBody
+		}
+		y += m.Gap
+	}
+	return y
+}
+
+// slider paints a labelled slider and registers it.
+func (b *builder) slider(id string, r Rect, y float64, label string, sl Slider, value, step float64, color color.RGBA, set func(float64) app.Action, marks []float64) float64 {
+	m := b.m
+	y += b.para(r.X, y, r.W, label, Regular, m.Body, m.LineBody, palette.Text)
+	area := Rect{r.X, y, r.W, m.Row}
+	knobW := math.Round(12 * m.Scale)
+	track := Rect{area.X + knobW/2, area.Y + area.H/2 - 2*m.Scale, area.W - knobW, math.Round(4 * m.Scale)}
+	sl.Track = Rect{track.X, area.Y, track.W, area.H}
+	b.fill(track, palette.Grid)
+	zero := sl.X(math.Max(sl.Min, 0))
+	x := sl.X(value)
+	b.fill(Rect{math.Min(zero, x), track.Y, math.Abs(x - zero), track.H}, color)
+	for _, mk := range marks {
+		mx := sl.X(mk)
+		b.fill(Rect{mx - m.Stroke, area.Y + m.Gap/2, 2 * m.Stroke, area.H - m.Gap}, palette.Highlight)
+	}
+	kh := math.Round(22 * m.Scale)
+	knob := Rect{math.Round(x - knobW/2), area.Y + (area.H-kh)/2, knobW, kh}
+	b.fill(knob, palette.Background)
+	b.stroke(knob, palette.Text, 2*m.Stroke)
+	b.hit(Hit{ID: id, R: area, Slider: &SliderHit{Slider: sl, Cur: value, Step: step, Set: set}})
+	return y + area.H
+}
+
+// scenario lays out the scenario controls; side is true in the side panel.
+func (b *builder) scenario(r Rect, side bool) float64 {
+	st, m, l := b.st, b.m, b.l
+	d, o := st.Data, st.Out
+	if d == nil || o == nil {
+		return 0
+	}
+	t := d.Tally
+	p := st.P
+	y := r.Y
+	y += b.section(r.X, y, r.W, l.T(i18n.ScHow))
+	if o.MissingUnits > 0 {
+		y += b.para(r.X, y, r.W, l.Tf(i18n.ScMissing, l.Int(o.MissingUnits), l.Int(o.ExpectedUnits)), Regular, m.Small, m.LineSmall, palette.TextMuted)
+	} else {
+		y += b.para(r.X, y, r.W, l.T(i18n.ScNoMissing), Regular, m.Small, m.LineSmall, palette.TextMuted)
+	}
+	y += m.Gap / 2
+	modes := []app.Mode{app.ModeCounted, app.ModeLike, app.ModeSplit, app.ModeWorst}
+	keys := []i18n.Key{i18n.ModeCounted, i18n.ModeLike, i18n.ModeSplit, i18n.ModeWorst}
+	if len(t.Claims) > 0 {
+		modes = append(modes, app.ModeClaim)
+		keys = append(keys, i18n.ModeClaim)
+	}
+	widths := make([]float64, len(modes))
+	for i, k := range keys {
+		widths[i] = b.buttonWidth(l.T(k))
+	}
+	btnH := math.Round(m.Row * 0.85)
+	rects, used := Flow(Rect{r.X, y, r.W, 0}, widths, m.Gap/2, btnH)
+	for i, md := range modes {
+		b.button("mode-"+md.String(), rects[i], l.T(keys[i]), app.SetMode{Mode: md}, p.Mode == md)
+	}
+	y += used + m.Gap
+	runner := shortName(t, d.Runner)
+	var desc string
+	switch p.Mode {
+	case app.ModeCounted:
+		desc = l.T(i18n.ScCountedDesc)
+	case app.ModeLike:
+		desc = l.T(i18n.ScLikeDesc)
+	case app.ModeSplit:
+		desc = l.Tf(i18n.ScSplitDesc, runner)
+	case app.ModeWorst:
+		desc = l.Tf(i18n.ScWorstDesc, runner)
+	case app.ModeClaim:
+		desc = l.T(i18n.ScClaimDesc)
+	}
+	y += b.para(r.X, y, r.W, desc, Regular, m.Small, m.LineSmall, palette.TextMuted) + m.Gap
+
+	var marks []float64
+	if o.BreakEvenOK {
+		marks = []float64{o.BreakEven}
+	}
+	y = b.slider("split", r, y, l.Tf(i18n.ScSplit, runner, l.Percent(p.Split, 0)), Slider{Min: 0, Max: 1}, p.Split, 0.01, palette.Candidate(d.Runner),
+		func(v float64) app.Action { return app.SetSplit{Share: v} }, marks)
+	be := l.T(i18n.ScNoBreakEven)
+	if o.BreakEvenOK {
+		be = l.Tf(i18n.ScBreakEven, l.Percent(o.BreakEven, 1), runner)
+	}
+	y += b.para(r.X, y, r.W, be, Regular, m.Small, m.LineSmall, palette.Text) + m.Gap
+
+	// The 100% turnout checkbox.
+	box := math.Round(18 * m.Scale)
+	lines := b.f.Wrap(Regular, m.Body, l.T(i18n.ScFull), r.W-box-m.Gap)
+	rowH := math.Max(m.Row, float64(len(lines))*m.LineBody)
+	cb := Rect{r.X, y + (rowH-box)/2, box, box}
+	b.fill(cb, palette.Background)
+	b.stroke(cb, palette.Text, 2*m.Stroke)
+	if p.FullTurnout || p.Mode == app.ModeWorst {
+		b.fill(cb.Inset(4*m.Scale), palette.Text)
+	}
+	ty := y + (rowH-float64(len(lines))*m.LineBody)/2
+	for i, ln := range lines {
+		b.text(r.X+box+m.Gap, ty+float64(i)*m.LineBody, ln, Regular, m.Body, palette.Text, r.W-box-m.Gap)
+	}
+	b.hit(Hit{ID: "full", R: Rect{r.X, y, r.W, rowH}, Act: app.SetFullTurnout{On: !p.FullTurnout}})
+	y += rowH + m.Gap
+
+	for k, c := range []int{d.Leader, d.Runner} {
+		k := k
+		y = b.slider(fmt.Sprintf("swing-%d", k), r, y, l.Tf(i18n.ScSwing, shortName(t, c), l.PP(p.SwingPP[k], 1)), Slider{Min: -app.SwingMax, Max: app.SwingMax}, p.SwingPP[k], 0.5, palette.Candidate(c),
+			func(v float64) app.Action { return app.SetSwing{Which: k, PP: v} }, []float64{0})
+	}
+	pct := l.Float(p.TurnoutPct, 1) + "%"
+	if p.TurnoutPct > 0 {
+		pct = "+" + pct
+	}
+	y = b.slider("turnout", r, y, l.Tf(i18n.ScTurnout, pct), Slider{Min: -app.TurnoutMax, Max: app.TurnoutMax}, p.TurnoutPct, 1, palette.TextMuted,
+		func(v float64) app.Action { return app.SetTurnoutChange{Pct: v} }, []float64{0})
+	y += m.Gap
+
+	if n := len(t.Claims); n > 0 {
+		cl := t.Claims[min(max(p.Claim, 0), n-1)]
+		bw := math.Max(m.Row, b.buttonWidth("‹"))
+		b.button("claim-prev", Rect{r.X, y, bw, m.Row}, "‹", app.SetClaim{Index: p.Claim - 1}, false)
+		b.button("claim-next", Rect{r.Right() - bw, y, bw, m.Row}, "›", app.SetClaim{Index: p.Claim + 1}, false)
+		lab := Rect{r.X + bw + m.Gap, y, r.W - 2*bw - 2*m.Gap, m.Row}
+		b.textCenter(lab, l.Tf(i18n.ScClaim, cl.Label), Regular, m.Body, palette.Text)
+		b.hit(Hit{ID: "claim", R: lab, Act: app.SetClaim{Index: p.Claim}})
+		y += m.Row + m.Pad
+	}
+
+	y = b.verdict(r, y)
+	rw := b.buttonWidth(l.T(i18n.BtnReset))
+	b.button("reset", Rect{r.X, y, rw, math.Round(m.Row * 0.85)}, l.T(i18n.BtnReset), app.ResetScenario{}, false)
+	y += m.Row
+	return y - r.Y
+}
+
+// verdict says in words what the scenario gives.
+func (b *builder) verdict(r Rect, y float64) float64 {
+	st, m, l := b.st, b.m, b.l
+	d, o := st.Data, st.Out
+	t := d.Tally
+	var lines []string
+	col := palette.Candidate(o.Leader)
+	if !o.Possible() {
+		col = palette.Highlight
+		// Name the two leading candidates; the others are summed.
+		var rest int64
+		nrest := 0
+		for _, sf := range o.Impossible {
+			if sf.Cand == d.Leader || sf.Cand == d.Runner {
+				lines = append(lines, l.Tf(i18n.ScImpossNeg, shortName(t, sf.Cand), l.Int(sf.Votes)))
+			} else {
+				rest += sf.Votes
+				nrest++
+			}
+		}
+		if nrest > 0 {
+			lines = append(lines, l.Tf(i18n.ScImpossNeg, l.Tf(i18n.RgMore, l.Int(int64(nrest))), l.Int(rest)))
+		}
+		if o.TurnoutNeeded > 1 {
+			lines = append(lines, l.Tf(i18n.ScImpossTurn, l.Percent(o.TurnoutNeeded, 1)))
+		}
+	} else {
+		switch {
+		case o.Tie:
+			lines = append(lines, l.Tf(i18n.ScTied, shortName(t, o.Leader), shortName(t, o.Runner)))
+		case o.Leader == d.Leader:
+			lines = append(lines, l.Tf(i18n.ScStillAhead, shortName(t, o.Leader), l.Int(o.Margin)))
+		default:
+			lines = append(lines, l.Tf(i18n.ScOvertakes, shortName(t, o.Leader), shortName(t, o.Runner), l.Int(o.Margin)))
+		}
+	}
+	start := y
+	x := r.X + 3*m.Scale + m.Gap
+	w := r.W - (x - r.X)
+	y += b.para(x, y, w, l.T(i18n.ScResult), Regular, m.Small, m.LineSmall, palette.TextMuted)
+	for _, s := range lines {
+		y += b.para(x, y, w, s, Bold, m.Body, m.LineBody, palette.Text)
+	}
+	b.fill(Rect{r.X, start, math.Round(4 * m.Scale), y - start}, col)
+	return y + m.Pad
+}

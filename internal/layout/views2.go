@@ -1,0 +1,381 @@
+package layout
+
+import (
+	"fmt"
+	"math"
+
+	"github.com/tallyscope/tallyscope/internal/i18n"
+	"github.com/tallyscope/tallyscope/internal/palette"
+	"github.com/tallyscope/tallyscope/internal/ui/app"
+	"github.com/tallyscope/tallyscope/sim"
+)
+
+// row is one line of the Regions list: a region or a unit.
+type row struct {
+	region, unit int
+	name         string
+	votes        []int64
+	units        int64
+	expected     int64
+}
+
+func (b *builder) regionRows() []row {
+	st := b.st
+	d := st.Data
+	t := d.Tally
+	var rows []row
+	addRegion := func(r int, withLevel bool) {
+		res := d.Agg.Result(r)
+		name := d.RegionName(r)
+		if withLevel {
+			name = b.l.Tf(i18n.RgLevel, name, t.Levels[t.Regions[r].Level])
+			if p := t.Regions[r].Parent; p >= 0 {
+				name = d.RegionName(r) + " · " + d.RegionName(p)
+			}
+		}
+		rows = append(rows, row{region: r, unit: -1, name: name, votes: res.Votes, units: res.Units, expected: res.Expected.Units})
+	}
+	if st.Search != "" {
+		for _, r := range d.Search(st.Search, 200) {
+			addRegion(r, true)
+		}
+		return rows
+	}
+	kids := d.Agg.Children(st.Region)
+	if len(kids) > 0 {
+		for _, r := range kids {
+			addRegion(r, false)
+		}
+		return rows
+	}
+	if st.Region >= 0 {
+		for _, u := range d.UnitsIn(st.Region) {
+			un := &t.Units[u]
+			name := un.ID
+			if un.Name != "" {
+				name = un.Name
+			}
+			rows = append(rows, row{region: -1, unit: u, name: name, votes: un.Votes, units: un.Size()})
+		}
+	}
+	return rows
+}
+
+func (b *builder) regions(r Rect) float64 {
+	st, m, l := b.st, b.m, b.l
+	d := st.Data
+	if d == nil {
+		return 0
+	}
+	t := d.Tally
+	y := r.Y
+	// Breadcrumbs.
+	path := append([]int{-1}, t.RegionPath(st.Region)...)
+	labels := make([]string, len(path))
+	widths := make([]float64, len(path))
+	for i, p := range path {
+		labels[i] = l.T(i18n.RgNation)
+		if p >= 0 {
+			labels[i] = d.RegionName(p)
+		}
+		if i < len(path)-1 {
+			labels[i] += "  ›"
+		}
+		widths[i] = b.f.Width(Regular, m.Body, labels[i]) + m.Gap
+	}
+	rects, used := Flow(Rect{r.X, y, r.W, 0}, widths, m.Gap/2, m.Row)
+	for i, p := range path {
+		c := palette.Candidate(0)
+		st := Regular
+		if i == len(path)-1 {
+			c, st = palette.Text, Bold
+		}
+		rr := rects[i]
+		b.text(rr.X, rr.Y+(rr.H-m.LineBody)/2, labels[i], st, m.Body, c, rr.W)
+		b.hit(Hit{ID: fmt.Sprintf("crumb-%d", i), R: rr, Act: app.DrillDown{Region: p}})
+	}
+	y += used + m.Gap/2
+	// Search field.
+	field := Rect{r.X, y, math.Min(r.W, 420*m.Scale), m.Row}
+	b.fill(field, palette.Background)
+	bw := m.Stroke
+	if b.st.Focus == "search" {
+		bw = 2 * m.Stroke
+	}
+	b.stroke(field, palette.TextMuted, bw)
+	if st.Search == "" {
+		b.text(field.X+m.Gap, field.Y+(field.H-m.LineBody)/2, l.T(i18n.RgSearchHint), Regular, m.Body, palette.TextMuted, field.W-2*m.Gap)
+	} else {
+		b.text(field.X+m.Gap, field.Y+(field.H-m.LineBody)/2, l.Tf(i18n.RgSearch, st.Search)+"▏", Regular, m.Body, palette.Text, field.W-2*m.Gap)
+	}
+	b.hit(Hit{ID: "search", R: field, Act: app.SetFocus{ID: "search"}})
+	y += m.Row + m.Gap
+	rows := b.regionRows()
+	if len(rows) == 0 {
+		y += b.para(r.X, y, r.W, l.T(i18n.RgNoMatch), Regular, m.Body, m.LineBody, palette.TextMuted)
+		return y - r.Y
+	}
+	// Columns: name, shares bar, margin, counted units.
+	narrow := b.sc.Narrow
+	marginW := b.f.Width(Regular, m.Small, "+100.0 pp") + m.Gap
+	covW := b.f.Width(Regular, m.Small, "00,000 tables") + m.Gap
+	barW := math.Min(220*m.Scale, r.W*0.3)
+	if narrow {
+		covW = 0
+		barW = r.W * 0.28
+	}
+	nameW := r.W - marginW - covW - barW - 2*m.Gap
+	b.text(r.X, y, l.T(i18n.RgName), Regular, m.Small, palette.TextMuted, nameW)
+	b.text(r.X+nameW+m.Gap, y, l.T(i18n.RgShare), Regular, m.Small, palette.TextMuted, barW)
+	b.textRight(r.X+nameW+barW+2*m.Gap+marginW, y, l.T(i18n.RgMargin), Regular, m.Small, palette.TextMuted)
+	if covW > 0 {
+		b.textRight(r.Right(), y, l.T(i18n.RgCoverage), Regular, m.Small, palette.TextMuted)
+	}
+	y += m.LineSmall + m.Gap/2
+	rowH := m.Row
+	clip := b.sc.Main
+	if clip.Empty() {
+		clip = Rect{0, 0, b.sc.W, b.sc.H}
+	}
+	for i, rw := range rows {
+		ry := y + float64(i)*rowH
+		if ry+rowH < clip.Y || ry > clip.Bottom() {
+			continue
+		}
+		if i%2 == 1 {
+			b.fill(Rect{r.X, ry, r.W, rowH}, palette.Panel)
+		}
+		ty := ry + (rowH-m.LineBody)/2
+		b.text(r.X+m.Gap/2, ty, rw.name, Regular, m.Body, palette.Text, nameW-m.Gap/2)
+		tot := sim.Totals{Votes: rw.votes}
+		for _, v := range rw.votes {
+			tot.Valid += v
+		}
+		bar := Rect{r.X + nameW + m.Gap, ry + rowH/2 - 6*m.Scale, barW, math.Round(12 * m.Scale)}
+		b.fill(bar, palette.Grid)
+		x := bar.X
+		for _, c := range []int{d.Leader, d.Runner} {
+			w := math.Round(bar.W * tot.Share(c, sim.OfValid))
+			b.fill(Rect{x, bar.Y, w, bar.H}, palette.Candidate(c))
+			x += w
+		}
+		if tot.Valid > 0 {
+			_, pp := tot.Margin(d.Leader, d.Runner, sim.OfValid)
+			b.textRight(bar.Right()+m.Gap+marginW, ty+(m.LineBody-m.LineSmall)/2, l.PP(pp, 1), Regular, m.Small, palette.Text)
+		}
+		if covW > 0 {
+			cv := l.Tf(i18n.RgUnitsCount, l.Int(rw.units))
+			if rw.expected > 0 {
+				cv = l.Percent(float64(rw.units)/float64(rw.expected), 1)
+			}
+			b.textRight(r.Right(), ty+(m.LineBody-m.LineSmall)/2, cv, Regular, m.Small, palette.Text)
+		}
+		var act app.Action
+		if rw.unit >= 0 {
+			act = app.Batch{app.PinUnit{Unit: rw.unit}, app.OpenSource{Unit: rw.unit}}
+		} else {
+			act = app.DrillDown{Region: rw.region}
+		}
+		b.hit(Hit{ID: fmt.Sprintf("row-%d", i), R: Rect{r.X, ry, r.W, rowH}, Act: act})
+	}
+	y += float64(len(rows)) * rowH
+	return y - r.Y
+}
+
+// PlotPoint maps a dataset point to device pixels in the plot area.
+func PlotPoint(plot Rect, p app.Point) (x, y float64) {
+	return plot.X + float64(p.X)*plot.W, plot.Bottom() - float64(p.Y)*plot.H
+}
+
+// Nearest returns the index in pts of the point nearest to (x, y) within
+// radius device pixels, or -1.
+func Nearest(plot Rect, pts []app.Point, x, y, radius float64) int {
+	best, bestD := -1, radius*radius
+	for i, p := range pts {
+		px, py := PlotPoint(plot, p)
+		d := (px-x)*(px-x) + (py-y)*(py-y)
+		if d <= bestD {
+			best, bestD = i, d
+		}
+	}
+	return best
+}
+
+func (b *builder) units(r Rect) float64 {
+	st, m, l := b.st, b.m, b.l
+	d := st.Data
+	if d == nil {
+		return 0
+	}
+	t := d.Tally
+	y := r.Y
+	y += b.para(r.X, y, r.W, l.T(i18n.UnTitle), Bold, m.H1, m.LineH1, palette.Text)
+	if !d.HasRegistered {
+		y += b.para(r.X, y, r.W, l.T(i18n.UnNoTurnout), Regular, m.Small, m.LineSmall, palette.TextMuted)
+	}
+	if !d.PerUnit {
+		y += b.para(r.X, y, r.W, l.T(i18n.UnAggregated), Regular, m.Small, m.LineSmall, palette.TextMuted)
+	}
+	y += m.Gap
+	// Legend: who leads each unit.
+	x := r.X
+	sw := math.Round(10 * m.Scale)
+	for _, c := range []int{d.Leader, d.Runner} {
+		b.fill(Rect{x, y + (m.LineSmall-sw)/2, sw, sw}, palette.Candidate(c))
+		tr := b.text(x+sw+m.Gap/2, y, l.Tf(i18n.UnLeads, shortName(t, c)), Regular, m.Small, palette.Text, 0)
+		x = tr.Right() + m.Pad
+	}
+	y += m.LineSmall + m.Gap
+	axisW := b.f.Width(Regular, m.Small, "100%") + m.Gap
+	axisH := 2*m.LineSmall + m.Gap
+	infoH := 3*m.LineBody + m.Row + m.Gap
+	avail := b.sc.Main.Bottom() - m.Pad - y - axisH - infoH
+	ph := math.Max(180*m.Scale, math.Min(avail, (r.W-axisW)*0.7))
+	plot := Rect{r.X + axisW, y + m.LineSmall/2, r.W - axisW - m.Gap, ph}
+	b.fill(plot, palette.Background)
+	b.stroke(plot, palette.Grid, m.Stroke)
+	for _, v := range []float64{0, 0.25, 0.5, 0.75, 1} {
+		yy := plot.Bottom() - v*plot.H
+		b.line(plot.X, yy, plot.Right(), yy, palette.Grid, m.Stroke)
+		b.textRight(plot.X-m.Gap/2, yy-m.LineSmall/2, l.Percent(v, 0), Regular, m.Small, palette.TextMuted)
+	}
+	xmax := d.XMax()
+	nt := 4
+	if b.sc.Narrow {
+		nt = 2
+	}
+	for i := 0; i <= nt; i++ {
+		v := float64(i) / float64(nt)
+		xx := plot.X + v*plot.W
+		lab := l.Percent(v, 0)
+		if !d.HasRegistered {
+			lab = l.Compact(int64(math.Round(v * xmax)))
+		}
+		tw := b.f.Width(Regular, m.Small, lab)
+		tx := math.Min(math.Max(xx-tw/2, plot.X), plot.Right()-tw)
+		b.text(tx, plot.Bottom()+m.Gap/2, lab, Regular, m.Small, palette.TextMuted, 0)
+	}
+	xl := l.T(i18n.UnXTurnout)
+	if !d.HasRegistered {
+		xl = l.T(i18n.UnXVotes)
+	}
+	yl := l.Tf(i18n.UnYShare, shortName(t, d.Leader))
+	b.text(plot.X, plot.Bottom()+m.Gap/2+m.LineSmall, xl+" →   ↑ "+yl, Regular, m.Small, palette.Text, plot.W)
+	b.sc.Items = append(b.sc.Items, Item{Kind: Points, R: plot})
+	b.sc.Plot = plot
+	b.sc.PointSize = math.Max(2, math.Round(3*m.Scale))
+	if !d.PerUnit {
+		b.sc.PointSize = math.Round(8 * m.Scale)
+	}
+	b.hit(Hit{ID: "plot", R: plot})
+	y = plot.Bottom() + axisH
+	// Info on the unit under the pointer, or the hint.
+	u := st.Hover
+	if u < 0 {
+		u = st.Pinned
+	}
+	if u < 0 || u >= len(t.Units) {
+		y += b.para(r.X, y, r.W, l.T(i18n.UnHoverHint), Regular, m.Body, m.LineBody, palette.TextMuted)
+		return y - r.Y
+	}
+	un := &t.Units[u]
+	title := un.ID
+	if un.Name != "" {
+		title = un.Name + " (" + un.ID + ")"
+	}
+	for _, p := range t.RegionPath(un.Region) {
+		title += " · " + d.RegionName(p)
+	}
+	y += b.para(r.X, y, r.W, title, Bold, m.Body, m.LineBody, palette.Text)
+	tot := sim.Totals{Votes: un.Votes, Valid: un.Valid()}
+	line := ""
+	for i, c := range []int{d.Leader, d.Runner} {
+		if i > 0 {
+			line += " · "
+		}
+		line += shortName(t, c) + " " + l.Int(un.Votes[c]) + " (" + l.Percent(tot.Share(c, sim.OfValid), 1) + ")"
+	}
+	if un.Registered > 0 {
+		line += " · " + l.Tf(i18n.UnTurnoutVal, l.Percent(float64(un.Cast())/float64(un.Registered*un.Size()), 1))
+	} else {
+		line += " · " + l.Tf(i18n.UnVotes, l.Int(un.Cast()))
+	}
+	y += b.para(r.X, y, r.W, line, Regular, m.Body, m.LineBody, palette.Text)
+	if un.Source != "" {
+		lab := l.T(i18n.UnOpenSheet) + " ↗"
+		bw := b.buttonWidth(lab)
+		b.button("source", Rect{r.X, y + m.Gap/2, math.Min(bw, r.W), m.Row}, lab, app.OpenSource{Unit: u}, false)
+		y += m.Row + m.Gap
+	}
+	return y - r.Y
+}
+
+func (b *builder) uncertainty(r Rect) float64 {
+	st, m, l := b.st, b.m, b.l
+	d := st.Data
+	if d == nil {
+		return 0
+	}
+	t := d.Tally
+	y := r.Y
+	y += b.para(r.X, y, r.W, l.T(i18n.McTitle), Bold, m.H1, m.LineH1, palette.Text)
+	mc := st.MC
+	if mc == nil {
+		y += b.para(r.X, y, r.W, l.T(i18n.ScNoMissing), Regular, m.Body, m.LineBody, palette.TextMuted)
+		return y - r.Y
+	}
+	lead, run := shortName(t, mc.Lead), shortName(t, mc.Run)
+	y += m.Gap / 2
+	y += b.para(r.X, y, r.W, l.Tf(i18n.McProb, lead, l.Percent(mc.WinProb(), 1)), Bold, m.Headline, m.LineHeadline, palette.Text)
+	y += b.para(r.X, y, r.W, l.Tf(i18n.McRuns, l.Int(int64(len(mc.Margins))), l.Int(int64(mc.Runs))), Regular, m.Small, m.LineSmall, palette.TextMuted)
+	y += m.Gap
+	bins := 48
+	if b.sc.Narrow {
+		bins = 30
+	}
+	counts, lo, hi := mc.Histogram(bins)
+	maxC := 1
+	for _, c := range counts {
+		maxC = max(maxC, c)
+	}
+	avail := b.sc.Main.Bottom() - m.Pad - y - 3*m.LineSmall - 4*m.LineSmall
+	ph := math.Max(140*m.Scale, math.Min(avail, r.W*0.45))
+	plot := Rect{r.X, y, r.W, ph}
+	b.fill(plot, palette.Background)
+	bw := plot.W / float64(bins)
+	for i, c := range counts {
+		if c == 0 {
+			continue
+		}
+		mid := lo + (float64(i)+0.5)*(hi-lo)/float64(bins)
+		col := palette.Candidate(mc.Lead)
+		if mid < 0 {
+			col = palette.Candidate(mc.Run)
+		}
+		h := math.Round(float64(c) / float64(maxC) * (plot.H - m.Gap))
+		b.fill(Rect{math.Round(plot.X + float64(i)*bw), plot.Bottom() - h, math.Max(1, math.Round(bw)-m.Stroke), h}, col)
+	}
+	b.line(plot.X, plot.Bottom(), plot.Right(), plot.Bottom(), palette.TextMuted, m.Stroke)
+	zx := plot.X + (0-lo)/(hi-lo)*plot.W
+	b.line(zx, plot.Y, zx, plot.Bottom(), palette.Highlight, m.Stroke)
+	y = plot.Bottom() + m.Gap/2
+	// Ticks at the ends and at zero.
+	ticks := []float64{lo, 0, hi}
+	prevRight := math.Inf(-1)
+	for _, v := range ticks {
+		lab := l.Compact(int64(math.Round(v)))
+		tw := b.f.Width(Regular, m.Small, lab)
+		tx := plot.X + (v-lo)/(hi-lo)*plot.W - tw/2
+		tx = math.Min(math.Max(tx, plot.X), plot.Right()-tw)
+		if tx < prevRight+m.Gap {
+			continue
+		}
+		b.text(tx, y, lab, Regular, m.Small, palette.TextMuted, 0)
+		prevRight = tx + tw
+	}
+	y += m.LineSmall
+	y += b.para(r.X, y, r.W, l.Tf(i18n.McXAxis, lead, run), Regular, m.Small, m.LineSmall, palette.Text)
+	y += m.Gap
+	y += b.para(r.X, y, r.W, l.T(i18n.McModel), Regular, m.Small, m.LineSmall, palette.TextMuted)
+	return y - r.Y
+}
