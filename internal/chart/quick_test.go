@@ -9,9 +9,9 @@ import (
 	"github.com/tallyscope/tallyscope/internal/chart"
 	"github.com/tallyscope/tallyscope/internal/i18n"
 	"github.com/tallyscope/tallyscope/sim"
-	"github.com/tallyscope/tallyscope/sim/scenario"
 	"github.com/tallyscope/tallyscope/sim/forensics"
 	"github.com/tallyscope/tallyscope/sim/load"
+	"github.com/tallyscope/tallyscope/sim/scenario"
 )
 
 func TestQuickShares(t *testing.T) {
@@ -113,5 +113,19 @@ func TestQuickDigits(t *testing.T) {
 		buf.Reset()
 		require.NoError(t, chart.Write(&buf, p, chart.PNG, chart.Social, chart.Footer{Lang: l, Source: tl.Source, Digest: tl.Digest, Version: "v0.1.0"}))
 		saveChart(t, "digits-second-"+l.Code()+".png", buf.Bytes())
+	}
+}
+
+func TestQuickSwing(t *testing.T) {
+	for _, f := range []string{"venezuela-2024/RESULTADOS_2024_CSV_V2.csv", "us-county/2024_US_County_Level_Presidential_Results.csv"} {
+		tl := loadReal(t, f)
+		a := sim.Aggregate(tl)
+		for _, l := range []i18n.Lang{i18n.EN, i18n.ES} {
+			p, err := chart.Swing(a, chart.Options{Lang: l})
+			require.NoError(t, err)
+			var b bytes.Buffer
+			require.NoError(t, chart.Write(&b, p, chart.PNG, chart.Social, chart.Footer{Lang: l, Source: tl.Source, Digest: tl.Digest, Version: "v0.1.0"}))
+			saveChart(t, "swing-"+tl.UnitLevel+"-"+l.Code()+".png", b.Bytes())
+		}
 	}
 }

@@ -86,6 +86,8 @@ const (
 	keySwingY        key = "swing.y"
 	keySwingNow      key = "swing.now"
 	keySwingFlip     key = "swing.flip"
+	keySwingHalf     key = "swing.half"
+	keySeats         key = "seats"
 	keyShareOfValid  key = "share.valid"
 	keyMarginPP      key = "margin.pp"
 )
@@ -141,13 +143,15 @@ var strs = map[key]entry{
 	keyDigitsLaw:     {"Expected: %s", "Esperado: %s"},
 	keyDigitsObs:     {"Observed", "Observado"},
 	keySwingTitle:    {"Seats won as %s gains or loses ground", "Escaños ganados según %s gane o pierda terreno"},
-	keySwingTitleWin: {"%s won as %s gains or loses ground", "%s ganados según %s gane o pierda terreno"},
+	keySwingTitleWin: {"%s as %s gains or loses ground", "%s según %s gane o pierda terreno"},
+	keySwingHalf:     {"half of %s", "mitad de %s"},
+	keySeats:         {"Seats", "Escaños"},
 	keySwingSub:      {"Uniform swing: the same points of the valid vote move from %s to %s in every unit. %s", "Cambio uniforme: los mismos puntos de los votos válidos pasan de %s a %s en cada unidad. %s"},
 	keySwingStandIn:  {"Each %s stands in for a seat (one winner per unit, first past the post); this data has no constituencies.", "Cada %s hace de escaño (un ganador por unidad, mayoría simple); estos datos no tienen circunscripciones."},
 	keySwingX:        {"Swing to %s (percentage points)", "Cambio hacia %s (puntos porcentuales)"},
 	keySwingY:        {"%s won", "%s ganados"},
 	keySwingNow:      {"as counted", "según el conteo"},
-	keySwingFlip:     {"majority changes at %s", "la mayoría cambia en %s"},
+	keySwingFlip:     {"the lead changes at %s", "el liderazgo cambia en %s"},
 	keyShareOfValid:  {"share of valid votes", "porcentaje de los votos válidos"},
 	keyMarginPP:      {"margin", "margen"},
 }
