@@ -60,7 +60,7 @@ type Hit struct {
 type SliderHit struct {
 	Slider
 	Cur, Step float64
-	Set         func(v float64) app.Action
+	Set       func(v float64) app.Action
 }
 
 // Scene is the laid-out screen: what to paint and where the controls are.
