@@ -119,9 +119,18 @@ func ClaimTally(t *sim.Tally, c Claim) (*sim.Tally, error) {
 		Title:      label,
 		Source:     t.Source,
 		Digest:     t.Digest,
-		UnitLevel:  "claim",
+		UnitLevel:  t.UnitLevel,
 		Candidates: t.Candidates,
 		Units:      []sim.Unit{{ID: label, Region: -1, Registered: sim.Unknown, Votes: votes, Null: sim.Unknown, Blank: sim.Unknown}},
 	}
 	return ct, nil
+}
+
+// TallyFor returns the tally a scenario is about: t itself, or, when
+// sc.Counted is set, the one-unit tally of that claim (ClaimTally).
+func TallyFor(t *sim.Tally, sc Scenario) (*sim.Tally, error) {
+	if sc.Counted == nil {
+		return t, nil
+	}
+	return ClaimTally(t, *sc.Counted)
 }

@@ -167,7 +167,13 @@ func (e *Engine) Run(sc Scenario) (*Outcome, error) {
 
 // Run computes the outcome of sc on t; it is New followed by Engine.Run.
 // Build an Engine once when running many scenarios on one tally.
+//
+// When sc.Counted is set, the outcome is about that claim (see TallyFor).
 func Run(t *sim.Tally, sc Scenario) (*Outcome, error) {
+	t, err := TallyFor(t, sc)
+	if err != nil {
+		return nil, err
+	}
 	e, err := New(t)
 	if err != nil {
 		return nil, err

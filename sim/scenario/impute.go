@@ -78,88 +78,128 @@ func (e *Engine) countedRE(r int) float64 {
 	return e.regWeight[r]
 }
 
-// pools turns the expectations into pools of missing units.
+// pools turns the expectations into pools of missing units. Each
+// expectation owns the missing units of its region that are not inside a
+// smaller region with its own expectation. Missing registered voters known
+// only in total at some level are distributed over the pools below it in
+// proportion to their missing units.
 func (e *Engine) pools(sc *Scenario, o *Outcome) []pool {
 	exps := e.expectations(sc)
-	// Nearest enclosing expectation of each expectation.
-	idx := make(map[int]int, len(exps))
-	for i, x := range exps {
-		idx[x.Region] = i
+	if len(exps) == 0 {
+		return nil
 	}
-	var out []pool
+	// Shallowest first, so that a parent's total is known before its
+	// children share it; ties keep the tally's order.
+	order := make([]int, len(exps))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(e.level(exps[a].Region), e.level(exps[b].Region)) })
+	pos := make(map[int]int, len(exps)) // region -> index in exps
 	for i, x := range exps {
-		r := x.Region
-		res := e.result(r)
-		cu := float64(res.Units)
-		cre := e.countedRE(r)
-		var childU, childCU, childRE, childCRE float64
-		for j, y := range exps {
-			if j == i || !e.nearest(y.Region, r, idx) {
-				continue
-			}
-			yr := e.result(y.Region)
-			childCU += float64(yr.Units)
-			if y.Units > 0 {
-				childU += float64(y.Units)
-			} else {
-				childU += float64(yr.Units)
-			}
-			c := e.countedRE(y.Region)
-			childCRE += max(c, 0)
-			if y.Registered > 0 {
-				childRE += float64(y.Registered)
-			} else {
-				childRE += max(c, 0)
+		pos[x.Region] = i
+	}
+	parentOf := make([]int, len(exps))
+	kids := make([][]int, len(exps))
+	for i, x := range exps {
+		parentOf[i] = -1
+		for a := e.parent(x.Region); a >= 0; a = e.parent(a) {
+			if j, ok := pos[a]; ok {
+				parentOf[i] = j
+				kids[j] = append(kids[j], i)
+				break
 			}
 		}
-		p := pool{region: r, units: -1, reg: -1}
-		name := e.regionName(r)
+	}
+	type node struct {
+		ownUnits   float64 // missing units owned by the pool, or -1
+		subUnits   float64 // missing units in the whole subtree, or -1
+		subReg     float64 // missing registered voters in the subtree, or -1
+		inherited  bool
+		regPending bool
+	}
+	nodes := make([]node, len(exps))
+	for i, x := range exps {
+		cu := float64(e.result(x.Region).Units)
+		n := node{ownUnits: -1, subUnits: -1, subReg: -1}
 		if x.Units > 0 {
-			p.units = float64(x.Units) - childU - (cu - childCU)
-			if p.units < 0 {
-				o.flag(FlagMoreThanExpected, -1, int64(-p.units), "the data holds %s more %ss than the %s expected in %s", Thousands(int64(-p.units)), e.unitWord(), Thousands(x.Units), name)
-				p.units = 0
+			n.subUnits = float64(x.Units) - cu
+			own := n.subUnits
+			for _, k := range kids[i] {
+				y := exps[k]
+				if y.Units > 0 {
+					own -= float64(y.Units) - float64(e.result(y.Region).Units)
+				}
 			}
+			if n.subUnits < 0 {
+				o.flag(FlagMoreThanExpected, -1, int64(-n.subUnits), "the data holds %s more %ss than the %s expected in %s", Thousands(int64(-n.subUnits)), e.unitWord(), Thousands(x.Units), e.regionName(x.Region))
+				n.subUnits = 0
+			}
+			n.ownUnits = max(own, 0)
 		}
 		if x.Registered > 0 {
+			cre := e.countedRE(x.Region)
 			switch {
 			case cre >= 0:
-				p.reg = float64(x.Registered) - childRE - (cre - childCRE)
-				if p.reg < 0 {
-					o.flag(FlagMoreThanExpected, -1, int64(-p.reg), "the counted %ss have %s more registered voters than the %s expected in %s", e.unitWord(), Thousands(int64(-p.reg+0.5)), Thousands(x.Registered), name)
-					p.reg = 0
+				n.subReg = float64(x.Registered) - cre
+				if n.subReg < 0 {
+					o.flag(FlagMoreThanExpected, -1, int64(-n.subReg+0.5), "the counted %ss have %s more registered voters than the %s expected in %s", e.unitWord(), Thousands(int64(-n.subReg+0.5)), Thousands(x.Registered), e.regionName(x.Region))
+					n.subReg = 0
 				}
-			case x.Units > 0 && p.units >= 0:
-				p.reg = float64(x.Registered) * p.units / float64(x.Units)
-				o.note("no registered voters are known per %s, so the missing %ss' registered voters (%s) are %s of %s's %s, their share of its %ss", e.unitWord(), e.unitWord(), Thousands(int64(p.reg+0.5)), pct(p.units/float64(x.Units)), name, Thousands(x.Registered), e.unitWord())
+			case x.Units > 0:
+				n.subReg = float64(x.Registered) * n.subUnits / float64(x.Units)
+				o.note("no registered voters are known per %s, so the missing %ss of %s are given %s registered voters, %s of its %s, their share of its %ss", e.unitWord(), e.unitWord(), e.regionName(x.Region), Thousands(int64(n.subReg+0.5)), pct(n.subUnits/float64(x.Units)), Thousands(x.Registered), e.unitWord())
 			}
-		} else if p.units >= 0 && e.hasRE && res.RegisteredUnits > 0 {
-			p.reg = p.units * float64(res.Registered) / float64(res.RegisteredUnits)
-			o.note("the missing %ss' registered voters in %s are estimated from the counted average per %s", e.unitWord(), name, e.unitWord())
 		}
-		out = append(out, p)
+		nodes[i] = n
 	}
-	if e.unknownRE > 0 && e.hasRE && len(out) > 0 {
+	out := make([]pool, len(exps))
+	for _, i := range order {
+		n := &nodes[i]
+		x := exps[i]
+		if n.subReg < 0 && parentOf[i] < 0 && n.subUnits >= 0 && e.hasRE {
+			// No total anywhere above: the counted average per unit.
+			res := e.result(x.Region)
+			if res.RegisteredUnits > 0 {
+				n.subReg = n.subUnits * float64(res.Registered) / float64(res.RegisteredUnits)
+				o.note("the missing %ss of %s are given the counted average of registered voters per %s", e.unitWord(), e.regionName(x.Region), e.unitWord())
+			}
+		}
+		// Share this subtree's missing registered voters: children that
+		// know their own keep them; the rest is split between this pool
+		// and the children that do not, by missing units.
+		own := n.subReg
+		if n.subReg >= 0 {
+			var known float64
+			var pending []int
+			for _, k := range kids[i] {
+				if nodes[k].subReg >= 0 {
+					known += nodes[k].subReg
+				} else {
+					pending = append(pending, k)
+				}
+			}
+			left := max(n.subReg-known, 0)
+			w := max(n.ownUnits, 0)
+			for _, k := range pending {
+				w += max(nodes[k].subUnits, 0)
+			}
+			own = left
+			if w > 0 && len(pending) > 0 {
+				own = left * max(n.ownUnits, 0) / w
+				for _, k := range pending {
+					nodes[k].subReg = left * max(nodes[k].subUnits, 0) / w
+					nodes[k].inherited = true
+				}
+				o.note("missing registered voters known only for %s are distributed over the regions inside it in proportion to their missing %ss", e.regionName(x.Region), e.unitWord())
+			}
+		}
+		out[i] = pool{region: x.Region, units: n.ownUnits, reg: own}
+	}
+	if e.unknownRE > 0 && e.hasRE {
 		o.note("%d counted %s(s) have no registered voters; theirs (%s) are estimated from their votes and the turnout where registered voters are known", e.unknownRE, e.unitWord(), Thousands(int64(e.regEstRE[e.nr]+0.5)))
 	}
 	return out
-}
-
-// nearest reports whether expectation region y lies strictly inside r
-// with no other expectation between them.
-func (e *Engine) nearest(y, r int, idx map[int]int) bool {
-	if y == r {
-		return false
-	}
-	for a := e.parent(y); a >= 0; a = e.parent(a) {
-		if a == r {
-			return true
-		}
-		if _, ok := idx[a]; ok {
-			return false
-		}
-	}
-	return false
 }
 
 func (e *Engine) regionName(r int) string {

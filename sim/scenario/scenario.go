@@ -233,6 +233,9 @@ type Scenario struct {
 	// Reported is the fraction of units counted, in (0,1], replacing the
 	// unit counts for RemainingUnits (a bulletin's "80%").
 	Reported float64 `json:"reported,omitempty"`
+	// Counted, when set, makes a claim itself the counted data (a
+	// bulletin analysed on its own): see TallyFor and ClaimTally.
+	Counted *Claim `json:"counted,omitempty"`
 
 	// Swings are applied in order to every counted unit.
 	Swings []Swing `json:"swings,omitempty"`
