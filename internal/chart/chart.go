@@ -52,6 +52,9 @@ type Options struct {
 	// Level names the level of the regions chart ("state"); empty means
 	// the outermost level.
 	Level string
+	// Digit chooses the digit test of the digits chart: DigitLast (the
+	// zero value) or DigitSecond.
+	Digit string
 	// MaxRegions caps the bars of the regions chart; 0 means 30. When a
 	// level has more regions, the largest by valid votes are shown and
 	// the subtitle says so.

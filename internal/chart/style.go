@@ -5,6 +5,9 @@ import (
 	"math"
 
 	xfont "golang.org/x/image/font"
+	"golang.org/x/image/font/gofont/gobold"
+	"golang.org/x/image/font/gofont/goregular"
+	"golang.org/x/image/font/opentype"
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/font"
 	"gonum.org/v1/plot/text"
@@ -15,12 +18,27 @@ import (
 	"github.com/tallyscope/tallyscope/internal/palette"
 )
 
-// Fonts: Liberation Sans, metrically compatible with Arial, so that an SVG
-// shown where Liberation is not installed keeps its layout.
+// Fonts: the Go fonts (Go Regular and Go Bold), the ones the interactive
+// app draws with, so that a chart and the app look alike. They cover
+// Latin-1 and more (accents, ñ, ², ×, –, ·). An SVG embeds them (see
+// Write), so that it looks the same where they are not installed.
 var (
-	fontRegular = font.Font{Typeface: "Liberation", Variant: "Sans"}
-	fontBold    = font.Font{Typeface: "Liberation", Variant: "Sans", Weight: xfont.WeightBold}
+	fontRegular = font.Font{Typeface: "Go"}
+	fontBold    = font.Font{Typeface: "Go", Weight: xfont.WeightBold}
+	handler     = text.Plain{Fonts: goFonts()}
 )
+
+func goFonts() *font.Cache {
+	reg, err := opentype.Parse(goregular.TTF)
+	if err != nil {
+		panic("chart: the embedded Go Regular font does not parse: " + err.Error())
+	}
+	bold, err := opentype.Parse(gobold.TTF)
+	if err != nil {
+		panic("chart: the embedded Go Bold font does not parse: " + err.Error())
+	}
+	return font.NewCache(font.Collection{{Font: fontRegular, Face: reg}, {Font: fontBold, Face: bold}})
+}
 
 // Type sizes in points. A page is about 600 points wide (see Size), so a
 // social card at 1,200 pixels draws body text 20 pixels high.
@@ -43,7 +61,7 @@ func style(size vg.Length, c color.Color, bold bool) text.Style {
 		Font:    font.From(f, size),
 		XAlign:  draw.XLeft,
 		YAlign:  draw.YBottom,
-		Handler: plot.DefaultTextHandler,
+		Handler: handler,
 	}
 }
 
@@ -51,6 +69,7 @@ func style(size vg.Length, c color.Color, bold bool) text.Style {
 // colours, light axes, the title (headline and subtitle lines) set.
 func newPlot(lines ...string) *plot.Plot {
 	p := plot.New()
+	p.TextHandler = handler
 	p.BackgroundColor = palette.Background
 	p.Title.Text = joinLines(lines)
 	p.Title.TextStyle = style(sizeTitle, palette.Text, true)

@@ -185,7 +185,7 @@ func Write(w io.Writer, p *plot.Plot, format Format, size Size, foot Footer) err
 	case PNG:
 		cw = vgimg.PngCanvas{Canvas: vgimg.NewWith(vgimg.UseWH(size.Width, size.Height), vgimg.UseDPI(size.DPI), vgimg.UseBackgroundColor(palette.Background))}
 	case SVG:
-		cw = vgsvg.NewWith(vgsvg.UseWH(size.Width, size.Height))
+		cw = vgsvg.NewWith(vgsvg.UseWH(size.Width, size.Height), vgsvg.EmbedFonts(svgEmbedFonts))
 	case PDF:
 		cw = vgpdf.New(size.Width, size.Height)
 	default:
@@ -197,6 +197,10 @@ func Write(w io.Writer, p *plot.Plot, format Format, size Size, foot Footer) err
 	}
 	return nil
 }
+
+// svgEmbedFonts makes SVG files carry their fonts, so that they look the
+// same everywhere; the golden tests turn it off to keep their files small.
+var svgEmbedFonts = true
 
 // margin is the white space around a page, in points.
 const margin = 12
