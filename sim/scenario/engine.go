@@ -682,3 +682,31 @@ func roundShares(total int64, shares []float64, out []int64) {
 		out[best]++
 	}
 }
+
+// AdjustUnits returns every counted unit's votes after sc's turnout change
+// and swings, in tally order (units that do not change share the tally's
+// slices; do not modify them).
+func (e *Engine) AdjustUnits(sc Scenario) ([][]int64, error) {
+	if err := sc.check(); err != nil {
+		return nil, err
+	}
+	rs, err := e.resolve(&sc)
+	if err != nil {
+		return nil, err
+	}
+	nat := make([]float64, e.nc)
+	for c := range nat {
+		nat[c] = e.agg.Nation.Share(c, sim.OfValid)
+	}
+	shares := make([]float64, e.nc)
+	out := make([][]int64, len(e.t.Units))
+	buf := make([]int64, e.nc)
+	for i := range e.t.Units {
+		if _, changed, _, _ := e.adjustUnit(rs, i, shares, buf, nat); changed {
+			out[i] = append([]int64(nil), buf...)
+		} else {
+			out[i] = e.t.Units[i].Votes
+		}
+	}
+	return out, nil
+}
