@@ -178,7 +178,7 @@ func TestExpectationTree(t *testing.T) {
 			// A2: 3 tables, 500 registered: 2 missing with 300. The nation
 			// keeps 1 table and 100 registered voters, spread over the
 			// states, so A2 holds exactly its own 300.
-			exp: []sim.Expectation{{Region: -1, Units: 8, Registered: 1000}, {Region: 3, Units: 3, Registered: 500}},
+			exp:     []sim.Expectation{{Region: -1, Units: 8, Registered: 1000}, {Region: 3, Units: 3, Registered: 500}},
 			a2Votes: 300, remaining: 400,
 		},
 		{
