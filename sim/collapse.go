@@ -1,14 +1,16 @@
 package sim
 
-import "fmt"
+import (
+	"fmt"
+	"strings"
+)
 
 // Collapse returns a smaller tally in which the units inside each region of
-// level l are summed into at most two units: one for the units whose
-// registered voters are known and one for those whose are not, so that
-// turnout stays honest. Each summed unit's Count says how many units it
-// stands for. Regions deeper than l are dropped; candidates, expectations
-// for the regions kept, and claims are copied. Null and blank votes of a
-// summed unit are known only if they are known in every unit it sums.
+// level l are summed into a few units: one for each combination of what is
+// known (registered voters, null votes, blank votes), so that turnout and
+// every total stay exactly as they were. Each summed unit's Count says how
+// many units it stands for. Regions deeper than l are dropped; candidates,
+// expectations for the regions kept, and claims are copied.
 //
 // Collapse is how a large tally becomes a small one to embed (Venezuela's
 // 25,073 tables become 24 states).
@@ -46,12 +48,13 @@ func Collapse(t *Tally, l int) (*Tally, error) {
 		}
 	}
 	nc := len(t.Candidates)
-	// Two groups per region: [0] registered known, [1] unknown.
+	// One group per region and pattern of unknowns (bit 0: registered,
+	// bit 1: null, bit 2: blank).
 	type group struct {
 		unit Unit
 		used bool
 	}
-	groups := make([][2]group, len(out.Regions))
+	groups := make([][8]group, len(out.Regions))
 	for i := range t.Units {
 		u := &t.Units[i]
 		r := t.Ancestor(u.Region, l)
@@ -60,25 +63,32 @@ func Collapse(t *Tally, l int) (*Tally, error) {
 		}
 		k := 0
 		if u.Registered == Unknown {
-			k = 1
+			k |= 1
+		}
+		if u.Null == Unknown {
+			k |= 2
+		}
+		if u.Blank == Unknown {
+			k |= 4
 		}
 		g := &groups[newIdx[r]][k]
 		if !g.used {
 			g.used = true
-			g.unit = Unit{Region: newIdx[r], Votes: make([]int64, nc)}
-			if k == 1 {
-				g.unit.Registered = Unknown
-			}
+			g.unit = Unit{Region: newIdx[r], Votes: make([]int64, nc), Registered: known(k&1 == 0), Null: known(k&2 == 0), Blank: known(k&4 == 0)}
 		}
 		g.unit.Count += u.Size()
 		for j, v := range u.Votes {
 			g.unit.Votes[j] += v
 		}
-		if k == 0 {
+		if k&1 == 0 {
 			g.unit.Registered += u.Registered
 		}
-		g.unit.Null = addKnown(g.unit.Null, u.Null, g.unit.Count == u.Size())
-		g.unit.Blank = addKnown(g.unit.Blank, u.Blank, g.unit.Count == u.Size())
+		if k&2 == 0 {
+			g.unit.Null += u.Null
+		}
+		if k&4 == 0 {
+			g.unit.Blank += u.Blank
+		}
 	}
 	for ri := range groups {
 		for k, g := range groups[ri] {
@@ -86,13 +96,16 @@ func Collapse(t *Tally, l int) (*Tally, error) {
 				continue
 			}
 			u := g.unit
-			key := out.Regions[ri].Key
-			if k == 0 {
-				u.ID = key + "+registered"
-				u.Name = fmt.Sprintf("%s: %d %s with registered voters", out.Regions[ri].Name, u.Count, t.UnitLevel)
+			u.ID = out.Regions[ri].Key + "+" + collapseSuffix[k]
+			unit := t.UnitLevel
+			if u.Count != 1 && unit != "" && !strings.HasSuffix(unit, "s") {
+				unit += "s"
+			}
+			u.Name = fmt.Sprintf("%s: %d %s", out.Regions[ri].Name, u.Count, unit)
+			if k&1 == 0 {
+				u.Name += " with registered voters"
 			} else {
-				u.ID = key + "+unregistered"
-				u.Name = fmt.Sprintf("%s: %d %s without registered voters", out.Regions[ri].Name, u.Count, t.UnitLevel)
+				u.Name += " without registered voters"
 			}
 			out.Units = append(out.Units, u)
 		}
@@ -100,13 +113,15 @@ func Collapse(t *Tally, l int) (*Tally, error) {
 	return out, nil
 }
 
-// addKnown adds b to a where both are known; first says a is the first.
-func addKnown(a, b int64, first bool) int64 {
-	if first {
-		return b
+// collapseSuffix names each pattern of unknowns in a summed unit's ID.
+var collapseSuffix = [8]string{
+	"registered", "unregistered", "registered-nonull", "unregistered-nonull",
+	"registered-noblank", "unregistered-noblank", "registered-nonull-noblank", "unregistered-nonull-noblank",
+}
+
+func known(k bool) int64 {
+	if k {
+		return 0
 	}
-	if a == Unknown || b == Unknown {
-		return Unknown
-	}
-	return a + b
+	return Unknown
 }

@@ -76,6 +76,15 @@ type KlimekResult struct {
 	// the fair model (both fractions zero).
 	Residual     float64 `json:"residual"`
 	FairResidual float64 `json:"fair_residual"`
+	// NoiseResidual is the residual expected from sampling noise alone
+	// if the model were exactly right: Σ p(1−p)·(1/units + 1/model units)
+	// over the observed bin fractions p. Fits reports Residual ≤
+	// 2·NoiseResidual; when it is false the model does not describe the
+	// data and its fractions must not be read as amounts of fraud.
+	// AtEdge reports a fitted fraction on the grid's upper bound.
+	NoiseResidual float64 `json:"noise_residual"`
+	Fits          bool    `json:"fits"`
+	AtEdge        bool    `json:"at_edge"`
 	// Observed, Fair and Fitted are the share histograms, as fractions of
 	// units, over Bins equal bins of [0,1].
 	Bins     int       `json:"bins"`
@@ -232,6 +241,12 @@ func KlimekFit(t *sim.Tally, o KlimekOptions) (*KlimekResult, error) {
 	res.Incremental, res.Extreme = float64(bestA)*o.IncrementalStep, float64(bestB)*o.Step
 	res.Residual, res.FairResidual = res.Surface[bestA*f.nb+bestB], res.Surface[0]
 	bestA *= f.stride
+	res.AtEdge = bestA == (f.na-1) || bestB == f.nb-1
+	m := float64(len(f.zt))
+	for _, p := range res.Observed {
+		res.NoiseResidual += p * (1 - p) * (1/float64(res.Units) + 1/m)
+	}
+	res.Fits = res.Residual <= 2*res.NoiseResidual
 	res.Fair = make([]float64, o.Bins)
 	f.model(0, 0, res.Fair)
 	res.Fitted = make([]float64, o.Bins)

@@ -33,11 +33,13 @@ func TestKlimekFitRecoversSyntheticFraud(t *testing.T) {
 				require.NoError(t, err)
 				fit, err := forensics.KlimekFit(e.Tally, forensics.KlimekOptions{Candidate: "A"})
 				require.NoError(t, err)
-				t.Logf("fitted incremental %.2f extreme %.2f (fair turnout %.3f±%.3f, share %.3f±%.3f), residual %.3g, fair residual %.3g",
-					fit.Incremental, fit.Extreme, fit.Turnout, fit.TurnoutSD, fit.Share, fit.ShareSD, fit.Residual, fit.FairResidual)
+				t.Logf("fitted incremental %.2f extreme %.2f (fair turnout %.3f±%.3f, share %.3f±%.3f), residual %.3g, fair residual %.3g, noise %.3g",
+					fit.Incremental, fit.Extreme, fit.Turnout, fit.TurnoutSD, fit.Share, fit.ShareSD, fit.Residual, fit.FairResidual, fit.NoiseResidual)
 				assert.InDelta(t, tc.incr, fit.Incremental, fit.IncrementalStep+1e-9, "incremental fraction")
 				assert.InDelta(t, tc.extr, fit.Extreme, fit.Step+1e-9, "extreme fraction")
 				assert.LessOrEqual(t, fit.Residual, fit.FairResidual)
+				assert.True(t, fit.Fits, "residual %.3g within twice the noise %.3g", fit.Residual, fit.NoiseResidual)
+				assert.False(t, fit.AtEdge)
 				assert.Len(t, fit.Surface, fit.IncrementalSteps*fit.ExtremeSteps)
 				var sum float64
 				for _, v := range fit.Fitted {

@@ -3,6 +3,8 @@ package forensics
 import (
 	"fmt"
 	"math"
+	"math/rand/v2"
+	"slices"
 
 	"github.com/tallyscope/tallyscope/sim"
 )
@@ -166,13 +168,9 @@ func (s *SpikeTest) run(ks, ns []int64, ex []Exclusion, o SpikeOptions, stream u
 	if s.Units == 0 {
 		return nil, fmt.Errorf("%w: no unit qualifies for the %s spike test", ErrNoUnits, s.Quantity)
 	}
-	// Each unit's chance of an integer percentage under the null, and the
-	// Monte Carlo threshold for a uniform 64-bit draw.
-	type bern struct {
-		thr    uint64
-		always bool
-	}
-	var units []bern
+	// Each unit's chance of an integer percentage under the null.
+	var always int64
+	var chances []float64
 	for i, k := range ks {
 		n := ns[i]
 		if v, ok := integerPercent(k, n); ok {
@@ -183,22 +181,18 @@ func (s *SpikeTest) run(ks, ns []int64, ex []Exclusion, o SpikeOptions, stream u
 		s.NullMean += p
 		switch {
 		case p >= 1:
-			units = append(units, bern{always: true})
+			always++
 		case p > 0:
-			units = append(units, bern{thr: uint64(math.Ldexp(p, 64))})
+			chances = append(chances, p)
 		}
 	}
 	r := newRand(o.Seed, streamSpikes+stream)
+	sampler := newBernoulliSum(chances)
 	reps := make([]float64, o.Replicates)
 	var above int
 	var sum, sum2 float64
 	for b := range reps {
-		var n int64
-		for _, u := range units {
-			if u.always || r.Uint64() < u.thr {
-				n++
-			}
-		}
+		n := always + sampler.draw(r)
 		reps[b] = float64(n)
 		sum += float64(n)
 		sum2 += float64(n) * float64(n)
@@ -213,11 +207,79 @@ func (s *SpikeTest) run(ks, ns []int64, ex []Exclusion, o SpikeOptions, stream u
 	return s, nil
 }
 
+// bernoulliSum draws the number of successes among independent events of
+// probabilities ps (a Poisson-binomial draw), exactly and in time
+// proportional to the expected count: events are grouped by the power of
+// two just above their probability q; within a group, candidates are found
+// by geometric skips at rate q, and each is kept with probability p/q.
+type bernoulliSum struct {
+	groups []bernoulliGroup
+}
+
+type bernoulliGroup struct {
+	q     float64   // the group's rate, a power of two ≥ every p in it
+	logq1 float64   // log(1 − q), or 0 when q = 1
+	keep  []float64 // p/q for each event
+}
+
+func newBernoulliSum(ps []float64) *bernoulliSum {
+	byExp := map[int][]float64{}
+	var exps []int
+	for _, p := range ps {
+		_, e := math.Frexp(p) // p = f·2^e with f in [0.5, 1)
+		q := math.Ldexp(1, e)
+		if p == math.Ldexp(0.5, e) {
+			q = p // an exact power of two is its own rate
+			e--
+		}
+		if _, ok := byExp[e]; !ok {
+			exps = append(exps, e)
+		}
+		byExp[e] = append(byExp[e], p/min(q, 1))
+	}
+	slices.Sort(exps)
+	b := &bernoulliSum{}
+	for _, e := range exps {
+		q := min(math.Ldexp(1, e), 1)
+		g := bernoulliGroup{q: q, keep: byExp[e]}
+		if q < 1 {
+			g.logq1 = math.Log1p(-q)
+		}
+		b.groups = append(b.groups, g)
+	}
+	return b
+}
+
+func (b *bernoulliSum) draw(r *rand.Rand) int64 {
+	var n int64
+	for gi := range b.groups {
+		g := &b.groups[gi]
+		i := -1
+		for {
+			if g.q < 1 {
+				// Skip a geometric number of events: floor(log U / log(1−q)).
+				u := 1 - r.Float64() // in (0, 1]
+				i += 1 + int(math.Floor(math.Log(u)/g.logq1))
+			} else {
+				i++
+			}
+			if i >= len(g.keep) || i < 0 {
+				break
+			}
+			if r.Float64() < g.keep[i] {
+				n++
+			}
+		}
+	}
+	return n
+}
+
 // integerChance returns P(100·K/n is a whole number) for K ~ Binomial(n,
 // q), and adds the chance of each whole percentage to byPct. It sums the
-// probability mass at the multiples of n/gcd(n,100) within 12 standard
-// deviations of the mean (the rest is below 1e-30), walking outward
-// from the mode with the ratio of successive probabilities.
+// probability mass at the multiples of n/gcd(n,100) within 9 standard
+// deviations of the mean (the rest is below 1e-8 even for skewed, small
+// counts), walking outward from the mode with the ratio of successive
+// probabilities.
 func integerChance(n int64, q float64, byPct *[101]float64) float64 {
 	if q <= 0 || q >= 1 {
 		v := 0
@@ -232,30 +294,33 @@ func integerChance(n int64, q float64, byPct *[101]float64) float64 {
 	sd := math.Sqrt(nf * q * (1 - q))
 	mode := int64(math.Floor((nf + 1) * q))
 	mode = min(max(mode, 0), n)
-	lo := max(int64(math.Floor(nf*q-12*sd-1)), 0)
-	hi := min(int64(math.Ceil(nf*q+12*sd+1)), n)
+	lo := max(int64(math.Floor(nf*q-9*sd-1)), 0)
+	hi := min(int64(math.Ceil(nf*q+9*sd+1)), n)
 	lnf, _ := math.Lgamma(nf + 1)
 	lk, _ := math.Lgamma(float64(mode) + 1)
 	lnk, _ := math.Lgamma(nf - float64(mode) + 1)
 	pm := math.Exp(lnf - lk - lnk + float64(mode)*math.Log(q) + (nf-float64(mode))*math.Log1p(-q))
 	odds := q / (1 - q)
 	var total float64
-	add := func(k int64, pk float64) {
-		if k%step == 0 {
-			total += pk
-			byPct[int(100*k/n)] += pk
-		}
+	if mode%step == 0 {
+		total += pm
+		byPct[int(100*mode/n)] += pm
 	}
-	add(mode, pm)
 	pk := pm
 	for k := mode; k < hi; k++ { // upward: P(k+1) = P(k)·(n−k)/(k+1)·q/(1−q)
 		pk *= float64(n-k) / float64(k+1) * odds
-		add(k+1, pk)
+		if (k+1)%step == 0 {
+			total += pk
+			byPct[int(100*(k+1)/n)] += pk
+		}
 	}
 	pk = pm
 	for k := mode; k > lo; k-- { // downward: P(k−1) = P(k)·k/(n−k+1)·(1−q)/q
 		pk *= float64(k) / float64(n-k+1) / odds
-		add(k-1, pk)
+		if (k-1)%step == 0 {
+			total += pk
+			byPct[int(100*(k-1)/n)] += pk
+		}
 	}
 	return min(total, 1)
 }
