@@ -75,16 +75,15 @@ type RoundReport struct {
 // RoundNull describes the null of Roundness.
 const RoundNull = "Null: each announced count is equally likely to be any whole number of votes " +
 	"whose percentage of the total rounds (half up) to the announced percentage, independently of " +
-	"the others. When the counts add up to the total, one of them (the one with the widest range) " +
-	"is fixed by the others and is left out. The likelihood is the chance, under this null, of at " +
+	"the others. When the counts add up to the total, one of them (the one with the widest range, " +
+	"the last on ties) is fixed by the others and is left out. The likelihood is the chance, under this null, of at " +
 	"least as many exactly round counts as announced."
 
 // RoundCaveat is printed next to every Roundness result.
-const RoundCaveat = "This likelihood says how unusual the figures would be if they had been counted " +
-	"vote by vote; it is not the probability of fraud and cannot say who produced the figures or why. " +
-	"Exactly round counts are what appears when percentages are chosen first and votes are computed " +
-	"from them and a total; they can also come from a legitimate calculation (for example a projection " +
-	"published as votes) if the publisher said so."
+const RoundCaveat = "This likelihood says how unusual the figures would be if they had been counted vote by " +
+	"vote; it is not the probability of fraud. Exactly round counts are the trace left when percentages are " +
+	"fixed first and vote counts are then computed from them and a total; the test cannot say who did that or " +
+	"why, and it says nothing about the figures that were not announced."
 
 // Roundness checks whether each count is exactly a round percentage of
 // total, for percentages announced with the given number of decimals.
@@ -250,11 +249,10 @@ func ClaimRoundness(c *sim.Claim) (*RoundReport, error) {
 // Summary returns one sentence on the report, for text output.
 func (r *RoundReport) Summary() string {
 	var b strings.Builder
-	name := r.Label
-	if name == "" {
-		name = "The counts"
+	if r.Label != "" {
+		b.WriteString(r.Label + ": ")
 	}
-	fmt.Fprintf(&b, "%s: %d of %d counts are exactly round percentages of %d (%d decimal", name, r.Round, len(r.Counts), r.Total, r.Decimals)
+	fmt.Fprintf(&b, "%d of %d counts are exactly round percentages of %s (%d decimal", r.Round, len(r.Counts), thousands(r.Total), r.Decimals)
 	if r.Decimals != 1 {
 		b.WriteString("s")
 	}
@@ -285,4 +283,22 @@ func humanCount(x float64) string {
 		return fmt.Sprintf("%.0f", x)
 	}
 	return fmt.Sprintf("%.3g", x)
+}
+
+// thousands writes n with comma thousands separators.
+func thousands(n int64) string {
+	s := fmt.Sprint(n)
+	neg := strings.HasPrefix(s, "-")
+	s = strings.TrimPrefix(s, "-")
+	var b strings.Builder
+	if neg {
+		b.WriteByte('-')
+	}
+	for i, c := range s {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(c)
+	}
+	return b.String()
 }

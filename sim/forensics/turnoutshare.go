@@ -20,11 +20,12 @@ type TurnoutShareOptions struct {
 
 // TurnoutShareCaveat is printed next to the turnout–share results.
 const TurnoutShareCaveat = "The Sobyanin–Sukhovolsky slope regresses the candidate's votes, as a fraction of " +
-	"registered voters, on turnout across units. If extra turnout split like the rest of the vote, the slope " +
-	"would be near the candidate's share; a slope above 1 would mean that each extra voter added more than one " +
-	"vote for the candidate, which honest voting cannot produce, and is what ballot stuffing looks like. A " +
-	"positive correlation between turnout and share also arises where a candidate's supporters simply vote " +
-	"more, or live where turnout is high, so it shows an association, not its cause."
+	"registered voters, on turnout across units. If places differed only in how many people turned out, and the " +
+	"extra voters split like everyone else, the slope would be near the candidate's share, and a slope above 1 " +
+	"(more than one vote for the candidate per extra voter) would point to ballot stuffing. But the regression " +
+	"compares different places, not extra voters in one place: where a candidate's supporters are both more " +
+	"numerous and keener to vote, the slope and the correlation rise, even above 1, with no fraud at all. They " +
+	"show an association, not its cause; compare regions and read them next to the other checks."
 
 // TurnoutShareRow is the turnout–share relationship in one region.
 type TurnoutShareRow struct {
