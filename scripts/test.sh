@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# Runs every Tallyscope test on a Debian machine with Go: installs the
+# Debian packages the tests need (Xvfb for the native Ebitengine tests,
+# Chromium for the browser tests, X11/GL headers for the desktop build),
+# then formatting, vet (native and WebAssembly), staticcheck, the unit
+# tests (under Xvfb), the pure packages inside WebAssembly, and each fuzz
+# target briefly. Tests that need ../shared/data skip without it.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+FUZZTIME="${FUZZTIME:-8s}"
+
+need=(xvfb xauth chromium imagemagick nodejs
+	libgl1-mesa-dev libx11-dev libxcursor-dev libxi-dev libxinerama-dev libxrandr-dev libxxf86vm-dev)
+missing=()
+for p in "${need[@]}"; do
+	dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
+done
+if [ "${#missing[@]}" -gt 0 ]; then
+	echo "== installing Debian packages: ${missing[*]}"
+	sudo=""
+	if [ "$(id -u)" != 0 ]; then sudo=sudo; fi
+	$sudo apt-get update -qq
+	DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+if ! command -v node >/dev/null; then
+	echo "node is needed to run WebAssembly tests" >&2
+	exit 1
+fi
+
+echo "== go mod download"
+go mod download
+
+echo "== gofmt"
+unformatted=$(gofmt -s -l $(git ls-files '*.go' 2>/dev/null || find . -name '*.go'))
+if [ -n "$unformatted" ]; then
+	echo "not gofmt -s formatted:" >&2
+	echo "$unformatted" >&2
+	exit 1
+fi
+
+echo "== go vet (native and js/wasm)"
+go vet ./...
+GOOS=js GOARCH=wasm go vet $(GOOS=js GOARCH=wasm go list ./... 2>/dev/null)
+
+echo "== staticcheck"
+go tool staticcheck ./...
+
+echo "== go test (native, under Xvfb for the Ebitengine packages)"
+xvfb-run -a -s "-screen 0 1280x1024x24" go test -shuffle=on -count=1 -timeout 30m ./...
+
+echo "== go test (pure packages inside WebAssembly, under Node)"
+PATH="$(go env GOROOT)/lib/wasm:$PATH" GOOS=js GOARCH=wasm go test -count=1 ./sim/...
+
+echo "== fuzz targets, $FUZZTIME each"
+for pkg in $(go list ./...); do
+	for target in $(go test -list '^Fuzz' "$pkg" | grep '^Fuzz' || true); do
+		echo "-- $pkg $target"
+		go test -run '^$' -fuzz "^${target}\$" -fuzztime "$FUZZTIME" "$pkg" >/tmp/tallyscope-fuzz.log 2>&1 || {
+			cat /tmp/tallyscope-fuzz.log
+			exit 1
+		}
+	done
+done
+echo "== all tests passed"
