@@ -32,7 +32,7 @@ echo "== go mod download"
 go mod download
 
 echo "== gofmt"
-unformatted=$(gofmt -s -l $(git ls-files '*.go' 2>/dev/null || find . -name '*.go'))
+unformatted=$(gofmt -s -l .)
 if [ -n "$unformatted" ]; then
 	echo "not gofmt -s formatted:" >&2
 	echo "$unformatted" >&2

@@ -37,6 +37,8 @@ type regionKey struct {
 
 // builder turns CSV records into a tally.
 type builder struct {
+	// cols holds the byte column of each field of the current row.
+	cols []int
 	// latin1: the text is raw Windows-1252; kept strings need fixLatin1.
 	latin1 bool
 	// arena holds the bytes of strings the loader makes (padded codes,
@@ -64,10 +66,17 @@ type builder struct {
 	rowVotes     []int64
 }
 
+// problem reports a row problem at a byte column (0: the whole line).
 func (b *builder) problem(line, col int, msg string, args ...any) *Problem {
-	p := &Problem{File: b.file, Line: line, Column: col, Msg: fmt.Sprintf(msg, args...), kind: ErrRow}
-	if col > 0 && col-1 < len(b.hdr) {
-		p.Field = b.hdr[col-1]
+	return &Problem{File: b.file, Line: line, Column: col, Msg: fmt.Sprintf(msg, args...), kind: ErrRow}
+}
+
+// fieldProblem reports a problem in field f of the current row, naming
+// its column from the header.
+func (b *builder) fieldProblem(line, f int, msg string, args ...any) *Problem {
+	p := b.problem(line, b.cols[f], msg, args...)
+	if f < len(b.hdr) {
+		p.Field = b.hdr[f]
 	}
 	return p
 }
@@ -330,6 +339,7 @@ func (b *builder) shape(v string, slice []int, pad int) (string, bool) {
 }
 
 func (b *builder) row(rec []string, cols []int, quoted []bool, line int) *Problem {
+	b.cols = cols
 	if len(rec) != len(b.hdr) {
 		return b.problem(line, 0, "the row has %d fields but the header has %d", len(rec), len(b.hdr))
 	}
@@ -366,7 +376,7 @@ func (b *builder) row(rec []string, cols []int, quoted []bool, line int) *Proble
 			return p
 		}
 		if total < valid {
-			return b.problem(line, cols[b.c.total], "total votes %d are fewer than the candidate columns' sum %d", total, valid)
+			return b.fieldProblem(line, b.c.total, "total votes %d are fewer than the candidate columns' sum %d", total, valid)
 		}
 		b.rowVotes[len(b.rowVotes)-1] = total - valid
 		valid = total
@@ -377,13 +387,13 @@ func (b *builder) row(rec []string, cols []int, quoted []bool, line int) *Proble
 			return p
 		}
 		if stated != valid {
-			return b.problem(line, cols[b.c.valid], "valid votes %d differ from the sum of the candidate columns %d (off by %+d)", stated, valid, valid-stated)
+			return b.fieldProblem(line, b.c.valid, "valid votes %d differ from the sum of the candidate columns %d (off by %+d)", stated, valid, valid-stated)
 		}
 	}
 	if registered != sim.Unknown {
 		cast := valid + max(null, 0) + max(blank, 0)
 		if cast > registered {
-			return b.problem(line, cols[b.c.registered], "%d votes cast exceed the %d registered voters", cast, registered)
+			return b.fieldProblem(line, b.c.registered, "%d votes cast exceed the %d registered voters", cast, registered)
 		}
 	} else if b.c.registered >= 0 {
 		b.noRegistered++
@@ -393,10 +403,10 @@ func (b *builder) row(rec []string, cols []int, quoted []bool, line int) *Proble
 		spec := b.m.Levels[l]
 		key, ok := b.shape(rec[c], spec.Slice, spec.Pad)
 		if !ok {
-			return b.problem(line, cols[c], "%q is too short to take characters %d to %d", rec[c], spec.Slice[0]+1, spec.Slice[1])
+			return b.fieldProblem(line, c, "%q is too short to take characters %d to %d", rec[c], spec.Slice[0]+1, spec.Slice[1])
 		}
 		if key == "" {
-			return b.problem(line, cols[c], "the %s code is empty", b.t.Levels[l])
+			return b.fieldProblem(line, c, "the %s code is empty", b.t.Levels[l])
 		}
 		b.levelKeys[l] = key
 	}
@@ -429,10 +439,10 @@ func (b *builder) row(rec []string, cols []int, quoted []bool, line int) *Proble
 		var ok bool
 		id, ok = b.shape(rec[b.c.unit], b.m.UnitSlice, b.m.UnitPad)
 		if !ok {
-			return b.problem(line, cols[b.c.unit], "%q is too short to take characters %d to %d", rec[b.c.unit], b.m.UnitSlice[0]+1, b.m.UnitSlice[1])
+			return b.fieldProblem(line, b.c.unit, "%q is too short to take characters %d to %d", rec[b.c.unit], b.m.UnitSlice[0]+1, b.m.UnitSlice[1])
 		}
 		if id == "" {
-			return b.problem(line, cols[b.c.unit], "the unit id is empty")
+			return b.fieldProblem(line, b.c.unit, "the unit id is empty")
 		}
 	} else {
 		id = strconv.Itoa(line)
@@ -441,15 +451,14 @@ func (b *builder) row(rec []string, cols []int, quoted []bool, line int) *Proble
 		id = b.join(b.t.Regions[region].Key, ".", id)
 	}
 	if prev := b.dups.check(region, id, b.t.Units, b.lines); prev >= 0 {
-		col := 0
-		if b.c.unit >= 0 {
-			col = cols[b.c.unit]
-		}
 		where := ""
 		if region >= 0 {
 			where = " in " + b.t.Levels[len(b.t.Levels)-1] + " " + b.t.Regions[region].Key
 		}
-		return b.problem(line, col, "duplicate unit %q%s: it already appears on line %d", id, where, b.lines[prev])
+		if b.c.unit >= 0 {
+			return b.fieldProblem(line, b.c.unit, "duplicate unit %q%s: it already appears on line %d", id, where, b.lines[prev])
+		}
+		return b.problem(line, 0, "duplicate unit %q%s: it already appears on line %d", id, where, b.lines[prev])
 	}
 	nc := len(b.rowVotes)
 	off := len(b.votes)
@@ -492,9 +501,9 @@ func (b *builder) count(rec []string, cols []int, quoted []bool, c int, line int
 		if optional {
 			return sim.Unknown, nil
 		}
-		return 0, b.problem(line, cols[c], "the count is empty")
+		return 0, b.fieldProblem(line, c, "the count is empty")
 	}
-	return 0, b.problem(line, cols[c], "%s", msg)
+	return 0, b.fieldProblem(line, c, "%s", msg)
 }
 
 func (b *builder) parseCount(s string, quoted bool, line int) (int64, string) {
