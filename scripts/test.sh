@@ -32,7 +32,8 @@ echo "== go mod download"
 go mod download
 
 echo "== gofmt"
-unformatted=$(gofmt -s -l .)
+gofiles=$(git ls-files -co --exclude-standard -- '*.go' 2>/dev/null | while read -r f; do [ -f "$f" ] && echo "$f"; done)
+unformatted=$(gofmt -s -l $gofiles)
 if [ -n "$unformatted" ]; then
 	echo "not gofmt -s formatted:" >&2
 	echo "$unformatted" >&2
