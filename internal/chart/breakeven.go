@@ -156,17 +156,13 @@ func breakEvenPlot(d *BreakEvenData, l i18n.Lang) *plot.Plot {
 	var ls labels
 	if d.Needed >= 0 && d.Needed <= right {
 		p.Add(dot{x: be, y: 0, radius: 3.5, fill: palette.Highlight})
+		// The curve falls from the upper left through the point: the
+		// upper right is free.
 		t := bold
-		t.XAlign = draw.XRight
+		t.XAlign = draw.XLeft
 		t.YAlign = draw.YBottom
-		if be < 100*right*0.3 {
-			t.XAlign = draw.XLeft
-		}
-		dx := vgLen(-4)
-		if t.XAlign == draw.XLeft {
-			dx = 4
-		}
-		ls = append(ls, label{x: be, y: 0, dx: dx, dy: 4, text: trf(l, keyBEPoint, l.Percent(d.Needed, 1)), style: t})
+		dx := vgLen(6)
+		ls = append(ls, label{x: be, y: 0, dx: dx, dy: 3, text: trf(l, keyBEPoint, l.Percent(d.Needed, 1)), style: t, halo: true})
 	}
 	{
 		t := note
@@ -179,7 +175,7 @@ func breakEvenPlot(d *BreakEvenData, l i18n.Lang) *plot.Plot {
 		t.XAlign = draw.XLeft
 		t.YAlign = draw.YBottom
 		for i, line := range splitLines(tr(l, keyBEImpossible)) {
-			ls = append(ls, label{x: 100 * d.MaxShare, y: lo, dx: 3, dy: vgLen(3 + float64(len(splitLines(tr(l, keyBEImpossible)))-1-i)*float64(lineHeight(t))), text: line, style: t})
+			ls = append(ls, label{x: 100 * d.MaxShare, y: lo, dx: 3, dy: vgLen(3 + float64(len(splitLines(tr(l, keyBEImpossible)))-1-i)*float64(lineHeight(t))), text: line, style: t, halo: true})
 		}
 	}
 	p.Add(ls)

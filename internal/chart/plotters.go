@@ -8,6 +8,8 @@ import (
 	"gonum.org/v1/plot/text"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
+
+	"github.com/tallyscope/tallyscope/internal/palette"
 )
 
 // The plotters below are small plot.Plotter values that draw in data
@@ -92,6 +94,9 @@ type label struct {
 	dx, dy vg.Length
 	text   string
 	style  text.Style
+	// halo, when set, fills the text's box with the background first,
+	// so that the text stays legible over lines and hatching.
+	halo bool
 }
 
 // labels draws texts at data points. They take part in the plot's
@@ -104,7 +109,15 @@ func (ls labels) Plot(c draw.Canvas, p *plot.Plot) {
 		if l.text == "" {
 			continue
 		}
-		c.FillText(l.style, vg.Point{X: trX(l.x) + l.dx, Y: trY(l.y) + l.dy}, l.text)
+		pt := vg.Point{X: trX(l.x) + l.dx, Y: trY(l.y) + l.dy}
+		if l.halo {
+			r := l.style.Rectangle(l.text)
+			const m = 1.5
+			c.FillPolygon(palette.Background, []vg.Point{
+				{X: pt.X + r.Min.X - m, Y: pt.Y + r.Min.Y - m}, {X: pt.X + r.Max.X + m, Y: pt.Y + r.Min.Y - m},
+				{X: pt.X + r.Max.X + m, Y: pt.Y + r.Max.Y + m}, {X: pt.X + r.Min.X - m, Y: pt.Y + r.Max.Y + m}})
+		}
+		c.FillText(l.style, pt, l.text)
 	}
 }
 

@@ -88,15 +88,20 @@ func ComputeShares(a *sim.Aggregation) (*SharesData, error) {
 	}
 	// Candidates with a row of their own: large enough in the count or in
 	// a claim, most counted votes first (ties: tally order).
+	// With claims, a candidate needs to be named in every claim: the
+	// others are compared with each claim's "others".
 	var own []int
 	for c := range t.Candidates {
 		big := float64(n.Votes[c])/float64(n.Valid) >= minOwnRow
+		named := true
 		for _, cl := range claims {
-			if cl.votes[c] != sim.Unknown && float64(cl.votes[c])/float64(cl.valid) >= minOwnRow {
+			if cl.votes[c] == sim.Unknown {
+				named = false
+			} else if float64(cl.votes[c])/float64(cl.valid) >= minOwnRow {
 				big = true
 			}
 		}
-		if big {
+		if big && named {
 			own = append(own, c)
 		}
 	}
@@ -104,7 +109,8 @@ func ComputeShares(a *sim.Aggregation) (*SharesData, error) {
 	if len(own) > maxOwnRows {
 		own = own[:maxOwnRows]
 	}
-	if len(own) == len(t.Candidates)-1 {
+	if len(own) == len(t.Candidates)-1 && len(claims) == 0 {
+		// An "others" row for a single candidate: show them by name.
 		own = own[:0]
 		for c := range t.Candidates {
 			own = append(own, c)

@@ -223,7 +223,7 @@ func swingPlot(d *SwingData, l i18n.Lang) *plot.Plot {
 		fs := style(sizeNote, palette.Text, true)
 		fs.YAlign = draw.YCenter
 		fs.XAlign = draw.XLeft
-		ls = append(ls, label{x: d.Flip, y: y, dx: 10, text: trf(l, keySwingFlip, l.PP(d.Flip, 2)), style: fs})
+		ls = append(ls, label{x: d.Flip, y: y, dx: 10, text: trf(l, keySwingFlip, l.PP(d.Flip, 2)), style: fs, halo: true})
 	}
 	p.Add(ls)
 	p.X.Min, p.X.Max = -d.Range, d.Range

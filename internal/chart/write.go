@@ -9,7 +9,11 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	xfont "golang.org/x/image/font"
+	"golang.org/x/text/encoding"
+	"golang.org/x/text/encoding/charmap"
 	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/font"
 	"gonum.org/v1/plot/text"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
@@ -153,19 +157,15 @@ func (f Footer) lines() []string {
 		}
 		first = append(first, "sha256 "+d)
 	}
-	var second []string
-	if f.Scenario != "" {
-		second = append(second, tr(f.Lang, keyScenario)+" "+f.Scenario)
-	}
 	if f.Version != "" {
-		second = append(second, "Tallyscope "+f.Version)
+		first = append(first, "Tallyscope "+f.Version)
 	}
 	var out []string
 	if len(first) > 0 {
 		out = append(out, strings.Join(first, " · "))
 	}
-	if len(second) > 0 {
-		out = append(out, strings.Join(second, " · "))
+	if f.Scenario != "" {
+		out = append(out, tr(f.Lang, keyScenario)+" "+f.Scenario)
 	}
 	return out
 }
@@ -187,7 +187,7 @@ func Write(w io.Writer, p *plot.Plot, format Format, size Size, foot Footer) err
 	case SVG:
 		cw = vgsvg.NewWith(vgsvg.UseWH(size.Width, size.Height), vgsvg.EmbedFonts(svgEmbedFonts))
 	case PDF:
-		cw = vgpdf.New(size.Width, size.Height)
+		cw = pdfCanvas{vgpdf.New(size.Width, size.Height)}
 	default:
 		return fmt.Errorf("%w: %q", ErrFormat, format)
 	}
@@ -285,9 +285,9 @@ func wrap(sty text.Style, s string, width vg.Length) []string {
 			line = try
 			continue
 		}
-		if sty.Width(word) > width && line != "" {
-			// A word longer than a line (a scenario string) starts on the
-			// current line and continues on the next ones.
+		if sty.Width(word) > width/2 && line != "" {
+			// A very long word (a scenario string) starts on the current
+			// line and continues on the next ones.
 			word = line + " " + word
 			line = ""
 		}
@@ -295,7 +295,7 @@ func wrap(sty text.Style, s string, width vg.Length) []string {
 			out = append(out, line)
 			line = ""
 		}
-		for sty.Width(word) > width {
+		for sty.Width(word) > width && len(word) > 1 {
 			// Cut the longest prefix that fits, at a rune boundary.
 			n := len(word)
 			for n > 1 && (sty.Width(word[:n]) > width || !utf8.RuneStart(word[n%len(word)])) {
@@ -310,4 +310,28 @@ func wrap(sty text.Style, s string, width vg.Length) []string {
 		out = append(out, line)
 	}
 	return out
+}
+
+// pdfCanvas works around two limits of vgpdf (gonum/plot v0.17): it
+// passes text to fpdf as UTF-8 while the fonts it embeds are encoded as
+// Windows-1252, and every font of a document shares the first embedded font
+// file (all are written as "font.z"). So text is converted to Windows-1252
+// (characters outside it become "?"), and PDF pages draw every text in Go
+// Regular, bold text twice, a hair apart, which reads as bold.
+type pdfCanvas struct{ *vgpdf.Canvas }
+
+var cp1252 = charmap.Windows1252.NewEncoder()
+
+func (c pdfCanvas) FillString(f font.Face, pt vg.Point, s string) {
+	bold := f.Font.Weight == xfont.WeightBold
+	if bold || f.Font.Typeface != fontRegular.Typeface {
+		f = handler.Fonts.Lookup(fontRegular, f.Font.Size)
+	}
+	if enc, err := encoding.ReplaceUnsupported(cp1252).String(s); err == nil {
+		s = enc
+	}
+	c.Canvas.FillString(f, pt, s)
+	if bold {
+		c.Canvas.FillString(f, vg.Point{X: pt.X + f.Font.Size/40, Y: pt.Y}, s)
+	}
 }
