@@ -1,0 +1,121 @@
+package forensics_test
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/tallyscope/tallyscope/sim"
+	"github.com/tallyscope/tallyscope/sim/forensics"
+)
+
+// digitCounts is a fixed list; the expected values were computed
+// independently in python3 (numpy.bincount on str(c)[1] and c % 10,
+// scipy.stats.chi2.sf, scipy.stats.norm.sf): see TestSecondDigitCounts and
+// TestLastDigitCounts.
+var digitCounts = []int64{5, 12, 19, 23, 37, 40, 45, 58, 61, 77, 88, 99, 100, 101, 111, 123, 145, 150, 155, 167, 189,
+	200, 210, 222, 234, 256, 278, 290, 301, 315, 333, 348, 359, 365, 377, 390, 405, 421, 432, 454, 467, 489, 500, 512,
+	543, 565, 578, 590, 1000, 1234, 9876}
+
+func TestBenfordSecond(t *testing.T) {
+	// python3: [sum(math.log10(1 + 1/(10*k + d)) for k in range(1, 10)) for d in range(10)]
+	want := [10]float64{0.11967926859688073, 0.1138901034075564, 0.10882149900550823, 0.10432956023095939,
+		0.10030820226757937, 0.09667723580232243, 0.09337473578303615, 0.09035198926960332,
+		0.08757005357886138, 0.08499735205769224}
+	var sum float64
+	for d := range want {
+		assert.InDelta(t, want[d], forensics.BenfordSecond[d], 1e-15, "digit %d", d)
+		sum += forensics.BenfordSecond[d]
+	}
+	assert.InDelta(t, 1, sum, 1e-14)
+	assert.InDelta(t, 4.1873897069289425, forensics.BenfordSecondMean, 1e-14)
+}
+
+func TestSecondDigitCounts(t *testing.T) {
+	res, err := forensics.SecondDigitCounts(digitCounts, forensics.DigitOptions{Seed: 1}, 0)
+	require.NoError(t, err)
+	// python3: 50 counts ≥ 10, second digits [8,5,5,4,3,6,4,5,5,5], mean 4.26,
+	// chi² 2.542478807305249, p 0.9797191777691928.
+	assert.Equal(t, int64(50), res.N)
+	assert.Equal(t, [10]int64{8, 5, 5, 4, 3, 6, 4, 5, 5, 5}, res.Observed)
+	assert.InDelta(t, 4.26, res.Mean, 1e-12)
+	assert.InDelta(t, 2.542478807305249, res.ChiSquare, 1e-10)
+	assert.InDelta(t, 0.9797191777691928, res.PValue, 1e-10)
+	assert.Equal(t, 9, res.DF)
+	assert.Equal(t, []forensics.Exclusion{{Reason: forensics.ReasonSmallCount, Units: 1}}, res.Excluded)
+	assert.NotEmpty(t, res.Note, "fewer than 100 counts")
+	// The bootstrap interval holds the observed mean and is reproducible.
+	assert.Less(t, res.MeanInterval.Lo, res.Mean)
+	assert.Greater(t, res.MeanInterval.Hi, res.Mean)
+	again, err := forensics.SecondDigitCounts(digitCounts, forensics.DigitOptions{Seed: 1}, 0)
+	require.NoError(t, err)
+	assert.Equal(t, res.MeanInterval, again.MeanInterval)
+	// The percentile bootstrap of a mean of 50 digits with sd ≈ 2.9 has a
+	// 95% half-width near 1.96·2.9/√50 ≈ 0.80.
+	assert.InDelta(t, 1.6, res.MeanInterval.Hi-res.MeanInterval.Lo, 0.3)
+}
+
+func TestLastDigitCounts(t *testing.T) {
+	res, err := forensics.LastDigitCounts(digitCounts, forensics.DigitOptions{Seed: 1}, 0)
+	require.NoError(t, err)
+	// python3: 39 counts ≥ 100, last digits [9,4,3,3,3,6,2,3,3,3],
+	// chi² 9.974358974358973, p 0.35256499295887206; 15 end in 0 or 5
+	// (z 2.8823067684915684, p 0.003947751856903457), 9 repeated pairs
+	// (z 2.7221786146864813, p 0.006485307970671367), 22 adjacent pairs
+	// (z 6.2436181022831025, p 4.2756319426222643e-10).
+	assert.Equal(t, int64(39), res.N)
+	assert.Equal(t, [10]int64{9, 4, 3, 3, 3, 6, 2, 3, 3, 3}, res.Observed)
+	assert.InDelta(t, 9.974358974358973, res.ChiSquare, 1e-10)
+	assert.InDelta(t, 0.35256499295887206, res.PValue, 1e-10)
+	tests := []struct {
+		name           string
+		got            forensics.Proportion
+		count          int64
+		expected, z, p float64
+	}{
+		{"ends in 0 or 5", res.ZeroFive, 15, 0.2, 2.8823067684915684, 0.003947751856903457},
+		{"repeated pair", res.Repeated, 9, 0.1, 2.7221786146864813, 0.006485307970671367},
+		{"adjacent pair", res.Adjacent, 22, 0.18, 6.2436181022831025, 4.2756319426222643e-10},
+	}
+	for _, tc := range tests {
+		assert.Equal(t, tc.count, tc.got.Count, tc.name)
+		assert.InDelta(t, float64(tc.count)/39, tc.got.Share, 1e-15, tc.name)
+		assert.InDelta(t, tc.expected, tc.got.Expected, 0, tc.name)
+		assert.InDelta(t, tc.z, tc.got.Z, 1e-10, tc.name)
+		assert.InDelta(t, tc.p, tc.got.PValue, 1e-12, tc.name)
+		assert.LessOrEqual(t, tc.got.Interval.Lo, tc.got.Share, tc.name)
+		assert.GreaterOrEqual(t, tc.got.Interval.Hi, tc.got.Share, tc.name)
+	}
+}
+
+func TestDigitTestsOnTally(t *testing.T) {
+	tl := &sim.Tally{
+		Candidates: []sim.Candidate{{ID: "A"}, {ID: "B"}},
+		Units: []sim.Unit{
+			{ID: "1", Region: -1, Registered: 500, Votes: []int64{123, 45}, Null: 0, Blank: sim.Unknown},
+			{ID: "2", Region: -1, Registered: 500, Votes: []int64{234, 5}, Null: 0, Blank: sim.Unknown},
+			// An aggregated unit is never mixed with single units.
+			{ID: "3", Region: -1, Registered: 5000, Votes: []int64{2345, 1234}, Null: 0, Blank: sim.Unknown, Count: 10},
+		},
+	}
+	second, err := forensics.SecondDigit(tl, forensics.DigitOptions{})
+	require.NoError(t, err)
+	require.Len(t, second, 2)
+	assert.Equal(t, "A", second[0].CandidateID)
+	assert.Equal(t, int64(2), second[0].N)
+	assert.Equal(t, 2.5, second[0].Mean, "second digits 2 and 3")
+	assert.Equal(t, []forensics.Exclusion{{Reason: forensics.ReasonAggregated, Units: 1}}, second[0].Excluded)
+	assert.Equal(t, int64(1), second[1].N, "B: 45 only; 5 has no second digit")
+
+	last, err := forensics.LastDigit(tl, forensics.DigitOptions{})
+	require.NoError(t, err)
+	assert.Equal(t, int64(2), last[0].N)
+	assert.Equal(t, int64(0), last[1].N, "B has no count of at least 100")
+	assert.NotEmpty(t, last[1].Note)
+
+	_, err = forensics.SecondDigit(tl, forensics.DigitOptions{MinSecond: 5})
+	assert.ErrorIs(t, err, forensics.ErrInput)
+	_, err = forensics.LastDigit(tl, forensics.DigitOptions{Level: 1.5})
+	assert.ErrorIs(t, err, forensics.ErrInput)
+}

@@ -1,0 +1,128 @@
+package forensics_test
+
+import (
+	"fmt"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/tallyscope/tallyscope/sim"
+	"github.com/tallyscope/tallyscope/sim/forensics"
+)
+
+func TestIntegerChance(t *testing.T) {
+	// python3 with SciPy: q = k/n; sum(scipy.stats.binom.pmf(j, n, q)
+	//   for j in range(n+1) if (100*j) % n == 0)
+	tests := []struct {
+		n, k int64
+		want float64
+	}{
+		{400, 240, 0.25},
+		{793, 486, 2.3928968728350417e-169},
+		{100, 30, 1},
+		{250, 125, 0.2},
+		{37, 7, 0.0004266017514484879},
+		{1000, 1, 0.36769552259934724},
+		{1451, 1000, 2.6338106706806153e-235},
+		{2, 1, 1},
+		{300, 0, 1},
+		{300, 300, 1},
+	}
+	for _, tc := range tests {
+		t.Run(fmt.Sprintf("n=%d k=%d", tc.n, tc.k), func(t *testing.T) {
+			got, by := forensics.IntegerChance(tc.n, float64(tc.k)/float64(tc.n))
+			// integerChance leaves out mass beyond 9 standard deviations
+			// (documented as below 1e-8), so tiny chances may read as 0.
+			assert.InDelta(t, tc.want, got, max(1e-12*tc.want, 1e-9))
+			var sum float64
+			for _, p := range by {
+				sum += p
+			}
+			assert.InDelta(t, got, sum, 1e-12, "the chances by percentage add up")
+		})
+	}
+}
+
+// spikeTally builds units of 200 registered voters whose turnout and
+// share are set exactly: turnout k/200 and share s/votes.
+func spikeTally(rows [][3]int64) *sim.Tally {
+	tl := &sim.Tally{Candidates: []sim.Candidate{{ID: "A"}, {ID: "B"}}}
+	for i, r := range rows {
+		tl.Units = append(tl.Units, sim.Unit{ID: fmt.Sprint(i), Region: -1, Registered: r[0],
+			Votes: []int64{r[1], r[2]}, Null: 0, Blank: sim.Unknown})
+	}
+	return tl
+}
+
+func TestSpikes(t *testing.T) {
+	tl := spikeTally([][3]int64{
+		{200, 60, 40},  // turnout 50% (integer), share 60% (integer)
+		{200, 61, 40},  // turnout 50.5%, share 60.396…%
+		{400, 120, 80}, // turnout 50%, share 60%
+		{400, 121, 80}, // turnout 50.25%, share 60.199…%
+		{333, 100, 100},
+		{0, 0, 0}, // zero registered: left out of turnout; no valid votes: left out of share
+	})
+	tl.Units = append(tl.Units, sim.Unit{ID: "agg", Region: -1, Registered: 1000, Votes: []int64{300, 200}, Null: 0, Blank: sim.Unknown, Count: 3})
+	tl.Units = append(tl.Units, sim.Unit{ID: "unk", Region: -1, Registered: sim.Unknown, Votes: []int64{50, 50}, Null: 0, Blank: sim.Unknown})
+
+	turnout, err := forensics.TurnoutSpikes(tl, forensics.SpikeOptions{Seed: 1})
+	require.NoError(t, err)
+	assert.Equal(t, int64(5), turnout.Units)
+	assert.Equal(t, int64(2), turnout.Integer)
+	assert.Equal(t, int64(2), turnout.ByPercent[50])
+	assert.ElementsMatch(t, []forensics.Exclusion{
+		{Reason: forensics.ReasonZeroRegister, Units: 1},
+		{Reason: forensics.ReasonAggregated, Units: 1},
+		{Reason: forensics.ReasonNoRegistered, Units: 1},
+	}, turnout.Excluded)
+	// The exact null mean is the sum of the units' chances, each checked
+	// against SciPy in TestIntegerChance.
+	var mean float64
+	for _, r := range [][2]int64{{200, 100}, {200, 101}, {400, 200}, {400, 201}, {333, 200}} {
+		p, _ := forensics.IntegerChance(r[0], float64(r[1])/float64(r[0]))
+		mean += p
+	}
+	assert.InDelta(t, mean, turnout.NullMean, 1e-12)
+	assert.Equal(t, 1000, turnout.Replicates)
+	assert.GreaterOrEqual(t, turnout.PValue, 1/1001.0)
+	assert.LessOrEqual(t, turnout.PValue, 1.0)
+
+	share, err := forensics.ShareSpikes(tl, forensics.SpikeOptions{Seed: 1, Candidate: "A"})
+	require.NoError(t, err)
+	assert.Equal(t, int64(6), share.Units, "five units plus the one with unknown registered voters")
+	assert.Equal(t, int64(4), share.Integer, "60%, 60%, 50% and 50%")
+	assert.Equal(t, int64(2), share.ByPercent[60])
+	assert.Equal(t, int64(2), share.ByPercent[50])
+
+	again, err := forensics.ShareSpikes(tl, forensics.SpikeOptions{Seed: 1, Candidate: "A"})
+	require.NoError(t, err)
+	assert.Equal(t, share, again, "same seed, same result")
+
+	_, err = forensics.TurnoutSpikes(spikeTally(nil), forensics.SpikeOptions{})
+	assert.ErrorIs(t, err, forensics.ErrNeedsTurnout)
+	_, err = forensics.ShareSpikes(tl, forensics.SpikeOptions{Replicates: -1})
+	assert.ErrorIs(t, err, forensics.ErrInput)
+	_, err = forensics.ShareSpikes(tl, forensics.SpikeOptions{Candidate: "Nobody"})
+	assert.ErrorIs(t, err, sim.ErrCandidate)
+}
+
+// TestSpikesMonteCarloMatchesExactNull checks the Monte Carlo null
+// against its exact mean on many units: the replicates' mean lies within
+// 4 standard errors.
+func TestSpikesMonteCarloMatchesExactNull(t *testing.T) {
+	var rows [][3]int64
+	for i := range int64(3000) {
+		n := 150 + (i*37)%700
+		a := n * (40 + i%25) / 100
+		rows = append(rows, [3]int64{n + 50, a, n - a})
+	}
+	tl := spikeTally(rows)
+	s, err := forensics.ShareSpikes(tl, forensics.SpikeOptions{Seed: 9, Replicates: 4000, Candidate: "A"})
+	require.NoError(t, err)
+	lo, hi := s.NullInterval.Lo, s.NullInterval.Hi
+	mid := (lo + hi) / 2
+	assert.InDelta(t, s.NullMean, mid, 4*s.NullSD/8, "interval centred on the exact mean (±half a standard deviation)")
+	assert.Greater(t, s.NullSD, 0.0)
+}
