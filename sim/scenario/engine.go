@@ -460,31 +460,61 @@ func (e *Engine) countedPass(rs *resolved, o *Outcome) {
 	clear(o.regCounted)
 	clear(o.Counted)
 	clear(o.validRE)
+	// Changed units are summed as fractional votes per innermost region
+	// and rounded once per region (largest remainder), so that every
+	// region's votes are whole and add up exactly.
+	o.regF = grow(o.regF, (nr+1)*nc)
+	o.regV = grow(o.regV, nr+1)
 	shares := o.scratchF[:nc]
 	out := o.scratchI[:nc]
 	for i := range e.t.Units {
 		u := &e.t.Units[i]
 		r := e.unitRegion[i]
-		newValid, changed, clamped, skipped := e.adjustUnit(rs, i, shares, out, o.natShares)
+		newValid, changed, clamped, skipped := e.adjustShares(rs, i, shares, o.natShares)
 		if clamped {
 			o.Clamped += u.Size()
 		}
 		if skipped {
 			o.TurnoutSkipped += u.Size()
 		}
-		votes := u.Votes
-		if changed {
-			votes = out
+		if u.Registered != sim.Unknown {
+			o.validRE[r] += newValid
 		}
 		base := r * nc
-		for c, v := range votes {
+		if changed {
+			if newValid > 0 {
+				f := float64(newValid)
+				var sum float64
+				for _, x := range shares {
+					sum += x
+				}
+				if sum > 0 {
+					for c, x := range shares {
+						o.regF[base+c] += f * x / sum
+					}
+					o.regV[r] += newValid
+				}
+			}
+			continue
+		}
+		for c, v := range u.Votes {
 			if r < nr {
 				o.regCounted[base+c] += v
 			}
 			o.Counted[c] += v
 		}
-		if u.Registered != sim.Unknown {
-			o.validRE[r] += newValid
+	}
+	for r := 0; r <= nr; r++ {
+		if o.regV[r] == 0 {
+			continue
+		}
+		base := r * nc
+		roundShares(o.regV[r], o.regF[base:base+nc], out)
+		for c, v := range out {
+			if r < nr {
+				o.regCounted[base+c] += v
+			}
+			o.Counted[c] += v
 		}
 	}
 	for r := nr - 1; r >= 0; r-- {
@@ -505,6 +535,17 @@ func (e *Engine) countedPass(rs *resolved, o *Outcome) {
 // changed is true, out holds the new votes; otherwise the unit's votes
 // stand. shares is scratch space.
 func (e *Engine) adjustUnit(rs *resolved, i int, shares []float64, out []int64, nat []float64) (newValid int64, changed, clamped, skipped bool) {
+	newValid, changed, clamped, skipped = e.adjustShares(rs, i, shares, nat)
+	if changed {
+		roundShares(newValid, shares, out)
+	}
+	return newValid, changed, clamped, skipped
+}
+
+// adjustShares applies the turnout change and the swings to unit i. When
+// changed is true, the unit's new valid votes split by shares; otherwise
+// its votes stand.
+func (e *Engine) adjustShares(rs *resolved, i int, shares []float64, nat []float64) (newValid int64, changed, clamped, skipped bool) {
 	u := &e.t.Units[i]
 	r := e.unitRegion[i]
 	valid := u.Valid()
@@ -567,7 +608,6 @@ func (e *Engine) adjustUnit(rs *resolved, i int, shares []float64, out []int64, 
 			copy(shares, nat)
 		}
 	}
-	roundShares(newValid, shares, out)
 	return newValid, true, clamped, skipped
 }
 
@@ -653,33 +693,41 @@ func roundShares(total int64, shares []float64, out []int64) {
 		clear(out)
 		return
 	}
+	var buf [32]float64
+	rem := buf[:0]
+	if len(shares) > len(buf) {
+		rem = make([]float64, 0, len(shares))
+	}
 	var given int64
+	ft := float64(total)
 	for c, s := range shares {
-		v := int64(math.Floor(float64(total) * s / sum))
+		x := ft * s / sum
+		v := int64(math.Floor(x))
 		out[c] = v
 		given += v
+		rem = append(rem, x-float64(v))
 	}
 	for left := total - given; left < 0; left++ {
 		// Rounding error gave one vote too many: take it back from the
 		// smallest remainder that has a vote.
-		worst, worstR := -1, 2.0
-		for c, s := range shares {
-			r := float64(total)*s/sum - float64(out[c])
-			if out[c] > 0 && r < worstR {
-				worst, worstR = c, r
+		worst := -1
+		for c, r := range rem {
+			if out[c] > 0 && (worst < 0 || r < rem[worst]) {
+				worst = c
 			}
 		}
 		out[worst]--
+		rem[worst] = 2
 	}
 	for left := total - given; left > 0; left-- {
-		best, bestR := -1, -1.0
-		for c, s := range shares {
-			r := float64(total)*s/sum - float64(out[c])
-			if r > bestR+1e-12 {
-				best, bestR = c, r
+		best := 0
+		for c, r := range rem {
+			if r > rem[best] {
+				best = c
 			}
 		}
 		out[best]++
+		rem[best] = -1
 	}
 }
 

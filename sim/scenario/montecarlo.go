@@ -127,6 +127,19 @@ func (e *Engine) NewMonteCarlo(sc Scenario) (*MonteCarlo, error) {
 	}
 	shockIdx := map[int]int32{}
 	noiseIdx := map[int]int32{}
+	// Whole missing units per cell, by largest remainder so that they add
+	// up to the pools' total.
+	counts := make([]cell, len(base.cells))
+	known := true
+	var unitSum float64
+	for k, c := range base.cells {
+		counts[k].vol = c.units
+		known = known && c.units >= 0
+		unitSum += max(c.units, 0)
+	}
+	if known {
+		apportionCells(counts, int64(math.Round(unitSum)))
+	}
 	for k, c := range base.cells {
 		sr := e.shareRegion(c.region, minU)
 		src := base.RegionCounted(regionOrNation(e, sr))
@@ -164,8 +177,8 @@ func (e *Engine) NewMonteCarlo(sc Scenario) (*MonteCarlo, error) {
 		if c.votes <= 0 {
 			continue
 		}
-		n := int64(math.Round(c.units))
-		if c.units < 0 || n <= 0 {
+		n := counts[k].votes
+		if !known || n <= 0 {
 			res := e.result(sr)
 			if res.Units > 0 && res.Valid > 0 {
 				n = int64(math.Round(float64(c.votes) / (float64(res.Valid) / float64(res.Units))))
@@ -186,8 +199,9 @@ func (e *Engine) NewMonteCarlo(sc Scenario) (*MonteCarlo, error) {
 	}
 	m.nshock = len(shockIdx)
 	m.wins = make([]int64, nc)
-	m.margins = make([]float64, 0, m.runs)
-	m.shares = make([]float64, 0, m.runs*nc)
+	prealloc := min(m.runs, 1<<12)
+	m.margins = make([]float64, 0, prealloc)
+	m.shares = make([]float64, 0, prealloc*nc)
 	m.shock = make([]float64, (m.nshock+1)*nc)
 	m.expShock = make([]float64, (m.nshock+1)*nc)
 	m.tmp = make([]float64, nc)
