@@ -116,10 +116,8 @@ func Regions(a *sim.Aggregation, opts Options) (*plot.Plot, error) {
 
 func regionsPlot(d *RegionsData, l i18n.Lang) *plot.Plot {
 	units := levelName(l, d.Unit, true)
-	sub := trf(l, keyRegionsSub, units, d.NameA, d.LeadsA, d.Total)
-	if l == i18n.ES {
-		sub = trf(l, keyRegionsSub, article(units), units, counted(units, true), d.NameA, d.LeadsA, d.Total)
-	}
+	art, part := countedWords(l, units)
+	sub := trf(l, keyRegionsSub, art, units, part, d.NameA, d.LeadsA, d.Total)
 	if d.Shown < d.Total {
 		sub += " " + trf(l, keyRegionsTop, d.Shown, d.Total)
 	}
@@ -183,10 +181,7 @@ func regionsPlot(d *RegionsData, l i18n.Lang) *plot.Plot {
 	head := style(vgLen(size), palette.TextMuted, true)
 	head.XAlign = draw.XLeft
 	head.YAlign = draw.YBottom
-	covHead := units + " " + tr(l, keyRegionsCov)
-	if l == i18n.ES {
-		covHead = units + " " + counted(units, true)
-	}
+	covHead := units + " " + part
 	ls = append(ls, label{x: hi, y: 0.5, dx: vgLen(wide + 12), text: covHead, style: head})
 	p.Add(gridLines{vertical: true}, rs, rule{at: 0, vertical: true, line: draw.LineStyle{Color: palette.TextMuted, Width: 0.6}}, ls)
 	p.X.Min, p.X.Max = lo, hi

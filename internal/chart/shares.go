@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"fmt"
 	"slices"
-	"strings"
 
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/vg/draw"
@@ -231,16 +230,10 @@ func sharesPlot(d *SharesData, l i18n.Lang) *plot.Plot {
 // coverageSentence says how many units were counted, of how many.
 func coverageSentence(l i18n.Lang, units, expected int64, level string) string {
 	name := levelName(l, level, true)
-	if l == i18n.ES {
-		c := counted(name, true)
-		c = strings.ToUpper(c[:1]) + c[1:]
-		if expected > 0 {
-			return trf(l, keyCountedOf, c, l.Int(units), l.Int(expected), name, l.Percent(float64(units)/float64(expected), 2))
-		}
-		return trf(l, keyCountedN, c, l.Int(units), levelName(l, level, units != 1))
-	}
+	_, c := countedWords(l, name)
+	c = capital(c)
 	if expected > 0 {
-		return trf(l, keyCountedOf, l.Int(units), l.Int(expected), name, l.Percent(float64(units)/float64(expected), 2))
+		return trf(l, keyCountedOf, c, l.Int(units), l.Int(expected), name, l.Percent(float64(units)/float64(expected), 2))
 	}
-	return trf(l, keyCountedN, l.Int(units), levelName(l, level, units != 1))
+	return trf(l, keyCountedN, c, l.Int(units), levelName(l, level, units != 1))
 }

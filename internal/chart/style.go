@@ -177,15 +177,19 @@ func intTicks(l i18n.Lang, step float64) ticks {
 	return ticks{step: step, label: func(v float64) string { return l.Int(int64(math.Round(v))) }}
 }
 
+// decimalsFor returns how many decimals tick labels at multiples of step
+// need: 0 for 5, 1 for 0.5 or 2.5, 2 for 0.25.
 func decimalsFor(step float64) int {
-	switch {
-	case step <= 0 || step >= 1:
+	if !(step > 0) {
 		return 0
-	case step >= 0.1:
-		return 1
-	default:
-		return 2
 	}
+	for d := 0; d < 4; d++ {
+		v := step * math.Pow(10, float64(d))
+		if math.Abs(v-math.Round(v)) < 1e-6*v {
+			return d
+		}
+	}
+	return 4
 }
 
 // niceStep returns a round step (1, 2, 2.5 or 5 times a power of ten) that

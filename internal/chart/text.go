@@ -42,7 +42,6 @@ const (
 	keyRegionsSub    key = "regions.sub"
 	keyRegionsTop    key = "regions.top"
 	keyRegionsAxis   key = "regions.axis"
-	keyRegionsCov    key = "regions.cov"
 	keyLeads         key = "leads"
 	keyBETitle       key = "be.title"
 	keyBETitleLocked key = "be.title.locked"
@@ -100,14 +99,13 @@ var strs = map[key]entry{
 	keySharesSub:     {"Share of valid votes. %s", "Porcentaje de los votos válidos. %s"},
 	keySharesAxis:    {"Share of valid votes", "Porcentaje de los votos válidos"},
 	keyCounted:       {"Counted", "Conteo"},
-	keyCountedOf:     {"Counted: %s of %s %s (%s).", "%s: %s de %s %s (%s)."},
-	keyCountedN:      {"Counted: %s %s.", "%s: %s %s."},
+	keyCountedOf:     {"%s: %s of %s %s (%s).", "%s: %s de %s %s (%s)."},
+	keyCountedN:      {"%s: %s %s.", "%s: %s %s."},
 	keyOthers:        {"Others", "Otros"},
 	keyRegionsTitle:  {"%s vs %s: margin by %s", "%s frente a %s: margen por %s"},
-	keyRegionsSub:    {"Percentage points of the valid vote in the counted %s. %s leads in %d of %d.", "Puntos porcentuales de los votos válidos en %s %s %s. %s gana en %d de %d."},
+	keyRegionsSub:    {"Percentage points of the valid vote in %s %s %s. %s leads in %d of %d.", "Puntos porcentuales de los votos válidos en %s %s %s. %s gana en %d de %d."},
 	keyRegionsTop:    {"The %d largest of %d by valid votes.", "Los %d mayores de %d por votos válidos."},
 	keyRegionsAxis:   {"Margin (percentage points)", "Margen (puntos porcentuales)"},
-	keyRegionsCov:    {"counted", "contadas"},
 	keyLeads:         {"%s leads", "Gana %s"},
 	keyBETitle:       {"%s needs %s of the remaining votes to tie", "%s necesita el %s de los votos restantes para empatar"},
 	keyBETitleLocked: {"%s cannot catch up: a tie needs %s of the remaining votes", "%s no puede alcanzarlo: empatar exige el %s de los votos restantes"},
@@ -214,6 +212,16 @@ func claimLabel(l i18n.Lang, s string) string {
 // feminine lists the Spanish level names that take feminine adjectives.
 var feminine = map[string]bool{"mesa": true, "mesas": true, "parroquia": true, "parroquias": true,
 	"unidad": true, "unidades": true, "circunscripción": true, "circunscripciones": true}
+
+// countedWords returns the article and the participle that go with a
+// plural level name in language l: "the", "counted" in English; "las",
+// "contadas" for "mesas" and "los", "contados" for "condados" in Spanish.
+func countedWords(l i18n.Lang, name string) (art, participle string) {
+	if l == i18n.ES {
+		return article(name), counted(name, true)
+	}
+	return "the", "counted"
+}
 
 // counted returns the Spanish participle "contado" agreeing with a
 // translated level name: contadas for "mesas", contados for "condados".
