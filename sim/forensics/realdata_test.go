@@ -1,8 +1,12 @@
 package forensics_test
 
 import (
+	"encoding/json"
 	"os"
 	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
 	"sync"
 	"testing"
 
@@ -50,23 +54,129 @@ func TestRunV1(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, []string{"EG", "NM"}, r.Candidates, "data leader, then the CNE's claimed winner")
 	assert.Empty(t, r.Skipped)
-	for _, fp := range r.Fingerprints {
-		t.Logf("fingerprint %s: %d units, mode turnout bin %d share bin %d (%d units), corner %d", fp.CandidateID, fp.Units, fp.ModeTurnout, fp.ModeShare, fp.ModeUnits, fp.CornerUnits)
+	assert.Equal(t, 24532, r.WithRegistered)
+
+	// The CNE's first bulletin is flagged at about 1 in 101 million; the
+	// second is not (see TestRoundnessCNEFirstBulletin for the arithmetic).
+	require.Len(t, r.Roundness, 2)
+	assert.True(t, r.Roundness[0].Flagged)
+	assert.InDelta(t, 101173422, r.Roundness[0].OneIn, 1e-3)
+	assert.False(t, r.Roundness[1].Flagged)
+
+	// No table has turnout ≥ 95% with Maduro's share ≥ 95%.
+	require.Len(t, r.Fingerprints, 2)
+	nm := r.Fingerprints[1]
+	assert.Equal(t, "NM", nm.CandidateID)
+	assert.Equal(t, int64(24532), nm.Units)
+	assert.Equal(t, int64(0), nm.CornerUnits)
+	var direct int
+	for _, u := range tl.Units {
+		if float64(u.Cast()) >= 0.95*float64(u.Registered) && float64(u.Votes[1]) >= 0.95*float64(u.Valid()) {
+			direct++
+		}
 	}
+	assert.Zero(t, direct, "counted directly from the units")
+
+	// The integer-percentage counts sit inside their null.
+	require.Len(t, r.Spikes, 3)
+	for _, s := range r.Spikes {
+		assert.True(t, s.Inside(), "%s %s: %d outside [%g, %g]", s.Quantity, s.CandidateID, s.Integer, s.NullInterval.Lo, s.NullInterval.Hi)
+	}
+
+	// The Klimek model does not describe these data, and says so.
+	for _, k := range r.Klimek {
+		assert.False(t, k.Fits, k.CandidateID)
+	}
+	assertHonestWording(t, r)
+
 	for _, k := range r.Klimek {
 		t.Logf("klimek %s: incremental %.2f extreme %.2f, fair turnout %.3f±%.3f share %.3f±%.3f; residual %.3g noise %.3g fair %.3g fits %v edge %v", k.CandidateID, k.Incremental, k.Extreme, k.Turnout, k.TurnoutSD, k.Share, k.ShareSD, k.Residual, k.NoiseResidual, k.FairResidual, k.Fits, k.AtEdge)
 	}
 	for _, s := range r.Spikes {
 		t.Logf("spikes %s %s: %d units, integer %d, null mean %.1f sd %.1f interval [%g, %g] p %.3f", s.Quantity, s.CandidateID, s.Units, s.Integer, s.NullMean, s.NullSD, s.NullInterval.Lo, s.NullInterval.Hi, s.PValue)
 	}
-	for _, ts := range r.TurnoutShare {
-		t.Logf("turnout-share %s: r %.3f slope %.3f share %.3f", ts.CandidateID, ts.National.Correlation, ts.National.Slope.Slope, ts.National.Share)
+}
+
+func TestRunV2(t *testing.T) {
+	tl := venezuela(t, v2File)
+	r, err := forensics.Run(tl, forensics.Options{Seed: 1})
+	require.NoError(t, err)
+	assert.Equal(t, 25073, r.SingleUnits)
+	assert.Zero(t, r.WithRegistered)
+	// Everything that needs turnout is skipped, and says why.
+	var skipped []string
+	for _, s := range r.Skipped {
+		skipped = append(skipped, s.Check)
+		assert.Contains(t, s.Reason, "no registered voters")
 	}
-	for _, d := range r.SecondDigit {
-		t.Logf("2BL %s: n %d mean %.3f [%.3f, %.3f] chi2 %.1f p %.3g", d.CandidateID, d.N, d.Mean, d.MeanInterval.Lo, d.MeanInterval.Hi, d.ChiSquare, d.PValue)
+	assert.Equal(t, []string{"fingerprint (turnout × share)", "Klimek fraud-model fit",
+		"integer-percentage spikes: turnout", "turnout–share relationship"}, skipped)
+	assert.Empty(t, r.Fingerprints)
+	assert.Empty(t, r.Klimek)
+	assert.Empty(t, r.TurnoutShare)
+	// Everything else runs.
+	assert.Len(t, r.Roundness, 2)
+	assert.Len(t, r.Spikes, 2, "share spikes for EG and NM")
+	assert.Len(t, r.SecondDigit, 10)
+	assert.Len(t, r.LastDigit, 10)
+	assertHonestWording(t, r)
+}
+
+// TestRunV2WithV1Registered joins V1's registered voters onto V2: the 543
+// tables that are only in V2 have unknown registered voters and must be
+// left out of the turnout checks, and listed, not mixed in.
+func TestRunV2WithV1Registered(t *testing.T) {
+	src := venezuela(t, v1File)
+	base := venezuela(t, v2File)
+	tl := *base
+	tl.Units = slices.Clone(base.Units)
+	require.Equal(t, 24530, load.JoinRegistered(&tl, src))
+	r, err := forensics.Run(&tl, forensics.Options{Seed: 1, SkipFit: true})
+	require.NoError(t, err)
+	require.NotEmpty(t, r.Fingerprints)
+	for _, fp := range r.Fingerprints {
+		assert.Equal(t, int64(24530), fp.Units)
+		assert.Equal(t, []forensics.Exclusion{{Reason: forensics.ReasonNoRegistered, Units: 543}}, fp.Excluded)
 	}
-	for _, d := range r.LastDigit {
-		t.Logf("last %s: n %d chi2 %.1f p %.3g 0/5 %.3f rep %.3f adj %.3f", d.CandidateID, d.N, d.ChiSquare, d.PValue, d.ZeroFive.Share, d.Repeated.Share, d.Adjacent.Share)
+	assert.Equal(t, int64(24530), r.Spikes[0].Units, "turnout spikes")
+	assert.Equal(t, int64(25073), r.Spikes[1].Units, "share spikes need no turnout")
+}
+
+// assertHonestWording checks every sentence the report prints: any that
+// mentions proof must deny it, and none may call a result fraud.
+func assertHonestWording(t *testing.T, r *forensics.Report) {
+	t.Helper()
+	var b strings.Builder
+	require.NoError(t, forensics.WriteJSON(&b, r))
+	var texts []string
+	var walk func(v any)
+	walk = func(v any) {
+		switch x := v.(type) {
+		case string:
+			texts = append(texts, x)
+		case []any:
+			for _, e := range x {
+				walk(e)
+			}
+		case map[string]any:
+			for _, e := range x {
+				walk(e)
+			}
+		}
+	}
+	var doc any
+	require.NoError(t, json.Unmarshal([]byte(b.String()), &doc))
+	walk(doc)
+	negation := regexp.MustCompile(`(?i)\b(not|none|no|never|cannot)\b`)
+	claim := regexp.MustCompile(`(?i)\b(proves?|proven|proof)\b`)
+	verdict := regexp.MustCompile(`(?i)\b(is|was|were|are) (fraud|fraudulent|rigged|manipulated|falsified)\b`)
+	for _, text := range texts {
+		for _, sentence := range regexp.MustCompile(`[.;:]\s`).Split(text, -1) {
+			if claim.MatchString(sentence) {
+				assert.Regexp(t, negation, sentence, "a sentence that mentions proof must deny it")
+			}
+			assert.NotRegexp(t, verdict, sentence)
+		}
 	}
 }
 

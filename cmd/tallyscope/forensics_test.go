@@ -1,0 +1,153 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/tallyscope/tallyscope/internal/shareddata"
+	"github.com/tallyscope/tallyscope/sim/load"
+	"github.com/tallyscope/tallyscope/sim/synth"
+)
+
+func fxRun(args ...string) (code int, stdout, stderr string) {
+	var o, e bytes.Buffer
+	code = run(args, &o, &e)
+	return code, o.String(), e.String()
+}
+
+func TestRoundnessCommand(t *testing.T) {
+	tests := []struct {
+		name     string
+		args     []string
+		code     int
+		contains []string
+	}{
+		{"CNE 1st bulletin", []string{"roundness", "--decimals", "1", "Maduro=5150092", "Gonzalez=4,445,978", "others=462704"}, 0,
+			[]string{"3 of 3 counts are exactly round percentages of 10,058,774", "1 in 101.2 million", "Flagged", "not the probability of fraud"}},
+		{"CNE 2nd bulletin", []string{"roundness", "--decimals", "2", "--total", "12335884", "Maduro=6408844", "Gonzalez=5326104"}, 0,
+			[]string{"0 of 2 counts", "Not flagged", "51.95%", "6,408,492"}},
+		{"no decimals", []string{"roundness", "A=5"}, 2, []string{"--decimals"}},
+		{"no counts", []string{"roundness", "--decimals", "1"}, 2, []string{"CAND=VOTES"}},
+		{"bad count", []string{"roundness", "--decimals", "1", "A=lots"}, 2, []string{"whole number"}},
+		{"not a pair", []string{"roundness", "--decimals", "1", "5150092"}, 2, []string{"CAND=VOTES"}},
+		{"too few votes", []string{"roundness", "--decimals", "2", "A=50", "B=70"}, 2, []string{"at least 10"}},
+		{"help", []string{"roundness", "--help"}, 0, []string{"Usage: tallyscope roundness"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			code, out, errOut := fxRun(tc.args...)
+			assert.Equal(t, tc.code, code, "stderr: %s", errOut)
+			for _, c := range tc.contains {
+				assert.Contains(t, out+errOut, c)
+			}
+		})
+	}
+	code, out, _ := fxRun("roundness", "--decimals", "1", "--format", "json", "NM=5150092", "EG=4445978", "others=462704")
+	require.Equal(t, 0, code)
+	var r struct {
+		OneIn   float64 `json:"one_in"`
+		Flagged bool    `json:"flagged"`
+	}
+	require.NoError(t, json.Unmarshal([]byte(out), &r))
+	assert.InDelta(t, 101173422, r.OneIn, 1e-3)
+	assert.True(t, r.Flagged)
+}
+
+// writeSynthetic writes a synthetic election as Tallyscope JSON.
+func fxWriteSynthetic(t *testing.T, c synth.Config) string {
+	t.Helper()
+	e, err := synth.Generate(c)
+	require.NoError(t, err)
+	p := filepath.Join(t.TempDir(), "synthetic.json")
+	f, err := os.Create(p)
+	require.NoError(t, err)
+	require.NoError(t, load.WriteJSON(f, e.Tally))
+	require.NoError(t, f.Close())
+	return p
+}
+
+func TestForensicsCommand(t *testing.T) {
+	file := fxWriteSynthetic(t, synth.Config{Seed: 4, Units: 3000, Incremental: 0.3, Extreme: 0.05})
+	tests := []struct {
+		name     string
+		args     []string
+		code     int
+		contains []string
+	}{
+		{"text", []string{"forensics", file}, 0, []string{
+			"1. Round percentages", "No claim in the data", "2. Fingerprint", "3. Klimek", "4. Digit tests",
+			"5. Integer-percentage spikes", "6. Turnout–share relationship", "Caveat:", "not verdicts"}},
+		{"no fit", []string{"forensics", "--no-fit", file}, 0, []string{"Klimek fraud-model fit: A: not requested"}},
+		{"by candidate", []string{"forensics", "--candidate", "B", "--no-fit", file}, 0, []string{"Share of B (Candidate B)"}},
+		{"unknown candidate", []string{"forensics", "--candidate", "Nobody", file}, 2, []string{"Nobody"}},
+		{"unknown level", []string{"forensics", "--level", "county", file}, 2, []string{"county"}},
+		{"bad format", []string{"forensics", "--format", "xml", file}, 2, []string{"--format"}},
+		{"bad denominator", []string{"forensics", "--denominator", "all", file}, 2, []string{"--denominator"}},
+		{"no file", []string{"forensics"}, 2, []string{"exactly one data FILE"}},
+		{"missing file", []string{"forensics", filepath.Join(t.TempDir(), "none.csv")}, 1, []string{"none.csv"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			code, out, errOut := fxRun(tc.args...)
+			assert.Equal(t, tc.code, code, "stderr: %s", errOut)
+			for _, c := range tc.contains {
+				assert.Contains(t, out+errOut, c)
+			}
+		})
+	}
+	code, out, errOut := fxRun("forensics", "--format", "json", "--seed", "3", file)
+	require.Equal(t, 0, code, errOut)
+	assert.True(t, json.Valid([]byte(out)))
+	_, again, _ := fxRun("forensics", "--format", "json", "--seed", "3", file)
+	assert.Equal(t, out, again, "deterministic")
+}
+
+// TestForensicsCommandVenezuela runs the command on the shared V1 and V2
+// files (skipped without ../shared).
+func TestForensicsCommandVenezuela(t *testing.T) {
+	v1 := shareddata.Path(t, "venezuela-2024/RESULTADOS_2024_CSV_V1.csv")
+	v2 := shareddata.Path(t, "venezuela-2024/RESULTADOS_2024_CSV_V2.csv")
+	code, out, errOut := fxRun("forensics", v1)
+	require.Equal(t, 0, code, errOut)
+	for _, c := range []string{
+		"CNE 1st bulletin: 3 of 3 counts are exactly round percentages of 10,058,774 (1 decimal); under the null this happens about 1 in 101.2 million times. Flagged",
+		"CNE 2nd bulletin: 0 of 10 counts", "Turnout ≥ 95% and share ≥ 95%: 0 tables (0.00%)",
+		"The model does NOT describe these data",
+	} {
+		assert.Contains(t, strings.Join(strings.Fields(out), " "), c)
+	}
+	assert.NotContains(t, out, "OUTSIDE", "the integer-percentage counts sit inside their null")
+	fxCheckWording(t, out)
+
+	code, out, errOut = fxRun("forensics", v2)
+	require.Equal(t, 0, code, errOut)
+	flat := strings.Join(strings.Fields(out), " ")
+	assert.Contains(t, flat, "fingerprint (turnout × share): this data has no registered voters")
+	assert.Contains(t, flat, "--join-registered")
+	assert.Contains(t, flat, "Share of NM (Nicolás Maduro Moros)")
+	fxCheckWording(t, out)
+}
+
+// checkWording fails on any sentence that mentions proof without denying
+// it, or that calls a result fraud.
+func fxCheckWording(t *testing.T, text string) {
+	t.Helper()
+	flat := strings.Join(strings.Fields(text), " ")
+	negation := regexp.MustCompile(`(?i)\b(not|none|no|never|cannot)\b`)
+	claim := regexp.MustCompile(`(?i)\b(proves?|proven|proof)\b`)
+	verdict := regexp.MustCompile(`(?i)\b(is|was|were|are) (fraud|fraudulent|rigged|manipulated|falsified)\b`)
+	for _, s := range regexp.MustCompile(`[.;:]\s`).Split(flat, -1) {
+		if claim.MatchString(s) {
+			assert.Regexp(t, negation, s)
+		}
+		assert.NotRegexp(t, verdict, s)
+	}
+}
