@@ -157,7 +157,8 @@ func mustLevel(e *Engine, name string) int {
 }
 
 // SwingFlip is the smallest uniform swing from the projected winner to
-// the runner-up, in every counted unit, that changes the projected winner.
+// the runner-up, in every counted unit, that puts another candidate
+// strictly ahead (a tie does not count as a change).
 type SwingFlip struct {
 	From int `json:"from"`
 	To   int `json:"to"`
@@ -191,17 +192,7 @@ func (e *Engine) SwingToFlip(sc Scenario) (SwingFlip, error) {
 		if err := e.Apply(s, &o); err != nil {
 			return false, err
 		}
-		return o.Winner != f.From, nil
-	}
-	if base.Tie {
-		ok, err := try(1e-9)
-		if err != nil {
-			return f, err
-		}
-		if ok {
-			f.Possible, f.PP, f.Winner, f.Clamped = true, 0, o.Winner, o.Clamped
-			return f, nil
-		}
+		return o.Winner != f.From && !o.Tie, nil
 	}
 	ok, err := try(100)
 	if err != nil || !ok {

@@ -1,0 +1,221 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/tallyscope/tallyscope/internal/shareddata"
+	"github.com/tallyscope/tallyscope/sim"
+	"github.com/tallyscope/tallyscope/sim/load"
+	"github.com/tallyscope/tallyscope/sim/scenario"
+)
+
+func scenarioCLI(t *testing.T, args ...string) (stdout, stderr string, code int) {
+	t.Helper()
+	var o, e bytes.Buffer
+	code = run(args, &o, &e)
+	return o.String(), e.String(), code
+}
+
+// scenarioFixture writes a small tally in Tallyscope's JSON form: two
+// states, five tables, X 160, Y 220, Z 40 counted, 8 tables and 1,000
+// registered voters expected, and one claim.
+func scenarioFixture(t *testing.T) string {
+	t.Helper()
+	tl := &sim.Tally{
+		Title:     "fixture",
+		Levels:    []string{"state"},
+		UnitLevel: "table",
+		Candidates: []sim.Candidate{
+			{ID: "X", Name: "Xavier Xu"}, {ID: "Y", Name: "Yolanda Yu"}, {ID: "Z", Name: "Zed Zee"},
+		},
+		Regions: []sim.Region{{Level: 0, Key: "1", Name: "Alpha", Parent: -1}, {Level: 0, Key: "2", Name: "Beta", Parent: -1}},
+		Units: []sim.Unit{
+			{ID: "t1", Region: 0, Registered: 100, Votes: []int64{40, 20, 0}, Null: 0, Blank: sim.Unknown},
+			{ID: "t2", Region: 0, Registered: 100, Votes: []int64{30, 30, 10}, Null: 0, Blank: sim.Unknown},
+			{ID: "t3", Region: 0, Registered: 200, Votes: []int64{60, 80, 20}, Null: 0, Blank: sim.Unknown},
+			{ID: "t4", Region: 1, Registered: 100, Votes: []int64{10, 50, 0}, Null: 0, Blank: sim.Unknown},
+			{ID: "t5", Region: 1, Registered: 100, Votes: []int64{20, 40, 10}, Null: 0, Blank: sim.Unknown},
+		},
+		Expected: []sim.Expectation{{Region: -1, Units: 8, Registered: 1000}},
+		Claims: []sim.Claim{{Label: "Council bulletin", Votes: []sim.ClaimVote{{Candidate: "X", Votes: 100}, {Candidate: "Y", Votes: 520}},
+			Others: 80, Valid: sim.Unknown, Null: sim.Unknown, Reported: 0.9, Decimals: -1}},
+	}
+	var b bytes.Buffer
+	require.NoError(t, load.WriteJSON(&b, tl))
+	p := filepath.Join(t.TempDir(), "fixture.json")
+	require.NoError(t, os.WriteFile(p, b.Bytes(), 0o644))
+	return p
+}
+
+func TestScenarioCommandFixture(t *testing.T) {
+	f := scenarioFixture(t)
+	tests := []struct {
+		name string
+		args []string
+		want []string
+	}{
+		{"baseline", []string{"scenario", f}, []string{
+			"In the counted tables Yolanda Yu leads Xavier Xu by 60 votes (52.38% to 38.10%, 14.29 points).",
+		}},
+		{"worst case", []string{"scenario", "--missing", "worst-case", f}, []string{
+			"If every one of the 400 missing registered voters voted for Xavier Xu, Xavier Xu would win by 340 votes (560 to 220).",
+			"Assumption: the worst case for Yolanda Yu: every remaining vote to Xavier Xu; the remaining 400 valid votes are 100% turnout of the missing registered voters.",
+		}},
+		{"like region", []string{"scenario", "--missing", "like-region", "--level", "state", f}, []string{
+			"If the 3 missing tables voted like the regions around them, Yolanda Yu would win",
+			"the remaining 280 valid votes are the counted turnout applied to the missing registered voters",
+			"By state (counted + missing):",
+		}},
+		{"claim by label", []string{"scenario", "--missing", "claim", "--claim", "council", f}, []string{
+			"Council bulletin cannot be reconciled with the counted tables. Xavier Xu would need -60 votes in the missing tables",
+			"IMPOSSIBLE: Yolanda Yu would need 300 votes in the missing tables, 107.14% of the 280 remaining valid votes.",
+		}},
+		{"claim by names", []string{"scenario", "--missing", "claim", "--claim", "xavier=250,Y=350,others=60", f}, []string{
+			"For the claim to be true, the missing tables would need 240 valid votes, split as below; nothing in that is impossible.",
+		}},
+		{"split", []string{"scenario", "--split", "Z=50,X=1,Y=3", "--remaining", "full", f}, []string{
+			"If the 3 missing tables split 50.0% for Zed Zee",
+		}},
+		{"swing and turnout", []string{"scenario", "--swing", "X:+10:Y", "--turnout", "+0", f}, []string{
+			"In the counted tables Xavier Xu leads Yolanda Yu by 24 votes",
+		}},
+		{"regional swing", []string{"scenario", "--swing", "X:+10:Y", "--region", "state=beta", f}, []string{
+			"Xavier Xu                               173",
+		}},
+		{"monte carlo", []string{"scenario", "--missing", "like-region", "--montecarlo", "200", "--seed", "3", f}, []string{
+			"Monte Carlo, 200 runs, seed 3: Yolanda Yu wins in",
+			"Margin of Yolanda Yu over Xavier Xu, 90% interval:",
+		}},
+		{"quick count", []string{"scenario", "--quick-count", f}, []string{
+			"As a quick count of 5 of 8 tables (1 strata), the sampling error (95%) is:",
+			"Xavier Xu: 38.10% ± 7.26 points",
+		}},
+		{"breakeven", []string{"breakeven", "--remaining", "full", f}, []string{
+			"Xavier Xu would need 52.74% of the remaining 400 valid votes (100% turnout of the missing registered voters) to tie Yolanda Yu, who leads by 60 votes, if the other candidates keep their 9.52%. That is possible, so Yolanda Yu's lead is not mathematically irreversible.",
+			"The smallest uniform swing that changes the winner:",
+		}},
+		{"breakeven by state", []string{"breakeven", "--remaining", "full", "--level", "state", f}, []string{
+			"By state:",
+			"Alpha",
+		}},
+		{"breakeven of a claim", []string{"breakeven", "--from-claim", "X=100,Y=200,others=0,reported=50%", f}, []string{
+			"Xavier Xu would need 66.67% of the remaining 300 valid votes (the counted votes scaled to 100% from the 50.00% reported) to tie Yolanda Yu",
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			out, errOut, code := scenarioCLI(t, tt.args...)
+			require.Equal(t, 0, code, "%v: %s", tt.args, errOut)
+			for _, w := range tt.want {
+				assert.Contains(t, out, w, "%v", tt.args)
+			}
+			assert.Contains(t, out, "Reproduce: tallyscope")
+		})
+	}
+}
+
+func TestScenarioCommandReproduces(t *testing.T) {
+	f := scenarioFixture(t)
+	out, errOut, code := scenarioCLI(t, "scenario", "--format", "json", "--missing", "like-region", "--swing", "Y:-3", "--turnout", "x1.1", f)
+	require.Equal(t, 0, code, errOut)
+	var first struct {
+		SHA256   string
+		Engine   string
+		String   string `json:"scenario_string"`
+		Scenario scenario.Scenario
+		Outcome  struct {
+			Total           []int64
+			RemainingMethod string `json:"remaining_method"`
+		}
+	}
+	require.NoError(t, json.Unmarshal([]byte(out), &first))
+	assert.Equal(t, scenario.EngineVersion, first.Engine)
+	assert.Len(t, first.SHA256, 64)
+	assert.Equal(t, first.SHA256, first.Scenario.Data)
+	assert.Equal(t, "turnout", first.Outcome.RemainingMethod)
+	// Feeding the compact string back gives the same numbers.
+	out, errOut, code = scenarioCLI(t, "scenario", "--format", "json", "--scenario", first.String, f)
+	require.Equal(t, 0, code, errOut)
+	var second struct {
+		String  string `json:"scenario_string"`
+		Outcome struct{ Total []int64 }
+	}
+	require.NoError(t, json.Unmarshal([]byte(out), &second))
+	assert.Equal(t, first.Outcome.Total, second.Outcome.Total)
+	assert.Equal(t, first.String, second.String)
+}
+
+func TestScenarioCommandErrors(t *testing.T) {
+	f := scenarioFixture(t)
+	for _, tc := range []struct {
+		args []string
+		code int
+		want string
+	}{
+		{[]string{"scenario", "--missing", "sometimes", f}, 2, "unknown missing-unit rule"},
+		{[]string{"scenario", "--swing", "X+10", f}, 2, "--swing"},
+		{[]string{"scenario", "--swing", "Q:+10", f}, 1, "unknown or ambiguous candidate"},
+		{[]string{"scenario", "--claim", "X=abc", f}, 2, "not a number of votes"},
+		{[]string{"scenario", "--claim", "nothing", f}, 2, "no claim matches"},
+		{[]string{"scenario", "--turnout", "lots", f}, 2, "--turnout"},
+		{[]string{"scenario", "--region", "beta", "--swing", "X:+1", f}, 2, "LEVEL=NAME"},
+		{[]string{"scenario", "--scenario", "s1.garbage!", f}, 2, "cannot decode"},
+		{[]string{"scenario", "--format", "xml", f}, 2, "--format"},
+		{[]string{"scenario"}, 2, "exactly one data FILE"},
+		{[]string{"breakeven", "--reported", "2000%", f}, 2, "--reported"},
+		{[]string{"breakeven", "--from-claim", "X=1,Y=2", f}, 2, "--from-claim"},
+	} {
+		_, errOut, code := scenarioCLI(t, tc.args...)
+		assert.Equal(t, tc.code, code, "%v: %s", tc.args, errOut)
+		assert.Contains(t, errOut, tc.want, "%v", tc.args)
+	}
+}
+
+// The four published figures, as the command prints them.
+func TestScenarioCommandVenezuela(t *testing.T) {
+	v1 := shareddata.Path(t, "venezuela-2024/RESULTADOS_2024_CSV_V1.csv")
+	v2 := shareddata.Path(t, "venezuela-2024/RESULTADOS_2024_CSV_V2.csv")
+	tests := []struct {
+		args []string
+		want []string
+	}{
+		{[]string{"scenario", "--missing", "worst-case", "--registered-total", "21392464", v1}, []string{
+			"Even if every one of the 3,647,225 missing registered voters voted, and voted for Nicolás Maduro Moros, Edmundo González Urrutia would still lead by 267,776 votes (7,156,462 to 6,888,686).",
+		}},
+		{[]string{"breakeven", "--valid-total", "12335884", v1}, []string{
+			"Nicolás Maduro Moros would need 165.52% of the remaining 1,676,756 valid votes (the official valid total minus the counted valid votes)",
+			"this is impossible",
+			"the result is locked",
+		}},
+		{[]string{"breakeven", "--from-claim", "1st", v1}, []string{
+			"Edmundo González Urrutia would need 61.70% of the remaining 2,514,694 valid votes",
+			"so Nicolás Maduro Moros's lead is not mathematically irreversible",
+		}},
+		{[]string{"breakeven", "--from-claim", "NM=5150092,EG=4445978,others=462704,reported=80%", v1}, []string{
+			"Edmundo González Urrutia would need 61.70% of the remaining 2,514,694 valid votes",
+		}},
+		{[]string{"scenario", "--missing", "claim", "--claim", "2nd", v2}, []string{
+			"CNE 2nd bulletin cannot be reconciled with the counted tables. Edmundo González Urrutia would need -1,977,376 votes in the missing tables",
+			"IMPOSSIBLE: Edmundo González Urrutia would need -1,977,376 votes",
+		}},
+		{[]string{"scenario", "--missing", "claim", "--claim", "Maduro=6408844,Gonzalez=5326104,valid=12335884", v2}, []string{
+			"IMPOSSIBLE: Edmundo González Urrutia would need -1,977,376 votes",
+		}},
+	}
+	for _, tt := range tests {
+		out, errOut, code := scenarioCLI(t, tt.args...)
+		require.Equal(t, 0, code, "%v: %s", tt.args, errOut)
+		for _, w := range tt.want {
+			assert.Contains(t, out, w, "%v", tt.args)
+		}
+		assert.False(t, strings.Contains(out, "NaN"), "%v", tt.args)
+	}
+}
