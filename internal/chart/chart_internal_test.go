@@ -85,3 +85,10 @@ func TestStringsComplete(t *testing.T) {
 		assert.Equal(t, verbs(e.en), verbs(e.es), "verbs of %s", k)
 	}
 }
+
+func TestCellPhrase(t *testing.T) {
+	assert.Equal(t, "1-point cells", cellPhrase(i18n.EN, 1, 1))
+	assert.Equal(t, "celdas de 1 punto", cellPhrase(i18n.ES, 1, 1))
+	assert.Equal(t, "celdas de 2,5 puntos", cellPhrase(i18n.ES, 2.5, 2.5))
+	assert.Equal(t, "2 × 5-point cells", cellPhrase(i18n.EN, 2, 5))
+}

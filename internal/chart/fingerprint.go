@@ -49,10 +49,7 @@ func Fingerprint(t *sim.Tally, h *forensics.Histogram, opts Options) (*plot.Plot
 
 func fingerprintPlot(d *FingerprintData, l i18n.Lang) *plot.Plot {
 	units := levelName(l, d.UnitLevel, true)
-	cell := l.Float(100/float64(d.TurnoutBins), 0)
-	if d.TurnoutBins != d.ShareBins {
-		cell = l.Float(100/float64(d.TurnoutBins), 1) + " × " + l.Float(100/float64(d.ShareBins), 1)
-	}
+	cell := cellPhrase(l, 100/float64(d.TurnoutBins), 100/float64(d.ShareBins))
 	sub := trf(l, keyFPSub, capital(units), d.Name, cell, l.Int(d.Units)+" "+units)
 	if d.Excluded > 0 {
 		sub += trf(l, keyFPExcluded, l.Int(int64(d.Excluded)))
@@ -115,4 +112,20 @@ func scaleSteps(max int64) []int64 {
 		}
 	}
 	return append(out, max)
+}
+
+// cellPhrase names the size of the fingerprint's cells, in points of
+// turnout and of share: "1-point cells", "celdas de 1 punto".
+func cellPhrase(l i18n.Lang, tw, sw float64) string {
+	size := l.Float(tw, decimalsFor(tw))
+	if tw != sw {
+		size = l.Float(tw, decimalsFor(tw)) + " × " + l.Float(sw, decimalsFor(sw))
+	}
+	if l == i18n.ES {
+		if tw == 1 && sw == 1 {
+			return "celdas de 1 punto"
+		}
+		return "celdas de " + size + " puntos"
+	}
+	return size + "-point cells"
 }

@@ -123,7 +123,7 @@ var strs = map[key]entry{
 	keyMCMedian:      {"median %s", "mediana %s"},
 	keyMCInterval:    {"%s interval", "intervalo del %s"},
 	keyFPTitle:       {"Election fingerprint: turnout against %s's share", "Huella electoral: participación frente al porcentaje de %s"},
-	keyFPSub:         {"%s by turnout and by %s's share of valid votes, in %s-point cells: %s with known registered voters", "%s según la participación y el porcentaje de %s en los votos válidos, en celdas de %s puntos: %s con electores inscritos conocidos"},
+	keyFPSub:         {"%s by turnout and by %s's share of valid votes, in %s: %s with known registered voters", "%s según la participación y el porcentaje de %s en los votos válidos, en %s: %s con electores inscritos conocidos"},
 	keyFPX:           {"Turnout", "Participación"},
 	keyFPY:           {"%s's share of valid votes", "Porcentaje de %s en los votos válidos"},
 	keyFPScale:       {"%s per cell", "%s por celda"},
