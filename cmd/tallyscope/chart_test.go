@@ -142,7 +142,7 @@ func TestExportCommand(t *testing.T) {
 	recs, err := r.ReadAll()
 	require.NoError(t, err)
 	require.Len(t, recs, 3, "header and two states")
-	assert.Equal(t, []string{"key", "name", "units", "expected_units", "valid", "X", "Y", "Z", "margin_pp"}, recs[0])
+	assert.Equal(t, []string{"key", "name", "units", "expected_units", "valid", "X", "Y", "Z", "margin_votes", "margin_pp"}, recs[0])
 	assert.Equal(t, "Alfa", recs[1][1])
 	assert.Equal(t, "15", recs[1][2], "15 tables in Alfa")
 	assert.Contains(t, out, "# data_sha256: ")

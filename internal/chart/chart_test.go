@@ -395,7 +395,7 @@ func TestRegionsTableIsComplete(t *testing.T) {
 		sum += r[4].(int64)
 	}
 	assert.Equal(t, a.Nation.Valid, sum, "the regions' valid votes add up to the national total")
-	assert.Equal(t, []string{"key", "name", "units", "expected_units", "valid", "A", "B", "C", "margin_pp"}, tab.Columns)
+	assert.Equal(t, []string{"key", "name", "units", "expected_units", "valid", "A", "B", "C", "margin_votes", "margin_pp"}, tab.Columns)
 }
 
 func TestRenderView(t *testing.T) {

@@ -29,8 +29,10 @@
 // package chart never opens a file.
 //
 // Render computes and draws any kind from a tally and a scenario in one
-// call; Table returns the numbers behind the same chart, for CSV or JSON
-// export, so that a reader can check every bar.
+// call, and returns beside the plot a Table with the numbers behind it, for
+// CSV or JSON export, so that a reader can check every bar. RenderView does
+// the same for the desktop app's "save this view", writing to the writers
+// it is given.
 //
 // Package chart is the only package that imports gonum/plot. The browser
 // build never imports it; the desktop app imports it from a file built

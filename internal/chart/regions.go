@@ -71,7 +71,9 @@ func ComputeRegions(a *sim.Aggregation, opts Options) (*RegionsData, error) {
 		if res.Valid <= 0 {
 			continue
 		}
-		_, pp := res.Margin(ca, cb, sim.OfValid)
+		// The margin in points, from the vote difference in one division,
+		// so that exact margins print exactly (20, not 19.999999999999996).
+		pp := float64(100*(res.Votes[ca]-res.Votes[cb])) / float64(res.Valid)
 		d.Rows = append(d.Rows, RegionRow{
 			Region: r, Key: t.Regions[r].Key, Name: t.Regions[r].Name,
 			VotesA: res.Votes[ca], VotesB: res.Votes[cb], Valid: res.Valid, MarginPP: pp,

@@ -64,7 +64,7 @@ func regionsTable(t *sim.Tally, d *RegionsData) *Table {
 	for _, c := range t.Candidates {
 		tab.Columns = append(tab.Columns, c.ID)
 	}
-	tab.Columns = append(tab.Columns, "margin_pp")
+	tab.Columns = append(tab.Columns, "margin_votes", "margin_pp")
 	// Rows in key order, as the data lists the regions.
 	keyed := map[int]RegionRow{}
 	for _, r := range d.Rows {
@@ -85,7 +85,7 @@ func regionsTable(t *sim.Tally, d *RegionsData) *Table {
 		for _, v := range res.Votes {
 			row = append(row, v)
 		}
-		tab.row(append(row, r.MarginPP)...)
+		tab.row(append(row, r.VotesA-r.VotesB, r.MarginPP)...)
 	}
 	return tab
 }
