@@ -111,8 +111,6 @@ type Outcome struct {
 	Level int `json:"level"`
 
 	regCounted []int64
-	regF       []float64
-	regV       []int64
 	cells      []cell
 	regImputed []int64
 	validRE    []int64
