@@ -82,6 +82,11 @@ func (c *chartFlags) build(file string, stderr io.Writer) (*sim.Tally, scenario.
 	if c.runs > 0 {
 		sc.MonteCarlo.Runs = c.runs
 	}
+	if sc.MonteCarlo.Runs == 0 {
+		// Name the runs in the scenario string of the footer, so that
+		// the Monte Carlo chart can be reproduced from it.
+		sc.MonteCarlo.Runs = chart.DefaultRuns
+	}
 	sc.MonteCarlo.Seed = c.seed
 	if c.sigma != 0 {
 		sc.MonteCarlo.RegionSigma = c.sigma

@@ -165,6 +165,9 @@ type View struct {
 // source and digest, the scenario (stamped with the digest) and the
 // version. It touches no file: the caller opens them.
 func RenderView(chart, numbers io.Writer, v View) error {
+	if v.Kind == KindMonteCarlo && v.Scenario.MonteCarlo.Runs == 0 {
+		v.Scenario.MonteCarlo.Runs = DefaultRuns // named in the footer
+	}
 	p, tab, err := Render(v.Kind, v.Tally, v.Scenario, v.Options)
 	if err != nil {
 		return err
