@@ -118,7 +118,8 @@ func TestForensicsCommandVenezuela(t *testing.T) {
 	code, out, errOut := fxRun("forensics", v1)
 	require.Equal(t, 0, code, errOut)
 	for _, c := range []string{
-		"CNE 1st bulletin: 3 of 3 counts are exactly round percentages of 10,058,774 (1 decimal); under the null this happens about 1 in 101.2 million times. Flagged",
+		"CNE 1st bulletin: 3 of 3 counts are exactly round percentages of 10,058,774 (1 decimal); under the null this happens about 1 in 101.2 million times",
+		"(1 in 75.9 million if every split of the total that shows the same percentages is taken as equally likely). Flagged as unusually round.",
 		"CNE 2nd bulletin: 0 of 10 counts", "Turnout ≥ 95% and share ≥ 95%: 0 tables (0.00%)",
 		"The model does NOT describe these data",
 	} {

@@ -44,6 +44,9 @@ type RoundCount struct {
 	// Free is false for the one count that is fixed by the others when
 	// the counts add up to Total.
 	Free bool `json:"free"`
+	// BinLow is the smallest count in the bin; the bin holds BinLow to
+	// BinLow + BinSize − 1.
+	BinLow int64 `json:"bin_low"`
 }
 
 // RoundReport is the round-percentage verdict on a set of announced counts.
@@ -66,6 +69,13 @@ type RoundReport struct {
 	// inverse.
 	Likelihood float64 `json:"likelihood"`
 	OneIn      float64 `json:"one_in"`
+	// JointOneIn is set when every count is round and the counts make up
+	// the total: the number of ways to split the total into whole counts
+	// that show the same percentages. Under the stricter null that takes
+	// every such split as equally likely, the chance of the round one is
+	// 1 in JointOneIn. It is of the same order as OneIn (for the CNE's
+	// first bulletin, 75,882,581 against 101,173,422).
+	JointOneIn float64 `json:"joint_one_in,omitempty"`
 	// Flagged reports Likelihood < RoundFlagBelow.
 	Flagged bool   `json:"flagged"`
 	Null    string `json:"null"`
@@ -148,7 +158,45 @@ func Roundness(label string, counts []Count, total int64, decimals int) (*RoundR
 	rep.Likelihood = atLeast(probs, rep.RoundFree)
 	rep.OneIn = 1 / rep.Likelihood
 	rep.Flagged = rep.Likelihood < RoundFlagBelow
+	if rep.AllRound && rep.CountsMakeTotal && len(counts) > 1 && len(counts) <= 20 {
+		rep.JointOneIn = splits(rep.Counts, total)
+	}
 	return rep, nil
+}
+
+// splits counts the vectors of whole numbers, one per count, each within
+// its count's bin and adding up to total, by inclusion–exclusion over the
+// bins' upper bounds: with offsets o_i = c_i − lo_i in [0, n_i), the number
+// of solutions of Σ o_i = m is Σ_S (−1)^|S| C(m − Σ_{i∈S} n_i + k − 1, k − 1).
+func splits(cs []RoundCount, total int64) float64 {
+	k := len(cs)
+	lo := make([]int64, k)
+	m := total
+	for i, c := range cs {
+		lo[i] = c.BinLow
+		m -= lo[i]
+	}
+	sum := new(big.Int)
+	for set := 0; set < 1<<k; set++ {
+		top := m
+		sign := 1
+		for i := range k {
+			if set&(1<<i) != 0 {
+				top -= cs[i].BinSize
+				sign = -sign
+			}
+		}
+		if top < 0 {
+			continue
+		}
+		term := new(big.Int).Binomial(top+int64(k)-1, int64(k)-1)
+		if sign < 0 {
+			term.Neg(term)
+		}
+		sum.Add(sum, term)
+	}
+	f, _ := new(big.Float).SetInt(sum).Float64()
+	return f
 }
 
 // roundCount computes one count's percentage, round count and bin with
@@ -177,7 +225,7 @@ func roundCount(c Count, total int64, decimals int, scale int64) RoundCount {
 	hi.Sub(hi, big.NewInt(1))
 	l, h := max(lo.Int64(), 0), min(hi.Int64(), total)
 	rc := RoundCount{Label: c.Label, Votes: c.Votes, Percent: formatScaled(P.Int64(), decimals),
-		RoundVotes: rv.Int64(), BinSize: h - l + 1}
+		RoundVotes: rv.Int64(), BinSize: h - l + 1, BinLow: l}
 	rc.Round = rc.Votes == rc.RoundVotes
 	rc.OffBy = rc.Votes - rc.RoundVotes
 	rc.Chance = 1 / float64(rc.BinSize)
@@ -259,6 +307,9 @@ func (r *RoundReport) Summary() string {
 	b.WriteString(")")
 	if r.RoundFree > 0 {
 		fmt.Fprintf(&b, "; under the null this happens about 1 in %s times", humanCount(r.OneIn))
+		if r.JointOneIn > 0 {
+			fmt.Fprintf(&b, " (1 in %s if every split of the total that shows the same percentages is taken as equally likely)", humanCount(r.JointOneIn))
+		}
 	}
 	if r.Flagged {
 		b.WriteString(". Flagged as unusually round.")
