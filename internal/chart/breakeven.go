@@ -55,10 +55,9 @@ func ComputeBreakEven(t *sim.Tally, b scenario.BreakEven, missingUnits int64) (*
 	}
 	d := &BreakEvenData{BreakEven: b, LeaderName: surname(t, b.Leader), RunnerUpName: surname(t, b.RunnerUp),
 		MissingUnits: missingUnits, UnitLevel: t.UnitLevel, MaxShare: 1 - b.OthersShare}
-	a := sim.Aggregate(t)
-	if a.Nation.Valid > 0 {
-		d.CountedShare = float64(a.Nation.Votes[b.RunnerUp]) / float64(a.Nation.Valid)
-	}
+	// The runner-up's counted votes, after the scenario's changes: the
+	// top two hold Counted × (1 − others) and differ by Margin.
+	d.CountedShare = ((1-b.OthersShare)*float64(b.Counted) - float64(b.Margin)) / 2 / float64(b.Counted)
 	right := d.xMax()
 	const n = 100
 	for i := 0; i <= n; i++ {

@@ -255,6 +255,7 @@ func TestBreakEvenNumbers(t *testing.T) {
 	assert.InDelta(t, 0, d.FinalMargin(d.Needed), 1e-9, "the margin is zero at the break-even")
 	assert.InDelta(t, 200+1000*(1-others), d.FinalMargin(0), 1e-9)
 	assert.InDelta(t, 1-others, d.MaxShare, 1e-12)
+	assert.InDelta(t, 300.0/850, d.CountedShare, 1e-12, "the runner-up's counted share")
 	assert.Equal(t, d.Curve[0].Margin, d.FinalMargin(0))
 	// A locked result: the break-even lies beyond 100% and the axis
 	// reaches past it.

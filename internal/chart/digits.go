@@ -151,7 +151,6 @@ func digitsPlot(d *DigitsData, l i18n.Lang) *plot.Plot {
 	w := groupW / float64(n)
 	var rs rects
 	top := 0.0
-	var exp labels
 	for k := 0; k < 10; k++ {
 		for i, s := range d.Series {
 			x0 := float64(k) - groupW/2 + float64(i)*w
@@ -167,7 +166,7 @@ func digitsPlot(d *DigitsData, l i18n.Lang) *plot.Plot {
 		top = max(top, e)
 		law1 = append(law1, rect{x0: float64(k) - groupW/2 - 0.04, x1: float64(k) + groupW/2 + 0.04, y0: e - top*0.004, y1: e + top*0.004, fill: palette.Highlight})
 	}
-	p.Add(gridLines{horizontal: true}, rs, rects(law1), exp)
+	p.Add(gridLines{horizontal: true}, rs, rects(law1))
 	for _, s := range d.Series {
 		p.Legend.Add(s.Name, swatch{fill: palette.Candidate(s.Candidate)})
 	}

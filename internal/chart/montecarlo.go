@@ -116,12 +116,8 @@ func monteCarloPlot(d *MonteCarloData, l i18n.Lang) *plot.Plot {
 	med := style(sizeNote, palette.Text, true)
 	med.XAlign = draw.XLeft
 	med.YAlign = draw.YTop
-	note := style(sizeNote, palette.TextMuted, false)
-	note.XAlign = draw.XCenter
-	note.YAlign = draw.YBottom
 	ls := labels{
 		{x: d.Median, y: top, dx: 3, dy: -2, text: trf(l, keyMCMedian, l.PP(d.Median, 1)), style: med},
-		{x: d.Lo90, y: 0, dx: 0, dy: -1, text: "", style: note},
 	}
 	iv := style(sizeNote, palette.TextMuted, false)
 	iv.YAlign = draw.YTop

@@ -94,7 +94,7 @@ const (
 var strs = map[key]entry{
 	keySource:        {"Source", "Fuente"},
 	keyScenario:      {"Scenario", "Escenario"},
-	keySharesTitle:   {"Counted tally sheets against announced results", "Actas contadas frente a los resultados anunciados"},
+	keySharesTitle:   {"Counted votes against announced results", "Votos contados frente a los resultados anunciados"},
 	keySharesTitleNo: {"Share of the valid vote, as counted", "Porcentaje de los votos válidos, según el conteo"},
 	keySharesSub:     {"Share of valid votes. %s", "Porcentaje de los votos válidos. %s"},
 	keySharesAxis:    {"Share of valid votes", "Porcentaje de los votos válidos"},
