@@ -332,6 +332,8 @@ func runScenario(args []string, stdout, stderr io.Writer) error {
 	sigma := fs.Float64("sigma", 0, "regional shock `SD` on the log of each share (default 0.10)")
 	validate := fs.Int("validate", 0, "hide 20% of the counted units `REPS` times, predict them and report how often the 90% intervals cover the truth")
 	quick := fs.Bool("quick-count", false, "also print the sampling error of the counted units taken as a quick-count sample (stratified by --level)")
+	seats := fs.Bool("seats", false, "also count seats: each counted unit is a constituency won by its leader (first past the post), before and after the swing and turnout change")
+	byParty := fs.Bool("by-party", false, "with --seats, count seats per party instead of per candidate")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -385,6 +387,13 @@ func runScenario(args []string, stdout, stderr io.Writer) error {
 			return err
 		}
 		out.QuickCount = q
+	}
+	if *seats {
+		st, err := e.Seats(sc, *byParty)
+		if err != nil {
+			return err
+		}
+		out.Seats = st
 	}
 	if sc.Level != "" {
 		l, err := t.LevelIndex(sc.Level)
@@ -446,6 +455,7 @@ type scenarioOut struct {
 	MonteCarlo *scenario.MonteCarloResult `json:"montecarlo,omitempty"`
 	Validation *scenario.Validation       `json:"validation,omitempty"`
 	QuickCount *scenario.QuickCount       `json:"quick_count,omitempty"`
+	Seats      *scenario.Seats            `json:"seats,omitempty"`
 }
 
 func topTwo(v []int64) (int, int) {
@@ -480,6 +490,9 @@ func unitPlural(t *sim.Tally, n int64) string {
 	}
 	if n == 1 {
 		return u
+	}
+	if len(u) > 1 && strings.HasSuffix(u, "y") && !strings.ContainsAny(u[len(u)-2:len(u)-1], "aeiou") {
+		return u[:len(u)-1] + "ies"
 	}
 	return u + "s"
 }
@@ -605,6 +618,9 @@ func writeScenarioText(w io.Writer, t *sim.Tally, out *scenarioOut) {
 			fmt.Fprintf(w, "  margin %s over %s: %.2f ± %.2f points\n", label(t, q.A), label(t, q.B), q.MarginPP, 1.96*q.MarginSEPP)
 		}
 	}
+	if st := out.Seats; st != nil {
+		writeSeats(w, t, st)
+	}
 	if len(o.Notes) > 0 {
 		fmt.Fprintln(w, "\nNotes:")
 		for _, n := range o.Notes {
@@ -681,15 +697,21 @@ func runBreakeven(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	b, err := e.BreakEven(sc)
-	if err != nil {
+	noMissing := errors.Is(err, scenario.ErrNoMissing)
+	if err != nil && !noMissing {
 		return err
 	}
 	flip, err := e.SwingToFlip(sc)
 	if err != nil {
 		return err
 	}
-	out := breakevenOut{Data: name, SHA256: t.Digest, Engine: scenario.EngineVersion, Scenario: sc, String: sc.String(), National: b, Flip: flip}
-	if sc.Level != "" {
+	out := breakevenOut{Data: name, SHA256: t.Digest, Engine: scenario.EngineVersion, Scenario: sc, String: sc.String(), Flip: flip}
+	if noMissing {
+		out.Unknown = "nothing is known about the units that are not in the data, so there is no break-even: give --registered-total, --units-total, --valid-total or --reported"
+	} else {
+		out.National = &b
+	}
+	if sc.Level != "" && !noMissing {
 		l, err := t.LevelIndex(sc.Level)
 		if err != nil {
 			return usageError{err.Error()}
@@ -720,7 +742,8 @@ type breakevenOut struct {
 	Engine   string               `json:"engine"`
 	Scenario scenario.Scenario    `json:"scenario"`
 	String   string               `json:"scenario_string"`
-	National scenario.BreakEven   `json:"national"`
+	National *scenario.BreakEven  `json:"national,omitempty"`
+	Unknown  string               `json:"unknown,omitempty"`
 	Flip     scenario.SwingFlip   `json:"swing_to_flip"`
 	Level    string               `json:"level,omitempty"`
 	Regions  []scenario.BreakEven `json:"regions,omitempty"`
@@ -752,7 +775,11 @@ func breakevenSentence(t *sim.Tally, b *scenario.BreakEven) string {
 }
 
 func writeBreakevenText(w io.Writer, t *sim.Tally, out *breakevenOut) {
-	fmt.Fprintln(w, breakevenSentence(t, &out.National))
+	if out.National != nil {
+		fmt.Fprintln(w, breakevenSentence(t, out.National))
+	} else {
+		fmt.Fprintf(w, "%s.\n", capitalize(out.Unknown))
+	}
 	f := out.Flip
 	switch {
 	case f.To < 0:
@@ -785,5 +812,59 @@ func writeBreakevenText(w io.Writer, t *sim.Tally, out *breakevenOut) {
 			fmt.Fprintf(w, "  %-24s %-6s %-6s %12s %12s %9s  %s\n", trunc(b.Name, 24), t.Candidates[b.Leader].ID, ru, thousands(b.Margin), thousands(b.Remaining), pct2(b.Needed), state)
 		}
 	}
+	if out.National != nil && len(out.National.Notes) > 0 {
+		fmt.Fprintln(w, "\nNotes:")
+		for _, n := range out.National.Notes {
+			fmt.Fprintf(w, "  - %s\n", n)
+		}
+	}
 	fmt.Fprintf(w, "\nData: %s (sha256 %s); engine %s.\nReproduce: tallyscope breakeven --scenario %s FILE\n", out.Data, shortSHA(out.SHA256), out.Engine, out.String)
+}
+
+func writeSeats(w io.Writer, t *sim.Tally, st *scenario.Seats) {
+	fmt.Fprintf(w, "\nSeats (one per counted %s, first past the post; majority %d of %d", t.UnitLevel, st.Majority, st.Total+st.Missing)
+	if st.Missing > 0 {
+		fmt.Fprintf(w, ", %d not counted", st.Missing)
+	}
+	fmt.Fprintln(w, "):")
+	for _, c := range st.Counts {
+		if c.Seats == 0 && c.Baseline == 0 {
+			continue
+		}
+		fmt.Fprintf(w, "  %-28s %6d  (counted as reported: %d)\n", trunc(c.Name, 28), c.Seats, c.Baseline)
+	}
+	if st.Undecided > 0 || st.BaselineUndecided > 0 {
+		fmt.Fprintf(w, "  %-28s %6d  (counted as reported: %d)\n", "tied or empty", st.Undecided, st.BaselineUndecided)
+	}
+	switch {
+	case st.Holder >= 0:
+		fmt.Fprintf(w, "%s holds a majority.\n", st.Counts[st.Holder].Name)
+	default:
+		fmt.Fprintln(w, "Nobody holds a majority of the seats.")
+	}
+	fmt.Fprintf(w, "%d %s change hands", len(st.Flips), unitPlural(t, int64(len(st.Flips))))
+	for k, f := range st.Flips {
+		if k == 10 {
+			fmt.Fprintf(w, ", …")
+			break
+		}
+		from, to := "tie", "tie"
+		if f.From >= 0 {
+			from = st.Counts[f.From].Name
+		}
+		if f.To >= 0 {
+			to = st.Counts[f.To].Name
+		}
+		u := &t.Units[f.Unit]
+		name := u.Name
+		if name == "" {
+			name = u.ID
+		}
+		sep := ", "
+		if k == 0 {
+			sep = ": "
+		}
+		fmt.Fprintf(w, "%s%s (%s to %s)", sep, name, from, to)
+	}
+	fmt.Fprintln(w, ".")
 }

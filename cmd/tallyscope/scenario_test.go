@@ -27,7 +27,9 @@ func scenarioCLI(t *testing.T, args ...string) (stdout, stderr string, code int)
 // scenarioFixture writes a small tally in Tallyscope's JSON form: two
 // states, five tables, X 160, Y 220, Z 40 counted, 8 tables and 1,000
 // registered voters expected, and one claim.
-func scenarioFixture(t *testing.T) string {
+func scenarioFixture(t *testing.T) string { return scenarioFixtureExp(t, true) }
+
+func scenarioFixtureExp(t *testing.T, withExpectation bool) string {
 	t.Helper()
 	tl := &sim.Tally{
 		Title:     "fixture",
@@ -47,6 +49,9 @@ func scenarioFixture(t *testing.T) string {
 		Expected: []sim.Expectation{{Region: -1, Units: 8, Registered: 1000}},
 		Claims: []sim.Claim{{Label: "Council bulletin", Votes: []sim.ClaimVote{{Candidate: "X", Votes: 100}, {Candidate: "Y", Votes: 520}},
 			Others: 80, Valid: sim.Unknown, Null: sim.Unknown, Reported: 0.9, Decimals: -1}},
+	}
+	if !withExpectation {
+		tl.Expected = nil
 	}
 	var b bytes.Buffer
 	require.NoError(t, load.WriteJSON(&b, tl))
@@ -100,6 +105,17 @@ func TestScenarioCommandFixture(t *testing.T) {
 		}},
 		{"breakeven", []string{"breakeven", "--remaining", "full", f}, []string{
 			"Xavier Xu would need 52.74% of the remaining 400 valid votes (100% turnout of the missing registered voters) to tie Yolanda Yu, who leads by 60 votes, if the other candidates keep their 9.52%. That is possible, so Yolanda Yu's lead is not mathematically irreversible.",
+			"The smallest uniform swing that changes the winner:",
+		}},
+		{"seats", []string{"scenario", "--seats", "--swing", "X:+10:Y", f}, []string{
+			"Seats (one per counted table, first past the post; majority 5 of 8, 3 not counted):",
+			"Xavier Xu                         3  (counted as reported: 1)",
+			"Yolanda Yu                        2  (counted as reported: 3)",
+			"Nobody holds a majority of the seats.",
+			"2 tables change hands: t2 (tie to Xavier Xu), t3 (Yolanda Yu to Xavier Xu).",
+		}},
+		{"breakeven without expectations", []string{"breakeven", scenarioFixtureExp(t, false)}, []string{
+			"Nothing is known about the units that are not in the data, so there is no break-even",
 			"The smallest uniform swing that changes the winner:",
 		}},
 		{"breakeven by state", []string{"breakeven", "--remaining", "full", "--level", "state", f}, []string{

@@ -2,6 +2,7 @@ package scenario
 
 import (
 	"fmt"
+	"strings"
 )
 
 // BreakEven is what the runner-up needs from the remaining votes of one
@@ -44,6 +45,9 @@ type BreakEven struct {
 	// every remaining vote went to the runner-up (negative: the runner-up
 	// would win).
 	LeadIfAllToRunnerUp int64 `json:"lead_if_all_to_runner_up"`
+	// Notes say what was estimated to find the remaining votes (set by
+	// Engine.BreakEven, not per region).
+	Notes []string `json:"notes,omitempty"`
 }
 
 // breakEven computes the rule for counted votes and remaining votes.
@@ -104,6 +108,12 @@ func (e *Engine) BreakEven(sc Scenario) (BreakEven, error) {
 	b := breakEven(o.Counted, o.Remaining)
 	b.Name = e.regionName(e.nr)
 	b.RemainingMethod, b.RemainingText = o.RemainingMethod, o.RemainingText
+	for _, n := range o.Notes {
+		// The split of the remaining votes does not matter here.
+		if !strings.HasPrefix(n, "the missing ") || !strings.Contains(n, " vote like ") {
+			b.Notes = append(b.Notes, n)
+		}
+	}
 	return b, nil
 }
 

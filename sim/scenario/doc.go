@@ -43,7 +43,10 @@
 // interface can fill in the distribution without freezing; the results
 // depend only on the seed and the number of runs, not on the step sizes.
 //
-// Every vote count in an Outcome is an integer. Fractional votes (a share of
-// a region's remaining votes) are rounded by the largest-remainder rule, so
-// that counted + imputed = total holds exactly.
+// Every vote count in an Outcome is an integer, and counted + imputed =
+// total holds exactly. The remaining votes are placed in regions and split
+// between candidates by the largest-remainder rule (ties to the earlier
+// region or candidate); a counted unit changed by a swing or a turnout
+// change is rounded by cumulative rounding, which keeps its valid votes and
+// needs no sorting.
 package scenario

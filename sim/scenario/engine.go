@@ -588,12 +588,6 @@ func (e *Engine) adjustShares(rs *resolved, i int, shares []float64, nat []float
 	return newValid, true, clamped, skipped
 }
 
-// natShare returns the national counted shares of the baseline, used when
-// a swing takes points away from a unit with no other votes.
-func (e *Engine) natShare(o *Outcome) []float64 {
-	return o.natShares
-}
-
 // swingShares applies one swing to a unit's shares (which add up to 1, or
 // are all zero) and reports whether it was clamped.
 func swingShares(s []float64, w *rswing, nat []float64) bool {

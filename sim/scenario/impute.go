@@ -112,11 +112,9 @@ func (e *Engine) pools(sc *Scenario, o *Outcome) []pool {
 		}
 	}
 	type node struct {
-		ownUnits   float64 // missing units owned by the pool, or -1
-		subUnits   float64 // missing units in the whole subtree, or -1
-		subReg     float64 // missing registered voters in the subtree, or -1
-		inherited  bool
-		regPending bool
+		ownUnits float64 // missing units owned by the pool, or -1
+		subUnits float64 // missing units in the whole subtree, or -1
+		subReg   float64 // missing registered voters in the subtree, or -1
 	}
 	nodes := make([]node, len(exps))
 	for i, x := range exps {
@@ -189,7 +187,6 @@ func (e *Engine) pools(sc *Scenario, o *Outcome) []pool {
 				own = left * max(n.ownUnits, 0) / w
 				for _, k := range pending {
 					nodes[k].subReg = left * max(nodes[k].subUnits, 0) / w
-					nodes[k].inherited = true
 				}
 				o.note("missing registered voters known only for %s are distributed over the regions inside it in proportion to their missing %ss", e.regionName(x.Region), e.unitWord())
 			}
