@@ -230,7 +230,7 @@ var table = map[Key]entry{
 	McTitle:       {"Where the final margin could land", "Dónde podría quedar el margen final"},
 	McProb:        {"%s wins in %s of the runs", "%s gana en %s de las simulaciones"},
 	McRuns:        {"%s of %s runs", "%s de %s simulaciones"},
-	McModel:       {"Each run resamples counted tables of the same region for every missing table and adds a national shift of ±5 pp.", "Cada simulación toma mesas contadas de la misma región para cada mesa que falta y añade un desplazamiento nacional de ±5 pp."},
+	McModel:       {"Each run draws a counted table at random for every missing table, centred on the scenario, and adds a national shift of the leader's share (standard deviation 5 pp).", "Cada simulación sortea una mesa contada para cada mesa que falta, centrada en el escenario, y añade un desplazamiento nacional del porcentaje del primero (desviación típica de 5 pp)."},
 	McXAxis:       {"Margin of %s over %s (votes)", "Margen de %s sobre %s (votos)"},
 	HelpTitle:     {"Keys", "Teclas"},
 	HelpTab:       {"Tab / Shift+Tab: move between controls", "Tab / Mayús+Tab: pasar de un control a otro"},

@@ -184,7 +184,11 @@ func (b *builder) button(id string, r Rect, label string, act app.Action, select
 
 // buttonWidth returns the width a button needs for label.
 func (b *builder) buttonWidth(label string) float64 {
-	return math.Ceil(b.f.Width(Regular, b.m.Body, label) + 2*b.m.Pad*0.75)
+	pad := b.m.Pad * 0.75
+	if b.sc.Narrow {
+		pad = math.Round(8 * b.m.Scale)
+	}
+	return math.Ceil(b.f.Width(Regular, b.m.Body, label) + 2*pad)
 }
 
 // Build lays out the whole screen for a w×h device-pixel window at the
@@ -245,7 +249,7 @@ func (b *builder) header(r Rect) Rect {
 		area := rest.Inset(0)
 		area.X += m.Pad
 		area.W -= 2 * m.Pad
-		rects, used = Flow(area, widths, m.Gap, btnH)
+		rects, used = Flow(area, widths, m.Gap/2, btnH)
 		r = Rect{r.X, rest.Y + used + m.Gap, r.W, rest.H - used - m.Gap}
 	} else {
 		band, rest := r.CutTop(m.Row + 2*m.Gap)
@@ -277,11 +281,25 @@ var tabKeys = map[app.View]i18n.Key{
 func (b *builder) tabs(r Rect) Rect {
 	m := b.m
 	views := b.viewTabs()
-	widths := make([]float64, len(views))
-	for i, v := range views {
-		widths[i] = math.Ceil(b.f.Width(Bold, m.Body, b.l.T(tabKeys[v])) + 2*m.Pad)
-	}
 	area := Rect{r.X + m.Pad, r.Y, r.W - 2*m.Pad, r.H}
+	// The largest text size, and then padding, that fits the tabs on
+	// one line; they wrap only when even the smallest does not fit.
+	size, pad := m.Body, m.Pad
+	widths := make([]float64, len(views))
+	measure := func() float64 {
+		total := 0.0
+		for i, v := range views {
+			widths[i] = math.Ceil(b.f.Width(Bold, size, b.l.T(tabKeys[v])) + 2*pad)
+			total += widths[i]
+		}
+		return total
+	}
+	for _, try := range [][2]float64{{m.Body, m.Pad}, {m.Body, m.Pad / 2}, {m.Small, m.Pad / 2}, {m.Small, m.Pad / 3}} {
+		size, pad = try[0], try[1]
+		if measure() <= area.W {
+			break
+		}
+	}
 	rects, used := Flow(area, widths, 0, m.Row)
 	band, rest := r.CutTop(used + m.Gap)
 	b.line(band.X, band.Y+used, band.Right(), band.Y+used, palette.Grid, m.Stroke)
@@ -296,7 +314,7 @@ func (b *builder) tabs(r Rect) Rect {
 			st, c = Bold, palette.Text
 			b.fill(Rect{rr.X, rr.Bottom() - 3*m.Stroke, rr.W, 3 * m.Stroke}, palette.Text)
 		}
-		b.textCenter(rr, b.l.T(tabKeys[v]), st, m.Body, c)
+		b.textCenter(rr, b.l.T(tabKeys[v]), st, size, c)
 		b.hit(Hit{ID: "tab-" + v.String(), R: rr, Act: app.SetView{View: v}})
 	}
 	return rest

@@ -78,7 +78,7 @@ func (b *builder) groups() []group {
 	var out []group
 	others := group{cand: -1, label: b.l.T(i18n.Others), color: palette.Neutral, colorPale: lighter(palette.Neutral)}
 	for k, c := range order {
-		g := group{cand: c, counted: d.Agg.Nation.Votes[c], total: o.Total[c], label: shortName(t, c), color: palette.Candidate(c), colorPale: lighter(palette.Candidate(c))}
+		g := group{cand: c, counted: d.Agg.Nation.Votes[c], total: o.Total[c], label: t.Candidates[c].Label(), color: palette.Candidate(c), colorPale: lighter(palette.Candidate(c))}
 		if cv > 0 && (k < 2 || (float64(g.counted)/float64(cv) >= 0.01 && k < 5)) {
 			out = append(out, g)
 		} else {
@@ -160,12 +160,12 @@ func (b *builder) bars(r Rect, y float64) float64 {
 		tval := l.Percent(g.tshare, 2) + " · " + l.Int(g.total)
 		var bar Rect
 		if b.sc.Narrow {
-			b.text(r.X, y, g.label, Bold, m.Body, palette.Text, r.W/2)
+			b.text(r.X, y, g.label, Bold, m.Body, palette.Text, r.W-b.f.Width(Regular, m.Body, cval)-m.Gap)
 			b.textRight(r.Right(), y, cval, Regular, m.Body, palette.Text)
 			y += m.LineBody
 			bar = Rect{r.X, y, r.W, barH}
 		} else {
-			labelW := math.Min(150*m.Scale, r.W*0.25)
+			labelW := math.Min(200*m.Scale, r.W*0.28)
 			valW := b.f.Width(Regular, m.Body, "100.00% · 00,000,000") + m.Gap
 			b.text(r.X, y+(barH-m.LineBody)/2, g.label, Bold, m.Body, palette.Text, labelW-m.Gap)
 			bar = Rect{r.X + labelW, y, r.W - labelW - valW, barH}
@@ -284,20 +284,59 @@ func (b *builder) claims(r Rect, y float64) float64 {
 		b.textRight(xCounted, y, l.T(i18n.CountedCol), Regular, m.Small, palette.TextMuted)
 		y += m.LineSmall
 		valid := cl.ValidTotal()
-		for _, cv := range cl.Votes {
-			c, err := t.Candidate(cv.Candidate)
-			if err != nil {
-				continue
+		// The two leading candidates, then everybody else together.
+		named := map[int]bool{}
+		type line struct {
+			label            string
+			col              color.RGBA
+			claimed, counted int64
+			known            bool
+		}
+		var lines []line
+		for _, c := range []int{d.Leader, d.Runner} {
+			ln := line{label: t.Candidates[c].Label(), col: palette.Candidate(c), counted: nat.Votes[c]}
+			for _, cv := range cl.Votes {
+				if k, err := t.Candidate(cv.Candidate); err == nil && k == c {
+					ln.claimed, ln.known = cv.Votes, true
+				}
 			}
-			sw := math.Round(10 * m.Scale)
-			b.fill(Rect{r.X, y + (m.LineBody-sw)/2, sw, sw}, palette.Candidate(c))
-			b.text(r.X+sw+m.Gap/2, y, shortName(t, c), Regular, m.Body, palette.Text, xClaimed-colW-r.X-sw)
-			cs := l.Int(cv.Votes)
+			named[c] = true
+			lines = append(lines, ln)
+		}
+		others := line{label: l.T(i18n.Others), col: palette.Neutral, known: true}
+		for c := range t.Candidates {
+			if !named[c] {
+				others.counted += nat.Votes[c]
+			}
+		}
+		for _, cv := range cl.Votes {
+			if k, err := t.Candidate(cv.Candidate); err == nil && !named[k] {
+				others.claimed += cv.Votes
+			}
+		}
+		if cl.Others > 0 {
+			others.claimed += cl.Others
+		} else if cl.Others == sim.Unknown && len(cl.Votes) <= 2 {
 			if valid > 0 {
-				cs += " (" + l.Percent(float64(cv.Votes)/float64(valid), 2) + ")"
+				others.claimed = valid - lines[0].claimed - lines[1].claimed
+			} else {
+				others.known = false
+			}
+		}
+		lines = append(lines, others)
+		for _, ln := range lines {
+			sw := math.Round(10 * m.Scale)
+			b.fill(Rect{r.X, y + (m.LineBody-sw)/2, sw, sw}, ln.col)
+			b.text(r.X+sw+m.Gap/2, y, ln.label, Regular, m.Body, palette.Text, xClaimed-colW-r.X-sw)
+			cs := "–"
+			if ln.known {
+				cs = l.Int(ln.claimed)
+				if valid > 0 {
+					cs += " (" + l.Percent(float64(ln.claimed)/float64(valid), 2) + ")"
+				}
 			}
 			b.textRight(xClaimed, y, cs, Regular, m.Body, palette.Text)
-			b.textRight(xCounted, y, l.Int(nat.Votes[c])+" ("+l.Percent(nat.Share(c, sim.OfValid), 2)+")", Regular, m.Body, palette.Text)
+			b.textRight(xCounted, y, l.Int(ln.counted)+" ("+l.Percent(float64(ln.counted)/float64(max(nat.Valid, 1)), 2)+")", Regular, m.Body, palette.Text)
 			y += m.LineBody
 		}
 		y += m.Gap

@@ -240,12 +240,15 @@ func (b *builder) units(r Rect) float64 {
 		b.textRight(plot.X-m.Gap/2, yy-m.LineSmall/2, l.Percent(v, 0), Regular, m.Small, palette.TextMuted)
 	}
 	xmax := d.XMax()
-	nt := 4
+	nt := 4.0
 	if b.sc.Narrow {
 		nt = 2
 	}
-	for i := 0; i <= nt; i++ {
-		v := float64(i) / float64(nt)
+	step := 1 / nt
+	if !d.HasRegistered {
+		step = NiceStep(xmax, int(nt)) / xmax
+	}
+	for v := 0.0; v <= 1+1e-9; v += step {
 		xx := plot.X + v*plot.W
 		lab := l.Percent(v, 0)
 		if !d.HasRegistered {
@@ -296,13 +299,13 @@ func (b *builder) units(r Rect) float64 {
 		line += shortName(t, c) + " " + l.Int(un.Votes[c]) + " (" + l.Percent(tot.Share(c, sim.OfValid), 1) + ")"
 	}
 	if un.Registered > 0 {
-		line += " · " + l.Tf(i18n.UnTurnoutVal, l.Percent(float64(un.Cast())/float64(un.Registered*un.Size()), 1))
+		line += " · " + l.Tf(i18n.UnTurnoutVal, l.Percent(float64(un.Cast())/float64(un.Registered), 1))
 	} else {
 		line += " · " + l.Tf(i18n.UnVotes, l.Int(un.Cast()))
 	}
 	y += b.para(r.X, y, r.W, line, Regular, m.Body, m.LineBody, palette.Text)
 	if un.Source != "" {
-		lab := l.T(i18n.UnOpenSheet) + " ↗"
+		lab := l.T(i18n.UnOpenSheet)
 		bw := b.buttonWidth(lab)
 		b.button("source", Rect{r.X, y + m.Gap/2, math.Min(bw, r.W), m.Row}, lab, app.OpenSource{Unit: u}, false)
 		y += m.Row + m.Gap
@@ -359,20 +362,28 @@ func (b *builder) uncertainty(r Rect) float64 {
 	zx := plot.X + (0-lo)/(hi-lo)*plot.W
 	b.line(zx, plot.Y, zx, plot.Bottom(), palette.Highlight, m.Stroke)
 	y = plot.Bottom() + m.Gap/2
-	// Ticks at the ends and at zero.
-	ticks := []float64{lo, 0, hi}
+	// Ticks at round values, always including zero.
+	step := NiceStep(hi-lo, 4)
+	if b.sc.Narrow {
+		step = NiceStep(hi-lo, 2)
+	}
 	prevRight := math.Inf(-1)
-	for _, v := range ticks {
+	for v := math.Ceil(lo/step) * step; v <= hi; v += step {
+		if math.Abs(v) < step/2 {
+			v = 0
+		}
 		lab := l.Compact(int64(math.Round(v)))
 		tw := b.f.Width(Regular, m.Small, lab)
-		tx := plot.X + (v-lo)/(hi-lo)*plot.W - tw/2
-		tx = math.Min(math.Max(tx, plot.X), plot.Right()-tw)
+		xx := plot.X + (v-lo)/(hi-lo)*plot.W
+		tx := math.Min(math.Max(xx-tw/2, plot.X), plot.Right()-tw)
 		if tx < prevRight+m.Gap {
 			continue
 		}
-		b.text(tx, y, lab, Regular, m.Small, palette.TextMuted, 0)
+		b.line(xx, plot.Bottom(), xx, plot.Bottom()+m.Gap/2, palette.TextMuted, m.Stroke)
+		b.text(tx, y+m.Gap/2, lab, Regular, m.Small, palette.TextMuted, 0)
 		prevRight = tx + tw
 	}
+	y += m.Gap / 2
 	y += m.LineSmall
 	y += b.para(r.X, y, r.W, l.Tf(i18n.McXAxis, lead, run), Regular, m.Small, m.LineSmall, palette.Text)
 	y += m.Gap

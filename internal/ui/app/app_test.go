@@ -183,7 +183,7 @@ func TestSnapshot(t *testing.T) {
 	assert.Equal(t, int64(340), sn.National[0].Votes)
 	assert.InDelta(t, 0.6, sn.CoverageUnits, 1e-12)
 	assert.Equal(t, 6, sn.Data.Units)
-	assert.Contains(t, s.SnapshotJSON(true, 3), `"ready":true`)
+	assert.Contains(t, s.Snapshot(true, 3).JSON(), `"ready":true`)
 }
 
 // TestVenezuelaV2 checks the figures a new user must see, on the real

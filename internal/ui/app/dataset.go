@@ -109,7 +109,7 @@ func (d *Dataset) buildPoints() {
 			if u.Registered <= 0 {
 				continue
 			}
-			x = float64(u.Cast()) / float64(u.Registered*u.Size())
+			x = float64(u.Cast()) / float64(u.Registered)
 		} else {
 			x = float64(u.Cast()) / xmax
 		}

@@ -45,16 +45,7 @@ func (s *State) project() *Outcome {
 	case p.Mode == ModeCounted || o.MissingUnits == 0:
 	default:
 		o.Active = true
-		full := p.FullTurnout || p.Mode == ModeWorst
-		switch {
-		case full && missReg > 0:
-			o.Remaining = int64(math.Round(missReg))
-		case nat.Registered > 0 && nat.RegisteredUnits == nat.Units && missReg > 0:
-			t, _ := nat.Turnout()
-			o.Remaining = int64(math.Round(t * missReg * float64(valid) / math.Max(1, float64(nat.Cast()))))
-		case nat.Units > 0:
-			o.Remaining = int64(math.Round(float64(valid) / float64(nat.Units) * float64(o.MissingUnits)))
-		}
+		o.Remaining = s.remaining(valid, missReg, o.MissingUnits, p.FullTurnout || p.Mode == ModeWorst)
 		shares := make([]float64, nc)
 		switch p.Mode {
 		case ModeWorst:
@@ -89,16 +80,36 @@ func (s *State) project() *Outcome {
 	}
 	o.Leader, o.Runner, o.Tie = rank(o.Total)
 	o.Margin = o.Total[o.Leader] - o.Total[o.Runner]
-	s.breakEven(o)
+	if o.MissingUnits > 0 {
+		s.breakEven(o, s.remaining(valid, missReg, o.MissingUnits, p.FullTurnout))
+	}
 	return o
+}
+
+// remaining estimates the valid votes in the missing units: every
+// registered voter (full), the counted turnout applied to the missing
+// registered voters when every counted unit knows them, or else the
+// counted valid votes per unit.
+func (s *State) remaining(valid int64, missReg float64, missing int64, full bool) int64 {
+	nat := &s.Data.Agg.Nation
+	switch {
+	case full && missReg > 0:
+		return int64(math.Round(missReg))
+	case nat.Registered > 0 && nat.RegisteredUnits == nat.Units && missReg > 0:
+		t, _ := nat.Turnout()
+		return int64(math.Round(t * missReg * float64(valid) / math.Max(1, float64(nat.Cast()))))
+	case nat.Units > 0:
+		return int64(math.Round(float64(valid) / float64(nat.Units) * float64(missing)))
+	}
+	return 0
 }
 
 // breakEven finds the runner-up's share of the remaining votes at which the
 // split rule gives a tie: A + (1−x)·R·a = B + x·R, where a is the leader's
 // share of the votes not going to the runner-up.
-func (s *State) breakEven(o *Outcome) {
+func (s *State) breakEven(o *Outcome, remaining int64) {
 	d := s.Data
-	if o.Remaining <= 0 || d.Leader == d.Runner {
+	if remaining <= 0 || d.Leader == d.Runner {
 		return
 	}
 	A, B := float64(o.Counted[d.Leader]), float64(o.Counted[d.Runner])
@@ -112,7 +123,7 @@ func (s *State) breakEven(o *Outcome) {
 	if rest > 0 {
 		a = A / rest
 	}
-	R := float64(o.Remaining)
+	R := float64(remaining)
 	x := (A - B + R*a) / (R * (1 + a))
 	o.BreakEven = x
 	o.BreakEvenOK = x >= 0 && x <= 1

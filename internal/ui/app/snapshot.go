@@ -21,6 +21,19 @@ type Snapshot struct {
 	Focus         string          `json:"focus"`
 	Message       string          `json:"message"`
 	MonteCarlo    *SnapMonteCarlo `json:"montecarlo,omitempty"`
+	// Controls are the current view's controls in CSS pixels from the
+	// canvas' top-left; the front end fills them in.
+	Controls []SnapControl `json:"controls,omitempty"`
+}
+
+// SnapControl is one control's place on screen.
+type SnapControl struct {
+	ID     string  `json:"id"`
+	Slider bool    `json:"slider,omitempty"`
+	X      float64 `json:"x"`
+	Y      float64 `json:"y"`
+	W      float64 `json:"w"`
+	H      float64 `json:"h"`
 }
 
 // SnapData names the loaded data.
@@ -102,9 +115,9 @@ func (s *State) Snapshot(ready bool, frames int64) Snapshot {
 	return sn
 }
 
-// SnapshotJSON returns Snapshot as a JSON string.
-func (s *State) SnapshotJSON(ready bool, frames int64) string {
-	b, err := json.Marshal(s.Snapshot(ready, frames))
+// JSON returns the snapshot as a JSON string.
+func (sn Snapshot) JSON() string {
+	b, err := json.Marshal(sn)
 	if err != nil {
 		return `{"ready":false,"message":"snapshot failed"}`
 	}

@@ -1,0 +1,42 @@
+// Package ui is Tallyscope's interactive visualizer, drawn with
+// Ebitengine. It is the only package that imports Ebitengine; the model
+// (package app), the layout (package layout) and the strings (package
+// i18n) are pure Go and tested without a display.
+//
+// Two thin programs run it: wasm/ in the browser and cmd/tallyscope-desktop
+// on the desktop. Both fill a Config and call Run:
+//
+//	type Config struct {
+//		Data     []byte // a results file in any format sim/load reads; nil: the embedded default
+//		DataName string // its name, for messages
+//		Lang     string // "en", "es" or a tag such as "es-VE"; "" picks English
+//		Fragment string // a URL fragment written by the app ("mode=split&split=1…")
+//	}
+//	func Run(cfg Config) error
+//
+// A Config whose Data does not load still opens, on the default data,
+// with the error on screen.
+//
+// The game is a thin adapter: Update turns input into app.Action values in
+// one place (input.go), applies them, recomputes only what they
+// invalidated, and rebuilds the layout only when the state's version or the
+// window size changed; Draw paints the cached layout and does nothing when
+// nothing changed (the screen is not cleared every frame). The scatter of
+// units is drawn once into an offscreen layer with batched DrawTriangles
+// calls (at most 16,384 quads each, for 16-bit indices) and blitted.
+//
+// In the browser, platform_js.go (the one file that imports syscall/js)
+// provides the page's address and language, opens links in a new tab,
+// writes the URL fragment, copies to the clipboard, opens a file picker and
+// publishes the test hook:
+//
+//	window.tallyscope.state() // JSON: {"ready":true,"frames":N,"lang":"en",
+//	  "data":{"name":...,"units":37},"fragment":"...","leader":"EG",
+//	  "national":[{"id":"EG","votes":7303480,"share":0.6708...},...],
+//	  "coverage_units":0.835,"scenario":{...},"projected":[...],"message":""}
+//
+// ready becomes true once the first frame is drawn. document.title is left
+// as the page sets it. platform_notjs.go defines the same functions for the
+// desktop (links open in the system browser; the fragment is printed on
+// standard error when it changes).
+package ui

@@ -1,0 +1,160 @@
+package ui
+
+import (
+	"math"
+
+	"github.com/hajimehoshi/ebiten/v2"
+	"github.com/hajimehoshi/ebiten/v2/text/v2"
+	"golang.org/x/image/font"
+
+	"github.com/tallyscope/tallyscope/internal/layout"
+	"github.com/tallyscope/tallyscope/internal/ui/app"
+)
+
+// mcBudget is the number of Monte Carlo runs per frame: the distribution
+// fills in over about a second without stalling a frame.
+const mcBudget = 40
+
+// Game adapts the model to ebiten.Game. It owns the state, the current
+// scene and the cached images; it holds no numbers of its own.
+type Game struct {
+	st    *app.State
+	fonts *layout.Fonts
+	faces map[font.Face]*text.GoXFace
+
+	scene *layout.Scene
+	// sceneVersion and sceneW/H/Scale say what the scene was built for.
+	sceneVersion           uint64
+	sceneW, sceneH, sScale float64
+	// painted is false when the screen must be repainted.
+	painted bool
+
+	points *pointsLayer
+	in     inputState
+
+	frames   int64
+	ready    bool
+	lastHook uint64
+	files    chan fileResult
+}
+
+func newGame(st *app.State, fonts *layout.Fonts) *Game {
+	return &Game{st: st, fonts: fonts, faces: map[font.Face]*text.GoXFace{}, points: &pointsLayer{}, files: make(chan fileResult, 1)}
+}
+
+// State returns the model, for tests.
+func (g *Game) State() *app.State { return g.st }
+
+// Scene returns the current layout, for tests.
+func (g *Game) Scene() *layout.Scene { return g.scene }
+
+// Update applies input, recomputes what changed and performs the queued
+// side effects. It never returns an error for bad data: that is shown.
+func (g *Game) Update() error {
+	g.ensureScene()
+	for _, a := range g.actions() {
+		g.st.Apply(a)
+	}
+	g.st.Update(mcBudget)
+	for _, e := range g.st.Effects() {
+		g.perform(e)
+	}
+	g.ensureScene()
+	if g.ready && g.lastHook != g.st.Version {
+		g.lastHook = g.st.Version
+		publishState(g.snapshot())
+	}
+	return nil
+}
+
+func (g *Game) perform(e app.Effect) {
+	switch e.Kind {
+	case app.EffectOpenURL:
+		openURL(e.Arg)
+	case app.EffectCopy:
+		copyText(e.Arg)
+	case app.EffectFragment:
+		setFragment(e.Arg)
+	case app.EffectPickFile:
+		pickFile(g.files)
+	}
+}
+
+// ensureScene rebuilds the layout when the state or the size changed.
+func (g *Game) ensureScene() {
+	w, h, s := g.sceneW, g.sceneH, g.sScale
+	if w <= 0 || h <= 0 {
+		return
+	}
+	if g.scene != nil && g.sceneVersion == g.st.Version && g.scene.W == w && g.scene.H == h && g.scene.Scale == s {
+		return
+	}
+	g.scene = layout.Build(g.st, w, h, s, g.fonts)
+	// Keep the scroll inside the content after a resize or a new view.
+	if max := g.scene.MaxScroll(); g.st.Scroll > max {
+		g.st.Apply(app.Scroll{DP: 0, Max: max})
+		g.scene = layout.Build(g.st, w, h, s, g.fonts)
+	}
+	g.sceneVersion = g.st.Version
+	g.painted = false
+}
+
+// Draw paints the scene when it changed since the last paint; otherwise
+// the previous frame stays on screen.
+func (g *Game) Draw(screen *ebiten.Image) {
+	g.frames++
+	if g.scene == nil {
+		g.ensureScene()
+		if g.scene == nil {
+			return
+		}
+	}
+	if g.painted && screen.Bounds().Dx() == int(g.scene.W) && screen.Bounds().Dy() == int(g.scene.H) {
+		return
+	}
+	g.paint(screen)
+	g.painted = true
+	if !g.ready {
+		g.ready = true
+		focusCanvas()
+		publishState(g.snapshot())
+		g.lastHook = g.st.Version
+	}
+}
+
+// Layout returns the screen size in device pixels, so that text is crisp
+// on high-DPI screens. Ebitengine calls LayoutF when it exists.
+func (g *Game) Layout(outsideW, outsideH int) (int, int) {
+	w, h := g.LayoutF(float64(outsideW), float64(outsideH))
+	return int(w), int(h)
+}
+
+// LayoutF returns the screen size in device pixels.
+func (g *Game) LayoutF(outsideW, outsideH float64) (float64, float64) {
+	s := ebiten.Monitor().DeviceScaleFactor()
+	if s <= 0 {
+		s = 1
+	}
+	w, h := math.Ceil(outsideW*s), math.Ceil(outsideH*s)
+	if w != g.sceneW || h != g.sceneH || s != g.sScale {
+		g.sceneW, g.sceneH, g.sScale = w, h, s
+		g.painted = false
+	}
+	return w, h
+}
+
+// snapshot describes the state for the browser test hook, with the
+// controls' rectangles in CSS pixels.
+func (g *Game) snapshot() string {
+	sn := g.st.Snapshot(g.ready, g.frames)
+	if sc := g.scene; sc != nil {
+		for _, h := range sc.Hits {
+			if h.ID == "" || h.Scroll {
+				continue
+			}
+			s := sc.Scale
+			sn.Controls = append(sn.Controls, app.SnapControl{ID: h.ID, Slider: h.Slider != nil, X: h.R.X / s, Y: h.R.Y / s, W: h.R.W / s, H: h.R.H / s})
+		}
+	}
+	return sn.JSON()
+}

@@ -1,0 +1,214 @@
+//go:build js
+
+package ui
+
+import (
+	"syscall/js"
+)
+
+// pageOrigin returns the page's address without its fragment.
+func pageOrigin() string {
+	loc := js.Global().Get("location")
+	return loc.Get("origin").String() + loc.Get("pathname").String() + loc.Get("search").String()
+}
+
+// PageURL returns the page's full address.
+func PageURL() string { return js.Global().Get("location").Get("href").String() }
+
+// BrowserLanguage returns the first of navigator.languages that is
+// English or Spanish ("es-VE"), else navigator.language.
+func BrowserLanguage() string {
+	n := js.Global().Get("navigator")
+	if ls := n.Get("languages"); ls.Truthy() {
+		for i := 0; i < ls.Length(); i++ {
+			l := ls.Index(i).String()
+			if len(l) >= 2 && (l[:2] == "en" || l[:2] == "es" || l[:2] == "EN" || l[:2] == "ES") {
+				return l
+			}
+		}
+	}
+	if l := n.Get("language"); l.Type() == js.TypeString {
+		return l.String()
+	}
+	return ""
+}
+
+// openURL opens an http(s) link in a new tab, without giving it a handle
+// on this page.
+func openURL(u string) {
+	js.Global().Call("open", u, "_blank", "noopener,noreferrer")
+}
+
+// setFragment writes the fragment without adding a history entry or
+// scrolling the page.
+func setFragment(f string) {
+	h := js.Global().Get("history")
+	loc := js.Global().Get("location")
+	url := loc.Get("pathname").String() + loc.Get("search").String()
+	if f != "" {
+		url += "#" + f
+	}
+	h.Call("replaceState", js.Null(), "", url)
+}
+
+// copyText copies s with the asynchronous clipboard API, falling back to
+// a hidden text area where it is missing.
+func copyText(s string) {
+	nav := js.Global().Get("navigator")
+	if cb := nav.Get("clipboard"); cb.Truthy() && cb.Get("writeText").Truthy() {
+		p := cb.Call("writeText", s)
+		var fail js.Func
+		fail = js.FuncOf(func(js.Value, []js.Value) any {
+			fallbackCopy(s)
+			fail.Release()
+			return nil
+		})
+		p.Call("catch", fail)
+		return
+	}
+	fallbackCopy(s)
+}
+
+func fallbackCopy(s string) {
+	doc := js.Global().Get("document")
+	ta := doc.Call("createElement", "textarea")
+	ta.Set("value", s)
+	ta.Get("style").Set("position", "fixed")
+	ta.Get("style").Set("opacity", "0")
+	doc.Get("body").Call("appendChild", ta)
+	ta.Call("select")
+	doc.Call("execCommand", "copy")
+	doc.Get("body").Call("removeChild", ta)
+	focusCanvas()
+}
+
+// pickFile opens the browser's file picker and sends the chosen file's
+// bytes on ch.
+func pickFile(ch chan<- fileResult) {
+	doc := js.Global().Get("document")
+	in := doc.Call("createElement", "input")
+	in.Set("type", "file")
+	in.Set("accept", ".csv,.json,.txt,.tsv")
+	var onChange, onData, onErr js.Func
+	release := func() {
+		onChange.Release()
+		onData.Release()
+		onErr.Release()
+	}
+	onChange = js.FuncOf(func(js.Value, []js.Value) any {
+		files := in.Get("files")
+		if files.Length() == 0 {
+			release()
+			return nil
+		}
+		f := files.Index(0)
+		name := f.Get("name").String()
+		onData = js.FuncOf(func(_ js.Value, args []js.Value) any {
+			arr := js.Global().Get("Uint8Array").New(args[0])
+			b := make([]byte, arr.Length())
+			js.CopyBytesToGo(b, arr)
+			go func() { ch <- fileResult{name: name, data: b} }()
+			release()
+			focusCanvas()
+			return nil
+		})
+		onErr = js.FuncOf(func(_ js.Value, args []js.Value) any {
+			msg := "cannot read the file"
+			if len(args) > 0 && args[0].Truthy() {
+				msg = args[0].Call("toString").String()
+			}
+			go func() { ch <- fileResult{name: name, err: jsError(msg)} }()
+			release()
+			return nil
+		})
+		f.Call("arrayBuffer").Call("then", onData).Call("catch", onErr)
+		return nil
+	})
+	onData = js.FuncOf(func(js.Value, []js.Value) any { return nil })
+	onErr = js.FuncOf(func(js.Value, []js.Value) any { return nil })
+	in.Call("addEventListener", "change", onChange)
+	in.Call("click")
+}
+
+type jsError string
+
+func (e jsError) Error() string { return string(e) }
+
+var (
+	hookState string
+	hookFunc  js.Func
+)
+
+// publishState updates what window.tallyscope.state() returns.
+func publishState(s string) {
+	hookState = s
+	if hookFunc.IsUndefined() {
+		hookFunc = js.FuncOf(func(js.Value, []js.Value) any { return hookState })
+		obj := js.Global().Get("tallyscope")
+		if !obj.Truthy() {
+			obj = js.Global().Get("Object").New()
+			js.Global().Set("tallyscope", obj)
+		}
+		obj.Set("state", hookFunc)
+	}
+}
+
+// focusCanvas gives the canvas keyboard focus (and a tabindex so that it
+// can have it), so that keys work without a first click.
+func focusCanvas() {
+	c := js.Global().Get("document").Call("querySelector", "canvas")
+	if !c.Truthy() {
+		return
+	}
+	if !c.Call("hasAttribute", "tabindex").Bool() {
+		c.Call("setAttribute", "tabindex", "0")
+	}
+	c.Call("focus")
+}
+
+// Fetch downloads a same-origin file named relative to the page with the
+// browser's fetch (net/http would add about 1.5 MB of TLS code to the
+// download). It blocks until the file has arrived.
+func Fetch(ref string) ([]byte, error) {
+	type result struct {
+		b   []byte
+		err error
+	}
+	ch := make(chan result, 1)
+	var onResp, onBuf, onErr js.Func
+	release := func() {
+		onResp.Release()
+		onBuf.Release()
+		onErr.Release()
+	}
+	onErr = js.FuncOf(func(_ js.Value, args []js.Value) any {
+		msg := "download failed"
+		if len(args) > 0 && args[0].Truthy() {
+			msg = args[0].Call("toString").String()
+		}
+		ch <- result{err: jsError(msg)}
+		return nil
+	})
+	onBuf = js.FuncOf(func(_ js.Value, args []js.Value) any {
+		arr := js.Global().Get("Uint8Array").New(args[0])
+		b := make([]byte, arr.Length())
+		js.CopyBytesToGo(b, arr)
+		ch <- result{b: b}
+		return nil
+	})
+	onResp = js.FuncOf(func(_ js.Value, args []js.Value) any {
+		resp := args[0]
+		if !resp.Get("ok").Bool() {
+			ch <- result{err: jsError("download failed: " + resp.Get("status").String() + " " + resp.Get("statusText").String())}
+			return nil
+		}
+		resp.Call("arrayBuffer").Call("then", onBuf).Call("catch", onErr)
+		return nil
+	})
+	opts := js.Global().Get("Object").New()
+	opts.Set("credentials", "same-origin")
+	js.Global().Call("fetch", ref, opts).Call("then", onResp).Call("catch", onErr)
+	r := <-ch
+	release()
+	return r.b, r.err
+}

@@ -1,0 +1,90 @@
+//go:build !js
+
+package ui
+
+import (
+	"fmt"
+	"os"
+	"os/exec"
+	"runtime"
+	"strings"
+)
+
+// pageOrigin returns the address links are made from: none on the
+// desktop, so a copied link is the fragment alone.
+func pageOrigin() string { return "" }
+
+// PageURL returns the page's address; empty on the desktop.
+func PageURL() string { return "" }
+
+// BrowserLanguage returns the browser's language; on the desktop, the
+// LANG environment variable ("es_VE.UTF-8").
+func BrowserLanguage() string { return os.Getenv("LANG") }
+
+// openURL opens an http(s) link in the system browser.
+func openURL(u string) {
+	if !strings.HasPrefix(u, "https://") && !strings.HasPrefix(u, "http://") {
+		return
+	}
+	var cmd *exec.Cmd
+	switch runtime.GOOS {
+	case "darwin":
+		cmd = exec.Command("open", u)
+	case "windows":
+		cmd = exec.Command("rundll32", "url.dll,FileProtocolHandler", u)
+	default:
+		cmd = exec.Command("xdg-open", u)
+	}
+	if err := cmd.Start(); err == nil {
+		go cmd.Wait()
+	}
+}
+
+var lastFragment string
+
+// setFragment prints the state's fragment when it changes, so that a
+// desktop session can be reopened with --fragment.
+func setFragment(f string) {
+	if f != lastFragment {
+		lastFragment = f
+		if f != "" && !quiet {
+			fmt.Fprintf(os.Stderr, "tallyscope-desktop: state #%s\n", f)
+		}
+	}
+}
+
+// quiet silences setFragment's output (tests).
+var quiet bool
+
+// Clipboard is the last text copied, on the desktop (no clipboard
+// dependency is linked in: the text is also printed).
+var Clipboard string
+
+func copyText(s string) {
+	Clipboard = s
+	if !quiet {
+		fmt.Fprintf(os.Stderr, "tallyscope-desktop: copied: %s\n", s)
+	}
+}
+
+// pickFile has no native dialog on the desktop: the status line says to
+// drop a file or use --data.
+func pickFile(ch chan<- fileResult) {
+	select {
+	case ch <- fileResult{name: "--data", err: errDesktopPick}:
+	default:
+	}
+}
+
+var errDesktopPick = fmt.Errorf("drop the file on the window, or start with --data FILE")
+
+// publishState has no test hook on the desktop.
+func publishState(string) {}
+
+// focusCanvas does nothing on the desktop.
+func focusCanvas() {}
+
+// Fetch is for the browser; on the desktop, files are read with --data.
+func Fetch(ref string) ([]byte, error) {
+	return nil, fmt.Errorf("fetching %s: only in the browser", ref)
+}

@@ -1,0 +1,80 @@
+package ui
+
+import (
+	"fmt"
+
+	"github.com/hajimehoshi/ebiten/v2"
+	"github.com/tallyscope/tallyscope/assets"
+	"github.com/tallyscope/tallyscope/internal/i18n"
+	"github.com/tallyscope/tallyscope/internal/layout"
+	"github.com/tallyscope/tallyscope/internal/ui/app"
+)
+
+// Config is what the entry programs pass to Run.
+type Config struct {
+	// Data is a results file in any format package load reads; nil means
+	// the embedded default (Venezuela 2024 by state).
+	Data []byte
+	// DataName names Data in messages.
+	DataName string
+	// Lang is a language tag ("en", "es", "es-VE"); empty means English.
+	Lang string
+	// Fragment is a URL fragment written by the app, to restore.
+	Fragment string
+	// DataErr is a problem met while fetching Data (shown on screen).
+	DataErr error
+}
+
+// NewGame builds the game for cfg without running it. A Data that does not
+// load falls back to the embedded default, with the reason on screen.
+func NewGame(cfg Config) (*Game, error) {
+	lang, _ := i18n.Parse(cfg.Lang)
+	def, err := app.Load(assets.Default, assets.DefaultName)
+	if err != nil {
+		return nil, fmt.Errorf("ui: the embedded default data does not load: %w", err)
+	}
+	st := app.New(def, lang, "")
+	if cfg.DataErr != nil || cfg.Data != nil {
+		name := cfg.DataName
+		if name == "" {
+			name = "data"
+		}
+		st.Apply(app.LoadFile{Name: name, Data: cfg.Data, Err: cfg.DataErr})
+	}
+	if cfg.Fragment != "" {
+		st.RestoreFragment(cfg.Fragment)
+	}
+	st.Origin = pageOrigin()
+	fonts, err := layout.NewFonts()
+	if err != nil {
+		return nil, err
+	}
+	return newGame(st, fonts), nil
+}
+
+// windowW and windowH are the initial window size in CSS pixels.
+var windowW, windowH = 1280, 800
+
+// SetWindowSize sets the initial window size, in CSS pixels, before Run
+// (the desktop's --size flag; browsers size the canvas from the page).
+func SetWindowSize(w, h int) {
+	if w >= 320 && h >= 320 {
+		windowW, windowH = w, h
+	}
+}
+
+// Run opens the window (or fills the canvas) and runs the visualizer
+// until it is closed.
+func Run(cfg Config) error {
+	g, err := NewGame(cfg)
+	if err != nil {
+		return err
+	}
+	ebiten.SetWindowTitle("Tallyscope")
+	ebiten.SetWindowSize(windowW, windowH)
+	ebiten.SetWindowSizeLimits(320, 480, -1, -1)
+	ebiten.SetWindowResizingMode(ebiten.WindowResizingModeEnabled)
+	ebiten.SetScreenClearedEveryFrame(false)
+	ebiten.SetTPS(60)
+	return ebiten.RunGame(g)
+}

@@ -1,0 +1,70 @@
+// Command wasm is Tallyscope's visualizer in the browser (GOOS=js
+// GOARCH=wasm). It reads the page's address and runs internal/ui:
+//
+//   - data=PATH loads a same-origin results file, fetched relative to the
+//     page with the browser's fetch (net/http would add about 1.5 MB of
+//     TLS code to the download); without it the embedded Venezuela 2024 data
+//     is shown. A file that cannot be fetched or read is reported on
+//     screen and the default data stays.
+//   - lang=en|es picks the language; without it, the first English or
+//     Spanish entry of navigator.languages, else English.
+//   - the fragment (#mode=split&split=1…) restores a shared state.
+//
+// Notes for the page and its browser tests (internal/e2e):
+//
+//   - window.tallyscope.state() returns the JSON described in
+//     internal/ui/doc.go; "ready" turns true after the first frame is
+//     drawn, and "controls" lists the current view's controls with
+//     rectangles in CSS pixels from the canvas' top-left ("slider": true
+//     for the draggable ones: "split", "swing-0", "swing-1", "turnout").
+//   - Keyboard, from the freshly loaded default page at 1280×800 with the
+//     canvas focused: Tab moves the focus through the controls in the
+//     order of "controls"; the split slider is "split". Pressing Tab until
+//     state().focus == "split" and then ArrowRight 5 times sets the split
+//     to 5% (state().scenario.mode "split", split 0.05, and the fragment
+//     "mode=split&split=0.05"). On a phone-sized page (under 720 CSS px
+//     wide) the slider is on the Scenario tab: press "2" first.
+//   - Drop: Ebitengine's DroppedFiles reads a real drag and drop; the
+//     first file dropped is loaded. "Open file" creates a transient
+//     <input type=file> (no fixed id): use the drop in tests.
+package main
+
+import (
+	"fmt"
+	"net/url"
+	"path"
+
+	"github.com/tallyscope/tallyscope/internal/ui"
+)
+
+func main() {
+	cfg := ui.Config{}
+	page, err := url.Parse(ui.PageURL())
+	if err == nil {
+		q := page.Query()
+		cfg.Lang = q.Get("lang")
+		cfg.Fragment = page.Fragment
+		if d := q.Get("data"); d != "" {
+			cfg.DataName = path.Base(d)
+			cfg.Data, cfg.DataErr = fetch(page, d)
+		}
+	}
+	if cfg.Lang == "" {
+		cfg.Lang = ui.BrowserLanguage()
+	}
+	if err := ui.Run(cfg); err != nil {
+		fmt.Println("tallyscope:", err)
+	}
+}
+
+// fetch gets a same-origin file named relative to the page.
+func fetch(page *url.URL, ref string) ([]byte, error) {
+	u, err := page.Parse(ref)
+	if err != nil {
+		return nil, err
+	}
+	if u.Scheme != page.Scheme || u.Host != page.Host {
+		return nil, fmt.Errorf("data= must name a file on this site, not %s", u.Host)
+	}
+	return ui.Fetch(u.String())
+}
