@@ -20,9 +20,12 @@ var Quantiles = []float64{0.05, 0.25, 0.5, 0.75, 0.95}
 //     normal draw per candidate multiplying the candidate's share by
 //     exp(shock), so that errors are correlated within a region as in the
 //     newsroom live models;
-//   - for every missing unit, the deviation of one counted unit of the same
-//     region (the region the unit takes its shares from), drawn at random,
-//     from that region's shares: unit-level noise resampled from the data.
+//   - for every missing unit, one counted unit of the same region (the
+//     region the unit takes its shares from), drawn in proportion to its
+//     valid votes: the missing unit's share of each candidate is the
+//     region's share times the drawn unit's share over the region's. Drawn
+//     this way the noise has mean zero and never makes a share negative:
+//     unit-level noise resampled from the data.
 //
 // The remaining votes of each missing unit are fixed by the scenario's
 // estimate; the shares vary. Counted units do not vary. Run i draws from
@@ -42,10 +45,15 @@ type MonteCarlo struct {
 
 	counted []float64
 	units   []mcUnit
-	// cellShares holds each cell's shares (nc per cell); regMean the
-	// baseline shares of each noise region (nc per entry).
+	// cellShares holds each cell's shares (nc per cell); cellRatio each
+	// share over the same candidate's baseline share in the cell's noise
+	// region (0 where that is 0).
 	cellShares []float64
-	regMean    []float64
+	cellRatio  []float64
+	// cum holds the cumulative valid votes of the units in
+	// Engine.byRegion order, for drawing a unit in proportion to its
+	// votes.
+	cum []int64
 	// unitShares holds each counted unit's baseline shares (nc per unit).
 	unitShares []float64
 	nshock     int
@@ -62,7 +70,6 @@ type MonteCarlo struct {
 
 type mcUnit struct {
 	cell   int32
-	noise  int32 // index into regMean
 	lo, hi int32 // span into Engine.byRegion
 	shock  int32 // shock region index, -1 none
 	vol    float64
@@ -116,6 +123,10 @@ func (e *Engine) NewMonteCarlo(sc Scenario) (*MonteCarlo, error) {
 	for c, v := range base.Counted {
 		m.counted[c] = float64(v)
 	}
+	m.cum = make([]int64, len(e.byRegion)+1)
+	for k, i := range e.byRegion {
+		m.cum[k+1] = m.cum[k] + e.unitValid[i]
+	}
 	m.unitShares = make([]float64, len(e.t.Units)*nc)
 	for i := range e.t.Units {
 		u := &e.t.Units[i]
@@ -126,7 +137,6 @@ func (e *Engine) NewMonteCarlo(sc Scenario) (*MonteCarlo, error) {
 		}
 	}
 	shockIdx := map[int]int32{}
-	noiseIdx := map[int]int32{}
 	// Whole missing units per cell, by largest remainder so that they add
 	// up to the pools' total.
 	counts := make([]cell, len(base.cells))
@@ -154,14 +164,13 @@ func (e *Engine) NewMonteCarlo(sc Scenario) (*MonteCarlo, error) {
 				m.cellShares = append(m.cellShares, 1/float64(nc))
 			}
 		}
-		ni, ok := noiseIdx[sr]
-		if !ok {
-			ni = int32(len(noiseIdx))
-			noiseIdx[sr] = ni
-			res := e.result(sr)
-			for c := 0; c < nc; c++ {
-				m.regMean = append(m.regMean, res.Share(c, sim.OfValid))
+		res := e.result(sr)
+		for c := 0; c < nc; c++ {
+			ratio := 0.0
+			if mean := res.Share(c, sim.OfValid); mean > 0 {
+				ratio = m.cellShares[k*nc+c] / mean
 			}
+			m.cellRatio = append(m.cellRatio, ratio)
 		}
 		si := int32(-1)
 		if g := e.ancestorAt(c.region, shockLevel); g >= 0 {
@@ -194,7 +203,7 @@ func (e *Engine) NewMonteCarlo(sc Scenario) (*MonteCarlo, error) {
 		}
 		vol := float64(c.votes) / float64(n)
 		for j := int64(0); j < n; j++ {
-			m.units = append(m.units, mcUnit{cell: int32(k), noise: ni, lo: sp[0], hi: sp[1], shock: si, vol: vol})
+			m.units = append(m.units, mcUnit{cell: int32(k), lo: sp[0], hi: sp[1], shock: si, vol: vol})
 		}
 	}
 	m.nshock = len(shockIdx)
@@ -302,25 +311,33 @@ func (m *MonteCarlo) run(i int) {
 	for k := range m.units {
 		u := &m.units[k]
 		cs := m.cellShares[int(u.cell)*nc : int(u.cell+1)*nc]
-		mean := m.regMean[int(u.noise)*nc : int(u.noise+1)*nc]
+		ratio := m.cellRatio[int(u.cell)*nc : int(u.cell+1)*nc]
 		g := int(u.shock)
 		if g < 0 {
 			g = m.nshock
 		}
 		ex := m.expShock[g*nc : (g+1)*nc]
 		var us []float64
-		if u.hi > u.lo {
-			j := int(byRegion[int(u.lo)+r.IntN(int(u.hi-u.lo))])
+		if lo, hi := m.cum[u.lo], m.cum[u.hi]; hi > lo {
+			target := lo + r.Int64N(hi-lo)
+			// The unit k with cum[k] <= target < cum[k+1].
+			a, b := int(u.lo), int(u.hi)
+			for b-a > 1 {
+				mid := int(uint(a+b) >> 1)
+				if m.cum[mid] <= target {
+					a = mid
+				} else {
+					b = mid
+				}
+			}
+			j := int(byRegion[a])
 			us = m.unitShares[j*nc : (j+1)*nc]
 		}
 		var sum float64
 		for c := 0; c < nc; c++ {
 			x := cs[c]
-			if us != nil {
-				x += us[c] - mean[c]
-			}
-			if x < 0 {
-				x = 0
+			if us != nil && ratio[c] > 0 {
+				x = ratio[c] * us[c]
 			}
 			x *= ex[c]
 			m.tmp[c] = x

@@ -163,6 +163,13 @@ func TestVenezuelaMonteCarlo(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, 1.0, res.WinProb[mustCandidate(t, v1, "EG")])
 	assert.Equal(t, 30026-24532, res.MissingUnits)
+	// Centred on the like-region projection (36.73 points).
+	central := run(t, e, scenario.Scenario{Missing: scenario.MissingLikeRegion})
+	assert.InDelta(t, central.MarginPP, res.MarginQ[2], 0.1)
+	v, err := e.Validate(scenario.Scenario{MonteCarlo: scenario.MonteCarloParams{Runs: 100, Seed: 7}}, scenario.ValidationParams{Reps: 3, Level: "state"})
+	require.NoError(t, err)
+	assert.Equal(t, 9, v.Checks)
+	assert.Less(t, v.MeanErrorPP, 0.3)
 	q, err := e.QuickCount("state", 0)
 	require.NoError(t, err)
 	assert.Equal(t, int64(30026), q.Population)
