@@ -3,6 +3,7 @@ package chart
 import (
 	"fmt"
 	"math"
+	"sort"
 	"strings"
 
 	"gonum.org/v1/plot"
@@ -101,29 +102,46 @@ func ComputeSwing(a *sim.Aggregation, opts Options) (*SwingData, error) {
 	d.Units = int64(len(us))
 	beats := func(x float64, xFirst bool, y float64) bool { return x > y || x == y && xFirst }
 	n := int(2*swingMax/swingStep) + 1
-	for k := 0; k < n; k++ {
-		s := -swingMax + float64(k)*swingStep
-		var wa, wb, wo int64
-		for _, u := range us {
-			sa, sb := u.a, u.b
-			if s >= 0 {
-				x := math.Min(s/100, sb)
-				sa, sb = sa+x, sb-x
-			} else {
-				x := math.Min(-s/100, sa)
-				sa, sb = sa-x, sb+x
-			}
-			switch {
-			case beats(sa, ca < cb, sb) && beats(sa, !u.otherBeforeA, u.other):
-				wa++
-			case beats(sb, cb < ca, sa) && beats(sb, !u.otherBeforeB, u.other):
-				wb++
-			default:
-				wo++
-			}
+	swing := func(k int) float64 { return -swingMax + float64(k)*swingStep }
+	// winner returns who wins unit u at grid point k: 0 for A, 1 for B,
+	// 2 for someone else.
+	winner := func(u *unit, k int) int {
+		s := swing(k)
+		sa, sb := u.a, u.b
+		if s >= 0 {
+			x := math.Min(s/100, sb)
+			sa, sb = sa+x, sb-x
+		} else {
+			x := math.Min(-s/100, sa)
+			sa, sb = sa-x, sb+x
 		}
-		d.Swings = append(d.Swings, s)
-		d.WonA, d.WonB, d.WonOther = append(d.WonA, wa), append(d.WonB, wb), append(d.WonOther, wo)
+		switch {
+		case beats(sa, ca < cb, sb) && beats(sa, !u.otherBeforeA, u.other):
+			return 0
+		case beats(sb, cb < ca, sa) && beats(sb, !u.otherBeforeB, u.other):
+			return 1
+		}
+		return 2
+	}
+	// A's share only grows and B's only shrinks as the swing grows, so
+	// in each unit A wins from some grid point on and B up to some grid
+	// point: two binary searches per unit, then running sums.
+	startA := make([]int64, n+1)
+	endB := make([]int64, n+1)
+	for i := range us {
+		u := &us[i]
+		kA := sort.Search(n, func(k int) bool { return winner(u, k) == 0 })
+		startA[kA]++
+		kB := sort.Search(n, func(k int) bool { return winner(u, k) != 1 })
+		endB[kB]++
+	}
+	var wonA, lostB int64
+	for k := 0; k < n; k++ {
+		wonA += startA[k]
+		lostB += endB[k]
+		wb := d.Units - lostB
+		d.Swings = append(d.Swings, swing(k))
+		d.WonA, d.WonB, d.WonOther = append(d.WonA, wonA), append(d.WonB, wb), append(d.WonOther, d.Units-wonA-wb)
 	}
 	// The flip: the swing nearest zero where the sign of WonA − WonB
 	// differs from its sign at zero.
