@@ -5,9 +5,9 @@ import (
 	"flag"
 	"image"
 	"image/png"
+	"math"
 	"os"
 	"path/filepath"
-	"math"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
