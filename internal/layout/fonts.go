@@ -97,7 +97,9 @@ func (f *Fonts) Fit(s Style, px float64, str string, w float64) string {
 func (f *Fonts) Wrap(s Style, px float64, str string, w float64) []string {
 	var lines []string
 	for _, para := range strings.Split(str, "\n") {
-		words := strings.Fields(para)
+		// Split at plain spaces only: a no-break space (as in
+		// "67,08 %") keeps its neighbours together.
+		words := strings.FieldsFunc(para, func(r rune) bool { return r == ' ' || r == '\t' })
 		line := ""
 		for _, wd := range words {
 			try := wd

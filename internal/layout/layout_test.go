@@ -2,11 +2,14 @@ package layout
 
 import (
 	"fmt"
+	"os"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 	"github.com/tallyscope/tallyscope/internal/i18n"
+	"github.com/tallyscope/tallyscope/internal/shareddata"
 	"github.com/tallyscope/tallyscope/internal/ui/app"
 	"github.com/tallyscope/tallyscope/sim"
 )
@@ -285,4 +288,32 @@ func TestGeometry(t *testing.T) {
 	assert.Equal(t, 2000.0, NiceStep(9000, 5))
 	assert.True(t, R(0, 0, 10, 10).Overlaps(R(9, 9, 5, 5)))
 	assert.False(t, R(0, 0, 10, 10).Overlaps(R(10, 0, 5, 5)))
+}
+
+func TestWrapKeepsNoBreakSpace(t *testing.T) {
+	f := newFonts(t)
+	lines := f.Wrap(Regular, 14, "González gana con 67,08\u00a0% de los votos", 170)
+	require.Greater(t, len(lines), 1)
+	for _, l := range lines {
+		assert.NotEqual(t, "%", l[:1], "a line never starts with the per-cent sign")
+	}
+	assert.Contains(t, strings.Join(lines, " "), "67,08\u00a0%")
+}
+
+// BenchmarkBuildV2 measures laying out the Overview at 1280×800 after a
+// slider step, with the per-table file V2 loaded (no display needed).
+func BenchmarkBuildV2(b *testing.B) {
+	raw, err := os.ReadFile(shareddata.Path(b, "venezuela-2024/RESULTADOS_2024_CSV_V2.csv"))
+	require.NoError(b, err)
+	d, err := app.Load(raw, "RESULTADOS_2024_CSV_V2.csv")
+	require.NoError(b, err)
+	f := newFonts(b)
+	st := app.New(d, i18n.EN, "")
+	st.Update(0)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		st.Apply(app.SetSplit{Share: float64(i%100) / 100})
+		st.Update(0)
+		Build(st, 1280, 800, 1, f)
+	}
 }

@@ -33,6 +33,7 @@ type Game struct {
 	in     inputState
 
 	frames   int64
+	paints   int64
 	ready    bool
 	lastHook uint64
 	files    chan fileResult
@@ -113,6 +114,7 @@ func (g *Game) Draw(screen *ebiten.Image) {
 		return
 	}
 	g.paint(screen)
+	g.paints++
 	g.painted = true
 	if !g.ready {
 		g.ready = true
