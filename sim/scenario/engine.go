@@ -3,6 +3,7 @@ package scenario
 import (
 	"fmt"
 	"math"
+	"sync"
 
 	"github.com/tallyscope/tallyscope/sim"
 )
@@ -50,6 +51,11 @@ type Engine struct {
 	// (nation at index nr).
 	byRegion []int32
 	span     [][2]int32
+
+	// Tables for Monte Carlo, built on first use.
+	mcOnce   sync.Once
+	mcCum    []int64
+	mcShares []float64
 }
 
 // New prepares an engine for t. It validates the tally and returns an

@@ -123,19 +123,7 @@ func (e *Engine) NewMonteCarlo(sc Scenario) (*MonteCarlo, error) {
 	for c, v := range base.Counted {
 		m.counted[c] = float64(v)
 	}
-	m.cum = make([]int64, len(e.byRegion)+1)
-	for k, i := range e.byRegion {
-		m.cum[k+1] = m.cum[k] + e.unitValid[i]
-	}
-	m.unitShares = make([]float64, len(e.t.Units)*nc)
-	for i := range e.t.Units {
-		u := &e.t.Units[i]
-		if v := u.Valid(); v > 0 {
-			for c, x := range u.Votes {
-				m.unitShares[i*nc+c] = float64(x) / float64(v)
-			}
-		}
-	}
+	m.cum, m.unitShares = e.mcTables()
 	shockIdx := map[int]int32{}
 	// Whole missing units per cell, by largest remainder so that they add
 	// up to the pools' total.
@@ -173,7 +161,11 @@ func (e *Engine) NewMonteCarlo(sc Scenario) (*MonteCarlo, error) {
 			m.cellRatio = append(m.cellRatio, ratio)
 		}
 		si := int32(-1)
-		if g := e.ancestorAt(c.region, shockLevel); g >= 0 {
+		g := e.ancestorAt(c.region, shockLevel)
+		if shockLevel < 0 && p.Level != "" {
+			g = e.nr // one shock shared by the whole tally
+		}
+		if g >= 0 {
 			s, ok := shockIdx[g]
 			if !ok {
 				s = int32(len(shockIdx))
@@ -222,6 +214,29 @@ func (m *MonteCarlo) note(s string) {
 	if !slices.Contains(m.notes, s) {
 		m.notes = append(m.notes, s)
 	}
+}
+
+// mcTables returns the tables every simulation of the engine's tally
+// shares, computed once: the cumulative valid votes in Engine.byRegion
+// order and each unit's shares.
+func (e *Engine) mcTables() (cum []int64, shares []float64) {
+	e.mcOnce.Do(func() {
+		nc := e.nc
+		e.mcCum = make([]int64, len(e.byRegion)+1)
+		for k, i := range e.byRegion {
+			e.mcCum[k+1] = e.mcCum[k] + e.unitValid[i]
+		}
+		e.mcShares = make([]float64, len(e.t.Units)*nc)
+		for i := range e.t.Units {
+			u := &e.t.Units[i]
+			if v := e.unitValid[i]; v > 0 {
+				for c, x := range u.Votes {
+					e.mcShares[i*nc+c] = float64(x) / float64(v)
+				}
+			}
+		}
+	})
+	return e.mcCum, e.mcShares
 }
 
 // ancestorAt returns the region at level l containing region r (r itself

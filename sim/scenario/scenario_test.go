@@ -652,3 +652,80 @@ func abs(x int64) int64 {
 	}
 	return x
 }
+
+// TestDegenerateTallies runs every entry point on tallies with nothing in
+// them: errors are allowed, panics are not, and whatever is returned keeps
+// counted + imputed = total.
+func TestDegenerateTallies(t *testing.T) {
+	empty := fixture(true)
+	empty.Units = nil
+	one := fixture(true)
+	one.Candidates = one.Candidates[:1]
+	for i := range one.Units {
+		one.Units[i].Votes = one.Units[i].Votes[:1]
+	}
+	zero := fixture(true)
+	for i := range zero.Units {
+		zero.Units[i].Votes = []int64{0, 0, 0}
+	}
+	flat := fixture(true)
+	flat.Levels, flat.Regions = nil, nil
+	for i := range flat.Units {
+		flat.Units[i].Region = -1
+	}
+	noRE := fixture(true)
+	for i := range noRE.Units {
+		noRE.Units[i].Registered = sim.Unknown
+	}
+	tallies := map[string]*sim.Tally{"no units": empty, "one candidate": one, "no votes": zero, "no hierarchy": flat, "no registered voters": noRE}
+	for _, name := range []string{"no units", "one candidate", "no votes", "no hierarchy", "no registered voters"} {
+		tl := tallies[name]
+		e, err := scenario.New(tl)
+		require.NoError(t, err, name)
+		for _, sc := range []scenario.Scenario{
+			{},
+			{Missing: scenario.MissingLikeRegion},
+			{Missing: scenario.MissingLikeRegion, Remaining: scenario.RemainingUnits},
+			{Missing: scenario.MissingWorstCase},
+			{Missing: scenario.MissingSplit, Split: &scenario.Split{Candidate: "X", Share: 0.5}},
+			{Missing: scenario.MissingClaim, Claim: &scenario.Claim{Votes: []scenario.Vote{{Candidate: "X", Votes: 10}}, Valid: 100}},
+			{Missing: scenario.MissingLikeRegion, ValidTotal: 1000, Swings: []scenario.Swing{{Candidate: "X", PP: 30}}, Turnout: scenario.Turnout{PP: 5, Factor: 2}},
+			{Missing: scenario.MissingLikeRegion, Reported: 0.5, Level: "district"},
+		} {
+			o, err := e.Run(sc)
+			if err == nil {
+				for c := range o.Total {
+					assert.Equal(t, o.Counted[c]+o.Imputed[c], o.Total[c], "%s %+v", name, sc)
+				}
+			}
+			_, _ = e.BreakEven(sc)
+			_, _ = e.BreakEvens(sc, "state")
+			_, _ = e.SwingToFlip(sc)
+			_, _ = e.Seats(sc, true)
+			_, _ = e.AdjustUnits(sc)
+			sc.MonteCarlo = scenario.MonteCarloParams{Runs: 5, Seed: 1}
+			if m, err := e.NewMonteCarlo(sc); err == nil {
+				m.Step(5)
+				_ = m.Result()
+			}
+		}
+		_, _ = e.QuickCount("", 0)
+		_, _ = e.QuickCount("state", 0)
+		_, _ = e.Validate(scenario.Scenario{MonteCarlo: scenario.MonteCarloParams{Runs: 5}}, scenario.ValidationParams{Reps: 2})
+	}
+}
+
+func FuzzDecode(f *testing.F) {
+	f.Add(scenario.Scenario{}.String())
+	f.Add(scenario.Scenario{Missing: scenario.MissingWorstCase, RegisteredTotal: 21392464}.String())
+	f.Add("s1.AAAA")
+	f.Fuzz(func(t *testing.T, s string) {
+		sc, err := scenario.Decode(s)
+		if err != nil {
+			return
+		}
+		back, err := scenario.Decode(sc.String())
+		require.NoError(t, err)
+		assert.Equal(t, sc, back)
+	})
+}

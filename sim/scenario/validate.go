@@ -60,8 +60,8 @@ func (e *Engine) Validate(sc Scenario, p ValidationParams) (*Validation, error) 
 		sc.MonteCarlo.Runs = 200
 	}
 	t := e.t
-	level := 0
-	if p.Level != "" {
+	level := min(0, len(t.Levels)-1)
+	if p.Level != "" && len(t.Levels) > 0 {
 		l, err := t.LevelIndex(p.Level)
 		if err != nil {
 			return nil, fmt.Errorf("%w: %w", ErrScenario, err)
