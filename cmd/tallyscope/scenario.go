@@ -41,11 +41,11 @@ func (f *scenarioFlags) register(fs *flag.FlagSet, withMissing bool) {
 	f.data.register(fs)
 	fs.StringVar(&f.from, "scenario", "", "start from the compact scenario `STRING` printed by an earlier run (other flags change it)")
 	if withMissing {
-		fs.StringVar(&f.missing, "missing", "", "how the missing units vote: `like-region`, split, worst-case or claim (default: leave them out)")
+		fs.StringVar(&f.missing, "missing", "", "how the missing units vote, `RULE`: like-region, split, worst-case or claim (default: leave them out)")
 		fs.StringVar(&f.split, "split", "", "for --missing split: `CAND=PCT[,CAND=W,...]` gives PCT% of the remaining votes to CAND and splits the rest like the counted votes, or by the weights given")
 		fs.IntVar(&f.minUnits, "min-units", 0, "a region lends its shares and turnout to its missing units only with at least `M` counted units (default 5)")
 	}
-	fs.StringVar(&f.remaining, "remaining", "", "estimate the remaining votes as `official` (total minus counted), turnout (counted turnout × missing registered voters), full (100% turnout) or units (counted votes per unit × missing units)")
+	fs.StringVar(&f.remaining, "remaining", "", "estimate the remaining votes, `HOW`: official (total minus counted), turnout (counted turnout × missing registered voters), full (100% turnout) or units (counted votes per unit × missing units)")
 	fs.Int64Var(&f.validTotal, "valid-total", 0, "official valid-vote total `N` (e.g. the CNE's 12335884); the remaining votes are N minus the counted ones")
 	fs.StringVar(&f.claim, "claim", "", "claimed totals `CAND=VOTES,...` (ids or parts of names, plus others=N, valid=N, reported=80%), or part of the label of a claim in the data (\"2nd\")")
 	fs.StringVar(&f.swing, "swing", "", "move points of the valid vote in every counted unit: `CAND:+PP[:FROM],...` (FROM: the candidate who gives them, default all others; a trailing p, as in NM:+3p, makes it proportional)")
@@ -655,7 +655,11 @@ func describeRule(t *sim.Tally, o *scenario.Outcome) string {
 		}
 		return fmt.Sprintf("each missing %s votes like the smallest region around it with at least %d counted %s", t.UnitLevel, m, unitPlural(t, int64(m)))
 	case scenario.MissingSplit:
-		return fmt.Sprintf("%s of the remaining votes go to %s, the rest split as stated", pct1(sc.Split.Share), label(t, mustCand(t, sc.Split.Candidate)))
+		rest := "the rest split like the counted votes"
+		if len(sc.Split.Rest) > 0 {
+			rest = "the rest split as given"
+		}
+		return fmt.Sprintf("%s of the remaining votes go to %s, %s", pct1(sc.Split.Share), label(t, mustCand(t, sc.Split.Candidate)), rest)
 	case scenario.MissingWorstCase:
 		return fmt.Sprintf("the worst case for %s: every remaining vote to %s", label(t, o.CountedLeader), label(t, o.CountedRunnerUp))
 	case scenario.MissingClaim:

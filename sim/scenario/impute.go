@@ -616,7 +616,7 @@ func (e *Engine) imputeClaim(rs *resolved, o *Outcome, countedValid int64) error
 			}
 		}
 		if g < 0 {
-			o.flag(FlagNegativeVotes, -1, g, "the other candidates together would need %s votes in the missing %ss: %s claims %s for them but the counted %ss already hold %s", Thousands(g), e.unitWord(), label, Thousands(rs.claimOthers), e.unitWord(), Thousands(unnamedCounted))
+			o.flag(FlagNegativeVotes, -1, g, "the other candidates together would need %s votes in the missing %ss: %s says %s for them, but the counted %ss already hold %s", Thousands(g), e.unitWord(), label, Thousands(rs.claimOthers), e.unitWord(), Thousands(unnamedCounted))
 		}
 	}
 	rem := rs.claimV - countedValid
@@ -627,7 +627,7 @@ func (e *Engine) imputeClaim(rs *resolved, o *Outcome, countedValid int64) error
 		v := o.Imputed[c]
 		name := t.Candidates[c].Label()
 		if v < 0 {
-			o.flag(FlagNegativeVotes, c, v, "%s would need %s votes in the missing %ss: %s claims %s but the counted %ss already give %s", name, Thousands(v), e.unitWord(), label, Thousands(rs.claim[c]), e.unitWord(), Thousands(o.Counted[c]))
+			o.flag(FlagNegativeVotes, c, v, "%s would need %s votes in the missing %ss: %s says %s, but the counted %ss already give %s", name, Thousands(v), e.unitWord(), label, Thousands(rs.claim[c]), e.unitWord(), Thousands(o.Counted[c]))
 		} else if v > 0 && v > rem {
 			share := "more than all of them"
 			if rem > 0 {
