@@ -406,6 +406,7 @@ func (e *Engine) imputePass(rs *resolved, o *Outcome) error {
 		apportionCells(cs, fixed)
 	} else {
 		var sum float64
+		capped := false
 		for k := range cs {
 			c := &cs[k]
 			switch method {
@@ -434,9 +435,21 @@ func (e *Engine) imputePass(rs *resolved, o *Outcome) error {
 					c.vol = c.units * float64(o.validOf(e, sr)) / float64(cu)
 				}
 			}
+			if c.reg >= 0 && c.vol > c.reg {
+				// Never more votes than registered voters.
+				c.vol = c.reg
+				capped = true
+			}
 			sum += c.vol
 		}
-		apportionCells(cs, int64(math.Round(sum)))
+		if capped {
+			o.note("the remaining votes are capped at the missing %ss' registered voters where the estimate exceeded them", e.unitWord())
+		}
+		total := int64(math.Round(sum))
+		if o.MissingRegistered >= 0 {
+			total = min(total, o.MissingRegistered)
+		}
+		apportionCells(cs, total)
 	}
 	// Shares for each cell.
 	shares := o.scratchF[:e.nc]

@@ -604,16 +604,13 @@ func TestProperties(t *testing.T) {
 				assert.LessOrEqual(t, s+max(u.Null, 0), u.Registered, "%s unit %d", name, i)
 			}
 		}
-		if o.MissingRegistered >= 0 && (o.RemainingMethod == scenario.RemainingTurnout || o.RemainingMethod == scenario.RemainingFull) {
+		if o.MissingRegistered >= 0 {
 			assert.LessOrEqual(t, o.Remaining, o.MissingRegistered, "%s %+v", name, sc)
 		}
 		for _, f := range o.Flags {
-			// Votes per unit can exceed a small registry; estimated
-			// registered voters can exceed the expectation. Nothing else.
-			assert.Contains(t, []scenario.FlagKind{scenario.FlagTurnoutAbove100, scenario.FlagMoreThanRegistered, scenario.FlagMoreThanExpected}, f.Kind, "%s: %s", name, f.Text)
-			if f.Kind == scenario.FlagTurnoutAbove100 {
-				assert.Equal(t, scenario.RemainingUnits, o.RemainingMethod, "%s: %s", name, f.Text)
-			}
+			// Estimated registered voters can exceed the expectation.
+			// Nothing else is impossible without a claim.
+			assert.Equal(t, scenario.FlagMoreThanExpected, f.Kind, "%s: %s", name, f.Text)
 		}
 		// A swing and its inverse return the baseline when nothing was
 		// clamped.
@@ -728,4 +725,21 @@ func FuzzDecode(f *testing.F) {
 		require.NoError(t, err)
 		assert.Equal(t, sc, back)
 	})
+}
+
+func TestRemainingVotesNeverExceedRegistered(t *testing.T) {
+	tl := fixture(false)
+	// 3 missing tables but only 50 missing registered voters: 84 votes
+	// per counted table would give 252.
+	tl.Expected = []sim.Expectation{{Region: -1, Units: 8, Registered: 650}}
+	o := run(t, engine(t, tl), scenario.Scenario{Missing: scenario.MissingLikeRegion, Remaining: scenario.RemainingUnits})
+	assert.Equal(t, int64(50), o.MissingRegistered)
+	assert.Equal(t, int64(50), o.Remaining)
+	assert.Empty(t, o.Flags)
+	assert.Contains(t, strings.Join(o.Notes, "\n"), "capped at the missing tables' registered voters")
+	// An official total is what it is: it is flagged, not capped.
+	o = run(t, engine(t, tl), scenario.Scenario{Missing: scenario.MissingLikeRegion, ValidTotal: 700})
+	assert.Equal(t, int64(280), o.Remaining)
+	require.NotEmpty(t, o.Flags)
+	assert.Equal(t, scenario.FlagTurnoutAbove100, o.Flags[0].Kind)
 }
