@@ -481,6 +481,9 @@ func (e *Engine) countedPass(rs *resolved, o *Outcome) {
 		if skipped {
 			o.TurnoutSkipped += u.Size()
 		}
+		if rs.turn.active && rs.turn.factor > 1 && u.Registered == sim.Unknown && (rs.turn.region < 0 || e.within(r, rs.turn.region)) {
+			o.TurnoutUncapped += u.Size()
+		}
 		if u.Registered != sim.Unknown {
 			o.validRE[r] += newValid
 		}

@@ -101,6 +101,9 @@ type Outcome struct {
 	// change could not apply because registered voters are unknown.
 	Clamped        int64 `json:"clamped"`
 	TurnoutSkipped int64 `json:"turnout_skipped"`
+	// TurnoutUncapped counts the units (by Size) whose votes a turnout
+	// factor above 1 raised with no registered voters to cap them.
+	TurnoutUncapped int64 `json:"turnout_uncapped"`
 
 	// Flags lists the impossible states; Notes what was estimated or
 	// assumed, in words.
@@ -201,7 +204,7 @@ func (o *Outcome) reset(e *Engine, sc Scenario) {
 	if e.hasRE {
 		o.CountedRegistered = int64(e.regWeight[nr] + 0.5)
 	}
-	o.Clamped, o.TurnoutSkipped = 0, 0
+	o.Clamped, o.TurnoutSkipped, o.TurnoutUncapped = 0, 0, 0
 	o.cells = o.cells[:0]
 	o.Flags = o.Flags[:0]
 	o.Notes = o.Notes[:0]
@@ -252,6 +255,9 @@ func (o *Outcome) finish(e *Engine) {
 	}
 	if o.TurnoutSkipped > 0 {
 		o.note("the turnout change in points could not apply to %d %s(s) without registered voters", o.TurnoutSkipped, e.unitWord())
+	}
+	if o.TurnoutUncapped > 0 {
+		o.note("the turnout factor raised %d %s(s) without registered voters, which nothing caps", o.TurnoutUncapped, e.unitWord())
 	}
 	if o.CountedRegistered >= 0 && o.MissingRegistered >= 0 {
 		reg := o.CountedRegistered + o.MissingRegistered

@@ -296,6 +296,9 @@ func TestTurnout(t *testing.T) {
 	o = run(t, engine(t, tl), scenario.Scenario{Turnout: scenario.Turnout{PP: 10}})
 	assert.Equal(t, int64(470), o.CountedValid)
 	assert.Equal(t, int64(1), o.TurnoutSkipped)
+	o = run(t, engine(t, tl), scenario.Scenario{Turnout: scenario.Turnout{Factor: 1.2}})
+	assert.Equal(t, int64(1), o.TurnoutUncapped)
+	assert.Contains(t, strings.Join(o.Notes, "\n"), "which nothing caps")
 }
 
 func TestBreakEvenRule(t *testing.T) {
