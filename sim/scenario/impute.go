@@ -628,6 +628,9 @@ func (e *Engine) imputeClaim(rs *resolved, o *Outcome, countedValid int64) error
 				}
 			}
 		}
+		if len(sc.Claim.Votes) > 0 && unnamed > 1 {
+			o.note("%s gives the other candidates only as a group; their missing votes are split in proportion to their counted votes", label)
+		}
 		if g < 0 {
 			o.flag(FlagNegativeVotes, -1, g, "the other candidates together would need %s votes in the missing %ss: %s says %s for them, but the counted %ss already hold %s", Thousands(g), e.unitWord(), label, Thousands(rs.claimOthers), e.unitWord(), Thousands(unnamedCounted))
 		}

@@ -234,7 +234,9 @@ type Scenario struct {
 	// unit counts for RemainingUnits (a bulletin's "80%").
 	Reported float64 `json:"reported,omitempty"`
 	// Counted, when set, makes a claim itself the counted data (a
-	// bulletin analysed on its own): see TallyFor and ClaimTally.
+	// bulletin analysed on its own). The package-level Run honours it;
+	// an Engine answers about the tally it was built on, so build it on
+	// TallyFor(t, sc).
 	Counted *Claim `json:"counted,omitempty"`
 
 	// Swings are applied in order to every counted unit.
