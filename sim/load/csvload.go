@@ -53,7 +53,12 @@ type builder struct {
 	rep    *Report
 	strict bool
 
+	// While sorted, every region's rows are contiguous and its children
+	// come in increasing key order, so a changed key is a new region and no
+	// look-up is needed. The first row that breaks this builds the maps.
+	sorted     bool
 	regionIdx  map[regionKey]int
+	levelIdx   []map[string]int
 	prevKey    []string
 	prevRegion []int
 	votes      []int64
@@ -282,7 +287,7 @@ func (b *builder) start(rows int) {
 	t.Units = make([]sim.Unit, 0, rows)
 	b.votes = make([]int64, 0, rows*nc)
 	b.lines = make([]int32, 0, rows)
-	b.regionIdx = make(map[regionKey]int, min(rows/2, 1<<20))
+	b.sorted = true
 	b.prevKey = make([]string, len(m.Levels))
 	b.prevRegion = make([]int, len(m.Levels))
 	for i := range b.prevRegion {
@@ -411,13 +416,28 @@ func (b *builder) row(rec []string, cols []int, quoted []bool, line int) *Proble
 		b.levelKeys[l] = key
 	}
 	region := -1
+	parentNew := false
 	for l, key := range b.levelKeys {
-		if b.prevRegion[l] != -2 && key == b.prevKey[l] && (l == 0 || region == b.t.Regions[b.prevRegion[l]].Parent) {
+		samePar := b.prevRegion[l] != -2 && (l == 0 || region == b.t.Regions[b.prevRegion[l]].Parent)
+		if samePar && key == b.prevKey[l] {
 			region = b.prevRegion[l]
+			parentNew = false
 			continue
 		}
-		k := regionKey{parent: region, key: key}
-		r, ok := b.regionIdx[k]
+		r, ok := -1, false
+		if b.sorted && !(parentNew || b.prevRegion[l] == -2 || (samePar && sim.CompareKeys(key, b.prevKey[l]) > 0)) {
+			// A region may be coming back: from now on look regions up.
+			b.buildMaps()
+		}
+		if !b.sorted {
+			// Most keys are unique within their level: look them up by the
+			// key alone, and fall back to (parent, key) when a key repeats
+			// under another parent (municipality 1 of every state).
+			r, ok = b.levelIdx[l][key]
+			if ok && b.t.Regions[r].Parent != region {
+				r, ok = b.regionIdx[regionKey{parent: region, key: key}]
+			}
+		}
 		if !ok {
 			r = len(b.t.Regions)
 			name := key
@@ -427,8 +447,11 @@ func (b *builder) row(rec []string, cols []int, quoted []bool, line int) *Proble
 				}
 			}
 			b.t.Regions = append(b.t.Regions, sim.Region{Level: l, Key: key, Name: name, Parent: region})
-			b.regionIdx[k] = r
+			if !b.sorted {
+				b.index(r)
+			}
 		}
+		parentNew = !ok
 		b.prevKey[l] = key
 		b.prevRegion[l] = r
 		region = r
@@ -475,6 +498,29 @@ func (b *builder) row(rec []string, cols []int, quoted []bool, line int) *Proble
 	return nil
 }
 
+// buildMaps indexes every region so far and leaves sorted mode.
+func (b *builder) buildMaps() {
+	b.sorted = false
+	n := len(b.t.Regions)
+	b.regionIdx = make(map[regionKey]int)
+	b.levelIdx = make([]map[string]int, len(b.t.Levels))
+	for l := range b.levelIdx {
+		b.levelIdx[l] = make(map[string]int, n/max(1, len(b.t.Levels)))
+	}
+	for i := range b.t.Regions {
+		b.index(i)
+	}
+}
+
+func (b *builder) index(r int) {
+	reg := &b.t.Regions[r]
+	if _, taken := b.levelIdx[reg.Level][reg.Key]; taken {
+		b.regionIdx[regionKey{parent: reg.Parent, key: reg.Key}] = r
+	} else {
+		b.levelIdx[reg.Level][reg.Key] = r
+	}
+}
+
 // count parses a vote count. Empty optional counts are Unknown.
 func (b *builder) count(rec []string, cols []int, quoted []bool, c int, line int, optional bool) (int64, *Problem) {
 	s := rec[c]
@@ -493,7 +539,7 @@ func (b *builder) count(rec []string, cols []int, quoted []bool, c int, line int
 			return v, nil
 		}
 	}
-	v, msg := b.parseCount(s, quoted[c], line)
+	v, msg := b.parseCount(s, c < len(quoted) && quoted[c], line)
 	if msg == "" {
 		return v, nil
 	}

@@ -2,6 +2,7 @@ package load
 
 import (
 	"bytes"
+	"encoding/binary"
 	"fmt"
 	"strings"
 	"unicode/utf8"
@@ -88,9 +89,16 @@ func isLatin1Name(e string) bool {
 // fixLatin1 converts s from Windows-1252 to UTF-8 when it has bytes above
 // 0x7F, and returns it unchanged (no copy) otherwise.
 func fixLatin1(s string) string {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= 0x80 {
-			return decode1252([]byte(s))
+	b := unsafe.Slice(unsafe.StringData(s), len(s))
+	i := 0
+	for ; i+8 <= len(b); i += 8 {
+		if binary.LittleEndian.Uint64(b[i:])&0x8080808080808080 != 0 {
+			return decode1252(b)
+		}
+	}
+	for ; i < len(b); i++ {
+		if b[i] >= 0x80 {
+			return decode1252(b)
 		}
 	}
 	return s
