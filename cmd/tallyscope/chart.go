@@ -49,7 +49,7 @@ func (c *chartFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&c.compare, "compare", "", "the two candidates a margin compares, `A,B` (ids or parts of names; default: the counted leader and runner-up)")
 	fs.StringVar(&c.digit, "digit", "last", "the digits chart's test: `last` digit (uniform) or second digit (Benford)")
 	fs.IntVar(&c.maxRegions, "max-regions", 0, "the regions chart shows at most `N` regions, the largest by valid votes (default 30)")
-	fs.IntVar(&c.runs, "montecarlo", 0, "Monte Carlo runs `N` (default 1000)")
+	fs.IntVar(&c.runs, "montecarlo", 0, "Monte Carlo runs `N` (default 500)")
 	fs.Uint64Var(&c.seed, "seed", 1, "random `SEED` of the Monte Carlo runs")
 	fs.Float64Var(&c.sigma, "sigma", 0, "regional shock `SD` on the log of each share in the Monte Carlo runs (default 0.10)")
 	fs.StringVar(&c.source, "source", "", "describe the data source in the footer as `TEXT` (default: what the loader knows)")

@@ -49,3 +49,20 @@ func BenchmarkWritePNG(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkMonteCarloSimulation measures package scenario's simulation of
+// DefaultRuns runs on V2, the part of the Monte Carlo chart that is not
+// drawing.
+func BenchmarkMonteCarloSimulation(b *testing.B) {
+	tl := loadV2(b)
+	e, err := scenario.New(tl)
+	if err != nil {
+		b.Fatal(err)
+	}
+	sc := scenario.Scenario{Missing: scenario.MissingLikeRegion, MonteCarlo: scenario.MonteCarloParams{Runs: chart.DefaultRuns, Seed: 1}}
+	for b.Loop() {
+		if _, err := e.RunMonteCarlo(sc); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

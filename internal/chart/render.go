@@ -15,7 +15,7 @@ import (
 
 // DefaultRuns is the number of Monte Carlo runs when the scenario gives
 // none.
-const DefaultRuns = 1000
+const DefaultRuns = 500
 
 // Render computes any kind of chart from a tally and a scenario and
 // returns the plot and the numbers behind it.
