@@ -318,6 +318,24 @@ func writeForensicsText(w io.Writer, t *sim.Tally, r *forensics.Report, file str
 			fxNum(d.MeanInterval.Lo, 3), fxNum(d.MeanInterval.Hi, 3), fxNum(d.ExpectedMean, 3), fxNum(d.ChiSquare, 1), fxP(d.PValue), note)
 	}
 	tw.Flush()
+	var second []forensics.SecondDigitTest
+	for _, d := range r.SecondDigit {
+		if d.Binomial != nil && d.N >= 100 {
+			second = append(second, d)
+		}
+	}
+	if len(second) > 0 {
+		fmt.Fprintln(w, "  The same digits against the binomial null (counts of this size and range; 100 counts or more):")
+		tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
+		fmt.Fprintln(tw, "    candidate\tmean 2nd digit\texpected\tp\tchi²(9)\tp\t")
+		for _, d := range second {
+			b := d.Binomial
+			fmt.Fprintf(tw, "    %s\t%s\t%s\t%s\t%s\t%s\t\n", d.CandidateID, fxNum(d.Mean, 3), fxNum(b.ExpectedMean, 3), fxP(b.MeanP),
+				fxNum(b.ChiSquare, 1), fxP(b.PValue))
+		}
+		tw.Flush()
+		fxWrap(w, "    ", second[0].Binomial.Null)
+	}
 	fmt.Fprintln(w, "  Last digits, counts ≥ 100:")
 	tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintln(tw, "    candidate\tcounts\tchi²(9)\tp\tend in 0/5 (20%)\tp\trepeated pair (10%)\tp\tadjacent pair (18%)\tp\t")
@@ -336,6 +354,27 @@ func writeForensicsText(w io.Writer, t *sim.Tally, r *forensics.Report, file str
 			prop(d.ZeroFive), prop(d.Repeated), prop(d.Adjacent), note)
 	}
 	tw.Flush()
+	var binom []forensics.LastDigitTest
+	for _, d := range r.LastDigit {
+		if d.N > 0 && d.Binomial != nil {
+			binom = append(binom, d)
+		}
+	}
+	if len(binom) > 0 {
+		fmt.Fprintln(w, "  The same digits against the binomial null (counts of this size and shape):")
+		tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
+		fmt.Fprintln(tw, "    candidate	chi²(9)	p	end in 0/5	expected	p	repeated	expected	p	adjacent	expected	p	")
+		for _, d := range binom {
+			b := d.Binomial
+			prop := func(p forensics.Proportion) string {
+				return fmt.Sprintf("%s\t%s\t%s", fxPct(p.Share, 1), fxPct(p.Expected, 1), fxP(p.PValue))
+			}
+			fmt.Fprintf(tw, "    %s\t%s\t%s\t%s\t%s\t%s\t\n", d.CandidateID, fxNum(b.ChiSquare, 1), fxP(b.PValue),
+				prop(b.ZeroFive), prop(b.Repeated), prop(b.Adjacent))
+		}
+		tw.Flush()
+		fxWrap(w, "    ", binom[0].Binomial.Null)
+	}
 	var none []string
 	for _, d := range r.LastDigit {
 		if d.N == 0 {

@@ -88,8 +88,10 @@ const (
 	LastDigitCaveat = "Last-digit tests (Beber and Scacco, 2012) look for the habits of people who invent numbers: " +
 		"favourite digits, too many or too few repeated or adjacent final pairs. Honest data can fail them " +
 		"(counts that were estimated or rounded, entry conventions, many small counts), and altered data can pass " +
-		"them (figures computed by a program, or copied from another unit, keep uniform last digits). A failure " +
-		"is a reason to look closer, not evidence of wrongdoing."
+		"them (figures computed by a program, or copied from another unit, keep uniform last digits). Counts bunched " +
+		"in a steep part of their range have more low final digits than high ones by arithmetic alone; the " +
+		"binomial null, where shown, allows for that. A failure is a reason to look closer, not evidence of " +
+		"wrongdoing."
 )
 
 // SecondDigitTest is the second-digit Benford test on one candidate's
@@ -116,7 +118,35 @@ type SecondDigitTest struct {
 	Note   string `json:"note,omitempty"`
 	Null   string `json:"null"`
 	Caveat string `json:"caveat"`
+	// Binomial, when set (by SecondDigit, which knows each unit's votes),
+	// compares the same digits with what honest counting gives for counts
+	// of this size and shape rather than with Benford's law.
+	Binomial *SecondDigitBinomial `json:"binomial,omitempty"`
 }
+
+// SecondDigitBinomial is the second-digit distribution expected when each
+// unit's count is redrawn binomially from its own valid votes and
+// observed rate, keeping redraws of at least the test's minimum.
+type SecondDigitBinomial struct {
+	Expected     [10]float64 `json:"expected"`
+	ExpectedMean float64     `json:"expected_mean"`
+	ChiSquare    float64     `json:"chi_square"`
+	DF           int         `json:"df"`
+	PValue       float64     `json:"p_value"`
+	// MeanZ is the observed mean's distance from ExpectedMean in standard
+	// errors (the null's digit spread over √N); MeanP its two-sided p-value.
+	MeanZ float64 `json:"mean_z"`
+	MeanP float64 `json:"mean_p"`
+	Null  string  `json:"null"`
+}
+
+// BinomialSecondDigitNull describes SecondDigitBinomial.
+const BinomialSecondDigitNull = "Binomial null: each unit's count is redrawn from a binomial distribution with the " +
+	"unit's valid votes and the candidate's observed share there, keeping redraws of at least the minimum. Counts " +
+	"that mostly lie within one or two decades (say 100 to 300) cannot follow Benford's law, whatever their " +
+	"honesty; this null keeps their real range. It puts each unit's observed rate in place of its true one, so " +
+	"for a candidate whose counts mostly fall below the minimum (the few above it being chance highs) it " +
+	"understates how fast the counts thin out, and departures from it should be read with care."
 
 // Proportion is a share of counts with its bootstrap interval and a
 // normal-approximation test against the share expected under the null.
@@ -150,14 +180,144 @@ type LastDigitTest struct {
 	Note     string     `json:"note,omitempty"`
 	Null     string     `json:"null"`
 	Caveat   string     `json:"caveat"`
+	// Binomial, when set (by LastDigit, which knows each unit's votes),
+	// compares the same digits with what honest counting gives for counts
+	// of this size and shape rather than with uniform digits.
+	Binomial *LastDigitBinomial `json:"binomial,omitempty"`
 }
 
-// secondDigit returns the second significant digit of v ≥ 10.
-func secondDigit(v int64) int {
-	for v >= 100 {
-		v /= 10
+// LastDigitBinomial is the last-digit distribution expected when each unit's
+// count is redrawn binomially from its own valid votes and observed rate,
+// keeping only redraws at or above the test's minimum, as the data does.
+// Counts bunched in a steep part of their range (a small candidate's
+// counts just above the minimum, say) then have more low final digits
+// than high ones with no invention at all; this null includes that.
+type LastDigitBinomial struct {
+	// Expected holds the expected fraction of each last digit.
+	Expected  [10]float64 `json:"expected"`
+	ChiSquare float64     `json:"chi_square"`
+	DF        int         `json:"df"`
+	PValue    float64     `json:"p_value"`
+	// ZeroFive, Repeated and Adjacent test the same shares as the
+	// uniform test, against the expectations of this null.
+	ZeroFive Proportion `json:"zero_five"`
+	Repeated Proportion `json:"repeated"`
+	Adjacent Proportion `json:"adjacent"`
+	Null     string     `json:"null"`
+}
+
+// BinomialDigitNull describes LastDigitBinomial.
+const BinomialDigitNull = "Binomial null: each unit's count is redrawn from a binomial distribution with the unit's " +
+	"valid votes and the candidate's observed share there; only redraws at or above the minimum are kept, as in " +
+	"the data. It keeps the shape of the counts (where they bunch, how fast they thin out), which uniform digits " +
+	"ignore; a departure from uniform that vanishes here is accounted for by that shape, and so is no sign of " +
+	"invented numbers. It puts each unit's observed rate in place of its true one, which slightly understates how " +
+	"fast the counts thin out just above the minimum when many of them lie below it."
+
+// digitAcc accumulates, over units, the chance that a binomial redraw of
+// the unit's count has each second digit (for redraws of at least
+// minSecond) and each last digit, 0-or-5 ending, repeated or adjacent
+// final pair (for redraws of at least minLast). The masses are the chances
+// of reaching each minimum, summed over units.
+type digitAcc struct {
+	second                       [10]float64
+	secondMass                   float64
+	last                         [10]float64
+	zeroFive, repeated, adjacent float64
+	lastMass                     float64
+}
+
+// accumulate adds the units with counts ks of ns trials; a minimum of
+// zero or less turns that half off. It walks each binomial outward from
+// its mode with the ratio of successive probabilities, over 6 standard
+// deviations each side (the rest is below 1e-5 even for skewed counts, far
+// below what a digit test can resolve).
+func (a *digitAcc) accumulate(ks, ns []int64, minSecond, minLast int64) {
+	from := minSecond
+	if from <= 0 || (minLast > 0 && minLast < from) {
+		from = minLast
 	}
-	return int(v % 10)
+	visit := func(j int64, pj float64) {
+		if minSecond > 0 && j >= minSecond {
+			a.second[secondDigit(j)] += pj
+			a.secondMass += pj
+		}
+		if minLast > 0 && j >= minLast {
+			last, tens := j%10, (j/10)%10
+			a.last[last] += pj
+			a.lastMass += pj
+			if last == 0 || last == 5 {
+				a.zeroFive += pj
+			}
+			if last == tens {
+				a.repeated += pj
+			} else if last-tens == 1 || tens-last == 1 {
+				a.adjacent += pj
+			}
+		}
+	}
+	for i, k := range ks {
+		n := ns[i]
+		if n <= 0 || n < from {
+			continue
+		}
+		q := float64(k) / float64(n)
+		if q <= 0 || q >= 1 {
+			visit(k, 1)
+			continue
+		}
+		nf := float64(n)
+		sd := math.Sqrt(nf * q * (1 - q))
+		if nf*q+6*sd < float64(from) {
+			continue // P(K ≥ from) is below 1e-5
+		}
+		lo := max(int64(math.Floor(nf*q-6*sd-1)), 0, from)
+		hi := min(int64(math.Ceil(nf*q+6*sd+1)), n)
+		if lo > hi {
+			continue
+		}
+		mode := min(max(int64(math.Floor((nf+1)*q)), lo), hi)
+		lnf, _ := math.Lgamma(nf + 1)
+		lk, _ := math.Lgamma(float64(mode) + 1)
+		lnk, _ := math.Lgamma(nf - float64(mode) + 1)
+		pm := math.Exp(lnf - lk - lnk + float64(mode)*math.Log(q) + (nf-float64(mode))*math.Log1p(-q))
+		odds := q / (1 - q)
+		visit(mode, pm)
+		pk := pm
+		for j := mode; j < hi; j++ {
+			pk *= float64(n-j) / float64(j+1) * odds
+			visit(j+1, pk)
+		}
+		pk = pm
+		for j := mode; j > lo; j-- {
+			pk *= float64(j) / float64(n-j+1) / odds
+			visit(j-1, pk)
+		}
+	}
+}
+
+// lastDigitNull returns the last-digit accumulations for counts ks of
+// ns trials at or above minCount.
+func lastDigitNull(ks, ns []int64, minCount int64) (dig [10]float64, zf, rep, adj, mass float64) {
+	var a digitAcc
+	a.accumulate(ks, ns, 0, minCount)
+	return a.last, a.zeroFive, a.repeated, a.adjacent, a.lastMass
+}
+
+// unitCounts returns candidate c's votes and the valid votes of the
+// tally's single units.
+func unitCounts(t *sim.Tally, c int) (ks, ns []int64) {
+	ks = make([]int64, 0, len(t.Units))
+	ns = make([]int64, 0, len(t.Units))
+	for i := range t.Units {
+		u := &t.Units[i]
+		if u.Size() > 1 {
+			continue
+		}
+		ks = append(ks, u.Votes[c])
+		ns = append(ns, u.Valid())
+	}
+	return ks, ns
 }
 
 // stream numbers keep each test's draws apart for the same seed.
@@ -347,42 +507,121 @@ func withAggregated(ex []Exclusion, agg int) []Exclusion {
 	return append([]Exclusion{{Reason: ReasonAggregated, Units: agg}}, ex...)
 }
 
+// lastBinomial compares res with LastDigitBinomial, from accumulations.
+func lastBinomial(acc *digitAcc, res *LastDigitTest) *LastDigitBinomial {
+	if acc.lastMass <= 0 || res.N == 0 {
+		return nil
+	}
+	d := &LastDigitBinomial{DF: 9, Null: BinomialDigitNull}
+	for i := range acc.last {
+		d.Expected[i] = acc.last[i] / acc.lastMass
+	}
+	d.ChiSquare = chiSquare(res.Observed[:], d.Expected[:], res.N)
+	d.PValue = ChiSquareSF(d.ChiSquare, d.DF)
+	against := func(p Proportion, p0 float64) Proportion {
+		p.Expected = p0
+		p.Z = (p.Share - p0) / math.Sqrt(p0*(1-p0)/float64(res.N))
+		p.PValue = NormalTwoSided(p.Z)
+		return p
+	}
+	d.ZeroFive = against(res.ZeroFive, acc.zeroFive/acc.lastMass)
+	d.Repeated = against(res.Repeated, acc.repeated/acc.lastMass)
+	d.Adjacent = against(res.Adjacent, acc.adjacent/acc.lastMass)
+	return d
+}
+
+// secondBinomial compares res with SecondDigitBinomial, from accumulations.
+func secondBinomial(acc *digitAcc, res *SecondDigitTest) *SecondDigitBinomial {
+	if acc.secondMass <= 0 || res.N == 0 {
+		return nil
+	}
+	d := &SecondDigitBinomial{DF: 9, Null: BinomialSecondDigitNull}
+	var m2 float64
+	for i := range acc.second {
+		d.Expected[i] = acc.second[i] / acc.secondMass
+		d.ExpectedMean += float64(i) * d.Expected[i]
+		m2 += float64(i*i) * d.Expected[i]
+	}
+	d.ChiSquare = chiSquare(res.Observed[:], d.Expected[:], res.N)
+	d.PValue = ChiSquareSF(d.ChiSquare, d.DF)
+	sd := math.Sqrt(max(m2-d.ExpectedMean*d.ExpectedMean, 0))
+	d.MeanZ = (res.Mean - d.ExpectedMean) / (sd / math.Sqrt(float64(res.N)))
+	d.MeanP = NormalTwoSided(d.MeanZ)
+	return d
+}
+
+// digitTests runs both digit tests on every candidate, walking each
+// unit's binomial null once for both.
+func digitTests(t *sim.Tally, o DigitOptions, second, last bool) ([]SecondDigitTest, []LastDigitTest, error) {
+	if err := checkTally(t); err != nil {
+		return nil, nil, err
+	}
+	od, err := o.withDefaults()
+	if err != nil {
+		return nil, nil, err
+	}
+	var outS []SecondDigitTest
+	var outL []LastDigitTest
+	for c := range t.Candidates {
+		counts, agg := candidateCounts(t, c)
+		var rs SecondDigitTest
+		var rl LastDigitTest
+		var minS, minL int64
+		if second {
+			if rs, err = SecondDigitCounts(counts, o, uint64(c)); err != nil {
+				return nil, nil, err
+			}
+			rs.Candidate, rs.CandidateID = c, t.Candidates[c].ID
+			rs.Excluded = withAggregated(rs.Excluded, agg)
+			if rs.N > 0 {
+				minS = od.MinSecond
+			}
+		}
+		if last {
+			if rl, err = LastDigitCounts(counts, o, uint64(c)); err != nil {
+				return nil, nil, err
+			}
+			rl.Candidate, rl.CandidateID = c, t.Candidates[c].ID
+			rl.Excluded = withAggregated(rl.Excluded, agg)
+			if rl.N > 0 {
+				minL = od.MinLast
+			}
+		}
+		if minS > 0 || minL > 0 {
+			var acc digitAcc
+			ks, ns := unitCounts(t, c)
+			acc.accumulate(ks, ns, minS, minL)
+			rs.Binomial = secondBinomial(&acc, &rs)
+			rl.Binomial = lastBinomial(&acc, &rl)
+		}
+		if second {
+			outS = append(outS, rs)
+		}
+		if last {
+			outL = append(outL, rl)
+		}
+	}
+	return outS, outL, nil
+}
+
 // SecondDigit runs the second-digit test on every candidate's counts in
 // the tally's single units, in the tally's candidate order.
 func SecondDigit(t *sim.Tally, o DigitOptions) ([]SecondDigitTest, error) {
-	if err := checkTally(t); err != nil {
-		return nil, err
-	}
-	out := make([]SecondDigitTest, len(t.Candidates))
-	for c := range t.Candidates {
-		counts, agg := candidateCounts(t, c)
-		res, err := SecondDigitCounts(counts, o, uint64(c))
-		if err != nil {
-			return nil, err
-		}
-		res.Candidate, res.CandidateID = c, t.Candidates[c].ID
-		res.Excluded = withAggregated(res.Excluded, agg)
-		out[c] = res
-	}
-	return out, nil
+	out, _, err := digitTests(t, o, true, false)
+	return out, err
 }
 
 // LastDigit runs the last-digit tests on every candidate's counts in the
 // tally's single units, in the tally's candidate order.
 func LastDigit(t *sim.Tally, o DigitOptions) ([]LastDigitTest, error) {
-	if err := checkTally(t); err != nil {
-		return nil, err
+	_, out, err := digitTests(t, o, false, true)
+	return out, err
+}
+
+// secondDigit returns the second significant digit of v ≥ 10.
+func secondDigit(v int64) int {
+	for v >= 100 {
+		v /= 10
 	}
-	out := make([]LastDigitTest, len(t.Candidates))
-	for c := range t.Candidates {
-		counts, agg := candidateCounts(t, c)
-		res, err := LastDigitCounts(counts, o, uint64(c))
-		if err != nil {
-			return nil, err
-		}
-		res.Candidate, res.CandidateID = c, t.Candidates[c].ID
-		res.Excluded = withAggregated(res.Excluded, agg)
-		out[c] = res
-	}
-	return out, nil
+	return int(v % 10)
 }

@@ -1,6 +1,7 @@
 package forensics_test
 
 import (
+	"fmt"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -118,4 +119,50 @@ func TestDigitTestsOnTally(t *testing.T) {
 	assert.ErrorIs(t, err, forensics.ErrInput)
 	_, err = forensics.LastDigit(tl, forensics.DigitOptions{Level: 1.5})
 	assert.ErrorIs(t, err, forensics.ErrInput)
+}
+
+// binomialTol is the tolerance on the binomial nulls: their walk stops at
+// 6 standard deviations of each unit's mean, documented as leaving out
+// less than 1e-5 of the mass.
+const binomialTol = 1e-6
+
+func TestLastDigitBinomialNull(t *testing.T) {
+	// python3 with SciPy: for each unit (k, n), q = k/n, sum
+	// scipy.stats.binom.pmf(j, n, q) over j ≥ 100 into the last digit of j
+	// (and into 0-or-5, repeated and adjacent final pairs), then divide by
+	// the total mass.
+	ks := []int64{120, 95, 210, 150, 0, 400}
+	ns := []int64{300, 250, 400, 160, 50, 400}
+	dig, zf, rep, adj, mass := forensics.BinomialLastDigits(ks, ns, 100)
+	want := [10]float64{0.32323189135483615, 0.0879036768594517, 0.08395715323498357, 0.0782099262641287,
+		0.07242931940630211, 0.06844720981573933, 0.06737836314262004, 0.0691862314774899,
+		0.07277728924887536, 0.07647893919557325}
+	assert.InDelta(t, 4.270349162822805, mass, binomialTol)
+	for d := range want {
+		assert.InDelta(t, want[d], dig[d]/mass, binomialTol, "digit %d", d)
+	}
+	assert.InDelta(t, 0.3916791011705755, zf/mass, binomialTol)
+	assert.InDelta(t, 0.3058434073914228, rep/mass, binomialTol)
+	assert.InDelta(t, 0.12426699858992966, adj/mass, binomialTol)
+}
+
+func TestSecondDigitBinomialNull(t *testing.T) {
+	// python3 with SciPy: for each unit (k votes of n valid), q = k/n; sum
+	// scipy.stats.binom.pmf(j, n, q) over j ≥ 10 into the second digit of j
+	// (int(str(j)[1])), then divide by the total mass (5.408894860268419).
+	units := [][2]int64{{120, 300}, {95, 250}, {21, 400}, {15, 16}, {0, 50}, {40, 40}, {9, 30}}
+	tl := &sim.Tally{Candidates: []sim.Candidate{{ID: "A"}, {ID: "B"}}}
+	for i, u := range units {
+		tl.Units = append(tl.Units, sim.Unit{ID: fmt.Sprint(i), Region: -1, Registered: sim.Unknown,
+			Votes: []int64{u[0], u[1] - u[0]}, Null: 0, Blank: sim.Unknown})
+	}
+	b := forensics.BinomialSecondDigits(tl, 0)
+	require.NotNil(t, b)
+	want := [10]float64{0.30397308225652153, 0.1241488678908105, 0.11854194383569022, 0.07193368795983565,
+		0.0724917567701685, 0.10408659079413934, 0.09947099664198925, 0.03426492409471896,
+		0.03516348715200401, 0.03592466260412238}
+	for d := range want {
+		assert.InDelta(t, want[d], b.Expected[d], binomialTol, "digit %d", d)
+	}
+	assert.InDelta(t, 2.8287441096611703, b.ExpectedMean, binomialTol)
 }

@@ -1,6 +1,10 @@
 package forensics
 
-import "math/rand/v2"
+import (
+	"math/rand/v2"
+
+	"github.com/tallyscope/tallyscope/sim"
+)
 
 // Internals reached by the black-box tests.
 
@@ -15,3 +19,12 @@ func LinearFit(x, y []float64) Fit { return linearFit(x, y) }
 func BernoulliSum(ps []float64, r *rand.Rand) int64 { return newBernoulliSum(ps).draw(r) }
 
 func NewRand(seed, stream uint64) *rand.Rand { return newRand(seed, stream) }
+
+func BinomialLastDigits(ks, ns []int64, minCount int64) (dig [10]float64, zf, rep, adj, mass float64) {
+	return lastDigitNull(ks, ns, minCount)
+}
+
+func BinomialSecondDigits(t *sim.Tally, c int) *SecondDigitBinomial {
+	res, _ := SecondDigit(t, DigitOptions{Bootstrap: -1})
+	return res[c].Binomial
+}

@@ -83,6 +83,23 @@ func TestRunV1(t *testing.T) {
 		assert.True(t, s.Inside(), "%s %s: %d outside [%g, %g]", s.Quantity, s.CandidateID, s.Integer, s.NullInterval.Lo, s.NullInterval.Hi)
 	}
 
+	// Maduro's last digits depart from uniform (his counts of 100 or more
+	// thin out fast), but not from the binomial null that keeps that shape.
+	nmLast := r.LastDigit[1]
+	require.Equal(t, "NM", nmLast.CandidateID)
+	require.NotNil(t, nmLast.Binomial)
+	assert.Less(t, nmLast.PValue, 1e-4)
+	assert.Greater(t, nmLast.Binomial.PValue, 0.05)
+	assert.Greater(t, nmLast.Binomial.Expected[0], nmLast.Binomial.Expected[9])
+
+	// Both leaders' second digits depart from Benford's law, as table-level
+	// counts do, but not from the binomial null that keeps their range.
+	for _, d := range r.SecondDigit[:2] {
+		require.NotNil(t, d.Binomial, d.CandidateID)
+		assert.Less(t, d.PValue, 1e-10, d.CandidateID)
+		assert.Greater(t, d.Binomial.PValue, 0.05, d.CandidateID)
+	}
+
 	// The Klimek model does not describe these data, and says so.
 	for _, k := range r.Klimek {
 		assert.False(t, k.Fits, k.CandidateID)
@@ -195,6 +212,72 @@ func BenchmarkForensicsV1(b *testing.B) {
 	b.ResetTimer()
 	for b.Loop() {
 		if _, err := forensics.Run(tl, forensics.Options{Seed: 1}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// Benchmarks of the single checks, on V2 where they need no turnout and
+// on V1 where they do.
+
+func BenchmarkRoundnessCNE(b *testing.B) {
+	counts := []forensics.Count{{Label: "NM", Votes: 5150092}, {Label: "EG", Votes: 4445978}, {Label: "others", Votes: 462704}}
+	for b.Loop() {
+		if _, err := forensics.Roundness("", counts, 0, 1); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkSecondDigitV2(b *testing.B) {
+	tl := venezuela(b, v2File)
+	for b.Loop() {
+		if _, err := forensics.SecondDigit(tl, forensics.DigitOptions{Seed: 1}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkLastDigitV2(b *testing.B) {
+	tl := venezuela(b, v2File)
+	for b.Loop() {
+		if _, err := forensics.LastDigit(tl, forensics.DigitOptions{Seed: 1}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkShareSpikesV2(b *testing.B) {
+	tl := venezuela(b, v2File)
+	for b.Loop() {
+		if _, err := forensics.ShareSpikes(tl, forensics.SpikeOptions{Seed: 1}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkFingerprintV1(b *testing.B) {
+	tl := venezuela(b, v1File)
+	for b.Loop() {
+		if _, err := forensics.Fingerprint(tl, forensics.FingerprintOptions{Candidate: "NM"}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkKlimekFitV1(b *testing.B) {
+	tl := venezuela(b, v1File)
+	for b.Loop() {
+		if _, err := forensics.KlimekFit(tl, forensics.KlimekOptions{Seed: 1, Candidate: "NM"}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkTurnoutShareV1(b *testing.B) {
+	tl := venezuela(b, v1File)
+	for b.Loop() {
+		if _, err := forensics.TurnoutShare(tl, forensics.TurnoutShareOptions{Candidate: "NM"}); err != nil {
 			b.Fatal(err)
 		}
 	}

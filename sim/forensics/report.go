@@ -153,10 +153,7 @@ func Run(t *sim.Tally, o Options) (*Report, error) {
 	}
 
 	do := DigitOptions{Seed: o.Seed, Bootstrap: o.Bootstrap}
-	if r.SecondDigit, err = SecondDigit(t, do); err != nil {
-		return nil, err
-	}
-	if r.LastDigit, err = LastDigit(t, do); err != nil {
+	if r.SecondDigit, r.LastDigit, err = digitTests(t, do, true, true); err != nil {
 		return nil, err
 	}
 	return r, nil

@@ -209,43 +209,48 @@ func (s *SpikeTest) run(ks, ns []int64, ex []Exclusion, o SpikeOptions, stream u
 
 // bernoulliSum draws the number of successes among independent events of
 // probabilities ps (a Poisson-binomial draw), exactly and in time
-// proportional to the expected count: events are grouped by the power of
-// two just above their probability q; within a group, candidates are found
-// by geometric skips at rate q, and each is kept with probability p/q.
+// proportional to the expected count: events are grouped by the quarter
+// power of two q just above their probability; within a group, candidates
+// are found by geometric skips at rate q, and each is kept with
+// probability p/q.
 type bernoulliSum struct {
 	groups []bernoulliGroup
 }
 
 type bernoulliGroup struct {
-	q     float64   // the group's rate, a power of two ≥ every p in it
+	q     float64   // the group's rate, a quarter power of two ≥ every p in it
 	logq1 float64   // log(1 − q), or 0 when q = 1
 	keep  []float64 // p/q for each event
 }
 
 func newBernoulliSum(ps []float64) *bernoulliSum {
-	byExp := map[int][]float64{}
-	var exps []int
+	// Group g holds the p in (2^(−(g+1)/4), 2^(−g/4)], so that a group's
+	// rate is at most 19% above any of its probabilities.
+	byGroup := map[int][]float64{}
+	var groups []int
 	for _, p := range ps {
-		_, e := math.Frexp(p) // p = f·2^e with f in [0.5, 1)
-		q := math.Ldexp(1, e)
-		if p == math.Ldexp(0.5, e) {
-			q = p // an exact power of two is its own rate
-			e--
+		g := max(int(math.Floor(-4*math.Log2(p))), 0)
+		for g > 0 && math.Exp2(-float64(g)/4) < p { // guard rounding
+			g--
 		}
-		if _, ok := byExp[e]; !ok {
-			exps = append(exps, e)
+		if _, ok := byGroup[g]; !ok {
+			groups = append(groups, g)
 		}
-		byExp[e] = append(byExp[e], p/min(q, 1))
+		byGroup[g] = append(byGroup[g], p)
 	}
-	slices.Sort(exps)
+	slices.Sort(groups)
 	b := &bernoulliSum{}
-	for _, e := range exps {
-		q := min(math.Ldexp(1, e), 1)
-		g := bernoulliGroup{q: q, keep: byExp[e]}
-		if q < 1 {
-			g.logq1 = math.Log1p(-q)
+	for _, g := range groups {
+		q := math.Exp2(-float64(g) / 4)
+		keep := byGroup[g]
+		for i := range keep {
+			keep[i] = min(keep[i]/q, 1)
 		}
-		b.groups = append(b.groups, g)
+		bg := bernoulliGroup{q: q, keep: keep}
+		if q < 1 {
+			bg.logq1 = math.Log1p(-q)
+		}
+		b.groups = append(b.groups, bg)
 	}
 	return b
 }
@@ -276,10 +281,10 @@ func (b *bernoulliSum) draw(r *rand.Rand) int64 {
 
 // integerChance returns P(100·K/n is a whole number) for K ~ Binomial(n,
 // q), and adds the chance of each whole percentage to byPct. It sums the
-// probability mass at the multiples of n/gcd(n,100) within 9 standard
-// deviations of the mean (the rest is below 1e-8 even for skewed, small
-// counts), walking outward from the mode with the ratio of successive
-// probabilities.
+// probability mass at the multiples of n/gcd(n,100) within 8 standard
+// deviations of the mean (the rest is below 1e-7 even for skewed, small
+// counts): directly when there are few such multiples, otherwise walking
+// outward from the mode with the ratio of successive probabilities.
 func integerChance(n int64, q float64, byPct *[101]float64) float64 {
 	if q <= 0 || q >= 1 {
 		v := 0
@@ -294,14 +299,32 @@ func integerChance(n int64, q float64, byPct *[101]float64) float64 {
 	sd := math.Sqrt(nf * q * (1 - q))
 	mode := int64(math.Floor((nf + 1) * q))
 	mode = min(max(mode, 0), n)
-	lo := max(int64(math.Floor(nf*q-9*sd-1)), 0)
-	hi := min(int64(math.Ceil(nf*q+9*sd+1)), n)
+	lo := max(int64(math.Floor(nf*q-8*sd-1)), 0)
+	hi := min(int64(math.Ceil(nf*q+8*sd+1)), n)
+	// Few multiples of step in range (large units whose size shares few
+	// factors with 100): evaluate them directly instead of walking.
+	first, last := (lo+step-1)/step, hi/step
+	if last < first {
+		return 0
+	}
+	lq, lq1 := math.Log(q), math.Log1p(-q)
 	lnf, _ := math.Lgamma(nf + 1)
-	lk, _ := math.Lgamma(float64(mode) + 1)
-	lnk, _ := math.Lgamma(nf - float64(mode) + 1)
-	pm := math.Exp(lnf - lk - lnk + float64(mode)*math.Log(q) + (nf-float64(mode))*math.Log1p(-q))
-	odds := q / (1 - q)
+	pmf := func(k int64) float64 {
+		lk, _ := math.Lgamma(float64(k) + 1)
+		lnk, _ := math.Lgamma(nf - float64(k) + 1)
+		return math.Exp(lnf - lk - lnk + float64(k)*lq + (nf-float64(k))*lq1)
+	}
 	var total float64
+	if last-first < 8 {
+		for m := first; m <= last; m++ {
+			pk := pmf(m * step)
+			total += pk
+			byPct[int(100*m*step/n)] += pk
+		}
+		return min(total, 1)
+	}
+	pm := pmf(mode)
+	odds := q / (1 - q)
 	if mode%step == 0 {
 		total += pm
 		byPct[int(100*mode/n)] += pm
