@@ -11,11 +11,59 @@ import (
 
 	"github.com/tallyscope/tallyscope/sim"
 	"github.com/tallyscope/tallyscope/sim/forensics"
+	"github.com/tallyscope/tallyscope/sim/load"
+	"github.com/tallyscope/tallyscope/sim/synth"
 )
 
 func init() {
 	register(&command{name: "forensics", summary: "statistical checks with their caveats: round percentages, fingerprint, digits, spikes", run: runForensics})
 	register(&command{name: "roundness", summary: "are announced vote counts exact round percentages of their total?", run: runRoundness})
+	register(&command{name: "synthetic", summary: "write a seeded synthetic election (fair, or with ballot stuffing) for demos", run: runSynthetic})
+}
+
+func runSynthetic(args []string, stdout, stderr io.Writer) error {
+	fs := newFlagSet("synthetic", "synthetic [--seed N] [--units N] [--incremental F] [--extreme F] ... > election.json",
+		"Writes a synthetic election as Tallyscope JSON: units with registered voters, turnout and the\n"+
+			"first candidate's share drawn around the given means, and optional ballot stuffing after\n"+
+			"Klimek et al. (PNAS 2012): incremental fraud in a fraction of units (a small share of\n"+
+			"non-voters and opposition votes moved to candidate A), extreme fraud in another (nearly all\n"+
+			"of them). The same seed gives the same file. Use it to show what each pattern looks like\n"+
+			"next to a fair election; stderr says how many units were altered.",
+		[]string{
+			"tallyscope synthetic --seed 1 --units 20000 > fair.json",
+			"tallyscope synthetic --seed 1 --units 20000 --incremental 0.3 --extreme 0.05 > stuffed.json",
+			"tallyscope forensics stuffed.json",
+		}, stderr)
+	var c synth.Config
+	fs.Uint64Var(&c.Seed, "seed", 1, "seed `N` of the draws")
+	fs.IntVar(&c.Units, "units", 10000, "number of units (tables), `N`")
+	fs.IntVar(&c.Regions, "regions", synth.DefaultRegions, "number of regions, `N`")
+	fs.Int64Var(&c.MinRegistered, "min-registered", synth.DefaultMinRegistered, "fewest registered voters in a unit, `N`")
+	fs.Int64Var(&c.MaxRegistered, "max-registered", synth.DefaultMaxRegistered, "most registered voters in a unit, `N`")
+	fs.Float64Var(&c.Turnout, "turnout", synth.DefaultTurnout, "mean fair turnout, a fraction `F`")
+	fs.Float64Var(&c.TurnoutSD, "turnout-sd", synth.DefaultTurnoutSD, "spread `F` of the fair turnout")
+	fs.Float64Var(&c.Share, "share", synth.DefaultShare, "mean fair share of candidate A, a fraction `F`")
+	fs.Float64Var(&c.ShareSD, "share-sd", synth.DefaultShareSD, "spread `F` of candidate A's fair share")
+	fs.Float64Var(&c.RegionShareSD, "region-share-sd", 0, "spread `F` of the regions' mean shares")
+	fs.Float64Var(&c.Incremental, "incremental", 0, "fraction `F` of units with incremental fraud")
+	fs.Float64Var(&c.Extreme, "extreme", 0, "fraction `F` of units with extreme fraud")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if fs.NArg() != 0 {
+		return usageError{"synthetic takes no FILE; it writes to standard output"}
+	}
+	e, err := synth.Generate(c)
+	if err != nil {
+		return usageError{err.Error()}
+	}
+	var kinds [3]int
+	for _, k := range e.Kinds {
+		kinds[k]++
+	}
+	fmt.Fprintf(stderr, "synthetic: %s units, %s with incremental fraud, %s with extreme fraud (seed %d)\n",
+		fxInt(int64(len(e.Kinds))), fxInt(int64(kinds[synth.IncrementalFraud])), fxInt(int64(kinds[synth.ExtremeFraud])), c.Seed)
+	return load.WriteJSON(stdout, e.Tally)
 }
 
 func runForensics(args []string, stdout, stderr io.Writer) error {

@@ -152,3 +152,26 @@ func fxCheckWording(t *testing.T, text string) {
 		assert.NotRegexp(t, verdict, s)
 	}
 }
+
+func TestSyntheticCommand(t *testing.T) {
+	code, out, errOut := fxRun("synthetic", "--seed", "2", "--units", "500", "--incremental", "0.3", "--extreme", "0.05")
+	require.Equal(t, 0, code, errOut)
+	assert.Contains(t, errOut, "500 units")
+	tl, _, err := load.Read(strings.NewReader(out), load.Options{Name: "synthetic.json"})
+	require.NoError(t, err)
+	assert.Len(t, tl.Units, 500)
+	e, err := synth.Generate(synth.Config{Seed: 2, Units: 500, Incremental: 0.3, Extreme: 0.05})
+	require.NoError(t, err)
+	assert.Equal(t, e.Tally.Units, tl.Units, "the file holds exactly the generated election")
+	_, again, _ := fxRun("synthetic", "--seed", "2", "--units", "500", "--incremental", "0.3", "--extreme", "0.05")
+	assert.Equal(t, out, again)
+
+	for _, args := range [][]string{
+		{"synthetic", "--units", "0"},
+		{"synthetic", "--incremental", "0.9", "--extreme", "0.2"},
+		{"synthetic", "extra.json"},
+	} {
+		code, _, _ := fxRun(args...)
+		assert.Equal(t, 2, code, "%v", args)
+	}
+}
