@@ -319,26 +319,26 @@ func (t *Tally) Validate() error {
 	seen := make(map[string]bool, len(t.Candidates))
 	for i, c := range t.Candidates {
 		if c.ID == "" {
-			return fmt.Errorf("%w: candidate %d has no id", ErrInvalid, i)
+			return invalid("candidates", i, "candidate %d has no id", i)
 		}
 		if seen[c.ID] {
-			return fmt.Errorf("%w: candidate id %q appears twice", ErrInvalid, c.ID)
+			return invalid("candidates", -1, "candidate id %q appears twice", c.ID)
 		}
 		seen[c.ID] = true
 	}
 	for i, r := range t.Regions {
 		if r.Level < 0 || r.Level >= len(t.Levels) {
-			return fmt.Errorf("%w: region %d (%s) has level %d of %d", ErrInvalid, i, r.Key, r.Level, len(t.Levels))
+			return invalid("regions", i, "region %d (%s) has level %d of %d", i, r.Key, r.Level, len(t.Levels))
 		}
 		if r.Level == 0 && r.Parent != -1 {
-			return fmt.Errorf("%w: top-level region %d (%s) has a parent", ErrInvalid, i, r.Key)
+			return invalid("regions", i, "top-level region %d (%s) has a parent", i, r.Key)
 		}
 		if r.Level > 0 {
 			if r.Parent < 0 || r.Parent >= i {
-				return fmt.Errorf("%w: region %d (%s) has parent %d; parents must come first", ErrInvalid, i, r.Key, r.Parent)
+				return invalid("regions", i, "region %d (%s) has parent %d; parents must come first", i, r.Key, r.Parent)
 			}
 			if t.Regions[r.Parent].Level != r.Level-1 {
-				return fmt.Errorf("%w: region %d (%s) is not one level below its parent", ErrInvalid, i, r.Key)
+				return invalid("regions", i, "region %d (%s) is not one level below its parent", i, r.Key)
 			}
 		}
 	}
@@ -346,31 +346,49 @@ func (t *Tally) Validate() error {
 	for i := range t.Units {
 		u := &t.Units[i]
 		if len(u.Votes) != len(t.Candidates) {
-			return fmt.Errorf("%w: unit %d (%s) has %d vote counts for %d candidates", ErrInvalid, i, u.ID, len(u.Votes), len(t.Candidates))
+			return invalid("units", i, "unit %d (%s) has %d vote counts for %d candidates", i, u.ID, len(u.Votes), len(t.Candidates))
 		}
 		if inner < 0 {
 			if u.Region != -1 {
-				return fmt.Errorf("%w: unit %d (%s) names a region but the tally has no levels", ErrInvalid, i, u.ID)
+				return invalid("units", i, "unit %d (%s) names a region but the tally has no levels", i, u.ID)
 			}
 		} else if u.Region < 0 || u.Region >= len(t.Regions) || t.Regions[u.Region].Level != inner {
-			return fmt.Errorf("%w: unit %d (%s) must sit in a region of level %q", ErrInvalid, i, u.ID, t.Levels[inner])
+			return invalid("units", i, "unit %d (%s) must sit in a region of level %q", i, u.ID, t.Levels[inner])
 		}
 		for j, v := range u.Votes {
 			if v < 0 {
-				return fmt.Errorf("%w: unit %d (%s) has negative votes for %s", ErrInvalid, i, u.ID, t.Candidates[j].ID)
+				return invalid("units", i, "unit %d (%s) has negative votes for %s", i, u.ID, t.Candidates[j].ID)
 			}
 		}
 		if u.Registered < Unknown || u.Null < Unknown || u.Blank < Unknown || u.Count < 0 {
-			return fmt.Errorf("%w: unit %d (%s) has a negative count", ErrInvalid, i, u.ID)
+			return invalid("units", i, "unit %d (%s) has a negative count", i, u.ID)
 		}
 	}
 	for _, e := range t.Expected {
 		if e.Region < -1 || e.Region >= len(t.Regions) {
-			return fmt.Errorf("%w: expectation names region %d", ErrInvalid, e.Region)
+			return invalid("expected", -1, "expectation names region %d", e.Region)
 		}
 		if e.Units < 0 || e.Registered < 0 || e.Votes < 0 {
-			return fmt.Errorf("%w: expectation has a negative count", ErrInvalid)
+			return invalid("expected", -1, "expectation has a negative count")
 		}
 	}
 	return nil
+}
+
+// ValidationError says what is inconsistent in a tally, and where: the
+// section of the JSON form ("units", "regions", "candidates", "expected")
+// and the element's index, or -1. It wraps ErrInvalid.
+type ValidationError struct {
+	Section string
+	Index   int
+	Msg     string
+}
+
+func (e *ValidationError) Error() string { return ErrInvalid.Error() + ": " + e.Msg }
+
+// Unwrap returns ErrInvalid.
+func (e *ValidationError) Unwrap() error { return ErrInvalid }
+
+func invalid(section string, index int, format string, args ...any) error {
+	return &ValidationError{Section: section, Index: index, Msg: fmt.Sprintf(format, args...)}
 }

@@ -59,7 +59,7 @@ var badFiles = []struct {
 	{"dot-thousands.csv", "mapping-dot-thousands.json", load.ErrRow, 2, 9, `set "thousands": "."`, true},
 	{"latin1-data.csv", "mapping-dot-thousands.json", load.ErrRow, 3, 11, `"x" is not a number`, true},
 	{"tally-wrong-format.json", "", load.ErrFormat, 1, 0, `format is "somethingelse/2"`, false},
-	{"tally-negative-votes.json", "", load.ErrRow, 0, 0, "negative votes", false},
+	{"tally-negative-votes.json", "", load.ErrRow, 1, 117, "unit 0 (1) has negative votes for a", false},
 	{"tally-truncated.json", "", load.ErrFormat, 1, 81, "the JSON ends too early", false},
 	{"tally-votes-not-numbers.json", "", load.ErrFormat, 2, 63, "should be int64", false},
 	{"mapping-given-as-data.json", "", load.ErrFormat, 1, 0, "this is a mapping file, not data", false},

@@ -3,6 +3,7 @@ package load
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 
@@ -41,16 +42,72 @@ func readJSON(b []byte, file string, rep *Report) (*sim.Tally, error) {
 	}
 	t := jt.Tally
 	if err := t.Validate(); err != nil {
-		return nil, &Problem{File: file, Msg: err.Error(), kind: ErrRow}
+		p := &Problem{File: file, Msg: err.Error(), kind: ErrRow}
+		var ve *sim.ValidationError
+		if errors.As(err, &ve) {
+			p.Msg = ve.Msg
+			p.Line, p.Column = elementPosition(b, ve.Section, ve.Index)
+		}
+		return nil, p
 	}
 	for i := range t.Units {
 		u := &t.Units[i]
 		if u.Registered != sim.Unknown && u.Cast() > u.Registered {
-			return nil, &Problem{File: file, Msg: fmt.Sprintf("unit %d (%s): %d votes cast exceed the %d registered voters", i, u.ID, u.Cast(), u.Registered), kind: ErrRow}
+			line, col := elementPosition(b, "units", i)
+			return nil, &Problem{File: file, Line: line, Column: col, Msg: fmt.Sprintf("unit %d (%s): %d votes cast exceed the %d registered voters", i, u.ID, u.Cast(), u.Registered), kind: ErrRow}
 		}
 	}
 	rep.Format = "Tallyscope JSON (" + FormatJSON + ")"
 	rep.Rows = len(t.Units)
 	rep.Loaded = len(t.Units)
 	return t, nil
+}
+
+// elementPosition finds where element index of the top-level array named
+// section starts in a JSON document (the array itself when index < 0), as a
+// 1-based line and column, or 0, 0.
+func elementPosition(b []byte, section string, index int) (line, col int) {
+	dec := json.NewDecoder(bytes.NewReader(b))
+	if tok, err := dec.Token(); err != nil || tok != json.Delim('{') {
+		return 0, 0
+	}
+	for dec.More() {
+		key, err := dec.Token()
+		if err != nil {
+			return 0, 0
+		}
+		if key != section {
+			var skip json.RawMessage
+			if dec.Decode(&skip) != nil {
+				return 0, 0
+			}
+			continue
+		}
+		off := dec.InputOffset()
+		if index < 0 {
+			return position(b, skipSpace(b, int(off)))
+		}
+		if tok, err := dec.Token(); err != nil || tok != json.Delim('[') {
+			return 0, 0
+		}
+		for i := 0; dec.More(); i++ {
+			off = dec.InputOffset()
+			if i == index {
+				return position(b, skipSpace(b, int(off)))
+			}
+			var skip json.RawMessage
+			if dec.Decode(&skip) != nil {
+				return 0, 0
+			}
+		}
+		return 0, 0
+	}
+	return 0, 0
+}
+
+func skipSpace(b []byte, i int) int {
+	for i < len(b) && (b[i] == ' ' || b[i] == '\n' || b[i] == '\r' || b[i] == '\t' || b[i] == ',' || b[i] == ':') {
+		i++
+	}
+	return i
 }
