@@ -28,3 +28,7 @@ func BinomialSecondDigits(t *sim.Tally, c int) *SecondDigitBinomial {
 	res, _ := SecondDigit(t, DigitOptions{Bootstrap: -1})
 	return res[c].Binomial
 }
+
+func Quantile(xs []float64, q float64) float64 { return quantileSorted(xs, q) }
+
+func Percentile(xs []float64, level float64) Interval { return percentileInterval(xs, level) }

@@ -107,3 +107,16 @@ func TestBernoulliSumMatchesExactMoments(t *testing.T) {
 	assert.InDelta(t, mean, m, 4*math.Sqrt(variance/draws), "mean")
 	assert.InDelta(t, variance, v, 0.05*variance, "variance")
 }
+
+func TestQuantileMatchesNumpy(t *testing.T) {
+	// python3: numpy.quantile(x, q) (numpy's default linear rule).
+	x := []float64{3, 1, 4, 1, 5, 9, 2, 6, 5, 3, 5}
+	iv := forensics.Percentile(append([]float64(nil), x...), 0.95)
+	assert.InDelta(t, 1.0, iv.Lo, 1e-12, "q = 0.025")
+	assert.InDelta(t, 8.25, iv.Hi, 1e-12, "q = 0.975")
+	sorted := []float64{1, 1, 2, 3, 3, 4, 5, 5, 5, 6, 9}
+	tests := []struct{ q, want float64 }{{0.15, 1.5}, {0.95, 7.5}, {0.5, 4}, {0, 1}, {1, 9}}
+	for _, tc := range tests {
+		assert.InDelta(t, tc.want, forensics.Quantile(sorted, tc.q), 1e-12, "q = %g", tc.q)
+	}
+}
