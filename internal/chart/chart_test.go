@@ -414,3 +414,16 @@ func TestRenderView(t *testing.T) {
 	v.Kind = "pie"
 	assert.ErrorIs(t, chart.RenderView(&svg, nil, v), chart.ErrKind)
 }
+
+func TestMonteCarloNeedsMissingUnits(t *testing.T) {
+	r := scenario.MonteCarloResult{Runs: 10, A: 1, B: 0, WinProb: []float64{0, 1, 0}, Histogram: scenario.Histogram{Lo: 1, Hi: 2, Counts: []int{10}}}
+	_, err := chart.ComputeMonteCarlo(fixture(), r)
+	assert.ErrorIs(t, err, chart.ErrNoData, "nothing is simulated when no unit is missing")
+	r.MissingUnits = 3
+	d, err := chart.ComputeMonteCarlo(fixture(), r)
+	require.NoError(t, err)
+	require.Len(t, d.Bins, 1)
+	assert.Equal(t, 10, d.Bins[0].Runs)
+	_, err = chart.ComputeMonteCarlo(fixture(), scenario.MonteCarloResult{MissingUnits: 3})
+	assert.ErrorIs(t, err, chart.ErrNoData, "no runs")
+}

@@ -62,7 +62,7 @@ func goldenPlot(t *testing.T, k chart.Kind, l i18n.Lang) *plot.Plot {
 // goldenMonteCarlo is a Monte Carlo result made by hand: 300 runs whose
 // margins (B over A, in points) follow a fixed bell shape.
 func goldenMonteCarlo() scenario.MonteCarloResult {
-	r := scenario.MonteCarloResult{Runs: 300, Seed: 3, A: 1, B: 0, WinProb: []float64{0.02, 0.98, 0},
+	r := scenario.MonteCarloResult{Runs: 300, Seed: 3, A: 1, B: 0, MissingUnits: 12, WinProb: []float64{0.02, 0.98, 0},
 		Quantiles: []float64{0.05, 0.25, 0.5, 0.75, 0.95}, MarginQ: []float64{0.4, 2.9, 4.6, 6.2, 8.8}}
 	counts := make([]int, 40)
 	total := 0

@@ -46,6 +46,9 @@ func ComputeMonteCarlo(t *sim.Tally, r scenario.MonteCarloResult) (*MonteCarloDa
 	if r.Runs <= 0 || len(r.Histogram.Counts) == 0 {
 		return nil, fmt.Errorf("%w: the simulation has no runs", ErrNoData)
 	}
+	if r.MissingUnits == 0 {
+		return nil, fmt.Errorf("%w: no missing units to simulate (the counted units are all the expected ones)", ErrNoData)
+	}
 	if r.A < 0 || r.B < 0 || r.A >= len(t.Candidates) || r.B >= len(t.Candidates) {
 		return nil, fmt.Errorf("%w: the simulation has no winner and runner-up", ErrNoData)
 	}
