@@ -157,10 +157,6 @@ func ppTicks(l i18n.Lang, step float64) ticks {
 	return ticks{step: step, label: func(v float64) string { return l.PP(v, decimalsFor(step)) }}
 }
 
-// countTicks labels vote counts compactly (7.3M, 12k).
-func countTicks(l i18n.Lang) ticks {
-	return ticks{label: func(v float64) string { return l.Compact(int64(math.Round(v))) }}
-}
 
 // signedCountTicks labels signed vote counts compactly with a plus sign.
 func signedCountTicks(l i18n.Lang, step float64) ticks {
