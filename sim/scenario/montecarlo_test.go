@@ -172,3 +172,28 @@ func TestDeterministicHelpers(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, a, b)
 }
+
+// TestEngineConcurrentUse: one engine serves several goroutines (run with
+// -race).
+func TestEngineConcurrentUse(t *testing.T) {
+	e := engine(t, synthetic(4))
+	sc := scenario.Scenario{Missing: scenario.MissingLikeRegion, Swings: []scenario.Swing{{Candidate: "A", PP: 2}}, MonteCarlo: scenario.MonteCarloParams{Runs: 20, Seed: 2}}
+	want, err := e.RunMonteCarlo(sc)
+	require.NoError(t, err)
+	wantO := run(t, e, sc)
+	done := make(chan bool)
+	for g := 0; g < 4; g++ {
+		go func() {
+			ok := true
+			for k := 0; k < 5; k++ {
+				r, err := e.RunMonteCarlo(sc)
+				o, err2 := e.Run(sc)
+				ok = ok && err == nil && err2 == nil && assert.ObjectsAreEqual(want, r) && assert.ObjectsAreEqual(wantO.Total, o.Total)
+			}
+			done <- ok
+		}()
+	}
+	for g := 0; g < 4; g++ {
+		assert.True(t, <-done)
+	}
+}
