@@ -449,12 +449,15 @@ func writeForensicsText(w io.Writer, t *sim.Tally, r *forensics.Report, file str
 		if s.Quantity == "share" {
 			what = "share of " + fxCandidate(t, s.Candidate)
 		}
-		place := "inside"
-		if !s.Inside() {
-			place = "OUTSIDE"
+		place := "inside the null's range"
+		switch {
+		case float64(s.Integer) > s.NullInterval.Hi:
+			place = "ABOVE the null's range"
+		case float64(s.Integer) < s.NullInterval.Lo:
+			place = "below the null's range (fewer whole percentages than chance gives, which is not the pattern of written-in figures)"
 		}
 		fxWrap(w, "  ", fmt.Sprintf("%s: %s of %s %ss sit at an exact whole percentage; the null expects %s "+
-			"(95%% of %s replicates: %s–%s), so the count is %s the null's range; one-sided p = %s.",
+			"(95%% of %s replicates: %s–%s), so the count is %s; one-sided p = %s.",
 			capitalizeFirst(what), fxInt(s.Integer), fxInt(s.Units), unit, fxNum(s.NullMean, 1), fxInt(int64(s.Replicates)),
 			fxNum(s.NullInterval.Lo, 0), fxNum(s.NullInterval.Hi, 0), place, fxP(s.PValue)))
 		fxExcluded(w, s.Excluded)

@@ -125,7 +125,8 @@ func TestForensicsCommandVenezuela(t *testing.T) {
 	} {
 		assert.Contains(t, strings.Join(strings.Fields(out), " "), c)
 	}
-	assert.NotContains(t, out, "OUTSIDE", "the integer-percentage counts sit inside their null")
+	assert.NotContains(t, out, "ABOVE the null", "the integer-percentage counts sit inside their null")
+	assert.NotContains(t, out, "below the null")
 	fxCheckWording(t, out)
 
 	code, out, errOut = fxRun("forensics", v2)

@@ -155,8 +155,21 @@ func TestRunV2WithV1Registered(t *testing.T) {
 		assert.Equal(t, int64(24530), fp.Units)
 		assert.Equal(t, []forensics.Exclusion{{Reason: forensics.ReasonNoRegistered, Units: 543}}, fp.Excluded)
 	}
-	assert.Equal(t, int64(24530), r.Spikes[0].Units, "turnout spikes")
-	assert.Equal(t, int64(25073), r.Spikes[1].Units, "share spikes need no turnout")
+	// Every unit is either tested or listed with its reason.
+	accounted := func(s *forensics.SpikeTest) (n int64, reasons map[string]int) {
+		reasons = map[string]int{}
+		for _, e := range s.Excluded {
+			n += int64(e.Units)
+			reasons[e.Reason] = e.Units
+		}
+		return n + s.Units, reasons
+	}
+	n, reasons := accounted(r.Spikes[0])
+	assert.Equal(t, int64(25073), n, "turnout spikes")
+	assert.Equal(t, 543, reasons[forensics.ReasonNoRegistered])
+	n, reasons = accounted(r.Spikes[1])
+	assert.Equal(t, int64(25073), n, "share spikes")
+	assert.NotContains(t, reasons, forensics.ReasonNoRegistered, "share spikes need no turnout")
 }
 
 // assertHonestWording checks every sentence the report prints: any that

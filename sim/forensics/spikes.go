@@ -30,7 +30,8 @@ const (
 	SpikeNull = "Null: each unit is redrawn binomially, with its own number of registered voters (for turnout) " +
 		"or of votes (for the share) and its own observed rate; the test counts the units whose percentage is " +
 		"then an exact whole number. Small units land on whole percentages often by arithmetic alone, and the " +
-		"null includes that."
+		"null includes that. Units whose percentage lies within reach of 0% or 100% are left out, since the null " +
+		"is biased there; 100% turnout is the fingerprint's business."
 	SpikeCaveat = "Kobak, Shpilkin and Pshenichnikov (2016) found far more units at whole-number percentages than " +
 		"such a null allows in elections where officials appear to have written in target figures. A count " +
 		"above the null's range is a pattern to explain, not proof that figures were invented; a count inside " +
@@ -109,6 +110,10 @@ func TurnoutSpikes(t *sim.Tally, o SpikeOptions) (*SpikeTest, error) {
 			ex.add(ReasonSmallUnit)
 			continue
 		}
+		if nearEdge(u.Cast(), u.Registered) {
+			ex.add(ReasonNearEdge)
+			continue
+		}
 		ks = append(ks, u.Cast())
 		ns = append(ns, u.Registered)
 	}
@@ -147,11 +152,27 @@ func ShareSpikes(t *sim.Tally, o SpikeOptions) (*SpikeTest, error) {
 			ex.add(ReasonSmallUnit)
 			continue
 		}
+		if nearEdge(u.Votes[c], den) {
+			ex.add(ReasonNearEdge)
+			continue
+		}
 		ks = append(ks, u.Votes[c])
 		ns = append(ns, den)
 	}
 	s := &SpikeTest{Quantity: "share", Candidate: c, CandidateID: t.Candidates[c].ID, Denominator: o.Denominator}
 	return s.run(ks, ns, ex.result(), o, 1+uint64(c))
+}
+
+// nearEdge reports whether a binomial with n trials and the observed rate
+// k/n reaches within 4 standard deviations of 0 or n. There the null that
+// plugs in the observed rate is biased upward: a unit observed at n−1 of n
+// gets about a 1 in e chance of landing exactly on 100%, which its true
+// rate rarely gives. Such units (exactly 0% or 100% included) are left out
+// of both the count and the null.
+func nearEdge(k, n int64) bool {
+	mean := float64(k)
+	sd := math.Sqrt(mean * (1 - mean/float64(n)))
+	return mean-4*sd <= 0.5 || mean+4*sd >= float64(n)-0.5
 }
 
 // integerPercent reports whether 100·k/n is a whole number, and which.

@@ -9,6 +9,7 @@ import (
 
 	"github.com/tallyscope/tallyscope/sim"
 	"github.com/tallyscope/tallyscope/sim/forensics"
+	"github.com/tallyscope/tallyscope/sim/synth"
 )
 
 func TestIntegerChance(t *testing.T) {
@@ -125,4 +126,45 @@ func TestSpikesMonteCarloMatchesExactNull(t *testing.T) {
 	mid := (lo + hi) / 2
 	assert.InDelta(t, s.NullMean, mid, 4*s.NullSD/8, "interval centred on the exact mean (±half a standard deviation)")
 	assert.Greater(t, s.NullSD, 0.0)
+}
+
+// TestSpikesCalibration runs the share and turnout spike tests on
+// synthetic elections, where no percentage was written in: over 8 seeds
+// the observed counts' mean distance from the null mean, in null standard
+// deviations, stays within ±1.2 (3.4 standard errors of a mean of 8), with
+// and without ballot stuffing. Then it writes in a share of exactly 60%
+// for candidate A in 5% of the tables, as an official inventing figures
+// would, and checks that the test sees it.
+func TestSpikesCalibration(t *testing.T) {
+	for _, fraud := range []struct{ incr, extr float64 }{{0, 0}, {0.2, 0.05}} {
+		var zt, zs float64
+		const seeds = 8
+		for seed := uint64(1); seed <= seeds; seed++ {
+			e, err := synth.Generate(synth.Config{Seed: seed, Units: 20000, Incremental: fraud.incr, Extreme: fraud.extr})
+			require.NoError(t, err)
+			ts, err := forensics.TurnoutSpikes(e.Tally, forensics.SpikeOptions{Seed: seed, Replicates: 200})
+			require.NoError(t, err)
+			ss, err := forensics.ShareSpikes(e.Tally, forensics.SpikeOptions{Seed: seed, Replicates: 200, Candidate: "A"})
+			require.NoError(t, err)
+			zt += (float64(ts.Integer) - ts.NullMean) / ts.NullSD
+			zs += (float64(ss.Integer) - ss.NullMean) / ss.NullSD
+		}
+		assert.InDelta(t, 0, zt/seeds, 1.2, "turnout, fraud %+v", fraud)
+		assert.InDelta(t, 0, zs/seeds, 1.2, "share, fraud %+v", fraud)
+	}
+
+	e, err := synth.Generate(synth.Config{Seed: 1, Units: 20000})
+	require.NoError(t, err)
+	for i := 0; i < len(e.Tally.Units); i += 20 {
+		u := &e.Tally.Units[i]
+		m := (u.Valid() + 2) / 5
+		u.Votes[0], u.Votes[1] = 3*m, 2*m
+		u.Registered = max(u.Registered, u.Cast())
+	}
+	ss, err := forensics.ShareSpikes(e.Tally, forensics.SpikeOptions{Seed: 1, Candidate: "A"})
+	require.NoError(t, err)
+	z := (float64(ss.Integer) - ss.NullMean) / ss.NullSD
+	assert.Greater(t, z, 10.0, "1,000 written-in shares of 60%%: %d at integers against %.1f expected", ss.Integer, ss.NullMean)
+	assert.False(t, ss.Inside())
+	assert.Less(t, ss.PValue, 0.01)
 }

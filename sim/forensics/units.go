@@ -21,6 +21,7 @@ const (
 	ReasonNoValidVotes = "no valid votes"
 	ReasonSmallCount   = "count below the test's minimum"
 	ReasonSmallUnit    = "denominator below the test's minimum"
+	ReasonNearEdge     = "percentage within 4 binomial standard deviations of 0% or 100%, where the binomial null is biased"
 )
 
 // exclusions accumulates excluded units by reason, in first-seen order.
