@@ -41,6 +41,9 @@ const (
 	BtnHelp       Key = "btn.help"
 	BtnLang       Key = "btn.lang"
 	BtnReset      Key = "btn.reset"
+	BtnOpenShort  Key = "btn.open.short"
+	BtnLinkShort  Key = "btn.link.short"
+	BtnLangShort  Key = "btn.lang.short"
 	MsgCopied     Key = "msg.copied"
 	MsgEmbedCopy  Key = "msg.embedcopied"
 	MsgLoaded     Key = "msg.loaded"
@@ -122,6 +125,9 @@ const (
 	McProb        Key = "mc.prob"
 	McRuns        Key = "mc.runs"
 	McModel       Key = "mc.model"
+	ImpossibleTag Key = "impossible"
+	McInterval    Key = "mc.interval"
+	McLikeOnly    Key = "mc.likeonly"
 	McXAxis       Key = "mc.xaxis"
 	HelpTitle     Key = "help.title"
 	HelpTab       Key = "help.tab"
@@ -150,6 +156,9 @@ var table = map[Key]entry{
 	BtnHelp:       {"Keys (?)", "Teclas (?)"},
 	BtnLang:       {"Español", "English"},
 	BtnReset:      {"Reset", "Restablecer"},
+	BtnOpenShort:  {"Open", "Abrir"},
+	BtnLinkShort:  {"Link", "Enlace"},
+	BtnLangShort:  {"ES", "EN"},
 	MsgCopied:     {"Link copied to the clipboard.", "Enlace copiado al portapapeles."},
 	MsgEmbedCopy:  {"Embed code copied to the clipboard.", "Código para insertar copiado al portapapeles."},
 	MsgLoaded:     {"Loaded %s: %s units.", "Cargado %s: %s unidades."},
@@ -207,7 +216,7 @@ var table = map[Key]entry{
 	ScOvertakes:   {"%s overtakes %s by %s votes.", "%s supera a %s por %s votos."},
 	ScTied:        {"%s and %s are tied.", "%s y %s quedan empatados."},
 	ScImpossNeg:   {"Impossible: %s needs %s votes in the missing tables, fewer than zero.", "Imposible: %s necesita %s votos en las mesas que faltan, menos que cero."},
-	ScImpossTurn:  {"Impossible: the missing tables would need %s turnout, more than 100%%.", "Imposible: las mesas que faltan necesitarían %s de participación, más del 100 %%."},
+	ScImpossTurn:  {"Impossible: the missing tables would need %s turnout, more than 100%%.", "Imposible: las mesas que faltan necesitarían %s de participación, más del 100\u00a0%%."},
 	ScWorstDesc:   {"Every registered voter in the missing tables votes, all for %s.", "Todos los electores de las mesas que faltan votan, todos por %s."},
 	ScLikeDesc:    {"The missing tables vote like the counted tables of their region.", "Las mesas que faltan votan como las mesas contadas de su región."},
 	ScClaimDesc:   {"What the missing tables must hold for the claim to be true.", "Lo que deben contener las mesas que faltan para que el anuncio sea cierto."},
@@ -230,8 +239,11 @@ var table = map[Key]entry{
 	McTitle:       {"Where the final margin could land", "Dónde podría quedar el margen final"},
 	McProb:        {"%s wins in %s of the runs", "%s gana en %s de las simulaciones"},
 	McRuns:        {"%s of %s runs", "%s de %s simulaciones"},
-	McModel:       {"Each run draws a counted table at random for every missing table, centred on the scenario, and adds a national shift of the leader's share (standard deviation 5 pp).", "Cada simulación sortea una mesa contada para cada mesa que falta, centrada en el escenario, y añade un desplazamiento nacional del porcentaje del primero (desviación típica de 5 pp)."},
-	McXAxis:       {"Margin of %s over %s (votes)", "Margen de %s sobre %s (votos)"},
+	McModel:       {"Each run gives every missing table the shares of a counted table of its region drawn at random, and a shock shared by the tables of each state (a 10% standard deviation on each share). Counted tables do not vary.", "Cada simulación da a cada mesa que falta los porcentajes de una mesa contada de su región elegida al azar, y un choque común a las mesas de cada estado (desviación típica del 10\u00a0% en cada porcentaje). Las mesas contadas no varían."},
+	McInterval:    {"Nine runs in ten end with a margin between %s and %s.", "Nueve de cada diez simulaciones terminan con un margen de entre %s y %s."},
+	ImpossibleTag: {"impossible", "imposible"},
+	McLikeOnly:    {"The simulation lets the missing tables vote like their region; the other rules have no uncertainty model.", "La simulación hace votar a las mesas que faltan como su región; las otras reglas no tienen modelo de incertidumbre."},
+	McXAxis:       {"Margin of %s over %s, in points of the valid vote", "Margen de %s sobre %s, en puntos del voto válido"},
 	HelpTitle:     {"Keys", "Teclas"},
 	HelpTab:       {"Tab / Shift+Tab: move between controls", "Tab / Mayús+Tab: pasar de un control a otro"},
 	HelpArrows:    {"Arrows: adjust a slider or move in a list", "Flechas: ajustar un deslizador o moverse en una lista"},

@@ -196,8 +196,15 @@ func (b *builder) buttonWidth(label string) float64 {
 func Build(st *app.State, w, h, scale float64, f *Fonts) *Scene {
 	narrow := w/scale < Breakpoint
 	b := &builder{sc: &Scene{W: w, H: h, Scale: scale, Narrow: narrow}, st: st, f: f, m: NewMetrics(scale, narrow), l: st.Lang}
-	m := b.m
-	full := Rect{0, 0, w, h}
+	return b.finish(Rect{0, 0, w, h})
+}
+
+// finish lays out the screen; sc.Narrow decides whether the scenario
+// controls are a tab of their own.
+func (b *builder) finish(full Rect) *Scene {
+	st, f, m := b.st, b.f, b.m
+	w, h, scale := full.W, full.H, b.sc.Scale
+	narrow := b.sc.Narrow
 	b.fill(full, palette.Background)
 	rest := b.header(full)
 	rest = b.tabs(rest)
@@ -207,6 +214,13 @@ func Build(st *app.State, w, h, scale float64, f *Fonts) *Scene {
 	if !narrow && st.View != app.ViewScenario {
 		var side Rect
 		side, main = rest.CutLeft(math.Min(math.Round(340*scale), rest.W*0.4))
+		// A window too short for the controls shows them as a tab,
+		// as on a phone.
+		probe := &builder{sc: &Scene{W: w, H: h, Scale: scale}, st: st, f: f, m: m, l: b.l}
+		if probe.scenario(side.Inset(m.Pad), true) > side.H-2*m.Pad {
+			b2 := &builder{sc: &Scene{W: w, H: h, Scale: scale, Narrow: true}, st: st, f: f, m: m, l: b.l}
+			return b2.finish(full)
+		}
 		b.fill(side, palette.Panel)
 		start := len(b.sc.Items)
 		b.scenario(side.Inset(m.Pad), true)
@@ -236,9 +250,18 @@ func (b *builder) header(r Rect) Rect {
 	acts := []app.Action{app.PickFile{}, app.CopyLink{}, app.ShowEmbed{On: true}, app.ToggleLang{}, app.ToggleHelp{}}
 	widths := make([]float64, len(labels))
 	total := 0.0
-	for i, s := range labels {
-		widths[i] = b.buttonWidth(s)
-		total += widths[i] + m.Gap
+	measure := func() {
+		total = 0
+		for i, s := range labels {
+			widths[i] = b.buttonWidth(s)
+			total += widths[i] + m.Gap
+		}
+	}
+	measure()
+	if b.sc.Narrow && total-m.Gap+float64(len(labels)-1)*(m.Gap/2-m.Gap) > r.W-2*m.Pad {
+		// Short labels keep the buttons on one line on a phone.
+		labels[0], labels[1], labels[3] = l.T(i18n.BtnOpenShort), l.T(i18n.BtnLinkShort), l.T(i18n.BtnLangShort)
+		measure()
 	}
 	btnH := math.Round(m.Row * 0.85)
 	var rects []Rect

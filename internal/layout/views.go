@@ -130,7 +130,11 @@ func (b *builder) overview(r Rect) float64 {
 		// Legend for the two bars.
 		sw := math.Round(12 * m.Scale)
 		x := r.X
-		for i, s := range []string{l.T(i18n.CountedVotes), l.T(i18n.Projected)} {
+		proj := l.T(i18n.Projected)
+		if !o.Possible() {
+			proj += " (" + l.T(i18n.ImpossibleTag) + ")"
+		}
+		for i, s := range []string{l.T(i18n.CountedVotes), proj} {
 			c := palette.TextMuted
 			if i == 1 {
 				c = lighter(palette.TextMuted)
@@ -271,6 +275,9 @@ func (b *builder) claims(r Rect, y float64) float64 {
 	}
 	nat := &d.Agg.Nation
 	y += b.section(r.X, y, r.W, l.T(i18n.Claims))
+	if maxW := 720 * m.Scale; r.W > maxW {
+		r.W = maxW
+	}
 	colW := math.Min(r.W*0.34, 190*m.Scale)
 	xCounted := r.Right()
 	xClaimed := r.Right() - colW
@@ -451,7 +458,7 @@ func (b *builder) scenario(r Rect, side bool) float64 {
 		y = b.slider(fmt.Sprintf("swing-%d", k), r, y, l.Tf(i18n.ScSwing, shortName(t, c), l.PP(p.SwingPP[k], 1)), Slider{Min: -app.SwingMax, Max: app.SwingMax}, p.SwingPP[k], 0.5, palette.Candidate(c),
 			func(v float64) app.Action { return app.SetSwing{Which: k, PP: v} }, []float64{0})
 	}
-	pct := l.Float(p.TurnoutPct, 1) + "%"
+	pct := l.Percent(p.TurnoutPct/100, 1)
 	if p.TurnoutPct > 0 {
 		pct = "+" + pct
 	}

@@ -327,10 +327,21 @@ func (b *builder) uncertainty(r Rect) float64 {
 		y += b.para(r.X, y, r.W, l.T(i18n.ScNoMissing), Regular, m.Body, m.LineBody, palette.TextMuted)
 		return y - r.Y
 	}
+	if mc.Err != nil {
+		y += b.para(r.X, y, r.W, mc.Err.Error(), Regular, m.Body, m.LineBody, palette.TextMuted)
+		return y - r.Y
+	}
 	lead, run := shortName(t, mc.Lead), shortName(t, mc.Run)
 	y += m.Gap / 2
-	y += b.para(r.X, y, r.W, l.Tf(i18n.McProb, lead, l.Percent(mc.WinProb(), 1)), Bold, m.Headline, m.LineHeadline, palette.Text)
-	y += b.para(r.X, y, r.W, l.Tf(i18n.McRuns, l.Int(int64(len(mc.Margins))), l.Int(int64(mc.Runs))), Regular, m.Small, m.LineSmall, palette.TextMuted)
+	y += b.para(r.X, y, r.W, l.Tf(i18n.McProb, lead, l.Percent(mc.WinProb(mc.Lead), 1)), Bold, m.Headline, m.LineHeadline, palette.Text)
+	y += b.para(r.X, y, r.W, l.Tf(i18n.McProb, run, l.Percent(mc.WinProb(mc.Run), 1)), Regular, m.Body, m.LineBody, palette.Text)
+	y += b.para(r.X, y, r.W, l.Tf(i18n.McRuns, l.Int(int64(mc.Completed())), l.Int(int64(mc.Runs))), Regular, m.Small, m.LineSmall, palette.TextMuted)
+	if a, z, ok := mc.Interval90(); ok {
+		y += b.para(r.X, y, r.W, l.Tf(i18n.McInterval, l.PP(a, 1), l.PP(z, 1)), Regular, m.Body, m.LineBody, palette.Text)
+	}
+	if !mc.LikeRegion {
+		y += b.para(r.X, y, r.W, l.T(i18n.McLikeOnly), Regular, m.Small, m.LineSmall, palette.Text)
+	}
 	y += m.Gap
 	bins := 48
 	if b.sc.Narrow {
@@ -359,8 +370,10 @@ func (b *builder) uncertainty(r Rect) float64 {
 		b.fill(Rect{math.Round(plot.X + float64(i)*bw), plot.Bottom() - h, math.Max(1, math.Round(bw)-m.Stroke), h}, col)
 	}
 	b.line(plot.X, plot.Bottom(), plot.Right(), plot.Bottom(), palette.TextMuted, m.Stroke)
-	zx := plot.X + (0-lo)/(hi-lo)*plot.W
-	b.line(zx, plot.Y, zx, plot.Bottom(), palette.Highlight, m.Stroke)
+	if lo <= 0 && hi >= 0 {
+		zx := plot.X + (0-lo)/(hi-lo)*plot.W
+		b.line(zx, plot.Y, zx, plot.Bottom(), palette.Highlight, m.Stroke)
+	}
 	y = plot.Bottom() + m.Gap/2
 	// Ticks at round values, always including zero.
 	step := NiceStep(hi-lo, 4)
@@ -372,7 +385,13 @@ func (b *builder) uncertainty(r Rect) float64 {
 		if math.Abs(v) < step/2 {
 			v = 0
 		}
-		lab := l.Compact(int64(math.Round(v)))
+		lab := l.PP(v, 0)
+		if step < 1 {
+			lab = l.PP(v, 1)
+		}
+		if v == 0 {
+			lab = "0"
+		}
 		tw := b.f.Width(Regular, m.Small, lab)
 		xx := plot.X + (v-lo)/(hi-lo)*plot.W
 		tx := math.Min(math.Max(xx-tw/2, plot.X), plot.Right()-tw)

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"math"
+	"time"
 
 	"github.com/hajimehoshi/ebiten/v2"
 	"github.com/hajimehoshi/ebiten/v2/text/v2"
@@ -11,9 +12,9 @@ import (
 	"github.com/tallyscope/tallyscope/internal/ui/app"
 )
 
-// mcBudget is the number of Monte Carlo runs per frame: the distribution
-// fills in over about a second without stalling a frame.
-const mcBudget = 40
+// mcBudget is the time given to Monte Carlo runs in a frame: the
+// distribution fills in without stalling a 60 Hz frame.
+const mcBudget = 6 * time.Millisecond
 
 // Game adapts the model to ebiten.Game. It owns the state, the current
 // scene and the cached images; it holds no numbers of its own.

@@ -35,8 +35,8 @@ type Outcome struct {
 	// TurnoutNeeded is the turnout of the missing units' registered
 	// voters that the scenario needs; above 1 it is impossible.
 	TurnoutNeeded float64
-	// Note describes, in English, a problem the engine reported (the
-	// views translate the known cases).
+	// Note describes, in English, another impossibility the engine
+	// flagged, or why the engine could not run.
 	Note string
 }
 
@@ -48,7 +48,9 @@ type Shortfall struct {
 }
 
 // Possible reports whether the scenario can happen.
-func (o *Outcome) Possible() bool { return len(o.Impossible) == 0 && o.TurnoutNeeded <= 1+1e-12 }
+func (o *Outcome) Possible() bool {
+	return len(o.Impossible) == 0 && o.TurnoutNeeded <= 1+1e-12 && o.Note == ""
+}
 
 // Share returns candidate c's share of the total valid votes.
 func (o *Outcome) Share(c int) float64 {

@@ -4,8 +4,24 @@ import (
 	"math"
 )
 
-// project computes the outcome of the current parameters, nationally.
+// project computes the outcome of the current parameters with package
+// scenario, or, when its engine cannot run on the data, with the simple
+// national rules below (noted in the outcome).
 func (s *State) project() *Outcome {
+	if s.engine != nil {
+		o, err := s.projectEngine()
+		if err == nil {
+			return o
+		}
+		f := s.projectSimple()
+		f.Note = err.Error()
+		return f
+	}
+	return s.projectSimple()
+}
+
+// projectSimple applies the controls to the national totals.
+func (s *State) projectSimple() *Outcome {
 	d := s.Data
 	nat := &d.Agg.Nation
 	nc := len(nat.Votes)

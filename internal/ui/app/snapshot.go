@@ -109,8 +109,8 @@ func (s *State) Snapshot(ready bool, frames int64) Snapshot {
 			sn.Scenario.BreakEven = -1
 		}
 	}
-	if m := s.MC; m != nil {
-		sn.MonteCarlo = &SnapMonteCarlo{Done: len(m.Margins), Runs: m.Runs, WinProb: m.WinProb()}
+	if m := s.MC; m != nil && m.Err == nil {
+		sn.MonteCarlo = &SnapMonteCarlo{Done: m.Completed(), Runs: m.Runs, WinProb: m.WinProb(m.Lead)}
 	}
 	return sn
 }

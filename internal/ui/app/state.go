@@ -1,6 +1,8 @@
 package app
 
 import (
+	"time"
+
 	"github.com/tallyscope/tallyscope/internal/i18n"
 	"github.com/tallyscope/tallyscope/sim/scenario"
 )
@@ -170,18 +172,19 @@ func (s *State) Effects() []Effect {
 
 func (s *State) effect(k EffectKind, arg string) { s.effects = append(s.effects, Effect{k, arg}) }
 
-// Update recomputes what the last actions invalidated and advances the
-// Monte Carlo runs by one step of at most budget runs. It reports whether
-// anything visible changed.
-func (s *State) Update(budget int) bool {
+// Update recomputes what the last actions invalidated and, when the
+// Uncertainty view is shown, advances the Monte Carlo runs for about
+// budget of wall time (0: not at all). It reports whether anything
+// visible changed.
+func (s *State) Update(budget time.Duration) bool {
 	changed := false
 	if s.dirty {
 		s.recompute()
 		s.dirty = false
 		changed = true
 	}
-	if s.MC != nil && !s.MC.Done() && s.View == ViewUncertainty {
-		s.MC.Step(budget)
+	if s.MC != nil && !s.MC.Done() && s.View == ViewUncertainty && budget > 0 {
+		s.MC.StepFor(budget)
 		changed = true
 	}
 	if changed {
