@@ -37,6 +37,22 @@
 //     the engine version, and its zero value is the baseline (the counted
 //     units only, unchanged).
 //
+// The definitions reproduce the published Venezuelan figures (the tests
+// check them on the real files):
+//
+//   - worst case, V1, 21,392,464 registered voters: 21,392,464 − 17,745,239
+//     = 3,647,225 missing registered voters, all for Maduro, leave González
+//     7,156,462 − (3,241,461 + 3,647,225) = 267,776 votes ahead;
+//   - break-even, V1 against the CNE's second-bulletin valid total:
+//     12,335,884 − 10,659,128 = 1,676,756 remaining votes; with a margin of
+//     3,915,001 and others at 2.45%, Maduro needs 165.5%: impossible;
+//   - break-even of the CNE's first bulletin on its own (RemainingUnits with
+//     Reported 0.8): 10,058,774/0.8 − 10,058,774 = 2,514,694 remaining
+//     votes (rounded); with a margin of 704,114 and others at 4.60%,
+//     González needed 61.70%: the trend was not irreversible;
+//   - the second bulletin against V2 (MissingClaim): González would need
+//     5,326,104 − 7,303,480 = −1,977,376 votes in the missing tables.
+//
 // An Engine is built once per tally (New) and holds everything that does
 // not depend on the scenario; Engine.Run and Engine.Apply then cost one pass
 // over the units. MonteCarlo runs in steps (MonteCarlo.Step), so that a user

@@ -212,14 +212,17 @@ func (e *Engine) Apply(sc Scenario, o *Outcome) error {
 
 // resolved holds a scenario's names turned into indexes.
 type resolved struct {
-	sc     *Scenario
-	swings []rswing
-	turn   rturn
-	level  int
-	minU   int64
-	split  []float64 // shares of the remaining vote under MissingSplit
-	claim  []int64   // claimed votes per candidate (others spread) under MissingClaim
-	claimV int64     // claimed valid total, or 0
+	sc *Scenario
+	// unitShares are the units' shares (Engine.mcTables), when swings
+	// need them.
+	unitShares []float64
+	swings     []rswing
+	turn       rturn
+	level      int
+	minU       int64
+	split      []float64 // shares of the remaining vote under MissingSplit
+	claim      []int64   // claimed votes per candidate (others spread) under MissingClaim
+	claimV     int64     // claimed valid total, or 0
 	// claimNamed marks the candidates the claim names; the rest form the
 	// "others" group.
 	claimNamed  []bool
@@ -296,6 +299,9 @@ func (e *Engine) resolve(sc *Scenario) (*resolved, error) {
 			}
 		}
 		rs.swings = append(rs.swings, w)
+	}
+	if len(rs.swings) > 0 {
+		_, rs.unitShares = e.mcTables()
 	}
 	if !sc.Turnout.IsZero() {
 		f := sc.Turnout.Factor
@@ -570,10 +576,7 @@ func (e *Engine) adjustShares(rs *resolved, i int, shares []float64, nat []float
 		if !swung {
 			swung = true
 			if valid > 0 {
-				inv := 1 / float64(valid)
-				for c, v := range u.Votes {
-					shares[c] = float64(v) * inv
-				}
+				copy(shares, rs.unitShares[i*len(shares):(i+1)*len(shares)])
 			} else {
 				copy(shares, nat)
 			}
@@ -587,8 +590,9 @@ func (e *Engine) adjustShares(rs *resolved, i int, shares []float64, nat []float
 	}
 	if !swung {
 		if valid > 0 {
+			inv := 1 / float64(valid)
 			for c, v := range u.Votes {
-				shares[c] = float64(v) / float64(valid)
+				shares[c] = float64(v) * inv
 			}
 		} else {
 			copy(shares, nat)
@@ -685,7 +689,8 @@ func cumRound(total int64, shares []float64, out []int64) {
 		acc += s
 		cur := total
 		if c < last {
-			cur = min(int64(math.Round(acc*k)), total)
+			// acc·k ≥ 0, so adding a half and truncating rounds it.
+			cur = min(int64(float64(acc*k)+0.5), total)
 		}
 		out[c] = cur - prev
 		prev = cur

@@ -216,9 +216,9 @@ func (m *MonteCarlo) note(s string) {
 	}
 }
 
-// mcTables returns the tables every simulation of the engine's tally
-// shares, computed once: the cumulative valid votes in Engine.byRegion
-// order and each unit's shares.
+// mcTables returns tables that do not depend on the scenario, computed
+// once: the cumulative valid votes in Engine.byRegion order (for Monte
+// Carlo) and each unit's shares (for Monte Carlo and swings).
 func (e *Engine) mcTables() (cum []int64, shares []float64) {
 	e.mcOnce.Do(func() {
 		nc := e.nc
