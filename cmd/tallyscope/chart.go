@@ -237,9 +237,17 @@ func runChart(args []string, stdout, stderr io.Writer) error {
 	return nil
 }
 
-// chartVersion names the Tallyscope build: the module version, or the VCS
-// revision (with "+dirty" for uncommitted changes) of a development build.
+// buildVersion, when set at link time (go build -ldflags
+// "-X main.buildVersion=v1.0.0"), is the version the charts' footers name.
+var buildVersion string
+
+// chartVersion names the Tallyscope build: buildVersion, the module
+// version, or the VCS revision (with "+dirty" for uncommitted changes) of a
+// development build (go build -buildvcs=true), else "dev".
 func chartVersion() string {
+	if buildVersion != "" {
+		return buildVersion
+	}
 	bi, ok := debug.ReadBuildInfo()
 	if !ok {
 		return "dev"
