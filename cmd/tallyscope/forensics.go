@@ -296,7 +296,8 @@ func writeForensicsText(w io.Writer, t *sim.Tally, r *forensics.Report, file str
 	if unit == "" {
 		unit = "unit"
 	}
-	fmt.Fprintf(w, "Data: %s; %s %ss, %s single, %s with registered voters", file, fxInt(int64(r.Units)), unit, fxInt(int64(r.SingleUnits)), fxInt(int64(r.WithRegistered)))
+	units := fxPlural(unit)
+	fmt.Fprintf(w, "Data: %s; %s %s, %s single, %s with registered voters", file, fxInt(int64(r.Units)), units, fxInt(int64(r.SingleUnits)), fxInt(int64(r.WithRegistered)))
 	if r.Digest != "" {
 		fmt.Fprintf(w, "; sha256 %s", r.Digest[:min(12, len(r.Digest))])
 	}
@@ -316,11 +317,11 @@ func writeForensicsText(w io.Writer, t *sim.Tally, r *forensics.Report, file str
 	for i, h := range r.Fingerprints {
 		tl, th := float64(h.ModeTurnout)/float64(h.TurnoutBins), float64(h.ModeTurnout+1)/float64(h.TurnoutBins)
 		sl, sh := float64(h.ModeShare)/float64(h.ShareBins), float64(h.ModeShare+1)/float64(h.ShareBins)
-		fxWrap(w, "  ", fmt.Sprintf("%s, %s, %d × %d bins: %s %ss. Fullest bin: turnout %s–%s, share %s–%s (%s %ss). "+
-			"Turnout ≥ %s and share ≥ %s: %s %ss (%s).",
-			fxCandidate(t, h.Candidate), h.Denominator, h.TurnoutBins, h.ShareBins, fxInt(h.Units), unit,
-			fxPct(tl, 0), fxPct(th, 0), fxPct(sl, 0), fxPct(sh, 0), fxInt(h.ModeUnits), unit,
-			fxPct(h.Corner, 0), fxPct(h.Corner, 0), fxInt(h.CornerUnits), unit, fxPct(h.CornerFraction, 2)))
+		fxWrap(w, "  ", fmt.Sprintf("%s, share of %s, %d × %d bins: %s %s. Fullest bin: turnout %s–%s, share %s–%s (%s %s). "+
+			"Turnout ≥ %s and share ≥ %s: %s %s (%s).",
+			fxCandidate(t, h.Candidate), h.Denominator, h.TurnoutBins, h.ShareBins, fxInt(h.Units), units,
+			fxPct(tl, 0), fxPct(th, 0), fxPct(sl, 0), fxPct(sh, 0), fxInt(h.ModeUnits), units,
+			fxPct(h.Corner, 0), fxPct(h.Corner, 0), fxInt(h.CornerUnits), units, fxPct(h.CornerFraction, 2)))
 		fxExcluded(w, h.Excluded)
 		if i == len(r.Fingerprints)-1 {
 			fxWrap(w, "  ", "Caveat: "+h.Caveat)
@@ -456,9 +457,9 @@ func writeForensicsText(w io.Writer, t *sim.Tally, r *forensics.Report, file str
 		case float64(s.Integer) < s.NullInterval.Lo:
 			place = "below the null's range (fewer whole percentages than chance gives, which is not the pattern of written-in figures)"
 		}
-		fxWrap(w, "  ", fmt.Sprintf("%s: %s of %s %ss sit at an exact whole percentage; the null expects %s "+
+		fxWrap(w, "  ", fmt.Sprintf("%s: %s of %s %s sit at an exact whole percentage; the null expects %s "+
 			"(95%% of %s replicates: %s–%s), so the count is %s; one-sided p = %s.",
-			capitalizeFirst(what), fxInt(s.Integer), fxInt(s.Units), unit, fxNum(s.NullMean, 1), fxInt(int64(s.Replicates)),
+			capitalizeFirst(what), fxInt(s.Integer), fxInt(s.Units), units, fxNum(s.NullMean, 1), fxInt(int64(s.Replicates)),
 			fxNum(s.NullInterval.Lo, 0), fxNum(s.NullInterval.Hi, 0), place, fxP(s.PValue)))
 		fxExcluded(w, s.Excluded)
 		if i == len(r.Spikes)-1 {
@@ -473,13 +474,13 @@ func writeForensicsText(w io.Writer, t *sim.Tally, r *forensics.Report, file str
 	fmt.Fprintln(w, "\n6. Turnout–share relationship")
 	for i, ts := range r.TurnoutShare {
 		n := ts.National
-		fxWrap(w, "  ", fmt.Sprintf("%s, %s %ss: correlation of turnout and share r = %s; Sobyanin–Sukhovolsky slope %s "+
+		fxWrap(w, "  ", fmt.Sprintf("%s, %s %s: correlation of turnout and share r = %s; Sobyanin–Sukhovolsky slope %s "+
 			"(standard error %s) against an overall share of %s.",
-			fxCandidate(t, ts.Candidate), fxInt(int64(n.Units)), unit, fxNum(n.Correlation, 3), fxNum(n.Slope.Slope, 3),
+			fxCandidate(t, ts.Candidate), fxInt(int64(n.Units)), units, fxNum(n.Correlation, 3), fxNum(n.Slope.Slope, 3),
 			fxNum(n.Slope.SlopeSE, 3), fxPct(n.Share, 1)))
 		if len(ts.Regions) > 0 {
 			tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
-			fmt.Fprintf(tw, "    %s\t%ss\tshare\tr\tslope\t\n", ts.LevelName, unit)
+			fmt.Fprintf(tw, "    %s\t%s\tshare\tr\tslope\t\n", ts.LevelName, units)
 			for _, row := range ts.Regions {
 				name := row.Name
 				if name == "" {
@@ -516,4 +517,16 @@ func capitalizeFirst(s string) string {
 		return s
 	}
 	return strings.ToUpper(s[:1]) + s[1:]
+}
+
+// fxPlural makes a unit level's name plural ("table" → "tables",
+// "county" → "counties").
+func fxPlural(s string) string {
+	switch {
+	case strings.HasSuffix(s, "y") && !strings.HasSuffix(s, "ay") && !strings.HasSuffix(s, "ey") && !strings.HasSuffix(s, "oy"):
+		return s[:len(s)-1] + "ies"
+	case strings.HasSuffix(s, "s") || strings.HasSuffix(s, "x") || strings.HasSuffix(s, "ch") || strings.HasSuffix(s, "sh"):
+		return s + "es"
+	}
+	return s + "s"
 }
