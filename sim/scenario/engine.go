@@ -10,8 +10,9 @@ import (
 
 // Engine answers scenarios about one tally. It holds everything that does
 // not depend on the scenario, so that Run costs one pass over the units.
-// An Engine is safe for concurrent use by several goroutines only through
-// Run (Apply reuses the Outcome it is given, which must not be shared).
+// An Engine never changes after New (apart from tables built once on
+// first use), so several goroutines may use one engine at once; the
+// Outcome given to Apply and a MonteCarlo belong to one goroutine each.
 type Engine struct {
 	t   *sim.Tally
 	agg *sim.Aggregation
