@@ -12,7 +12,9 @@
 //     fraud model to the share histogram.
 //   - Digit tests: the second-digit Benford test (Mebane) and last-digit
 //     tests (Beber and Scacco), with chi-square statistics and bootstrap
-//     intervals.
+//     intervals, each also against a binomial null that keeps the counts'
+//     real size and shape (honest table-level counts fail Benford's law and
+//     can fail uniform last digits; they pass this null).
 //   - Integer-percentage spikes (Kobak, Shpilkin and Pshenichnikov, 2016)
 //     against a Monte Carlo binomial null.
 //   - Turnout–share relationship: correlation and the Sobyanin–Sukhovolsky
@@ -26,6 +28,10 @@
 //     under the null. It is never the probability that fraud happened, and
 //     no result of this package is proof of fraud or of its absence; each
 //     result carries a Caveat written to be quoted.
+//   - Synthetic elections from package synth, with known amounts of ballot
+//     stuffing, calibrate the checks: the tests show that honest synthetic
+//     counts pass the binomial nulls and the spike null, and that the
+//     fraud-model fit recovers the fractions put in.
 //   - Units that stand for several reporting units (sim.Unit.Size() > 1) are
 //     never mixed with single units; units with unknown registered voters
 //     (sim.Unknown) are left out of every check that needs turnout. Each

@@ -10,9 +10,9 @@ import (
 )
 
 // KlimekOptions configures KlimekFit. The zero value fits on 1% share
-// bins, on a grid of step 0.01 with incremental fraud up to 0.6 and extreme
-// fraud up to 0.2, with the spreads of package synth, two model units per
-// observed unit and seed 0.
+// bins, on a grid of step 0.05 for incremental fraud (up to 0.6) and 0.01
+// for extreme fraud (up to 0.2), with the spreads of package synth, two
+// model units per observed unit and seed 0.
 type KlimekOptions struct {
 	Seed uint64
 	// Candidate names the candidate who would gain (ID or name); empty
