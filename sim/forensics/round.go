@@ -69,8 +69,8 @@ type RoundReport struct {
 	// inverse.
 	Likelihood float64 `json:"likelihood"`
 	OneIn      float64 `json:"one_in"`
-	// JointOneIn is set when every count is round and the counts make up
-	// the total: the number of ways to split the total into whole counts
+	// JointOneIn is set when every count is round and the counts (at most
+	// 16 of them) make up the total: the number of ways to split the total into whole counts
 	// that show the same percentages. Under the stricter null that takes
 	// every such split as equally likely, the chance of the round one is
 	// 1 in JointOneIn. It is of the same order as OneIn (for the CNE's
@@ -141,7 +141,8 @@ func Roundness(label string, counts []Count, total int64, decimals int) (*RoundR
 			fixed = i
 		}
 	}
-	if rep.CountsMakeTotal && len(counts) > 1 {
+	if rep.CountsMakeTotal {
+		// A single count equal to the total is 100% by definition.
 		rep.Counts[fixed].Free = false
 	}
 	var probs []float64
@@ -158,7 +159,7 @@ func Roundness(label string, counts []Count, total int64, decimals int) (*RoundR
 	rep.Likelihood = atLeast(probs, rep.RoundFree)
 	rep.OneIn = 1 / rep.Likelihood
 	rep.Flagged = rep.Likelihood < RoundFlagBelow
-	if rep.AllRound && rep.CountsMakeTotal && len(counts) > 1 && len(counts) <= 20 {
+	if rep.AllRound && rep.CountsMakeTotal && len(counts) > 1 && len(counts) <= 16 {
 		rep.JointOneIn = splits(rep.Counts, total)
 	}
 	return rep, nil

@@ -90,6 +90,13 @@ func TestRoundness(t *testing.T) {
 			likelihood: 0.0001988170381288512, flagged: true,
 		},
 		{
+			// A single count that is the whole total is 100% by definition:
+			// it is fixed by the total and nothing is left to chance. Its bin,
+			// 99.95% to 100% of 500,000, clipped at the total, is 499,750–500,000.
+			name: "the whole total", counts: []int64{500000}, total: 0, decimals: 1,
+			wantRound: []int64{500000}, wantBins: []int64{251}, wantRounds: 1, likelihood: 1,
+		},
+		{
 			// 50% of 1,000,000 with no decimals: the bin is [495,000, 505,000).
 			name: "whole percentages", counts: []int64{500000}, total: 1000000, decimals: 0,
 			wantRound: []int64{500000}, wantBins: []int64{10000}, wantRounds: 1, likelihood: 1e-4, flagged: true,
