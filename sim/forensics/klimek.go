@@ -241,7 +241,7 @@ func KlimekFit(t *sim.Tally, o KlimekOptions) (*KlimekResult, error) {
 	res.Incremental, res.Extreme = float64(bestA)*o.IncrementalStep, float64(bestB)*o.Step
 	res.Residual, res.FairResidual = res.Surface[bestA*f.nb+bestB], res.Surface[0]
 	bestA *= f.stride
-	res.AtEdge = bestA == (f.na-1) || bestB == f.nb-1
+	res.AtEdge = bestA == (rows-1)*f.stride || bestB == f.nb-1
 	m := float64(len(f.zt))
 	for _, p := range res.Observed {
 		res.NoiseResidual += p * (1 - p) * (1/float64(res.Units) + 1/m)
