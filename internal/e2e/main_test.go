@@ -160,7 +160,8 @@ func tab(t *testing.T, width, height int64, opts ...chromedp.EmulateViewportOpti
 	return ctx
 }
 
-// recorderJS records what must never happen on the page.
+// recorderJS records what must never happen on the page, and the text of
+// the preview as parsed, before the app can replace it.
 const recorderJS = `
 window.__problems = [];
 document.addEventListener('securitypolicyviolation', function (e) {
@@ -168,6 +169,10 @@ document.addEventListener('securitypolicyviolation', function (e) {
 });
 window.addEventListener('error', function (e) { window.__problems.push('error: ' + e.message); });
 window.addEventListener('unhandledrejection', function (e) { window.__problems.push('unhandled rejection: ' + e.reason); });
+document.addEventListener('DOMContentLoaded', function () {
+  var p = document.getElementById('preview');
+  window.__preview = p ? p.innerText : '';
+});
 `
 
 // state is the part of the app's test hook that the tests read.
