@@ -149,7 +149,9 @@ func runChart(args []string, stdout, stderr io.Writer) error {
 			kindList()+", or all (then --out must contain {kind}).\n"+
 			"The footer names the data source, the data set's sha256, the scenario string and the\n"+
 			"Tallyscope version, so every image can be cited and reproduced. The scenario flags drive\n"+
-			"breakeven and montecarlo; the other kinds show the counted data. fingerprint needs registered\n"+
+			"breakeven and montecarlo; with a missing-unit rule, a swing or a turnout change, shares adds\n"+
+			"the projection and regions shows projected margins; swing, fingerprint and digits show the\n"+
+			"counted data. fingerprint needs registered\n"+
 			"voters (for Venezuela's V2, add --join-registered RESULTADOS_2024_CSV_V1.csv). swing counts\n"+
 			"units won, which stand in for seats unless the units are constituencies.",
 		[]string{

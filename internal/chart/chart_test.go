@@ -427,3 +427,51 @@ func TestMonteCarloNeedsMissingUnits(t *testing.T) {
 	_, err = chart.ComputeMonteCarlo(fixture(), scenario.MonteCarloResult{MissingUnits: 3})
 	assert.ErrorIs(t, err, chart.ErrNoData, "no runs")
 }
+
+// TestProjection checks that a scenario that changes the result adds the
+// projection to the shares chart and projects the regions chart, and that
+// the numbers add up to the scenario's national outcome.
+func TestProjection(t *testing.T) {
+	tl := fixture()
+	sc := scenario.Scenario{Missing: scenario.MissingLikeRegion}
+	assert.True(t, chart.HasChanges(sc))
+	assert.False(t, chart.HasChanges(scenario.Scenario{MonteCarlo: scenario.MonteCarloParams{Runs: 5}}), "Monte Carlo settings alone change nothing")
+	o, err := scenario.Run(tl, sc)
+	require.NoError(t, err)
+
+	d, err := chart.ComputeShares(sim.Aggregate(tl))
+	require.NoError(t, err)
+	require.NoError(t, chart.ProjectShares(d, o))
+	var sum int64
+	for _, r := range d.Rows {
+		sum += r.Projected
+		if r.Candidate >= 0 {
+			assert.Equal(t, o.Total[r.Candidate], r.Projected)
+		}
+	}
+	assert.Equal(t, o.Valid, sum, "the projected rows add up to the projected valid votes")
+	assert.Greater(t, o.Valid, d.Valid, "the projection adds the missing tables' votes")
+
+	_, tab, err := chart.Render(chart.KindShares, tl, sc, chart.Options{})
+	require.NoError(t, err)
+	assert.Equal(t, []string{"candidate_id", "candidate", "counted_votes", "counted_share", "projected_votes", "projected_share", "Council bulletin votes", "Council bulletin share"}, tab.Columns)
+
+	_, tab, err = chart.Render(chart.KindRegions, tl, sc, chart.Options{})
+	require.NoError(t, err)
+	totals := make([]int64, 3)
+	for _, r := range tab.Rows {
+		for c := range totals {
+			totals[c] += r[5+c].(int64)
+		}
+	}
+	assert.Equal(t, o.Total, totals, "the regions' projected votes add up to the national projection")
+
+	defer chart.SetSVGEmbedFonts(chart.SetSVGEmbedFonts(false))
+	for _, k := range []chart.Kind{chart.KindShares, chart.KindRegions} {
+		p, _, err := chart.Render(k, tl, sc, chart.Options{Lang: i18n.ES})
+		require.NoError(t, err, k)
+		var b bytes.Buffer
+		require.NoError(t, chart.Write(&b, p, chart.SVG, chart.Social, chart.Footer{}))
+		assert.Contains(t, svgText(b.String()), "cada mesa faltante vota como su región", k)
+	}
+}

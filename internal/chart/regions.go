@@ -11,6 +11,7 @@ import (
 	"github.com/tallyscope/tallyscope/internal/i18n"
 	"github.com/tallyscope/tallyscope/internal/palette"
 	"github.com/tallyscope/tallyscope/sim"
+	"github.com/tallyscope/tallyscope/sim/scenario"
 )
 
 // RegionRow is one bar of the regions chart.
@@ -40,12 +41,40 @@ type RegionsData struct {
 	Total  int         // regions at the level with counted votes
 	Shown  int         // rows drawn (the largest by valid votes)
 	LeadsA int         // regions where A leads B
+	// HasProjection is set when the votes are a scenario's projection
+	// under the missing-unit rule Rule (see ProjectRegions).
+	HasProjection bool
+	Rule          scenario.Missing
 }
 
 // ComputeRegions returns the margin of A over B in every region of a
 // level (opts.Level, the outermost by default), sorted from A's best to
 // B's best.
 func ComputeRegions(a *sim.Aggregation, opts Options) (*RegionsData, error) {
+	return computeRegions(a, opts, func(r int) []int64 { return a.Result(r).Votes })
+}
+
+// ProjectRegions is ComputeRegions on a scenario's projected votes per
+// region (counted plus imputed, after any swing). The scenario must report
+// at the chart's level (Scenario.Level), so that the missing units known
+// only at a coarser level are spread over its regions.
+func ProjectRegions(a *sim.Aggregation, o *scenario.Outcome, opts Options) (*RegionsData, error) {
+	if o == nil {
+		return nil, fmt.Errorf("%w: no projection", ErrNoData)
+	}
+	var buf []int64
+	d, err := computeRegions(a, opts, func(r int) []int64 {
+		buf = o.RegionTotal(r, buf)
+		return buf
+	})
+	if err != nil {
+		return nil, err
+	}
+	d.HasProjection, d.Rule = true, o.Scenario.Missing
+	return d, nil
+}
+
+func computeRegions(a *sim.Aggregation, opts Options, votes func(r int) []int64) (*RegionsData, error) {
 	t := a.Tally
 	if len(t.Levels) == 0 {
 		return nil, fmt.Errorf("%w: the tally has no regions", ErrNoData)
@@ -68,18 +97,23 @@ func ComputeRegions(a *sim.Aggregation, opts Options) (*RegionsData, error) {
 	d := &RegionsData{A: ca, B: cb, NameA: surname(t, ca), NameB: surname(t, cb), Level: t.Levels[level], Unit: t.UnitLevel}
 	for _, r := range a.Level(level) {
 		res := a.Result(r)
-		if res.Valid <= 0 {
+		v := votes(r)
+		var valid int64
+		for _, x := range v {
+			valid += x
+		}
+		if valid <= 0 {
 			continue
 		}
 		// The margin in points, from the vote difference in one division,
 		// so that exact margins print exactly (20, not 19.999999999999996).
-		pp := float64(100*(res.Votes[ca]-res.Votes[cb])) / float64(res.Valid)
+		pp := float64(100*(v[ca]-v[cb])) / float64(valid)
 		d.Rows = append(d.Rows, RegionRow{
 			Region: r, Key: t.Regions[r].Key, Name: t.Regions[r].Name,
-			VotesA: res.Votes[ca], VotesB: res.Votes[cb], Valid: res.Valid, MarginPP: pp,
+			VotesA: v[ca], VotesB: v[cb], Valid: valid, MarginPP: pp,
 			Units: res.Units, ExpectedUnits: res.Expected.Units,
 		})
-		if res.Votes[ca] > res.Votes[cb] {
+		if v[ca] > v[cb] {
 			d.LeadsA++
 		}
 	}
@@ -120,6 +154,9 @@ func regionsPlot(d *RegionsData, l i18n.Lang) *plot.Plot {
 	units := levelName(l, d.Unit, true)
 	art, part := countedWords(l, units)
 	sub := trf(l, keyRegionsSub, art, units, part, d.NameA, d.LeadsA, d.Total)
+	if d.HasProjection {
+		sub = trf(l, keyRegionsProj, ruleLabel(l, d.Rule, d.Unit), d.NameA, d.LeadsA, d.Total)
+	}
 	if d.Shown < d.Total {
 		sub += " " + trf(l, keyRegionsTop, d.Shown, d.Total)
 	}

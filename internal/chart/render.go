@@ -22,8 +22,10 @@ const DefaultRuns = 500
 //
 // The scenario drives the break-even (the remaining votes and their
 // estimate, any swing or turnout change) and the Monte Carlo chart (its
-// runs, seed and shocks; DefaultRuns when it gives none). The shares,
-// regions, swing, fingerprint and digits charts show the counted data.
+// runs, seed and shocks; DefaultRuns when it gives none). When it changes
+// the result (HasChanges), the shares chart adds the projection beside the
+// count and the regions chart shows projected margins. The swing,
+// fingerprint and digits charts show the counted data.
 // The fingerprint needs registered voters: join them first
 // (load.JoinRegistered) when the file has none.
 func Render(kind Kind, t *sim.Tally, sc scenario.Scenario, opts Options) (*plot.Plot, *Table, error) {
@@ -38,15 +40,45 @@ func Render(kind Kind, t *sim.Tally, sc scenario.Scenario, opts Options) (*plot.
 		if err != nil {
 			return nil, nil, err
 		}
+		if HasChanges(sc) {
+			o, err := scenario.Run(t, sc)
+			if err != nil {
+				return nil, nil, wrapNoData(err)
+			}
+			if err := ProjectShares(d, o); err != nil {
+				return nil, nil, err
+			}
+		}
 		return sharesPlot(d, l), sharesTable(a, d), nil
 	case KindRegions:
-		d, err := ComputeRegions(sim.Aggregate(t), Options{Lang: l, A: opts.A, B: opts.B, Level: opts.Level, MaxRegions: 1 << 30})
+		a := sim.Aggregate(t)
+		all := Options{Lang: l, A: opts.A, B: opts.B, Level: opts.Level, MaxRegions: 1 << 30}
+		votes := func(r int) []int64 { return a.Result(r).Votes }
+		var o *scenario.Outcome
+		if HasChanges(sc) {
+			ps := sc
+			ps.Level = opts.Level
+			if ps.Level == "" && len(t.Levels) > 0 {
+				ps.Level = t.Levels[0]
+			}
+			var err error
+			if o, err = scenario.Run(t, ps); err != nil {
+				return nil, nil, wrapNoData(err)
+			}
+			votes = func(r int) []int64 { return o.RegionTotal(r, nil) }
+		}
+		compute := func(opts Options) (*RegionsData, error) {
+			if o != nil {
+				return ProjectRegions(a, o, opts)
+			}
+			return ComputeRegions(a, opts)
+		}
+		d, err := compute(all)
 		if err != nil {
 			return nil, nil, err
 		}
-		tab := regionsTable(t, d)
-		d, err = ComputeRegions(sim.Aggregate(t), opts)
-		if err != nil {
+		tab := regionsTable(t, d, votes)
+		if d, err = compute(opts); err != nil {
 			return nil, nil, err
 		}
 		return regionsPlot(d, l), tab, nil

@@ -11,6 +11,7 @@ import (
 	"github.com/tallyscope/tallyscope/internal/i18n"
 	"github.com/tallyscope/tallyscope/internal/palette"
 	"github.com/tallyscope/tallyscope/sim"
+	"github.com/tallyscope/tallyscope/sim/scenario"
 )
 
 // SharesRow is one bar group of the shares chart: a candidate (or the
@@ -28,6 +29,11 @@ type SharesRow struct {
 	// claim's valid total; in Tally.Claims order.
 	Claimed      []int64
 	ClaimedShare []float64
+	// Projected and ProjectedShare are the scenario's projected votes
+	// and share of the projected valid votes (see ProjectShares); zero
+	// when there is no projection.
+	Projected      int64
+	ProjectedShare float64
 }
 
 // SharesData are the numbers behind the shares chart.
@@ -39,6 +45,52 @@ type SharesData struct {
 	// is the national expectation, or 0.
 	Valid, Units, ExpectedUnits int64
 	UnitLevel                   string
+	// Rule is the scenario's missing-unit rule when the chart shows a
+	// projection (HasProjection); ProjectedValid the projected valid
+	// votes.
+	HasProjection  bool
+	Rule           scenario.Missing
+	ProjectedValid int64
+	// projected holds every candidate's projected votes, for the table.
+	projected []int64
+}
+
+// HasChanges reports whether sc changes the counted result: a
+// missing-unit rule, a swing or a turnout change. The baseline (the zero
+// Scenario) has none.
+func HasChanges(sc scenario.Scenario) bool {
+	return sc.Missing != scenario.MissingNone || len(sc.Swings) > 0 || !sc.Turnout.IsZero()
+}
+
+// ProjectShares adds a scenario's outcome to the shares' numbers: each
+// row's projected votes (counted plus imputed, after any swing) beside the
+// counted ones.
+func ProjectShares(d *SharesData, o *scenario.Outcome) error {
+	if o == nil || o.Valid <= 0 {
+		return fmt.Errorf("%w: the projection has no valid votes", ErrNoData)
+	}
+	d.HasProjection, d.Rule, d.ProjectedValid = true, o.Scenario.Missing, o.Valid
+	d.projected = append([]int64(nil), o.Total...)
+	rest := o.Valid
+	for i := range d.Rows {
+		r := &d.Rows[i]
+		if r.Candidate < 0 {
+			continue
+		}
+		if r.Candidate >= len(o.Total) {
+			return fmt.Errorf("%w: the projection has %d candidates", ErrNoData, len(o.Total))
+		}
+		r.Projected = o.Total[r.Candidate]
+		rest -= r.Projected
+	}
+	for i := range d.Rows {
+		r := &d.Rows[i]
+		if r.Candidate < 0 {
+			r.Projected = rest
+		}
+		r.ProjectedShare = float64(r.Projected) / float64(o.Valid)
+	}
+	return nil
 }
 
 // minOwnRow is the share (counted or claimed) above which a candidate gets
@@ -171,8 +223,14 @@ func sharesPlot(d *SharesData, l i18n.Lang) *plot.Plot {
 	if len(d.Claims) > 0 {
 		head = tr(l, keySharesTitle)
 	}
-	p := newPlot(head, trf(l, keySharesSub, coverageSentence(l, d.Units, d.ExpectedUnits, d.UnitLevel)))
-	series := 1 + len(d.Claims)
+	sub := trf(l, keySharesSub, coverageSentence(l, d.Units, d.ExpectedUnits, d.UnitLevel))
+	proj := 0
+	if d.HasProjection {
+		proj = 1
+		sub += " " + trf(l, keyProjectedSub, ruleLabel(l, d.Rule, d.UnitLevel))
+	}
+	p := newPlot(head, sub)
+	series := 1 + proj + len(d.Claims)
 	const groupGap = 0.35
 	barH := (1 - groupGap) / float64(series)
 	var rs rects
@@ -198,8 +256,12 @@ func sharesPlot(d *SharesData, l i18n.Lang) *plot.Plot {
 			y0 := y1 - barH*0.86
 			share, votes, what := r.CountedShare, r.Counted, tr(l, keyCounted)
 			bar := rect{x0: 0, x1: 100 * share, y0: y0, y1: y1, fill: clr}
-			if s > 0 {
-				share, votes, what = r.ClaimedShare[s-1], r.Claimed[s-1], claimLabel(l, d.Claims[s-1])
+			if s == 1 && proj == 1 {
+				share, votes, what = r.ProjectedShare, r.Projected, tr(l, keyProjected)
+				bar = rect{x0: 0, x1: 100 * share, y0: y0, y1: y1, fill: palette.Tint(clr, 0.5), line: draw.LineStyle{Color: clr, Width: 0.6}}
+			} else if s > proj {
+				c := s - 1 - proj
+				share, votes, what = r.ClaimedShare[c], r.Claimed[c], claimLabel(l, d.Claims[c])
 				bar = rect{x0: 0, x1: 100 * share, y0: y0, y1: y1, fill: palette.Tint(clr, 0.75), hatch: clr,
 					line: draw.LineStyle{Color: clr, Width: 0.6}}
 			}

@@ -157,7 +157,6 @@ func ppTicks(l i18n.Lang, step float64) ticks {
 	return ticks{step: step, label: func(v float64) string { return l.PP(v, decimalsFor(step)) }}
 }
 
-
 // signedCountTicks labels signed vote counts compactly with a plus sign.
 func signedCountTicks(l i18n.Lang, step float64) ticks {
 	return ticks{step: step, label: func(v float64) string {

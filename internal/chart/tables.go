@@ -35,8 +35,15 @@ func sharesTable(a *sim.Aggregation, d *SharesData) *Table {
 		tab.fact(c.Label+": source", c.Source)
 		tab.fact(c.Label+": date", c.Date)
 	}
+	if d.HasProjection {
+		tab.Columns = append(tab.Columns[:4], append([]string{"projected_votes", "projected_share"}, tab.Columns[4:]...)...)
+		tab.fact("projection_rule", string(d.Rule))
+	}
 	for c, cand := range t.Candidates {
 		r := []any{cand.ID, cand.Label(), a.Nation.Votes[c], a.Nation.Share(c, sim.OfValid)}
+		if d.HasProjection {
+			r = append(r, d.projected[c], float64(d.projected[c])/float64(d.ProjectedValid))
+		}
 		for _, cl := range claims {
 			if cl.votes[c] == sim.Unknown {
 				r = append(r, nil, nil)
@@ -47,6 +54,9 @@ func sharesTable(a *sim.Aggregation, d *SharesData) *Table {
 		tab.row(r...)
 	}
 	r := []any{"valid", "Valid votes", a.Nation.Valid, 1.0}
+	if d.HasProjection {
+		r = append(r, d.ProjectedValid, 1.0)
+	}
 	for _, cl := range claims {
 		r = append(r, cl.valid, 1.0)
 	}
@@ -54,9 +64,13 @@ func sharesTable(a *sim.Aggregation, d *SharesData) *Table {
 	return tab
 }
 
-func regionsTable(t *sim.Tally, d *RegionsData) *Table {
+func regionsTable(t *sim.Tally, d *RegionsData, votes func(r int) []int64) *Table {
 	a := sim.Aggregate(t)
-	tab := &Table{Kind: KindRegions, Title: "Counted votes per region and candidate, and the margin of A over B in points of the valid vote"}
+	title := "Counted votes per region and candidate, and the margin of A over B in points of the valid vote"
+	if d.HasProjection {
+		title = "Projected votes (counted plus imputed, rule " + string(d.Rule) + ") per region and candidate, and the margin of A over B in points of the valid vote"
+	}
+	tab := &Table{Kind: KindRegions, Title: title}
 	tab.fact("level", d.Level)
 	tab.fact("a", t.Candidates[d.A].ID)
 	tab.fact("b", t.Candidates[d.B].ID)
@@ -76,13 +90,12 @@ func regionsTable(t *sim.Tally, d *RegionsData) *Table {
 		if !ok {
 			continue
 		}
-		res := a.Result(ri)
 		var exp any
 		if r.ExpectedUnits > 0 {
 			exp = r.ExpectedUnits
 		}
 		row := []any{r.Key, r.Name, r.Units, exp, r.Valid}
-		for _, v := range res.Votes {
+		for _, v := range votes(ri) {
 			row = append(row, v)
 		}
 		tab.row(append(row, r.VotesA-r.VotesB, r.MarginPP)...)

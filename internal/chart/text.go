@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/tallyscope/tallyscope/internal/i18n"
+	"github.com/tallyscope/tallyscope/sim/scenario"
 )
 
 // key names one string of the charts. The interactive app's strings live
@@ -88,6 +89,14 @@ const (
 	keySwingHalf     key = "swing.half"
 	keySeats         key = "seats"
 	keyShareOfValid  key = "share.valid"
+	keyProjected     key = "projected"
+	keyProjectedSub  key = "projected.sub"
+	keyRegionsProj   key = "regions.sub.projected"
+	keyRuleLike      key = "rule.like"
+	keyRuleSplit     key = "rule.split"
+	keyRuleWorst     key = "rule.worst"
+	keyRuleClaim     key = "rule.claim"
+	keyRuleNone      key = "rule.none"
 	keyMarginPP      key = "margin.pp"
 )
 
@@ -150,6 +159,14 @@ var strs = map[key]entry{
 	keySwingY:        {"%s won", "%s ganados"},
 	keySwingNow:      {"as counted", "según el conteo"},
 	keySwingFlip:     {"the lead changes at %s", "el liderazgo cambia en %s"},
+	keyProjected:     {"Projected", "Proyección"},
+	keyProjectedSub:  {"Projected: %s.", "Proyección: %s."},
+	keyRegionsProj:   {"Percentage points of the valid vote, counted and projected (%s). %s leads in %d of %d.", "Puntos porcentuales de los votos válidos, contados y proyectados (%s). %s gana en %d de %d."},
+	keyRuleLike:      {"each missing %s votes like its region", "cada %s faltante vota como su región"},
+	keyRuleSplit:     {"a fixed split in the missing %s", "reparto fijo en las unidades faltantes (%s)"},
+	keyRuleWorst:     {"worst case for the leader in every missing %s", "el peor caso para quien lidera en cada %s faltante"},
+	keyRuleClaim:     {"the missing %s hold what the claim implies", "las unidades faltantes (%s) contienen lo que implica el anuncio"},
+	keyRuleNone:      {"the stated swing or turnout change in the counted %s", "cambio de voto o de participación indicado, en las unidades contadas (%s)"},
 	keyShareOfValid:  {"share of valid votes", "porcentaje de los votos válidos"},
 	keyMarginPP:      {"margin", "margen"},
 }
@@ -250,4 +267,21 @@ func capital(s string) string {
 		return strings.ToUpper(string(r)) + s[i+len(string(r)):]
 	}
 	return s
+}
+
+// ruleLabel describes a missing-unit rule in a phrase.
+func ruleLabel(l i18n.Lang, m scenario.Missing, unitLevel string) string {
+	one := levelName(l, unitLevel, false)
+	many := levelName(l, unitLevel, true)
+	switch m {
+	case scenario.MissingLikeRegion:
+		return trf(l, keyRuleLike, one)
+	case scenario.MissingSplit:
+		return trf(l, keyRuleSplit, many)
+	case scenario.MissingWorstCase:
+		return trf(l, keyRuleWorst, one)
+	case scenario.MissingClaim:
+		return trf(l, keyRuleClaim, many)
+	}
+	return trf(l, keyRuleNone, many)
 }
