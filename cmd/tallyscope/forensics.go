@@ -86,7 +86,7 @@ func runForensics(args []string, stdout, stderr io.Writer) error {
 	seed := fs.Uint64("seed", 1, "seed `N` for the bootstrap, the Monte Carlo null and the model fit")
 	cands := fs.String("candidate", "", "examine the shares of `LIST` (comma-separated ids or names; default: the data's leader and each claim's leader)")
 	level := fs.String("level", "", "turnout–share rows per region of level `NAME` (default: the outermost level)")
-	denom := fs.String("denominator", "valid", "shares are of `valid` votes or of all votes `cast`")
+	denom := fs.String("denominator", "valid", "`WHICH` votes the shares are of: valid, or cast (valid + null + blank)")
 	noFit := fs.Bool("no-fit", false, "skip the Klimek fraud-model fit (the slowest check)")
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -243,13 +243,13 @@ func fxWrap(w io.Writer, prefix, text string) {
 	}
 }
 
-func fxExcluded(w io.Writer, ex []forensics.Exclusion) {
+func fxExcluded(w io.Writer, ex []forensics.Exclusion, units string) {
 	if len(ex) == 0 {
 		return
 	}
 	parts := make([]string, len(ex))
 	for i, e := range ex {
-		parts[i] = fmt.Sprintf("%s %s", fxInt(int64(e.Units)), e.Reason)
+		parts[i] = fmt.Sprintf("%s %s (%s)", fxInt(int64(e.Units)), units, e.Reason)
 	}
 	fxWrap(w, "    ", "Left out: "+strings.Join(parts, "; ")+".")
 }
@@ -322,7 +322,7 @@ func writeForensicsText(w io.Writer, t *sim.Tally, r *forensics.Report, file str
 			fxCandidate(t, h.Candidate), h.Denominator, h.TurnoutBins, h.ShareBins, fxInt(h.Units), units,
 			fxPct(tl, 0), fxPct(th, 0), fxPct(sl, 0), fxPct(sh, 0), fxInt(h.ModeUnits), units,
 			fxPct(h.Corner, 0), fxPct(h.Corner, 0), fxInt(h.CornerUnits), units, fxPct(h.CornerFraction, 2)))
-		fxExcluded(w, h.Excluded)
+		fxExcluded(w, h.Excluded, units)
 		if i == len(r.Fingerprints)-1 {
 			fxWrap(w, "  ", "Caveat: "+h.Caveat)
 		}
@@ -344,7 +344,7 @@ func writeForensicsText(w io.Writer, t *sim.Tally, r *forensics.Report, file str
 		fxWrap(w, "  ", fmt.Sprintf("%s: incremental %s (grid %s), extreme %s (grid %s); fair model turnout %s ± %s, share %s ± %s. %s",
 			fxCandidate(t, k.Candidate), fxNum(k.Incremental, 2), fxNum(k.IncrementalStep, 2), fxNum(k.Extreme, 2), fxNum(k.Step, 2),
 			fxPct(k.Turnout, 1), fxPct(k.TurnoutSD, 1), fxPct(k.Share, 1), fxPct(k.ShareSD, 1), verdict))
-		fxExcluded(w, k.Excluded)
+		fxExcluded(w, k.Excluded, units)
 		if i == len(r.Klimek)-1 {
 			fxWrap(w, "  ", k.Model)
 			fxWrap(w, "  ", "Caveat: "+k.Caveat)
@@ -461,7 +461,7 @@ func writeForensicsText(w io.Writer, t *sim.Tally, r *forensics.Report, file str
 			"(95%% of %s replicates: %s–%s), so the count is %s; one-sided p = %s.",
 			capitalizeFirst(what), fxInt(s.Integer), fxInt(s.Units), units, fxNum(s.NullMean, 1), fxInt(int64(s.Replicates)),
 			fxNum(s.NullInterval.Lo, 0), fxNum(s.NullInterval.Hi, 0), place, fxP(s.PValue)))
-		fxExcluded(w, s.Excluded)
+		fxExcluded(w, s.Excluded, units)
 		if i == len(r.Spikes)-1 {
 			fxWrap(w, "  ", s.Null)
 			fxWrap(w, "  ", "Caveat: "+s.Caveat)
@@ -482,15 +482,20 @@ func writeForensicsText(w io.Writer, t *sim.Tally, r *forensics.Report, file str
 			tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
 			fmt.Fprintf(tw, "    %s\t%s\tshare\tr\tslope\t\n", ts.LevelName, units)
 			for _, row := range ts.Regions {
-				name := row.Name
-				if name == "" {
-					name = row.Key
+				// Inner levels repeat names across parents: print the path.
+				var names []string
+				for _, r := range t.RegionPath(row.Region) {
+					n := t.Regions[r].Name
+					if n == "" {
+						n = t.Regions[r].Key
+					}
+					names = append(names, n)
 				}
-				fmt.Fprintf(tw, "    %s\t%s\t%s\t%s\t%s\t\n", name, fxInt(int64(row.Units)), fxPct(row.Share, 1), fxNum(row.Correlation, 3), fxNum(row.Slope.Slope, 3))
+				fmt.Fprintf(tw, "    %s\t%s\t%s\t%s\t%s\t\n", strings.Join(names, " / "), fxInt(int64(row.Units)), fxPct(row.Share, 1), fxNum(row.Correlation, 3), fxNum(row.Slope.Slope, 3))
 			}
 			tw.Flush()
 		}
-		fxExcluded(w, ts.Excluded)
+		fxExcluded(w, ts.Excluded, units)
 		if i == len(r.TurnoutShare)-1 {
 			fxWrap(w, "  ", "Caveat: "+ts.Caveat)
 		}

@@ -14,7 +14,8 @@ type TurnoutShareOptions struct {
 	Candidate   string
 	Denominator sim.Denominator
 	// Level names the level whose regions get their own rows ("state");
-	// empty means the top level.
+	// empty means the top level. Rows are sorted by the keys along each
+	// region's path.
 	Level string
 }
 
@@ -147,9 +148,18 @@ func TurnoutShare(t *sim.Tally, o TurnoutShareOptions) (*TurnoutShareResult, err
 	for r := range byRegion {
 		keys = append(keys, r)
 	}
+	// Sort by the keys along each region's path (state, then
+	// municipality, …), so that regions with the same key in different
+	// parents stay with their parents.
 	slices.SortFunc(keys, func(a, b int) int {
-		if c := sim.CompareKeys(t.Regions[a].Key, t.Regions[b].Key); c != 0 {
-			return c
+		pa, pb := t.RegionPath(a), t.RegionPath(b)
+		for i := 0; i < len(pa) && i < len(pb); i++ {
+			if c := sim.CompareKeys(t.Regions[pa[i]].Key, t.Regions[pb[i]].Key); c != 0 {
+				return c
+			}
+		}
+		if len(pa) != len(pb) {
+			return len(pa) - len(pb)
 		}
 		return a - b
 	})
