@@ -145,15 +145,16 @@ func runChart(args []string, stdout, stderr io.Writer) error {
 	var c chartFlags
 	kind, args := leadingKind(args)
 	fs := newFlagSet("chart", "chart KIND [data and scenario flags as in tallyscope scenario] [--lang en|es] [--size column|social|print|WxH] --out FILE.(png|svg|pdf) FILE",
-		"Draws a static chart for print, a social card or an article's fallback image. KIND is one of\n"+
-			kindList()+", or all (then --out must contain {kind}).\n"+
+		"Draws a static chart for print, a social card or an article's fallback image.\n"+
+			"KIND is one of "+kindList()+",\n"+
+			"or all (then --out must contain {kind}).\n"+
 			"The footer names the data source, the data set's sha256, the scenario string and the\n"+
 			"Tallyscope version, so every image can be cited and reproduced. The scenario flags drive\n"+
 			"breakeven and montecarlo; with a missing-unit rule, a swing or a turnout change, shares adds\n"+
 			"the projection and regions shows projected margins; swing, fingerprint and digits show the\n"+
-			"counted data. fingerprint needs registered\n"+
-			"voters (for Venezuela's V2, add --join-registered RESULTADOS_2024_CSV_V1.csv). swing counts\n"+
-			"units won, which stand in for seats unless the units are constituencies.",
+			"counted data. fingerprint needs registered voters (for Venezuela's V2, add\n"+
+			"--join-registered RESULTADOS_2024_CSV_V1.csv). swing counts units won, which stand in for\n"+
+			"seats unless the units are constituencies.",
 		[]string{
 			"tallyscope chart shares --size social --out shares.png RESULTADOS_2024_CSV_V2.csv",
 			"tallyscope chart regions --lang es --out regiones.svg RESULTADOS_2024_CSV_V2.csv",
