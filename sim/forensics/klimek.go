@@ -39,8 +39,10 @@ type KlimekOptions struct {
 
 // KlimekModel describes the model fitted by KlimekFit.
 const KlimekModel = "Model (after Klimek, Yegorov, Hanel and Thurner, PNAS 2012): in a fair unit, turnout and the " +
-	"candidate's share are normal draws whose centre and spread are estimated from the peak and the lower half " +
-	"of the observed distributions. In a fraction of units (incremental fraud) a fraction x = |N(0, sd)| of " +
+	"candidate's share are normal draws. Their centres and spreads are estimated so that stuffing does not leak " +
+	"into them (turnout's from the peak and lower half of its distribution, the share's from the units in the " +
+	"lowest quarter of turnout), then corrected by simulating the fitted model until the fractions settle. In a " +
+	"fraction of units (incremental fraud) a fraction x = |N(0, sd)| of " +
 	"the non-voters is added to the candidate and the same fraction of the other candidates' votes is moved to " +
 	"the candidate; in another fraction (extreme fraud) x = 1 − |N(0, sd)|. The two fractions are chosen on a " +
 	"grid to minimise the squared difference between the model's and the observed share histograms; each model " +
