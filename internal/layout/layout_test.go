@@ -8,6 +8,7 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	"github.com/tallyscope/tallyscope/assets"
 	"github.com/tallyscope/tallyscope/internal/i18n"
 	"github.com/tallyscope/tallyscope/internal/shareddata"
 	"github.com/tallyscope/tallyscope/internal/ui/app"
@@ -328,5 +329,54 @@ func BenchmarkBuildV2(b *testing.B) {
 		st.Apply(app.SetSplit{Share: float64(i%100) / 100})
 		st.Update(0)
 		Build(st, 1280, 800, 1, f)
+	}
+}
+
+// TestDefaultData checks, on the embedded default data, that a 1280×800
+// window keeps the scenario controls beside the view in every mode and
+// both languages, and that no text overlaps at phone, laptop and full HD
+// sizes in any view.
+func TestDefaultData(t *testing.T) {
+	f := newFonts(t)
+	d, err := app.Load(assets.Default, assets.DefaultName)
+	require.NoError(t, err)
+	frags := []string{"", "mode=like-region", "mode=split&split=1&full=1", "mode=worst-case", "mode=claim&claim=1", "mode=claim&swing=-20,20&turnout=50"}
+	for _, sz := range sizes {
+		for _, lang := range i18n.Langs {
+			for _, frag := range frags {
+				for v := app.ViewOverview; v <= app.ViewUncertainty; v++ {
+					st := app.New(d, lang, frag)
+					st.Apply(app.SetView{View: v})
+					st.Apply(app.PinUnit{Unit: 5})
+					st.Update(0)
+					if st.MC != nil && v == app.ViewUncertainty {
+						st.MC.Step(200)
+					}
+					sc := Build(st, sz.w, sz.h, sz.sc, f)
+					name := fmt.Sprintf("%s %s %s %s", sz.name, lang.Code(), frag, v)
+					if sz.w == 1280 {
+						assert.False(t, sc.Narrow, name)
+					}
+					// Every text, scrolled into view or not, against the
+					// others of the same area.
+					var texts []Item
+					for _, it := range sc.Items {
+						if it.Kind == Text {
+							texts = append(texts, it)
+						}
+					}
+					for i, a := range texts {
+						for _, b := range texts[i+1:] {
+							if a.Clip == b.Clip {
+								assert.False(t, a.R.Inset(1).Overlaps(b.R.Inset(1)), "%s: %q overlaps %q", name, a.Text, b.Text)
+							}
+						}
+						if !a.Clip.Empty() {
+							assert.True(t, a.R.X >= a.Clip.X-0.5 && a.R.Right() <= a.Clip.Right()+0.5, "%s: %q is cut sideways", name, a.Text)
+						}
+					}
+				}
+			}
+		}
 	}
 }

@@ -213,7 +213,7 @@ func (b *builder) finish(full Rect) *Scene {
 	main := rest
 	if !narrow && st.View != app.ViewScenario {
 		var side Rect
-		side, main = rest.CutLeft(math.Min(math.Round(340*scale), rest.W*0.4))
+		side, main = rest.CutLeft(math.Min(math.Round(360*scale), rest.W*0.4))
 		// A window too short for the controls shows them as a tab,
 		// as on a phone.
 		probe := &builder{sc: &Scene{W: w, H: h, Scale: scale}, st: st, f: f, m: m, l: b.l}

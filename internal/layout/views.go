@@ -281,6 +281,11 @@ func (b *builder) claims(r Rect, y float64) float64 {
 	colW := math.Min(r.W*0.34, 190*m.Scale)
 	xCounted := r.Right()
 	xClaimed := r.Right() - colW
+	// On a narrow screen each line's numbers go under its name.
+	stacked := xClaimed-colW-r.X < 140*m.Scale
+	if stacked {
+		xClaimed = r.X + r.W/2
+	}
 	for _, cl := range t.Claims {
 		title := cl.Label
 		if cl.Date != "" {
@@ -334,7 +339,12 @@ func (b *builder) claims(r Rect, y float64) float64 {
 		for _, ln := range lines {
 			sw := math.Round(10 * m.Scale)
 			b.fill(Rect{r.X, y + (m.LineBody-sw)/2, sw, sw}, ln.col)
-			b.text(r.X+sw+m.Gap/2, y, ln.label, Regular, m.Body, palette.Text, xClaimed-colW-r.X-sw)
+			if stacked {
+				b.text(r.X+sw+m.Gap/2, y, ln.label, Regular, m.Body, palette.Text, r.W-sw-m.Gap/2)
+				y += m.LineBody
+			} else {
+				b.text(r.X+sw+m.Gap/2, y, ln.label, Regular, m.Body, palette.Text, xClaimed-colW-r.X-sw)
+			}
 			cs := "–"
 			if ln.known {
 				cs = l.Int(ln.claimed)
@@ -355,7 +365,11 @@ func (b *builder) claims(r Rect, y float64) float64 {
 func (b *builder) slider(id string, r Rect, y float64, label string, sl Slider, value, step float64, color color.RGBA, set func(float64) app.Action, marks []float64) float64 {
 	m := b.m
 	y += b.para(r.X, y, r.W, label, Regular, m.Body, m.LineBody, palette.Text)
-	area := Rect{r.X, y, r.W, m.Row}
+	rowH := m.Row
+	if !b.sc.Narrow {
+		rowH = math.Round(30 * m.Scale)
+	}
+	area := Rect{r.X, y, r.W, rowH}
 	knobW := math.Round(12 * m.Scale)
 	track := Rect{area.X + knobW/2, area.Y + area.H/2 - 2*m.Scale, area.W - knobW, math.Round(4 * m.Scale)}
 	sl.Track = Rect{track.X, area.Y, track.W, area.H}
@@ -466,7 +480,7 @@ func (b *builder) scenario(r Rect, side bool) float64 {
 		func(v float64) app.Action { return app.SetTurnoutChange{Pct: v} }, []float64{0})
 	y += m.Gap
 
-	if n := len(t.Claims); n > 0 {
+	if n := len(t.Claims); n > 0 && p.Mode == app.ModeClaim {
 		cl := t.Claims[min(max(p.Claim, 0), n-1)]
 		bw := math.Max(m.Row, b.buttonWidth("‹"))
 		b.button("claim-prev", Rect{r.X, y, bw, m.Row}, "‹", app.SetClaim{Index: p.Claim - 1}, false)

@@ -28,7 +28,6 @@ func (b *builder) regionRows() []row {
 		res := d.Agg.Result(r)
 		name := d.RegionName(r)
 		if withLevel {
-			name = b.l.Tf(i18n.RgLevel, name, t.Levels[t.Regions[r].Level])
 			if p := t.Regions[r].Parent; p >= 0 {
 				name = d.RegionName(r) + " · " + d.RegionName(p)
 			}
@@ -106,7 +105,9 @@ func (b *builder) regions(r Rect) float64 {
 	if st.Search == "" {
 		b.text(field.X+m.Gap, field.Y+(field.H-m.LineBody)/2, l.T(i18n.RgSearchHint), Regular, m.Body, palette.TextMuted, field.W-2*m.Gap)
 	} else {
-		b.text(field.X+m.Gap, field.Y+(field.H-m.LineBody)/2, l.Tf(i18n.RgSearch, st.Search)+"▏", Regular, m.Body, palette.Text, field.W-2*m.Gap)
+		tr := b.text(field.X+m.Gap, field.Y+(field.H-m.LineBody)/2, l.Tf(i18n.RgSearch, st.Search), Regular, m.Body, palette.Text, field.W-3*m.Gap)
+		// The caret.
+		b.fill(Rect{tr.Right() + m.Stroke, field.Y + m.Gap, 2 * m.Stroke, field.H - 2*m.Gap}, palette.Text)
 	}
 	b.hit(Hit{ID: "search", R: field, Act: app.SetFocus{ID: "search"}})
 	y += m.Row + m.Gap
