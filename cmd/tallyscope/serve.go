@@ -84,7 +84,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if tcp != nil && !tcp.IP.IsLoopback() {
 		fmt.Fprintf(stderr, "warning: listening on %s: anyone who can reach this machine can open the page\n", ln.Addr())
 	}
-	fmt.Fprintf(stdout, "Tallyscope is ready: open %s\n", browseURL(ln.Addr()))
+	fmt.Fprintf(stdout, "Tallyscope is ready: open %s (Ctrl+C stops the server)\n", browseURL(ln.Addr()))
 
 	select {
 	case err := <-done:

@@ -31,9 +31,11 @@ type pageData struct {
 	Summary *Summary
 	Pending string
 	// WASM and Exec are the URLs of the app and of Go's glue script;
-	// WASMSize is the app's uncompressed size, for the progress bar.
+	// WASMSize is the app's uncompressed size, for the progress bar, and
+	// Transfer its size as this browser will download it.
 	WASM     string
 	WASMSize int
+	Transfer int
 	Exec     string
 	T        pageStrings
 }

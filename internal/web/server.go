@@ -12,6 +12,9 @@ import (
 type pageKey struct {
 	lang i18n.Lang
 	data string // the data= parameter
+	// enc is the coding the .wasm will come in, for the size the page
+	// announces.
+	enc Encoding
 }
 
 // ServeHTTP serves the page at / (and /index.html) and the site's files.
@@ -74,7 +77,8 @@ func (s *Site) servePage(w http.ResponseWriter, r *http.Request) {
 	} else if !s.hasLang {
 		l = acceptLanguage(r.Header.Get("Accept-Language"))
 	}
-	a, err := s.renderPage(pageKey{lang: l, data: q.Get("data")})
+	enc := negotiate(r.Header.Get("Accept-Encoding"), s.assets[WASMPath])
+	a, err := s.renderPage(pageKey{lang: l, data: q.Get("data"), enc: enc})
 	if err != nil {
 		http.Error(w, err.Error(), http.StatusInternalServerError)
 		return
@@ -103,6 +107,7 @@ func (s *Site) renderPage(k pageKey) (*renderedPage, error) {
 		Title:    k.lang.T(i18n.AppName),
 		WASM:     s.assets[WASMPath].url(),
 		WASMSize: len(s.assets[WASMPath].raw),
+		Transfer: len(s.assets[WASMPath].body(k.enc)),
 		Exec:     s.assets[ExecPath].url(),
 		T:        t,
 	}

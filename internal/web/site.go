@@ -247,13 +247,14 @@ func (s *Site) Sizes() []FileSize {
 }
 
 // PageSize returns the sizes of the page at / in language l, rendered
-// for the site's default data (or its served data file).
+// for the site's default data (or its served data file) and a browser
+// that accepts brotli.
 func (s *Site) PageSize(l i18n.Lang) (FileSize, error) {
 	dataParam := ""
 	if s.data != nil {
 		dataParam = s.data.url
 	}
-	a, err := s.renderPage(pageKey{lang: l, data: dataParam})
+	a, err := s.renderPage(pageKey{lang: l, data: dataParam, enc: Brotli})
 	if err != nil {
 		return FileSize{}, err
 	}

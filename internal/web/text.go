@@ -3,8 +3,9 @@ package web
 import "github.com/tallyscope/tallyscope/internal/i18n"
 
 // pageStrings are the page's own sentences; the app's strings live in
-// package i18n. In Progress, %1 and %2 stand for the megabytes loaded and
-// the total, which the page's script fills in.
+// package i18n. In Progress, %1 and %2 stand for the per cent of the app
+// loaded and the megabytes the download takes, which the page's script
+// fills in.
 type pageStrings struct {
 	Loading   string
 	Progress  string

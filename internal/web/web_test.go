@@ -6,6 +6,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/base64"
+	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -180,6 +181,31 @@ func TestServePage(t *testing.T) {
 	assert.Contains(t, csp, "connect-src 'self'")
 	assert.NotContains(t, csp, "unsafe-inline")
 	assert.NotContains(t, csp, "http")
+}
+
+// TestServePageTransferSize checks that the page announces the size of
+// the .wasm in the coding this browser will get it in.
+func TestServePageTransferSize(t *testing.T) {
+	s := testSite(t, web.Options{})
+	var wasm web.FileSize
+	for _, f := range s.Sizes() {
+		if f.Path == web.WASMPath {
+			wasm = f
+		}
+	}
+	tests := []struct {
+		accept string
+		want   int
+	}{
+		{"gzip, deflate, br", wasm.Brotli},
+		{"gzip", wasm.Gzip},
+		{"", wasm.Raw},
+	}
+	for _, tc := range tests {
+		res := get(t, s, http.MethodGet, "/", map[string]string{"Accept-Encoding": tc.accept})
+		page := string(decode(t, res))
+		assert.Contains(t, page, fmt.Sprintf(`data-wasm-size="%d" data-wasm-transfer="%d"`, wasm.Raw, tc.want), "Accept-Encoding %q", tc.accept)
+	}
 }
 
 func TestServePageLanguage(t *testing.T) {
