@@ -147,6 +147,15 @@ func (b *builder) regions(r Rect) float64 {
 			b.fill(Rect{r.X, ry, r.W, rowH}, palette.Panel)
 		}
 		ty := ry + (rowH-m.LineBody)/2
+		if covW == 0 {
+			// On a phone the counted tables go under the name.
+			ty = ry + (rowH-m.LineBody-m.LineSmall)/2
+			cv := l.Tf(i18n.RgUnitsCount, l.Int(rw.units))
+			if rw.expected > 0 {
+				cv = l.Percent(float64(rw.units)/float64(rw.expected), 1)
+			}
+			b.text(r.X+m.Gap/2, ty+m.LineBody, cv, Regular, m.Small, palette.TextMuted, nameW-m.Gap/2)
+		}
 		b.text(r.X+m.Gap/2, ty, rw.name, Regular, m.Body, palette.Text, nameW-m.Gap/2)
 		tot := sim.Totals{Votes: rw.votes}
 		for _, v := range rw.votes {

@@ -56,8 +56,8 @@ func TestScreenshots(t *testing.T) {
 				for _, a := range s.acts {
 					g.State().Apply(a)
 				}
+				g.State().Update(0)
 				if g.State().MC != nil {
-					g.State().Update(0)
 					g.State().MC.Step(app.MCRuns)
 				}
 				w, h := int(sz.w*sz.scale), int(sz.h*sz.scale)

@@ -188,8 +188,8 @@ func TestSearchAndDrill(t *testing.T) {
 }
 
 func TestMonteCarloDeterministic(t *testing.T) {
-	a := newFixtureState("")
-	b := newFixtureState("")
+	a := newFixtureState("view=uncertainty")
+	b := newFixtureState("view=uncertainty")
 	require.NotNil(t, a.MC)
 	require.NoError(t, a.MC.Err)
 	for !a.MC.Done() {
@@ -214,7 +214,7 @@ func TestMonteCarloDeterministic(t *testing.T) {
 	// It only advances in the Uncertainty view.
 	c := newFixtureState("")
 	c.Update(time.Second)
-	assert.Equal(t, 0, c.MC.Completed())
+	assert.Nil(t, c.MC, "no simulation until the view is shown")
 	c.Apply(SetView{ViewUncertainty})
 	c.Update(time.Millisecond)
 	assert.Greater(t, c.MC.Completed(), 0)
@@ -260,4 +260,20 @@ func TestVenezuelaV2(t *testing.T) {
 	s.Apply(SetClaim{1})
 	s.Update(0)
 	assert.False(t, s.Out.Possible(), "the CNE's 2nd bulletin needs negative votes for González")
+}
+
+// BenchmarkRecomputeV2 measures one slider step's recomputation (the
+// scenario engine's outcome and break-even) with the per-table file V2.
+func BenchmarkRecomputeV2(b *testing.B) {
+	raw, err := os.ReadFile(shareddata.Path(b, "venezuela-2024/RESULTADOS_2024_CSV_V2.csv"))
+	require.NoError(b, err)
+	d, err := Load(raw, "RESULTADOS_2024_CSV_V2.csv")
+	require.NoError(b, err)
+	s := New(d, i18n.EN, "")
+	s.Update(0)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		s.Apply(SetSplit{Share: float64(i%100) / 100})
+		s.Update(0)
+	}
 }

@@ -129,6 +129,7 @@ type State struct {
 	MC *MonteCarlo
 
 	engine  *scenario.Engine
+	mcTried bool
 	effects []Effect
 	// dirty marks the outcome as stale; Version counts changes that need
 	// a redraw.
@@ -158,7 +159,7 @@ func (s *State) setData(d *Dataset) {
 	}
 	s.P = Params{}
 	s.Region, s.Search, s.Scroll, s.Hover, s.Pinned = -1, "", 0, -1, -1
-	s.MC = nil
+	s.MC, s.mcTried = nil, false
 	s.dirty = true
 	s.Version++
 }
@@ -183,6 +184,12 @@ func (s *State) Update(budget time.Duration) bool {
 		s.dirty = false
 		changed = true
 	}
+	if s.MC == nil && s.View == ViewUncertainty && !s.mcTried {
+		// The simulation starts when it is looked at.
+		s.MC = s.newMonteCarlo()
+		s.mcTried = true
+		changed = true
+	}
 	if s.MC != nil && !s.MC.Done() && s.View == ViewUncertainty && budget > 0 {
 		s.MC.StepFor(budget)
 		changed = true
@@ -195,6 +202,6 @@ func (s *State) Update(budget time.Duration) bool {
 
 func (s *State) recompute() {
 	s.Out = s.project()
-	s.MC = s.newMonteCarlo()
+	s.MC, s.mcTried = nil, false
 	s.effect(EffectFragment, s.Fragment())
 }
