@@ -39,7 +39,7 @@ func (sc *Scene) HitAt(x, y float64) *Hit {
 	var scroll *Hit
 	for i := len(sc.Hits) - 1; i >= 0; i-- {
 		h := &sc.Hits[i]
-		if !h.R.Contains(x, y) {
+		if h.Hidden || !h.R.Contains(x, y) {
 			continue
 		}
 		if h.Scroll {
@@ -80,6 +80,26 @@ func (sc *Scene) Focusables() []string {
 // MaxScroll is the largest useful scroll of the main area, in CSS pixels.
 func (sc *Scene) MaxScroll() int {
 	return int(math.Ceil(math.Max(0, sc.MainHeight-sc.Main.H) / sc.Scale))
+}
+
+// reveal scrolls the main area so that h is wholly in view, or returns
+// nil when it already is or is not in the main area.
+func (sc *Scene) reveal(h *Hit) app.Action {
+	if h == nil || h.Full.Empty() {
+		return nil
+	}
+	m, r := sc.Main, h.Full
+	pad := 16 * sc.Scale
+	var d float64
+	switch {
+	case r.Bottom() > m.Bottom():
+		d = math.Min(r.Bottom()-m.Bottom()+pad, r.Y-m.Y)
+	case r.Y < m.Y:
+		d = r.Y - m.Y - pad
+	default:
+		return nil
+	}
+	return app.Scroll{DP: int(math.Round(d / sc.Scale)), Max: sc.MaxScroll()}
 }
 
 // Press handles a mouse press or a touch at (x, y). It returns the action
@@ -154,7 +174,7 @@ func (sc *Scene) Key(st *app.State, k Key, shift bool) app.Action {
 		case cur >= 0:
 			next = (cur + 1) % len(ids)
 		}
-		return app.SetFocus{ID: ids[next]}
+		return app.Batch{app.SetFocus{ID: ids[next]}, sc.reveal(sc.Find(ids[next]))}
 	case KeyEnter, KeySpace:
 		if focus != nil && focus.Act != nil {
 			return focus.Act

@@ -146,7 +146,7 @@ func TestControlsBigEnoughToTap(t *testing.T) {
 	st.Update(0)
 	sc := Build(st, 720, 1280, 2, f)
 	for _, h := range sc.Hits {
-		if h.ID == "" || h.Scroll || h.R.Bottom() >= sc.Main.Bottom()-1 {
+		if h.ID == "" || h.Scroll || h.Hidden || h.R.Bottom() >= sc.Main.Bottom()-1 {
 			continue // cut by the edge of the scrolling area
 		}
 		assert.GreaterOrEqual(t, h.R.H/sc.Scale, 30.0, "%s is %v dp tall", h.ID, h.R.H/sc.Scale)
@@ -258,6 +258,36 @@ func TestKeyboard(t *testing.T) {
 	assert.Equal(t, "zu", st.Search)
 	st.Apply(sc.Key(st, KeyEscape, false))
 	assert.Equal(t, "", st.Search)
+}
+
+// TestTabScrollsIntoView checks that Tab reaches controls below the fold
+// of a phone and scrolls them into view.
+func TestTabScrollsIntoView(t *testing.T) {
+	f := newFonts(t)
+	st := app.New(fixture(t), i18n.EN, "view=scenario")
+	st.Update(0)
+	sc := Build(st, 360, 640, 1, f)
+	reset := sc.Find("reset")
+	require.NotNil(t, reset)
+	require.True(t, reset.Hidden, "the reset button starts below the fold")
+	for i := 0; i < 40 && st.Focus != "reset"; i++ {
+		st.Apply(sc.Key(st, KeyTab, false))
+		st.Update(0)
+		sc = Build(st, 360, 640, 1, f)
+	}
+	require.Equal(t, "reset", st.Focus)
+	reset = sc.Find("reset")
+	assert.False(t, reset.Hidden)
+	assert.True(t, reset.R.Inside(sc.Main, 0.5), "the focused control is in view")
+	assert.Greater(t, st.Scroll, 0)
+	// Clicks never reach a hidden control.
+	st.Apply(app.Scroll{DP: -1000, Max: sc.MaxScroll()})
+	sc = Build(st, 360, 640, 1, f)
+	h := sc.Find("reset")
+	require.True(t, h.Hidden)
+	if got := sc.HitAt(h.R.X+1, h.R.Y+1); got != nil {
+		assert.NotEqual(t, "reset", got.ID)
+	}
 }
 
 func TestScrollClamped(t *testing.T) {

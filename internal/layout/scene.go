@@ -54,6 +54,12 @@ type Hit struct {
 	Slider *SliderHit
 	// Scroll marks an area that scrolls by dragging or with the wheel.
 	Scroll bool
+	// Hidden marks a control scrolled out of view: it takes keyboard
+	// focus (which scrolls it into view) but no clicks.
+	Hidden bool
+	// Full is the control's whole rectangle when scrolling cuts it (R is
+	// then the visible part, or all of it when Hidden).
+	Full Rect
 }
 
 // SliderHit describes an adjustable control.
@@ -405,14 +411,15 @@ func (b *builder) main(r Rect) {
 	}
 	// Controls scrolled out of view cannot be hit; partly visible ones
 	// are cut to the visible part.
-	kept := b.sc.Hits[:startHits]
-	for _, hh := range b.sc.Hits[startHits:] {
+	for i := startHits; i < len(b.sc.Hits); i++ {
+		hh := &b.sc.Hits[i]
+		hh.Full = hh.R
 		if hh.R.Overlaps(r) {
 			hh.R = intersect(hh.R, r)
-			kept = append(kept, hh)
+		} else {
+			hh.Hidden = true
 		}
 	}
-	b.sc.Hits = kept
 	b.hit(Hit{ID: "", R: r, Scroll: true})
 }
 
@@ -429,7 +436,7 @@ func (b *builder) focusRing() {
 		return
 	}
 	for _, h := range b.sc.Hits {
-		if h.ID == id {
+		if h.ID == id && !h.Hidden {
 			p := b.m.FocusPad
 			b.stroke(Rect{h.R.X - p, h.R.Y - p, h.R.W + 2*p, h.R.H + 2*p}, palette.Highlight, 2*b.m.Stroke)
 			return

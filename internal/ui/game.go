@@ -152,7 +152,7 @@ func (g *Game) snapshot() string {
 	sn := g.st.Snapshot(g.ready, g.frames)
 	if sc := g.scene; sc != nil {
 		for _, h := range sc.Hits {
-			if h.ID == "" || h.Scroll {
+			if h.ID == "" || h.Scroll || h.Hidden {
 				continue
 			}
 			s := sc.Scale
