@@ -170,9 +170,8 @@ func TestServePage(t *testing.T) {
 	assert.Equal(t, "no-cache", res.Header.Get("Cache-Control"))
 
 	// The policy allows exactly the page's own inline script.
-	csp := res.Header.Get("Content-Security-Policy")
 	res = get(t, s, http.MethodGet, "/", nil)
-	csp = res.Header.Get("Content-Security-Policy")
+	csp := res.Header.Get("Content-Security-Policy")
 	sm := scriptTag.FindStringSubmatch(page)
 	require.NotNil(t, sm)
 	sum := sha256.Sum256([]byte(sm[1]))
