@@ -77,11 +77,12 @@ var BenfordSecondMean = func() float64 {
 const (
 	SecondDigitNull = "Null: the second significant digits of the counts follow Benford's second-digit law " +
 		"(mean 4.187); counts below the minimum have no second digit worth testing and are left out."
-	SecondDigitCaveat = "The second-digit Benford test (Mebane) is contested as a fraud test. Honest counts often " +
-		"depart from Benford's law, depending on how units are sized and how support is spread, and studies of " +
-		"clean elections (for example Deckert, Myagkov and Ordeshook, 2011) found that the test flags real " +
-		"machine- and table-level counts; manipulated counts can also pass it. A departure is a reason to look " +
-		"closer, not evidence of wrongdoing, and agreement with the law is not evidence of a clean count."
+	SecondDigitCaveat = "The second-digit Benford test (Mebane) is contested as a fraud test. Critics (for example " +
+		"Deckert, Myagkov and Ordeshook, 2011) showed that it can flag fair elections and miss fraudulent ones. " +
+		"It flags real machine- and table-level counts, whose range is too narrow for Benford's law, and honest " +
+		"counts also depart from the law depending on how units are sized and how support is spread; the binomial " +
+		"null, where shown, checks the same digits against counts of their real range. A departure is a reason to " +
+		"look closer, not evidence of wrongdoing, and agreement with the law is not evidence of a clean count."
 	LastDigitNull = "Null: the last digit of each count at or above the minimum is equally likely to be 0 to 9, " +
 		"and its last two digits are equally likely to be any of the 100 pairs: 20% of counts end in 0 or 5, " +
 		"10% in a repeated pair (11, 22, …), 18% in an adjacent pair (12, 21, …)."

@@ -24,9 +24,9 @@ type FingerprintOptions struct {
 
 // FingerprintCaveat is printed next to every fingerprint.
 const FingerprintCaveat = "The fingerprint shows how units spread by turnout and by the candidate's share. " +
-	"Klimek et al. (PNAS 2012) found that clean elections usually form one compact cluster, and that a smear " +
-	"towards high turnout and high share, or a separate cluster near 100% turnout and 100% share, matches " +
-	"ballot stuffing. Such shapes can also come from real differences between places (small or closed " +
+	"In Klimek et al. (PNAS 2012), elections without fraud allegations formed one compact cluster, while a " +
+	"smear towards high turnout and high share, or a separate cluster near 100% turnout and 100% share, matched " +
+	"their model of ballot stuffing. Such shapes can also come from real differences between places (small or closed " +
 	"communities, strongholds), so a shape calls for explanation, not a verdict; a compact cluster does not " +
 	"show that no figure was altered."
 
