@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"regexp"
 	"strconv"
 	"strings"
 	"text/tabwriter"
@@ -168,7 +169,7 @@ func runRoundness(args []string, stdout, stderr io.Writer) error {
 		if !ok || strings.TrimSpace(name) == "" {
 			return usageError{fmt.Sprintf("count %q is not CAND=VOTES", a)}
 		}
-		n, err := strconv.ParseInt(strings.NewReplacer(",", "", "_", "").Replace(strings.TrimSpace(v)), 10, 64)
+		n, err := fxParseVotes(v)
 		if err != nil || n < 0 {
 			return usageError{fmt.Sprintf("count %q: VOTES must be a whole number of votes", a)}
 		}
@@ -534,4 +535,18 @@ func fxPlural(s string) string {
 		return s + "es"
 	}
 	return s + "s"
+}
+
+// fxGrouped matches a whole number written with a thousands separator
+// (comma, dot, space or underscore) between groups of three digits.
+var fxGrouped = regexp.MustCompile(`^\d{1,3}([,. _]\d{3})+$`)
+
+// fxParseVotes reads a whole number of votes: "5150092", "5,150,092",
+// "5.150.092" or "5 150 092".
+func fxParseVotes(v string) (int64, error) {
+	v = strings.TrimSpace(v)
+	if fxGrouped.MatchString(v) {
+		v = strings.NewReplacer(",", "", ".", "", " ", "", "_", "").Replace(v)
+	}
+	return strconv.ParseInt(v, 10, 64)
 }

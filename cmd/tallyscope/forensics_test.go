@@ -32,6 +32,9 @@ func TestRoundnessCommand(t *testing.T) {
 	}{
 		{"CNE 1st bulletin", []string{"roundness", "--decimals", "1", "Maduro=5150092", "Gonzalez=4,445,978", "others=462704"}, 0,
 			[]string{"3 of 3 counts are exactly round percentages of 10,058,774", "1 in 101.2 million", "Flagged", "not the probability of fraud"}},
+		{"Spanish grouping", []string{"roundness", "--decimals", "1", "Maduro=5.150.092", "Gonzalez=4 445 978", "others=462_704"}, 0,
+			[]string{"1 in 101.2 million"}},
+		{"decimal point is not a count", []string{"roundness", "--decimals", "1", "A=5150.5"}, 2, []string{"whole number"}},
 		{"CNE 2nd bulletin", []string{"roundness", "--decimals", "2", "--total", "12335884", "Maduro=6408844", "Gonzalez=5326104"}, 0,
 			[]string{"0 of 2 counts", "Not flagged", "51.95%", "6,408,492"}},
 		{"no decimals", []string{"roundness", "A=5"}, 2, []string{"--decimals"}},
