@@ -114,6 +114,7 @@ const (
 	RgUp          Key = "rg.up"
 	RgMore        Key = "rg.more"
 	UnTitle       Key = "un.title"
+	UnTitleVotes  Key = "un.title.votes"
 	UnXTurnout    Key = "un.x.turnout"
 	UnXVotes      Key = "un.x.votes"
 	UnYShare      Key = "un.y.share"
@@ -228,7 +229,8 @@ var table = map[Key]entry{
 	RgUnitsCount:  {"%s tables", "%s mesas"},
 	RgUp:          {"Up", "Subir"},
 	RgMore:        {"%s more", "%s más"},
-	UnTitle:       {"Every table by turnout and the winner's share", "Cada mesa por participación y porcentaje del ganador"},
+	UnTitle:       {"Every table by turnout and %s's share", "Cada mesa por participación y porcentaje de %s"},
+	UnTitleVotes:  {"Every table by votes cast and %s's share", "Cada mesa por votos emitidos y porcentaje de %s"},
 	UnXTurnout:    {"Turnout", "Participación"},
 	UnXVotes:      {"Votes cast", "Votos emitidos"},
 	UnYShare:      {"%s's share", "Porcentaje de %s"},

@@ -219,7 +219,11 @@ func (b *builder) units(r Rect) float64 {
 	}
 	t := d.Tally
 	y := r.Y
-	y += b.para(r.X, y, r.W, l.T(i18n.UnTitle), Bold, m.H1, m.LineH1, palette.Text)
+	title := l.Tf(i18n.UnTitle, shortName(t, d.Leader))
+	if !d.HasRegistered {
+		title = l.Tf(i18n.UnTitleVotes, shortName(t, d.Leader))
+	}
+	y += b.para(r.X, y, r.W, title, Bold, m.H1, m.LineH1, palette.Text)
 	if !d.HasRegistered {
 		y += b.para(r.X, y, r.W, l.T(i18n.UnNoTurnout), Regular, m.Small, m.LineSmall, palette.TextMuted)
 	}
@@ -292,7 +296,7 @@ func (b *builder) units(r Rect) float64 {
 		return y - r.Y
 	}
 	un := &t.Units[u]
-	title := un.ID
+	title = un.ID
 	if un.Name != "" {
 		title = un.Name + " (" + un.ID + ")"
 	}
