@@ -39,7 +39,7 @@ type Game struct {
 	lastHook uint64
 	// hookFrames is the frame count last published.
 	hookFrames int64
-	files    chan fileResult
+	files      chan fileResult
 }
 
 func newGame(st *app.State, fonts *layout.Fonts) *Game {
