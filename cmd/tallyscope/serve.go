@@ -72,9 +72,10 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		}
 		return err
 	}
+	defer site.Close()
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
-		return fmt.Errorf("serve: %w", err)
+		return fmt.Errorf("serve: %w (choose another address with --addr, or --addr 127.0.0.1:0 for any free port)", err)
 	}
 	srv := &http.Server{Handler: site, ReadHeaderTimeout: 10 * time.Second}
 	done := make(chan error, 1)

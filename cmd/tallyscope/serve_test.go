@@ -121,6 +121,18 @@ func TestServeRuns(t *testing.T) {
 	}
 }
 
+func TestServePortInUse(t *testing.T) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	require.NoError(t, err)
+	defer ln.Close()
+	fake := filepath.Join(t.TempDir(), "app.wasm")
+	require.NoError(t, os.WriteFile(fake, []byte("\x00asm"), 0o644))
+	_, errOut, code := runCLI(t, "serve", "--wasm", fake, "--build-dir", t.TempDir(), "--addr", ln.Addr().String())
+	assert.Equal(t, 1, code)
+	assert.Contains(t, errOut, "address already in use")
+	assert.Contains(t, errOut, "--addr 127.0.0.1:0")
+}
+
 func TestBrowseURL(t *testing.T) {
 	tests := []struct {
 		addr net.Addr

@@ -32,6 +32,7 @@ func otherSite(t *testing.T, opts web.Options) string {
 	require.NoError(t, err)
 	srv := httptest.NewServer(s)
 	t.Cleanup(srv.Close)
+	t.Cleanup(func() { s.Close() })
 	return srv.URL
 }
 

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"slices"
 	"strings"
 	"sync/atomic"
@@ -34,8 +35,8 @@ func (a *asset) slot(e Encoding) *atomic.Pointer[[]byte] {
 
 // compress computes the asset's form in coding e, from the cache when
 // it is there.
-func (a *asset) compress(e Encoding, cacheDir string) error {
-	b, err := compressCached(a.raw, e, cacheDir)
+func (a *asset) compress(ctx context.Context, e Encoding, cacheDir string) error {
+	b, err := compressCached(ctx, a.raw, e, cacheDir)
 	if err != nil {
 		return err
 	}

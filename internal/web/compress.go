@@ -3,9 +3,11 @@ package web
 import (
 	"bytes"
 	"compress/gzip"
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 
@@ -52,31 +54,36 @@ func (e Encoding) ext() string {
 // and the background compression).
 const BrotliQuality = 11
 
-// encode compresses raw with the coding e at its best setting.
-func encode(raw []byte, e Encoding) ([]byte, error) {
+// encodeChunk is how much is compressed between two checks of the context.
+const encodeChunk = 1 << 20
+
+// encode compresses raw with the coding e at its best setting. It stops
+// with ctx's error when ctx ends.
+func encode(ctx context.Context, raw []byte, e Encoding) ([]byte, error) {
 	var buf bytes.Buffer
+	var w io.WriteCloser
 	switch e {
 	case Gzip:
-		w, err := gzip.NewWriterLevel(&buf, gzip.BestCompression)
+		zw, err := gzip.NewWriterLevel(&buf, gzip.BestCompression)
 		if err != nil {
 			return nil, err
 		}
-		if _, err := w.Write(raw); err != nil {
-			return nil, err
-		}
-		if err := w.Close(); err != nil {
-			return nil, err
-		}
+		w = zw
 	case Brotli:
-		w := brotli.NewWriterOptions(&buf, brotli.WriterOptions{Quality: BrotliQuality, LGWin: 24})
-		if _, err := w.Write(raw); err != nil {
-			return nil, err
-		}
-		if err := w.Close(); err != nil {
-			return nil, err
-		}
+		w = brotli.NewWriterOptions(&buf, brotli.WriterOptions{Quality: BrotliQuality, LGWin: 24})
 	default:
 		return raw, nil
+	}
+	for off := 0; off < len(raw); off += encodeChunk {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		if _, err := w.Write(raw[off:min(off+encodeChunk, len(raw))]); err != nil {
+			return nil, err
+		}
+	}
+	if err := w.Close(); err != nil {
+		return nil, err
 	}
 	return buf.Bytes(), nil
 }
@@ -92,7 +99,7 @@ func contentHash(b []byte) string {
 // content hash, and storing it otherwise. An empty dir disables the
 // cache. A cache file that cannot be written is not an error: the
 // result is still correct, only the next start is slower.
-func compressCached(raw []byte, e Encoding, dir string) ([]byte, error) {
+func compressCached(ctx context.Context, raw []byte, e Encoding, dir string) ([]byte, error) {
 	var path string
 	if dir != "" {
 		path = filepath.Join(dir, contentHash(raw)+e.ext())
@@ -100,7 +107,7 @@ func compressCached(raw []byte, e Encoding, dir string) ([]byte, error) {
 			return b, nil
 		}
 	}
-	b, err := encode(raw, e)
+	b, err := encode(ctx, raw, e)
 	if err != nil {
 		return nil, fmt.Errorf("web: %s: %w", e, err)
 	}

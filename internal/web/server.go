@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"net/http"
 	"strconv"
 	"strings"
@@ -135,7 +136,7 @@ func (s *Site) renderPage(k pageKey) (*renderedPage, error) {
 	}
 	p := &renderedPage{asset: *newAsset("/", "text/html; charset=utf-8", body), csp: csp}
 	for _, e := range []Encoding{Gzip, Brotli} {
-		if err := p.compress(e, ""); err != nil {
+		if err := p.compress(context.Background(), e, ""); err != nil {
 			return nil, err
 		}
 	}

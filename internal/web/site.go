@@ -69,6 +69,7 @@ type Site struct {
 
 	brotliDone chan struct{}
 	brotliErr  error
+	stop       context.CancelFunc
 
 	mu       sync.Mutex
 	rendered map[pageKey]*renderedPage
@@ -164,24 +165,37 @@ func Build(ctx context.Context, opts Options) (*Site, error) {
 
 	start := time.Now()
 	for _, a := range s.sortedAssets() {
-		if err := a.compress(Gzip, cacheDir); err != nil {
+		if err := a.compress(ctx, Gzip, cacheDir); err != nil {
 			return nil, err
 		}
 	}
 	fmt.Fprintf(logw, "gzip ready in %.1f s\n", time.Since(start).Seconds())
+	// Brotli outlives Build's context: it stops only with Close.
+	bg, stop := context.WithCancel(context.Background())
+	s.stop = stop
 	go func() {
 		defer close(s.brotliDone)
 		start := time.Now()
 		for _, a := range s.sortedAssets() {
-			if err := a.compress(Brotli, cacheDir); err != nil {
+			if err := a.compress(bg, Brotli, cacheDir); err != nil {
 				s.brotliErr = err
-				fmt.Fprintf(logw, "brotli failed, serving gzip: %v\n", err)
+				if bg.Err() == nil {
+					fmt.Fprintf(logw, "brotli failed, serving gzip: %v\n", err)
+				}
 				return
 			}
 		}
 		fmt.Fprintf(logw, "brotli ready in %.1f s\n", time.Since(start).Seconds())
 	}()
 	return s, nil
+}
+
+// Close stops the background compression and waits for it to end. The
+// site still serves what it has.
+func (s *Site) Close() error {
+	s.stop()
+	<-s.brotliDone
+	return nil
 }
 
 // ErrOption means that an option names a file or value that cannot be used.

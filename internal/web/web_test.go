@@ -51,6 +51,7 @@ func testSite(t *testing.T, opts web.Options) *web.Site {
 	defer cancel()
 	s, err := web.Build(ctx, opts)
 	require.NoError(t, err)
+	t.Cleanup(func() { s.Close() })
 	require.NoError(t, s.WaitBrotli(ctx))
 	return s
 }
@@ -326,6 +327,39 @@ func TestCompressionCache(t *testing.T) {
 		assert.Positive(t, f.Brotli, f.Path)
 		assert.Less(t, f.Brotli, f.Raw, f.Path)
 	}
+}
+
+// TestCloseStopsBrotli closes a site while brotli runs on a large file:
+// Close returns, and no partial brotli file is left in the cache.
+func TestCloseStopsBrotli(t *testing.T) {
+	root, err := web.FindRoot("")
+	require.NoError(t, err)
+	dir := t.TempDir()
+	wasm := filepath.Join(dir, "app.wasm")
+	big := make([]byte, 16<<20)
+	for i := range big {
+		big[i] = byte(i * 7919 % 251)
+	}
+	require.NoError(t, os.WriteFile(wasm, big, 0o644))
+	s, err := web.Build(context.Background(), web.Options{Root: root, BuildDir: dir, WASM: wasm})
+	require.NoError(t, err)
+	require.NoError(t, s.Close())
+	select {
+	case <-s.BrotliDone():
+	default:
+		t.Fatal("BrotliDone is not closed after Close")
+	}
+	if err := s.WaitBrotli(context.Background()); err != nil {
+		assert.ErrorIs(t, err, context.Canceled)
+		for _, f := range s.Sizes() {
+			if f.Path == web.WASMPath {
+				assert.Zero(t, f.Brotli, "no brotli form after a cancelled compression")
+			}
+		}
+	}
+	tmp, err := filepath.Glob(filepath.Join(dir, "cache", "*.tmp"))
+	require.NoError(t, err)
+	assert.Empty(t, tmp)
 }
 
 func TestNoExternalURLInPage(t *testing.T) {
