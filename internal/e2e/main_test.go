@@ -47,6 +47,9 @@ func TestMain(m *testing.M) {
 	if server != nil {
 		server.Close()
 	}
+	if theSite != nil {
+		theSite.Close()
+	}
 	os.Exit(code)
 }
 
