@@ -76,6 +76,14 @@ func TestRunV1(t *testing.T) {
 		}
 	}
 	assert.Zero(t, direct, "counted directly from the units")
+	// The fullest 1% bins, found independently in python3 (csv module,
+	// integer floor division of 100·cast by registered and of 100·votes by
+	// valid, ties to the lowest bin): EG at turnout 61%, share 68% (55
+	// tables); NM at turnout 57%, share 23% (57 tables).
+	for i, want := range [][3]int{{61, 68, 55}, {57, 23, 57}} {
+		fp := r.Fingerprints[i]
+		assert.Equal(t, want, [3]int{fp.ModeTurnout, fp.ModeShare, int(fp.ModeUnits)}, fp.CandidateID)
+	}
 
 	// The integer-percentage counts sit inside their null. The counts were
 	// computed independently in python3 with the csv module: units where
