@@ -108,6 +108,28 @@ func TestRunV1(t *testing.T) {
 	assert.Greater(t, nmLast.Binomial.PValue, 0.05)
 	assert.Greater(t, nmLast.Binomial.Expected[0], nmLast.Binomial.Expected[9])
 
+	// Digit statistics, computed independently in python3 (csv module,
+	// int(str(x)[1]) and x % 10, scipy.stats.chi2.sf).
+	digits := []struct {
+		n2              int64
+		mean2, chi2, p2 float64
+		nLast           int64
+		chiLast, pLast  float64
+	}{
+		{24505, 4.380738624770455, 116.10882872287306, 8.347972504404018e-21, 22496, 8.117176386913227, 0.5223822246713428},
+		{24502, 4.00183658476859, 111.62114377625002, 6.874374274048092e-20, 16096, 40.31958250497018, 6.64945815558358e-06},
+	}
+	for i, want := range digits {
+		sd, ld := r.SecondDigit[i], r.LastDigit[i]
+		assert.Equal(t, want.n2, sd.N, sd.CandidateID)
+		assert.InDelta(t, want.mean2, sd.Mean, 1e-12, sd.CandidateID)
+		assert.InDelta(t, want.chi2, sd.ChiSquare, 1e-9, sd.CandidateID)
+		assert.InDelta(t, want.p2, sd.PValue, want.p2*1e-9, sd.CandidateID)
+		assert.Equal(t, want.nLast, ld.N, ld.CandidateID)
+		assert.InDelta(t, want.chiLast, ld.ChiSquare, 1e-9, ld.CandidateID)
+		assert.InDelta(t, want.pLast, ld.PValue, want.pLast*1e-9, ld.CandidateID)
+	}
+
 	// Both leaders' second digits depart from Benford's law, as table-level
 	// counts do, but not from the binomial null that keeps their range.
 	for _, d := range r.SecondDigit[:2] {
