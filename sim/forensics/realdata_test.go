@@ -130,6 +130,17 @@ func TestRunV1(t *testing.T) {
 		assert.InDelta(t, want.pLast, ld.PValue, want.pLast*1e-9, ld.CandidateID)
 	}
 
+	// Maduro's turnout–share relationship, computed independently in
+	// python3 (scipy.stats.pearsonr and scipy.stats.linregress over the
+	// 24,532 tables).
+	require.Len(t, r.TurnoutShare, 2)
+	ts := r.TurnoutShare[1].National
+	assert.InDelta(t, 0.4645804101566353, ts.Correlation, 1e-10)
+	assert.InDelta(t, 0.776381222250375, ts.Slope.Slope, 1e-10)
+	assert.InDelta(t, 0.005437721311884339, ts.Slope.SlopeSE, 1e-10)
+	assert.InDelta(t, 0.30410189276271005, ts.Share, 1e-12)
+	assert.Len(t, r.TurnoutShare[1].Regions, 24)
+
 	// Both leaders' second digits depart from Benford's law, as table-level
 	// counts do, but not from the binomial null that keeps their range.
 	for _, d := range r.SecondDigit[:2] {
