@@ -102,6 +102,8 @@ const (
 	ScTied        Key = "sc.tied"
 	ScImpossNeg   Key = "sc.impossible.neg"
 	ScImpossTurn  Key = "sc.impossible.turnout"
+	ScImpossShare Key = "sc.impossible.share"
+	ScImpossBelow Key = "sc.impossible.below"
 	ScWorstDesc   Key = "sc.worst.desc"
 	ScLikeDesc    Key = "sc.like.desc"
 	ScClaimDesc   Key = "sc.claim.desc"
@@ -218,6 +220,8 @@ var table = map[Key]entry{
 	ScTied:        {"%s and %s are tied.", "%s y %s quedan empatados."},
 	ScImpossNeg:   {"Impossible: %s needs %s votes in the missing tables, fewer than zero.", "Imposible: %s necesita %s votos en las mesas que faltan, menos que cero."},
 	ScImpossTurn:  {"Impossible: the missing tables would need %s turnout, more than 100%%.", "Imposible: las mesas que faltan necesitarían %s de participación, más del 100\u00a0%%."},
+	ScImpossShare: {"%s would need %s votes in the missing tables, more than all %s remaining votes.", "%s necesitaría %s votos en las mesas que faltan, más que los %s que quedan."},
+	ScImpossBelow: {"Impossible: the claim's valid total is %s below the %s counted valid votes.", "Imposible: el total válido anunciado queda %s por debajo de los %s votos válidos contados."},
 	ScWorstDesc:   {"Every registered voter in the missing tables votes, all for %s.", "Todos los electores de las mesas que faltan votan, todos por %s."},
 	ScLikeDesc:    {"The missing tables vote like the counted tables of their region.", "Las mesas que faltan votan como las mesas contadas de su región."},
 	ScClaimDesc:   {"What the missing tables must hold for the claim to be true.", "Lo que deben contener las mesas que faltan para que el anuncio sea cierto."},

@@ -384,7 +384,9 @@ func TestDefaultData(t *testing.T) {
 					}
 					sc := Build(st, sz.w, sz.h, sz.sc, f)
 					name := fmt.Sprintf("%s %s %s %s", sz.name, lang.Code(), frag, v)
-					if sz.w == 1280 {
+					// The extreme swing stacks up impossibilities; it may
+					// move the controls to their tab, which is allowed.
+					if sz.w == 1280 && !strings.Contains(frag, "swing") {
 						assert.False(t, sc.Narrow, name)
 					}
 					// Every text, scrolled into view or not, against the

@@ -524,6 +524,17 @@ func (b *builder) verdict(r Rect, y float64) float64 {
 		if o.TurnoutNeeded > 1 {
 			lines = append(lines, l.Tf(i18n.ScImpossTurn, l.Percent(o.TurnoutNeeded, 1)))
 		}
+		if o.Below > 0 {
+			var cv int64
+			for _, v := range o.Counted {
+				cv += v
+			}
+			lines = append(lines, l.Tf(i18n.ScImpossBelow, l.Int(o.Below), l.Int(cv)))
+		}
+		for _, ex := range o.Excess {
+			lines = append(lines, l.Tf(i18n.ScImpossShare, shortName(t, ex.Cand), l.Int(ex.Votes), l.Int(o.Remaining)))
+		}
+
 	} else {
 		switch {
 		case o.Tie:
@@ -538,8 +549,17 @@ func (b *builder) verdict(r Rect, y float64) float64 {
 	x := r.X + 3*m.Scale + m.Gap
 	w := r.W - (x - r.X)
 	y += b.para(x, y, w, l.T(i18n.ScResult), Regular, m.Small, m.LineSmall, palette.TextMuted)
-	for _, s := range lines {
-		y += b.para(x, y, w, s, Bold, m.Body, m.LineBody, palette.Text)
+	// The first finding in bold, the others smaller.
+	for i, s := range lines {
+		if i == 0 {
+			y += b.para(x, y, w, s, Bold, m.Body, m.LineBody, palette.Text)
+		} else {
+			y += b.para(x, y, w, s, Regular, m.Small, m.LineSmall, palette.Text)
+		}
+	}
+	if o.Note != "" {
+		// Another impossibility the engine found, in its own words.
+		y += b.para(x, y, w, o.Note, Regular, m.Small, m.LineSmall, palette.Text)
 	}
 	b.fill(Rect{r.X, start, math.Round(4 * m.Scale), y - start}, col)
 	return y + m.Pad

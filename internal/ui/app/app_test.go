@@ -10,6 +10,7 @@ import (
 	"github.com/stretchr/testify/require"
 	"github.com/tallyscope/tallyscope/internal/i18n"
 	"github.com/tallyscope/tallyscope/internal/shareddata"
+	"github.com/tallyscope/tallyscope/sim"
 )
 
 func TestBaseline(t *testing.T) {
@@ -97,6 +98,22 @@ func TestClaimShortfall(t *testing.T) {
 	s.Update(0)
 	require.Len(t, s.Out.Impossible, 1)
 	assert.Equal(t, Shortfall{Cand: 0, Votes: 300 - 340}, s.Out.Impossible[0])
+}
+
+// TestClaimMoreThanRegistered checks a claim that needs more votes than
+// the missing tables have voters.
+func TestClaimMoreThanRegistered(t *testing.T) {
+	tl := fixture()
+	tl.Claims[0].Votes = []sim.ClaimVote{{Candidate: "NM", Votes: 900}, {Candidate: "EG", Votes: 400}}
+	tl.Claims[0].Others = 45
+	d, err := NewDataset(tl, "fixture.json")
+	require.NoError(t, err)
+	s := New(d, i18n.EN, "mode=claim")
+	s.Update(0)
+	// 60 + 685 + 0 = 745 votes for 400 missing registered voters.
+	assert.Empty(t, s.Out.Impossible)
+	assert.InDelta(t, 745.0/400, s.Out.TurnoutNeeded, 1e-9)
+	assert.False(t, s.Out.Possible())
 }
 
 func TestBreakEven(t *testing.T) {

@@ -81,7 +81,11 @@ func (s *State) projectEngine() (*Outcome, error) {
 		switch f.Kind {
 		case scenario.FlagNegativeVotes:
 			o.Impossible = append(o.Impossible, Shortfall{Cand: f.Candidate, Votes: f.Votes})
-		case scenario.FlagMoreThanRegistered:
+		case scenario.FlagShareAbove100:
+			o.Excess = append(o.Excess, Shortfall{Cand: f.Candidate, Votes: f.Votes + eo.Remaining})
+		case scenario.FlagNegativeRemaining:
+			o.Below = -f.Votes
+		case scenario.FlagTurnoutAbove100:
 			if eo.MissingRegistered > 0 {
 				o.TurnoutNeeded = float64(eo.Remaining) / float64(eo.MissingRegistered)
 			}

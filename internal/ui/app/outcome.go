@@ -32,6 +32,12 @@ type Outcome struct {
 	// Impossible lists the candidates to which the scenario gives negative
 	// votes in the missing units (a claim below the counted votes).
 	Impossible []Shortfall
+	// Excess lists the candidates to which the scenario gives more votes
+	// than all the remaining votes (Votes is what they would need).
+	Excess []Shortfall
+	// Below is how far a claimed valid total falls below the counted
+	// valid votes, or 0.
+	Below int64
 	// TurnoutNeeded is the turnout of the missing units' registered
 	// voters that the scenario needs; above 1 it is impossible.
 	TurnoutNeeded float64
@@ -49,7 +55,7 @@ type Shortfall struct {
 
 // Possible reports whether the scenario can happen.
 func (o *Outcome) Possible() bool {
-	return len(o.Impossible) == 0 && o.TurnoutNeeded <= 1+1e-12 && o.Note == ""
+	return len(o.Impossible) == 0 && len(o.Excess) == 0 && o.Below == 0 && o.TurnoutNeeded <= 1+1e-12 && o.Note == ""
 }
 
 // Share returns candidate c's share of the total valid votes.
