@@ -412,3 +412,43 @@ func TestDefaultData(t *testing.T) {
 		}
 	}
 }
+
+// TestOddData lays out every view of unusual tallies without panicking:
+// one candidate, no hierarchy, no votes, no expectation, no claims.
+func TestOddData(t *testing.T) {
+	f := newFonts(t)
+	one := &sim.Tally{Candidates: []sim.Candidate{{ID: "A"}}, Units: []sim.Unit{{ID: "1", Region: -1, Registered: sim.Unknown, Votes: []int64{5}, Null: sim.Unknown, Blank: sim.Unknown}}}
+	flat := &sim.Tally{UnitLevel: "county", Candidates: []sim.Candidate{{ID: "dem"}, {ID: "gop"}, {ID: "other"}},
+		Units: []sim.Unit{
+			{ID: "01001", Name: "Autauga County", Region: -1, Registered: 40000, Votes: []int64{7000, 20000, 400}, Null: sim.Unknown, Blank: sim.Unknown},
+			{ID: "01003", Name: "Baldwin County", Region: -1, Registered: 160000, Votes: []int64{25000, 80000, 1500}, Null: sim.Unknown, Blank: sim.Unknown},
+		},
+		Expected: []sim.Expectation{{Region: -1, Units: 5}}}
+	zero := &sim.Tally{Levels: []string{"state"}, Candidates: []sim.Candidate{{ID: "A"}, {ID: "B"}},
+		Regions: []sim.Region{{Level: 0, Key: "1", Parent: -1}},
+		Units:   []sim.Unit{{ID: "1", Region: 0, Registered: 0, Votes: []int64{0, 0}, Null: 0, Blank: 0}},
+		Expected: []sim.Expectation{{Region: -1, Units: 3, Registered: 100}},
+		Claims:   []sim.Claim{{Label: "x", Votes: []sim.ClaimVote{{Candidate: "A", Votes: 0}}, Others: sim.Unknown, Valid: sim.Unknown, Null: sim.Unknown}}}
+	for _, tl := range []*sim.Tally{one, flat, zero} {
+		d, err := app.NewDataset(tl, "odd")
+		require.NoError(t, err)
+		for _, frag := range []string{"", "mode=like-region", "mode=split&split=1&full=1", "mode=worst-case", "mode=claim", "swing=5,-5&turnout=-50"} {
+			for v := app.ViewOverview; v <= app.ViewUncertainty; v++ {
+				st := app.New(d, i18n.ES, frag)
+				st.Apply(app.SetView{View: v})
+				st.Apply(app.HoverUnit{Unit: 0})
+				st.Update(0)
+				if st.MC != nil {
+					st.MC.Step(50)
+				}
+				for _, sz := range sizes[:3] {
+					sc := Build(st, sz.w, sz.h, sz.sc, f)
+					for _, id := range sc.Focusables() {
+						st.Apply(sc.Key(st, KeyEnter, false))
+						st.Apply(app.SetFocus{ID: id})
+					}
+				}
+			}
+		}
+	}
+}

@@ -35,14 +35,19 @@ type inputState struct {
 	mouseDown bool
 }
 
-var keyMap = map[ebiten.Key]layout.Key{
-	ebiten.KeyTab: layout.KeyTab, ebiten.KeyArrowLeft: layout.KeyLeft, ebiten.KeyArrowRight: layout.KeyRight,
-	ebiten.KeyArrowUp: layout.KeyUp, ebiten.KeyArrowDown: layout.KeyDown, ebiten.KeyPageUp: layout.KeyPageUp,
-	ebiten.KeyPageDown: layout.KeyPageDown, ebiten.KeyHome: layout.KeyHome, ebiten.KeyEnd: layout.KeyEnd,
-	ebiten.KeyEnter: layout.KeyEnter, ebiten.KeyNumpadEnter: layout.KeyEnter, ebiten.KeySpace: layout.KeySpace,
-	ebiten.KeyEscape: layout.KeyEscape, ebiten.KeyBackspace: layout.KeyBackspace,
-	ebiten.KeyDigit1: layout.Key1, ebiten.KeyDigit2: layout.Key2, ebiten.KeyDigit3: layout.Key3,
-	ebiten.KeyDigit4: layout.Key4, ebiten.KeyDigit5: layout.Key5,
+// keyMap lists the keys the app reacts to, in a fixed order so that two
+// keys pressed in one frame always apply in the same order.
+var keyMap = []struct {
+	k  ebiten.Key
+	lk layout.Key
+}{
+	{ebiten.KeyTab, layout.KeyTab}, {ebiten.KeyArrowLeft, layout.KeyLeft}, {ebiten.KeyArrowRight, layout.KeyRight},
+	{ebiten.KeyArrowUp, layout.KeyUp}, {ebiten.KeyArrowDown, layout.KeyDown}, {ebiten.KeyPageUp, layout.KeyPageUp},
+	{ebiten.KeyPageDown, layout.KeyPageDown}, {ebiten.KeyHome, layout.KeyHome}, {ebiten.KeyEnd, layout.KeyEnd},
+	{ebiten.KeyEnter, layout.KeyEnter}, {ebiten.KeyNumpadEnter, layout.KeyEnter}, {ebiten.KeySpace, layout.KeySpace},
+	{ebiten.KeyEscape, layout.KeyEscape}, {ebiten.KeyBackspace, layout.KeyBackspace},
+	{ebiten.KeyDigit1, layout.Key1}, {ebiten.KeyDigit2, layout.Key2}, {ebiten.KeyDigit3, layout.Key3},
+	{ebiten.KeyDigit4, layout.Key4}, {ebiten.KeyDigit5, layout.Key5},
 }
 
 // repeats reports whether a held key fires this frame: on the first frame,
@@ -70,7 +75,8 @@ func (g *Game) actions() []app.Action {
 	shift := ebiten.IsKeyPressed(ebiten.KeyShift)
 	searching := st.View == app.ViewRegions && (st.Focus == "search" || st.Focus == "")
 	// Keys.
-	for k, lk := range keyMap {
+	for _, km := range keyMap {
+		k, lk := km.k, km.lk
 		if !repeats(k) {
 			continue
 		}
