@@ -17,8 +17,7 @@ var ErrGo = errors.New("web: go command")
 // DefaultPackage is the app's main package, relative to the module root.
 const DefaultPackage = "./wasm"
 
-// goCommand returns the go command to run: the one in GOROOT/bin of the
-// running toolchain when it exists, else "go" from PATH.
+// goCommand returns the go command from PATH.
 func goCommand() (string, error) {
 	p, err := exec.LookPath("go")
 	if err != nil {
@@ -39,7 +38,7 @@ func BuildWASM(ctx context.Context, root, pkg, out string) error {
 	if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
 		return fmt.Errorf("web: %w", err)
 	}
-	tmp := out + ".tmp"
+	tmp := fmt.Sprintf("%s.%d.tmp", out, os.Getpid())
 	cmd := exec.CommandContext(ctx, goBin, "build", "-trimpath", "-ldflags=-s -w", "-o", tmp, pkg)
 	cmd.Dir = root
 	cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm", "CGO_ENABLED=0")
