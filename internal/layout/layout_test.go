@@ -425,8 +425,8 @@ func TestOddData(t *testing.T) {
 		},
 		Expected: []sim.Expectation{{Region: -1, Units: 5}}}
 	zero := &sim.Tally{Levels: []string{"state"}, Candidates: []sim.Candidate{{ID: "A"}, {ID: "B"}},
-		Regions: []sim.Region{{Level: 0, Key: "1", Parent: -1}},
-		Units:   []sim.Unit{{ID: "1", Region: 0, Registered: 0, Votes: []int64{0, 0}, Null: 0, Blank: 0}},
+		Regions:  []sim.Region{{Level: 0, Key: "1", Parent: -1}},
+		Units:    []sim.Unit{{ID: "1", Region: 0, Registered: 0, Votes: []int64{0, 0}, Null: 0, Blank: 0}},
 		Expected: []sim.Expectation{{Region: -1, Units: 3, Registered: 100}},
 		Claims:   []sim.Claim{{Label: "x", Votes: []sim.ClaimVote{{Candidate: "A", Votes: 0}}, Others: sim.Unknown, Valid: sim.Unknown, Null: sim.Unknown}}}
 	for _, tl := range []*sim.Tally{one, flat, zero} {
