@@ -238,6 +238,14 @@ func TestScenarioKeyboardAndFragment(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, "#"+after.Fragment, href)
 
+	// Reloading the same tab keeps the state.
+	require.NoError(t, chromedp.Do(ctx, chromedp.Reload()))
+	reloaded := ready(t, ctx)
+	assert.Equal(t, after.Fragment, reloaded.Fragment)
+	assert.JSONEq(t, string(after.Scenario), string(reloaded.Scenario))
+	assert.Equal(t, after.Projected, reloaded.Projected)
+
+	// So does opening the address with the fragment in a new tab.
 	again := open(t, desktop, "/#"+after.Fragment)
 	restored := ready(t, again)
 	assert.Equal(t, after.Fragment, restored.Fragment)

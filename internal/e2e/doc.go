@@ -23,5 +23,6 @@
 //
 //	go test ./internal/e2e -v
 //
-// Set TALLYSCOPE_CHROMIUM to use another browser binary.
+// Set TALLYSCOPE_CHROMIUM to use another browser binary, and
+// TALLYSCOPE_WASM_PACKAGE to build another main package than ./wasm.
 package e2e

@@ -131,6 +131,8 @@ func browser(t testing.TB) context.Context {
 			chromedp.Flag("use-angle", "swiftshader"),
 			chromedp.Flag("enable-unsafe-swiftshader", true),
 			chromedp.WindowSize(1280, 800),
+			// The app and the preview follow the browser's language.
+			chromedp.Flag("lang", "en-US"),
 		)
 		alloc, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
 		ctx, cancelCtx := chromedp.NewContext(alloc)
