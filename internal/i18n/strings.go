@@ -113,6 +113,7 @@ const (
 	RgSearchHint  Key = "rg.searchhint"
 	RgNoMatch     Key = "rg.nomatch"
 	RgUnitsCount  Key = "rg.units"
+	RgUnitsOne    Key = "rg.units.one"
 	RgUp          Key = "rg.up"
 	RgMore        Key = "rg.more"
 	UnTitle       Key = "un.title"
@@ -231,6 +232,7 @@ var table = map[Key]entry{
 	RgSearchHint:  {"Type to search by name", "Escriba para buscar por nombre"},
 	RgNoMatch:     {"No region matches.", "Ninguna región coincide."},
 	RgUnitsCount:  {"%s tables", "%s mesas"},
+	RgUnitsOne:    {"1 table", "1 mesa"},
 	RgUp:          {"Up", "Subir"},
 	RgMore:        {"%s more", "%s más"},
 	UnTitle:       {"Every table by turnout and %s's share", "Cada mesa por participación y porcentaje de %s"},

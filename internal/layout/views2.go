@@ -150,7 +150,7 @@ func (b *builder) regions(r Rect) float64 {
 		if covW == 0 {
 			// On a phone the counted tables go under the name.
 			ty = ry + (rowH-m.LineBody-m.LineSmall)/2
-			cv := l.Tf(i18n.RgUnitsCount, l.Int(rw.units))
+			cv := b.tables(rw.units)
 			if rw.expected > 0 {
 				cv = l.Percent(float64(rw.units)/float64(rw.expected), 1)
 			}
@@ -174,7 +174,7 @@ func (b *builder) regions(r Rect) float64 {
 			b.textRight(bar.Right()+m.Gap+marginW, ty+(m.LineBody-m.LineSmall)/2, l.PP(pp, 1), Regular, m.Small, palette.Text)
 		}
 		if covW > 0 {
-			cv := l.Tf(i18n.RgUnitsCount, l.Int(rw.units))
+			cv := b.tables(rw.units)
 			if rw.expected > 0 {
 				cv = l.Percent(float64(rw.units)/float64(rw.expected), 1)
 			}
@@ -422,4 +422,12 @@ func (b *builder) uncertainty(r Rect) float64 {
 	y += m.Gap
 	y += b.para(r.X, y, r.W, l.T(i18n.McModel), Regular, m.Small, m.LineSmall, palette.TextMuted)
 	return y - r.Y
+}
+
+// tables says "N tables", or "1 table".
+func (b *builder) tables(n int64) string {
+	if n == 1 {
+		return b.l.T(i18n.RgUnitsOne)
+	}
+	return b.l.Tf(i18n.RgUnitsCount, b.l.Int(n))
 }
