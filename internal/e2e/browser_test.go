@@ -325,6 +325,23 @@ func TestDropV2(t *testing.T) {
 	assert.Empty(t, problems(ctx))
 }
 
+// TestDropBadFile drops a file that is no results file: the app says so
+// on screen and keeps showing the data it had.
+func TestDropBadFile(t *testing.T) {
+	bad := filepath.Join(t.TempDir(), "notes.csv")
+	require.NoError(t, os.WriteFile(bad, []byte("hello,world\nthis,is not a tally\n"), 0o644))
+	ctx := open(t, desktop, "/")
+	before := ready(t, ctx)
+	dropFile(t, ctx, bad, 640, 400)
+	st := waitState(t, ctx, 30*time.Second, "a message about the bad file", func(s state) bool { return strings.Contains(s.Message, "notes.csv") })
+	t.Logf("message: %q", st.Message)
+	assert.Contains(t, st.Message, "Could not read notes.csv")
+	assert.Equal(t, before.Data, st.Data, "the data shown does not change")
+	assert.Equal(t, before.National, st.National)
+	screenshot(t, ctx, "app-desktop-dropped-bad-file")
+	assert.Empty(t, problems(ctx))
+}
+
 // dropFile drags a file from outside the page and drops it at x, y: the
 // browser builds the DataTransfer with a real file entry.
 func dropFile(t *testing.T, ctx context.Context, path string, x, y float64) {
