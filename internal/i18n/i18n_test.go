@@ -89,3 +89,34 @@ func TestTableComplete(t *testing.T) {
 	assert.Equal(t, "unknown.key", EN.T("unknown.key"))
 	assert.Equal(t, "Faltan: 4.953 de 30.026 mesas", ES.Tf(ScMissing, ES.Int(4953), ES.Int(30026)))
 }
+
+func TestUnits(t *testing.T) {
+	tests := []struct {
+		level string
+		lang  Lang
+		key   Key
+		args  []any
+		want  string
+	}{
+		{"table", ES, ScHow, nil, "Cómo votan las mesas que faltan"},
+		{"county", ES, ScHow, nil, "Cómo votan los condados que faltan"},
+		{"county", EN, ScHow, nil, "How the missing counties vote"},
+		{"county", ES, ScNoMissing, nil, "Todos los condados esperados están contados."},
+		{"table", ES, ScNoMissing, nil, "Todas las mesas esperadas están contadas."},
+		{"county", EN, TabUnits, nil, "Counties"},
+		{"precincts", ES, RgUnitsOne, nil, "1 recinto"},
+		{"ward", EN, ScMissing, []any{"3", "10"}, "Missing: 3 of 10 wards"},
+		{"booth", ES, ScMissing, []any{"3", "10"}, "Faltan: 3 de 10 unidades"},
+		{"", EN, CovUnits, nil, "Tables"},
+	}
+	for _, tt := range tests {
+		assert.Equal(t, tt.want, tt.lang.TUf(tt.key, UnitsFor(tt.level), tt.args...), "%s %s", tt.level, tt.key)
+	}
+	for k := range table {
+		for _, l := range Langs {
+			for _, lvl := range []string{"table", "county", "booth"} {
+				assert.NotContains(t, l.TU(k, UnitsFor(lvl)), "{", "%s %s %s: a placeholder is left", k, l.Code(), lvl)
+			}
+		}
+	}
+}

@@ -6,22 +6,31 @@ import "fmt"
 type Key string
 
 // T returns the string for k in language l, or k itself when the key is
-// unknown (a test keeps every key translated).
-func (l Lang) T(k Key) string {
-	e, ok := table[k]
-	if !ok {
-		return string(k)
-	}
-	if l == ES {
-		return e.es
-	}
-	return e.en
-}
+// unknown (a test keeps every key translated). Strings that name the
+// units say "tables" ("mesas"); use TU for other units.
+func (l Lang) T(k Key) string { return l.TU(k, Tables) }
 
 // Tf formats the string for k with args, as fmt.Sprintf does. Numbers
 // should be formatted with Int, Percent or PP first and passed as strings.
 func (l Lang) Tf(k Key, args ...any) string {
 	return fmt.Sprintf(l.T(k), args...)
+}
+
+// TU returns the string for k naming the units u.
+func (l Lang) TU(k Key, u Units) string {
+	e, ok := table[k]
+	if !ok {
+		return string(k)
+	}
+	if l == ES {
+		return u.expand(e.es, ES)
+	}
+	return u.expand(e.en, EN)
+}
+
+// TUf formats the string for k naming the units u.
+func (l Lang) TUf(k Key, u Units, args ...any) string {
+	return fmt.Sprintf(l.TU(k, u), args...)
 }
 
 type entry struct{ en, es string }
@@ -152,7 +161,7 @@ var table = map[Key]entry{
 	TabOverview:   {"Overview", "Resumen"},
 	TabScenario:   {"Scenario", "Escenario"},
 	TabRegions:    {"Regions", "Regiones"},
-	TabUnits:      {"Tables", "Mesas"},
+	TabUnits:      {"{U}", "{U}"},
 	TabUncertain:  {"Uncertainty", "Incertidumbre"},
 	BtnOpen:       {"Open file", "Abrir archivo"},
 	BtnCopyLink:   {"Copy link", "Copiar enlace"},
@@ -176,7 +185,7 @@ var table = map[Key]entry{
 	Tie:           {"The two leading candidates are tied", "Los dos primeros candidatos están empatados"},
 	MarginLine:    {"Margin: %s ahead by %s votes (%s)", "Margen: %s adelante por %s votos (%s)"},
 	Coverage:      {"Coverage", "Cobertura"},
-	CovUnits:      {"Tables", "Mesas"},
+	CovUnits:      {"{U}", "{U}"},
 	CovRegistered: {"Registered voters", "Electores inscritos"},
 	CovVotes:      {"Votes", "Votos"},
 	CovOf:         {"%s of %s", "%s de %s"},
@@ -185,9 +194,9 @@ var table = map[Key]entry{
 	ClaimVsCount:  {"%s: %s %s, %s %s", "%s: %s %s, %s %s"},
 	ShareOfValid:  {"share of valid votes", "porcentaje de votos válidos"},
 	Others:        {"Others", "Otros"},
-	ScMissing:     {"Missing: %s of %s tables", "Faltan: %s de %s mesas"},
-	ScNoMissing:   {"Every expected table is counted.", "Todas las mesas esperadas están contadas."},
-	ScHow:         {"How the missing tables vote", "Cómo votan las mesas que faltan"},
+	ScMissing:     {"Missing: %s of %s {u}", "Faltan: %s de %s {u}"},
+	ScNoMissing:   {"Every expected {u1} is counted.", "{Todas} {las} {u} esperad{as} están contad{as}."},
+	ScHow:         {"How the missing {u} vote", "Cómo votan {las} {u} que faltan"},
 	ModeLike:      {"Like their region", "Como su región"},
 	ModeSplit:     {"Split", "Reparto"},
 	ModeWorst:     {"Worst case", "Peor caso"},
@@ -195,11 +204,11 @@ var table = map[Key]entry{
 	ScSplit:       {"%s's share of the missing votes: %s", "Porcentaje de %s en los votos que faltan: %s"},
 	ScBreakEven:   {"Break-even at %s for %s", "Punto de empate: %s para %s"},
 	ScNoBreakEven: {"No split changes the winner.", "Ningún reparto cambia al ganador."},
-	ScTurnout:     {"Turnout in the counted tables: %s", "Participación en mesas contadas: %s"},
-	ScFull:        {"Everyone votes in the missing tables", "Votan todos en las mesas que faltan"},
+	ScTurnout:     {"Turnout in the counted {u}: %s", "Participación en {u} contad{as}: %s"},
+	ScFull:        {"Everyone votes in the missing {u}", "Votan todos en {las} {u} que faltan"},
 	ModeCounted:   {"Counted only", "Solo lo contado"},
-	ScCountedDesc: {"Only the counted tables: the missing ones are left out.", "Solo las mesas contadas: las que faltan quedan fuera."},
-	ScSplitDesc:   {"%s gets the share set below; the others split the rest as in the counted tables.", "%s recibe el porcentaje elegido abajo; los demás se reparten el resto como en las mesas contadas."},
+	ScCountedDesc: {"Only the counted {u}: the missing ones are left out.", "Solo {las} {u} contad{as}: {las} que faltan quedan fuera."},
+	ScSplitDesc:   {"%s gets the share set below; the others split the rest as in the counted {u}.", "%s recibe el porcentaje elegido abajo; los demás se reparten el resto como en {las} {u} contad{as}."},
 	ScResult:      {"With this scenario", "Con este escenario"},
 	RgLevel:       {"%s in %s", "%s en %s"},
 	UnVotes:       {"%s votes", "%s votos"},
@@ -219,38 +228,38 @@ var table = map[Key]entry{
 	ScStillAhead:  {"%s is still ahead by %s votes.", "%s sigue adelante por %s votos."},
 	ScOvertakes:   {"%s overtakes %s by %s votes.", "%s supera a %s por %s votos."},
 	ScTied:        {"%s and %s are tied.", "%s y %s quedan empatados."},
-	ScImpossNeg:   {"Impossible: %s needs %s votes in the missing tables, fewer than zero.", "Imposible: %s necesita %s votos en las mesas que faltan, menos que cero."},
-	ScImpossTurn:  {"Impossible: the missing tables would need %s turnout, more than 100%%.", "Imposible: las mesas que faltan necesitarían %s de participación, más del 100\u00a0%%."},
-	ScImpossShare: {"%s would need %s votes in the missing tables, more than all %s remaining votes.", "%s necesitaría %s votos en las mesas que faltan, más que los %s que quedan."},
+	ScImpossNeg:   {"Impossible: %s needs %s votes in the missing {u}, fewer than zero.", "Imposible: %s necesita %s votos en {las} {u} que faltan, menos que cero."},
+	ScImpossTurn:  {"Impossible: the missing {u} would need %s turnout, more than 100%%.", "Imposible: {las} {u} que faltan necesitarían %s de participación, más del 100\u00a0%%."},
+	ScImpossShare: {"%s would need %s votes in the missing {u}, more than all %s remaining votes.", "%s necesitaría %s votos en {las} {u} que faltan, más que los %s que quedan."},
 	ScImpossBelow: {"Impossible: the claim's valid total is %s below the %s counted valid votes.", "Imposible: el total válido anunciado queda %s por debajo de los %s votos válidos contados."},
-	ScWorstDesc:   {"Every registered voter in the missing tables votes, all for %s.", "Todos los electores de las mesas que faltan votan, todos por %s."},
-	ScLikeDesc:    {"The missing tables vote like the counted tables of their region.", "Las mesas que faltan votan como las mesas contadas de su región."},
-	ScClaimDesc:   {"What the missing tables must hold for the claim to be true.", "Lo que deben contener las mesas que faltan para que el anuncio sea cierto."},
+	ScWorstDesc:   {"Every registered voter in the missing {u} votes, all for %s.", "Todos los electores de {las} {u} que faltan votan, todos por %s."},
+	ScLikeDesc:    {"The missing {u} vote like the counted {u} of their region.", "{Las} {u} que faltan votan como {las} {u} contad{as} de su región."},
+	ScClaimDesc:   {"What the missing {u} must hold for the claim to be true.", "Lo que deben contener {las} {u} que faltan para que el anuncio sea cierto."},
 	ScNoClaims:    {"The data has no claims.", "Los datos no tienen anuncios."},
 	RgNation:      {"All", "Todo"},
 	RgSearch:      {"Search: %s", "Buscar: %s"},
 	RgSearchHint:  {"Type to search by name", "Escriba para buscar por nombre"},
 	RgNoMatch:     {"No region matches.", "Ninguna región coincide."},
-	RgUnitsCount:  {"%s tables", "%s mesas"},
-	RgUnitsOne:    {"1 table", "1 mesa"},
+	RgUnitsCount:  {"%s {u}", "%s {u}"},
+	RgUnitsOne:    {"1 {u1}", "1 {u1}"},
 	RgUp:          {"Up", "Subir"},
 	RgMore:        {"%s more", "%s más"},
-	UnTitle:       {"Every table by turnout and %s's share", "Cada mesa por participación y porcentaje de %s"},
-	UnTitleVotes:  {"Every table by votes cast and %s's share", "Cada mesa por votos emitidos y porcentaje de %s"},
+	UnTitle:       {"Every {u1} by turnout and %s's share", "Cada {u1} por participación y porcentaje de %s"},
+	UnTitleVotes:  {"Every {u1} by votes cast and %s's share", "Cada {u1} por votos emitidos y porcentaje de %s"},
 	UnXTurnout:    {"Turnout", "Participación"},
 	UnXVotes:      {"Votes cast", "Votos emitidos"},
 	UnYShare:      {"%s's share", "Porcentaje de %s"},
 	UnNoTurnout:   {"The data has no registered voters, so the horizontal axis shows votes cast.", "Los datos no tienen electores inscritos: el eje horizontal muestra los votos emitidos."},
-	UnAggregated:  {"The loaded data sums tables per region: open the per-table file to see each one.", "Los datos cargados suman las mesas por región: abra el archivo por mesa para ver cada una."},
+	UnAggregated:  {"The loaded data sums {u} per region: open the file with one row per {u1} to see each one.", "Los datos cargados suman {las} {u} por región: abra el archivo con una fila por {u1} para ver cada {u1}."},
 	UnOpenSheet:   {"Open the tally sheet", "Abrir el acta"},
-	UnHoverHint:   {"Point at or tap a dot to see its table.", "Señale o toque un punto para ver su mesa."},
+	UnHoverHint:   {"Point at or tap a dot to see its {u1}.", "Señale o toque un punto para ver su {u1}."},
 	McTitle:       {"Where the final margin could land", "Dónde podría quedar el margen final"},
 	McProb:        {"%s wins in %s of the runs", "%s gana en %s de las simulaciones"},
 	McRuns:        {"%s of %s runs", "%s de %s simulaciones"},
-	McModel:       {"Each run gives every missing table the shares of a counted table of its region drawn at random, and a shock shared by the tables of each state (a 10% standard deviation on each share). Counted tables do not vary.", "Cada simulación da a cada mesa que falta los porcentajes de una mesa contada de su región elegida al azar, y un choque común a las mesas de cada estado (desviación típica del 10\u00a0% en cada porcentaje). Las mesas contadas no varían."},
+	McModel:       {"Each run gives every missing {u1} the shares of a counted {u1} of its region drawn at random, and a shock shared by the {u} of each region (a 10% standard deviation on each share). Counted {u} do not vary.", "Cada simulación da a cada {u1} que falta los porcentajes de {una} {u1} contad{a} de su región elegid{a} al azar, y un choque común a {las} {u} de cada región (desviación típica del 10\u00a0% en cada porcentaje). {Las} {u} contad{as} no varían."},
 	McInterval:    {"Nine runs in ten end with a margin between %s and %s.", "Nueve de cada diez simulaciones terminan con un margen de entre %s y %s."},
 	ImpossibleTag: {"impossible", "imposible"},
-	McLikeOnly:    {"The simulation lets the missing tables vote like their region; the other rules have no uncertainty model.", "La simulación hace votar a las mesas que faltan como su región; las otras reglas no tienen modelo de incertidumbre."},
+	McLikeOnly:    {"The simulation lets the missing {u} vote like their region; the other rules have no uncertainty model.", "La simulación hace votar a {las} {u} que faltan como su región; las otras reglas no tienen modelo de incertidumbre."},
 	McXAxis:       {"Margin of %s over %s, in points of the valid vote", "Margen de %s sobre %s, en puntos del voto válido"},
 	HelpTitle:     {"Keys", "Teclas"},
 	HelpTab:       {"Tab / Shift+Tab: move between controls", "Tab / Mayús+Tab: pasar de un control a otro"},

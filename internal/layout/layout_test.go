@@ -452,3 +452,33 @@ func TestOddData(t *testing.T) {
 		}
 	}
 }
+
+// TestUnitWords checks that the strings name the data's units.
+func TestUnitWords(t *testing.T) {
+	f := newFonts(t)
+	tl := &sim.Tally{UnitLevel: "county", Candidates: []sim.Candidate{{ID: "dem"}, {ID: "gop"}},
+		Units: []sim.Unit{{ID: "01001", Region: -1, Registered: sim.Unknown, Votes: []int64{7000, 20000}, Null: sim.Unknown, Blank: sim.Unknown}},
+		Expected: []sim.Expectation{{Region: -1, Units: 5}}}
+	d, err := app.NewDataset(tl, "us.csv")
+	require.NoError(t, err)
+	for _, c := range []struct {
+		lang i18n.Lang
+		want []string
+	}{
+		{i18n.EN, []string{"Missing: 4 of 5 counties", "How the missing counties vote", "Counties"}},
+		{i18n.ES, []string{"Faltan: 4 de 5 condados", "Cómo votan los condados que faltan", "Condados"}},
+	} {
+		st := app.New(d, c.lang, "")
+		st.Update(0)
+		sc := Build(st, 1280, 800, 1, f)
+		var texts []string
+		for _, it := range sc.Items {
+			if it.Kind == Text {
+				texts = append(texts, it.Text)
+			}
+		}
+		for _, w := range c.want {
+			assert.Contains(t, texts, w, c.lang.Code())
+		}
+	}
+}

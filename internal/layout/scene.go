@@ -122,7 +122,13 @@ type builder struct {
 	f  *Fonts
 	m  Metrics
 	l  i18n.Lang
+	// u names the data's units (tables, counties) in the strings.
+	u i18n.Units
 }
+
+func (b *builder) t(k i18n.Key) string { return b.l.TU(k, b.u) }
+
+func (b *builder) tf(k i18n.Key, args ...any) string { return b.l.TUf(k, b.u, args...) }
 
 func (b *builder) fill(r Rect, c color.RGBA) {
 	b.sc.Items = append(b.sc.Items, Item{Kind: Fill, R: r, Color: c})
@@ -201,7 +207,10 @@ func (b *builder) buttonWidth(label string) float64 {
 // given device scale factor.
 func Build(st *app.State, w, h, scale float64, f *Fonts) *Scene {
 	narrow := w/scale < Breakpoint
-	b := &builder{sc: &Scene{W: w, H: h, Scale: scale, Narrow: narrow}, st: st, f: f, m: NewMetrics(scale, narrow), l: st.Lang}
+	b := &builder{sc: &Scene{W: w, H: h, Scale: scale, Narrow: narrow}, st: st, f: f, m: NewMetrics(scale, narrow), l: st.Lang, u: i18n.Tables}
+	if st.Data != nil {
+		b.u = i18n.UnitsFor(st.Data.Tally.UnitLevel)
+	}
 	return b.finish(Rect{0, 0, w, h})
 }
 
@@ -222,9 +231,9 @@ func (b *builder) finish(full Rect) *Scene {
 		side, main = rest.CutLeft(math.Min(math.Round(360*scale), rest.W*0.4))
 		// A window too short for the controls shows them as a tab,
 		// as on a phone.
-		probe := &builder{sc: &Scene{W: w, H: h, Scale: scale}, st: st, f: f, m: m, l: b.l}
+		probe := &builder{sc: &Scene{W: w, H: h, Scale: scale}, st: st, f: f, m: m, l: b.l, u: b.u}
 		if probe.scenario(side.Inset(m.Pad), true) > side.H-2*m.Pad {
-			b2 := &builder{sc: &Scene{W: w, H: h, Scale: scale, Narrow: true}, st: st, f: f, m: m, l: b.l}
+			b2 := &builder{sc: &Scene{W: w, H: h, Scale: scale, Narrow: true}, st: st, f: f, m: m, l: b.l, u: b.u}
 			return b2.finish(full)
 		}
 		b.fill(side, palette.Panel)
@@ -246,12 +255,12 @@ func (b *builder) finish(full Rect) *Scene {
 }
 
 func (b *builder) header(r Rect) Rect {
-	m, l, st := b.m, b.l, b.st
-	title := l.T(i18n.AppName)
+	m, st := b.m, b.st
+	title := b.t(i18n.AppName)
 	if st.Data != nil && st.Data.Tally.Title != "" {
 		title += " · " + st.Data.Tally.Title
 	}
-	labels := []string{l.T(i18n.BtnOpen), l.T(i18n.BtnCopyLink), l.T(i18n.BtnEmbed), l.T(i18n.BtnLang), "?"}
+	labels := []string{b.t(i18n.BtnOpen), b.t(i18n.BtnCopyLink), b.t(i18n.BtnEmbed), b.t(i18n.BtnLang), "?"}
 	ids := []string{"open", "link", "embed", "lang", "help"}
 	acts := []app.Action{app.PickFile{}, app.CopyLink{}, app.ShowEmbed{On: true}, app.ToggleLang{}, app.ToggleHelp{}}
 	widths := make([]float64, len(labels))
@@ -266,7 +275,7 @@ func (b *builder) header(r Rect) Rect {
 	measure()
 	if b.sc.Narrow && total-m.Gap+float64(len(labels)-1)*(m.Gap/2-m.Gap) > r.W-2*m.Pad {
 		// Short labels keep the buttons on one line on a phone.
-		labels[0], labels[1], labels[3] = l.T(i18n.BtnOpenShort), l.T(i18n.BtnLinkShort), l.T(i18n.BtnLangShort)
+		labels[0], labels[1], labels[3] = b.t(i18n.BtnOpenShort), b.t(i18n.BtnLinkShort), b.t(i18n.BtnLangShort)
 		measure()
 	}
 	btnH := math.Round(m.Row * 0.85)
@@ -318,7 +327,7 @@ func (b *builder) tabs(r Rect) Rect {
 	measure := func() float64 {
 		total := 0.0
 		for i, v := range views {
-			widths[i] = math.Ceil(b.f.Width(Bold, size, b.l.T(tabKeys[v])) + 2*pad)
+			widths[i] = math.Ceil(b.f.Width(Bold, size, b.t(tabKeys[v])) + 2*pad)
 			total += widths[i]
 		}
 		return total
@@ -343,7 +352,7 @@ func (b *builder) tabs(r Rect) Rect {
 			st, c = Bold, palette.Text
 			b.fill(Rect{rr.X, rr.Bottom() - 3*m.Stroke, rr.W, 3 * m.Stroke}, palette.Text)
 		}
-		b.textCenter(rr, b.l.T(tabKeys[v]), st, size, c)
+		b.textCenter(rr, b.t(tabKeys[v]), st, size, c)
 		b.hit(Hit{ID: "tab-" + v.String(), R: rr, Act: app.SetView{View: v}})
 	}
 	return rest
@@ -360,9 +369,9 @@ func (b *builder) statusText() (string, color.RGBA) {
 	}
 	name := ""
 	if st.Data != nil {
-		name = b.l.Tf(i18n.DataLabel, st.Data.Name) + " · "
+		name = b.tf(i18n.DataLabel, st.Data.Name) + " · "
 	}
-	return name + b.l.T(i18n.MsgKeysHint), palette.TextMuted
+	return name + b.t(i18n.MsgKeysHint), palette.TextMuted
 }
 
 func (b *builder) statusHeight(w float64) float64 {
@@ -459,8 +468,8 @@ func (b *builder) overlay(full Rect, wantW, wantH float64) Rect {
 }
 
 func (b *builder) help(full Rect) {
-	m, l := b.m, b.l
-	lines := []string{l.T(i18n.HelpTab), l.T(i18n.HelpArrows), l.T(i18n.HelpEnter), l.T(i18n.HelpDigits), l.T(i18n.HelpEsc), l.T(i18n.HelpHelp), l.T(i18n.HelpDrop)}
+	m := b.m
+	lines := []string{b.t(i18n.HelpTab), b.t(i18n.HelpArrows), b.t(i18n.HelpEnter), b.t(i18n.HelpDigits), b.t(i18n.HelpEsc), b.t(i18n.HelpHelp), b.t(i18n.HelpDrop)}
 	w := math.Min(460*m.Scale, full.W-2*m.Pad) - 2*m.Pad
 	h := m.LineH1 + m.Gap
 	for _, s := range lines {
@@ -469,17 +478,17 @@ func (b *builder) help(full Rect) {
 	h += m.Gap + m.Row + 2*m.Pad
 	r := b.overlay(full, 460, h)
 	y := r.Y + m.Pad
-	b.text(r.X+m.Pad, y, l.T(i18n.HelpTitle), Bold, m.H1, palette.Text, w)
+	b.text(r.X+m.Pad, y, b.t(i18n.HelpTitle), Bold, m.H1, palette.Text, w)
 	y += m.LineH1 + m.Gap
 	for _, s := range lines {
 		y += b.para(r.X+m.Pad, y, w, s, Regular, m.Body, m.LineBody, palette.Text)
 	}
-	cw := b.buttonWidth(l.T(i18n.Close))
-	b.button("close", Rect{r.Right() - m.Pad - cw, r.Bottom() - m.Pad - m.Row, cw, m.Row}, l.T(i18n.Close), app.CloseOverlays{}, false)
+	cw := b.buttonWidth(b.t(i18n.Close))
+	b.button("close", Rect{r.Right() - m.Pad - cw, r.Bottom() - m.Pad - m.Row, cw, m.Row}, b.t(i18n.Close), app.CloseOverlays{}, false)
 }
 
 func (b *builder) embed(full Rect) {
-	m, l := b.m, b.l
+	m := b.m
 	code := b.st.EmbedCode()
 	w := math.Min(560*m.Scale, full.W-2*m.Pad) - 2*m.Pad
 	// Break the code anywhere: it has long unbroken runs.
@@ -499,12 +508,12 @@ func (b *builder) embed(full Rect) {
 	h := m.LineH1 + m.Gap + float64(len(lines))*m.LineSmall + m.Gap + m.Row + 2*m.Pad
 	r := b.overlay(full, 560, h)
 	y := r.Y + m.Pad
-	b.text(r.X+m.Pad, y, l.T(i18n.EmbedTitle), Bold, m.H1, palette.Text, w)
+	b.text(r.X+m.Pad, y, b.t(i18n.EmbedTitle), Bold, m.H1, palette.Text, w)
 	y += m.LineH1 + m.Gap
 	for _, s := range lines {
 		b.text(r.X+m.Pad, y, s, Regular, m.Small, palette.Text, w)
 		y += m.LineSmall
 	}
-	cw := b.buttonWidth(l.T(i18n.Close))
-	b.button("close", Rect{r.Right() - m.Pad - cw, r.Bottom() - m.Pad - m.Row, cw, m.Row}, l.T(i18n.Close), app.CloseOverlays{}, false)
+	cw := b.buttonWidth(b.t(i18n.Close))
+	b.button("close", Rect{r.Right() - m.Pad - cw, r.Bottom() - m.Pad - m.Row, cw, m.Row}, b.t(i18n.Close), app.CloseOverlays{}, false)
 }

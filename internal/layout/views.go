@@ -76,7 +76,7 @@ func (b *builder) groups() []group {
 	}
 	sort.SliceStable(order, func(i, j int) bool { return d.Agg.Nation.Votes[order[i]] > d.Agg.Nation.Votes[order[j]] })
 	var out []group
-	others := group{cand: -1, label: b.l.T(i18n.Others), color: palette.Neutral, colorPale: lighter(palette.Neutral)}
+	others := group{cand: -1, label: b.t(i18n.Others), color: palette.Neutral, colorPale: lighter(palette.Neutral)}
 	for k, c := range order {
 		g := group{cand: c, counted: d.Agg.Nation.Votes[c], total: o.Total[c], label: t.Candidates[c].Label(), color: palette.Candidate(c), colorPale: lighter(palette.Candidate(c))}
 		if cv > 0 && (k < 2 || (float64(g.counted)/float64(cv) >= 0.01 && k < 5)) {
@@ -116,25 +116,25 @@ func (b *builder) overview(r Rect) float64 {
 	y := r.Y
 	lead, run, tie := nat.Leader()
 	if tie {
-		y += b.para(r.X, y, r.W, l.T(i18n.Tie), Bold, m.Headline, m.LineHeadline, palette.Text)
+		y += b.para(r.X, y, r.W, b.t(i18n.Tie), Bold, m.Headline, m.LineHeadline, palette.Text)
 	} else {
-		y += b.para(r.X, y, r.W, l.Tf(i18n.Leads, shortName(t, lead), l.Percent(nat.Share(lead, sim.OfValid), 2)), Bold, m.Headline, m.LineHeadline, palette.Text)
+		y += b.para(r.X, y, r.W, b.tf(i18n.Leads, shortName(t, lead), l.Percent(nat.Share(lead, sim.OfValid), 2)), Bold, m.Headline, m.LineHeadline, palette.Text)
 	}
 	if run >= 0 {
 		mv, mpp := nat.Margin(lead, run, sim.OfValid)
-		y += b.para(r.X, y, r.W, l.Tf(i18n.MarginLine, shortName(t, lead), l.Int(mv), l.PP(mpp, 2)), Regular, m.Body, m.LineBody, palette.Text)
+		y += b.para(r.X, y, r.W, b.tf(i18n.MarginLine, shortName(t, lead), l.Int(mv), l.PP(mpp, 2)), Regular, m.Body, m.LineBody, palette.Text)
 	}
-	y += b.para(r.X, y, r.W, l.T(i18n.ShareOfValid), Regular, m.Small, m.LineSmall, palette.TextMuted)
+	y += b.para(r.X, y, r.W, b.t(i18n.ShareOfValid), Regular, m.Small, m.LineSmall, palette.TextMuted)
 	y += m.Gap
 	if o.Active {
 		// Legend for the two bars.
 		sw := math.Round(12 * m.Scale)
 		x := r.X
-		proj := l.T(i18n.Projected)
+		proj := b.t(i18n.Projected)
 		if !o.Possible() {
-			proj += " (" + l.T(i18n.ImpossibleTag) + ")"
+			proj += " (" + b.t(i18n.ImpossibleTag) + ")"
 		}
-		for i, s := range []string{l.T(i18n.CountedVotes), proj} {
+		for i, s := range []string{b.t(i18n.CountedVotes), proj} {
 			c := palette.TextMuted
 			if i == 1 {
 				c = lighter(palette.TextMuted)
@@ -202,21 +202,21 @@ func (b *builder) coverage(r Rect, y float64) float64 {
 	st, m, l := b.st, b.m, b.l
 	nat := &st.Data.Agg.Nation
 	cov := nat.Coverage()
-	y += b.section(r.X, y, r.W, l.T(i18n.Coverage))
+	y += b.section(r.X, y, r.W, b.t(i18n.Coverage))
 	type item struct {
 		label      string
 		have, want int64
 		frac       float64
 		ok         bool
 	}
-	items := []item{{label: l.T(i18n.CovUnits), have: cov.Units, want: cov.ExpectedUnits}}
+	items := []item{{label: b.t(i18n.CovUnits), have: cov.Units, want: cov.ExpectedUnits}}
 	f, ok := cov.UnitsFraction()
 	items[0].frac, items[0].ok = f, ok
-	reg := item{label: l.T(i18n.CovRegistered), have: cov.Registered, want: cov.ExpectedRegistered}
+	reg := item{label: b.t(i18n.CovRegistered), have: cov.Registered, want: cov.ExpectedRegistered}
 	if nat.RegisteredUnits > 0 {
 		reg.frac, reg.ok = cov.RegisteredFraction()
 	}
-	vot := item{label: l.T(i18n.CovVotes), have: cov.Votes, want: cov.ExpectedVotes}
+	vot := item{label: b.t(i18n.CovVotes), have: cov.Votes, want: cov.ExpectedVotes}
 	vot.frac, vot.ok = cov.VotesFraction()
 	items = append(items, reg, vot)
 	n := 3
@@ -237,7 +237,7 @@ func (b *builder) coverage(r Rect, y float64) float64 {
 		start := yy
 		b.text(c.X, yy, it.label, Regular, m.Small, palette.TextMuted, c.W)
 		yy += m.LineSmall
-		val := l.T(i18n.CovUnknown)
+		val := b.t(i18n.CovUnknown)
 		if it.ok {
 			val = l.Percent(it.frac, 2)
 		}
@@ -251,10 +251,10 @@ func (b *builder) coverage(r Rect, y float64) float64 {
 		yy += bar.H + m.Gap/2
 		detail := l.Int(it.have)
 		if it.want > 0 {
-			detail = l.Tf(i18n.CovOf, l.Int(it.have), l.Int(it.want))
+			detail = b.tf(i18n.CovOf, l.Int(it.have), l.Int(it.want))
 		}
-		if it.label == l.T(i18n.CovRegistered) && nat.RegisteredUnits == 0 {
-			detail = l.Tf(i18n.CovOf, "–", l.Int(it.want))
+		if it.label == b.t(i18n.CovRegistered) && nat.RegisteredUnits == 0 {
+			detail = b.tf(i18n.CovOf, "–", l.Int(it.want))
 		}
 		yy += b.para(c.X, yy, c.W, detail, Regular, m.Small, m.LineSmall, palette.Text)
 		if cols != nil {
@@ -274,7 +274,7 @@ func (b *builder) claims(r Rect, y float64) float64 {
 		return y
 	}
 	nat := &d.Agg.Nation
-	y += b.section(r.X, y, r.W, l.T(i18n.Claims))
+	y += b.section(r.X, y, r.W, b.t(i18n.Claims))
 	if maxW := 720 * m.Scale; r.W > maxW {
 		r.W = maxW
 	}
@@ -292,8 +292,8 @@ func (b *builder) claims(r Rect, y float64) float64 {
 			title += " (" + cl.Date + ")"
 		}
 		y += b.para(r.X, y, r.W, title, Bold, m.Body, m.LineBody, palette.Text)
-		b.textRight(xClaimed, y, l.T(i18n.ClaimedCol), Regular, m.Small, palette.TextMuted)
-		b.textRight(xCounted, y, l.T(i18n.CountedCol), Regular, m.Small, palette.TextMuted)
+		b.textRight(xClaimed, y, b.t(i18n.ClaimedCol), Regular, m.Small, palette.TextMuted)
+		b.textRight(xCounted, y, b.t(i18n.CountedCol), Regular, m.Small, palette.TextMuted)
 		y += m.LineSmall
 		valid := cl.ValidTotal()
 		// The two leading candidates, then everybody else together.
@@ -315,7 +315,7 @@ func (b *builder) claims(r Rect, y float64) float64 {
 			named[c] = true
 			lines = append(lines, ln)
 		}
-		others := line{label: l.T(i18n.Others), col: palette.Neutral, known: true}
+		others := line{label: b.t(i18n.Others), col: palette.Neutral, known: true}
 		for c := range t.Candidates {
 			if !named[c] {
 				others.counted += nat.Votes[c]
@@ -399,11 +399,11 @@ func (b *builder) scenario(r Rect, side bool) float64 {
 	t := d.Tally
 	p := st.P
 	y := r.Y
-	y += b.section(r.X, y, r.W, l.T(i18n.ScHow))
+	y += b.section(r.X, y, r.W, b.t(i18n.ScHow))
 	if o.MissingUnits > 0 {
-		y += b.para(r.X, y, r.W, l.Tf(i18n.ScMissing, l.Int(o.MissingUnits), l.Int(o.ExpectedUnits)), Regular, m.Small, m.LineSmall, palette.TextMuted)
+		y += b.para(r.X, y, r.W, b.tf(i18n.ScMissing, l.Int(o.MissingUnits), l.Int(o.ExpectedUnits)), Regular, m.Small, m.LineSmall, palette.TextMuted)
 	} else {
-		y += b.para(r.X, y, r.W, l.T(i18n.ScNoMissing), Regular, m.Small, m.LineSmall, palette.TextMuted)
+		y += b.para(r.X, y, r.W, b.t(i18n.ScNoMissing), Regular, m.Small, m.LineSmall, palette.TextMuted)
 	}
 	y += m.Gap / 2
 	modes := []app.Mode{app.ModeCounted, app.ModeLike, app.ModeSplit, app.ModeWorst}
@@ -414,27 +414,27 @@ func (b *builder) scenario(r Rect, side bool) float64 {
 	}
 	widths := make([]float64, len(modes))
 	for i, k := range keys {
-		widths[i] = b.buttonWidth(l.T(k))
+		widths[i] = b.buttonWidth(b.t(k))
 	}
 	btnH := math.Round(m.Row * 0.85)
 	rects, used := Flow(Rect{r.X, y, r.W, 0}, widths, m.Gap/2, btnH)
 	for i, md := range modes {
-		b.button("mode-"+md.String(), rects[i], l.T(keys[i]), app.SetMode{Mode: md}, p.Mode == md)
+		b.button("mode-"+md.String(), rects[i], b.t(keys[i]), app.SetMode{Mode: md}, p.Mode == md)
 	}
 	y += used + m.Gap
 	runner := shortName(t, d.Runner)
 	var desc string
 	switch p.Mode {
 	case app.ModeCounted:
-		desc = l.T(i18n.ScCountedDesc)
+		desc = b.t(i18n.ScCountedDesc)
 	case app.ModeLike:
-		desc = l.T(i18n.ScLikeDesc)
+		desc = b.t(i18n.ScLikeDesc)
 	case app.ModeSplit:
-		desc = l.Tf(i18n.ScSplitDesc, runner)
+		desc = b.tf(i18n.ScSplitDesc, runner)
 	case app.ModeWorst:
-		desc = l.Tf(i18n.ScWorstDesc, runner)
+		desc = b.tf(i18n.ScWorstDesc, runner)
 	case app.ModeClaim:
-		desc = l.T(i18n.ScClaimDesc)
+		desc = b.t(i18n.ScClaimDesc)
 	}
 	y += b.para(r.X, y, r.W, desc, Regular, m.Small, m.LineSmall, palette.TextMuted) + m.Gap
 
@@ -442,17 +442,17 @@ func (b *builder) scenario(r Rect, side bool) float64 {
 	if o.BreakEvenOK {
 		marks = []float64{o.BreakEven}
 	}
-	y = b.slider("split", r, y, l.Tf(i18n.ScSplit, runner, l.Percent(p.Split, 0)), Slider{Min: 0, Max: 1}, p.Split, 0.01, palette.Candidate(d.Runner),
+	y = b.slider("split", r, y, b.tf(i18n.ScSplit, runner, l.Percent(p.Split, 0)), Slider{Min: 0, Max: 1}, p.Split, 0.01, palette.Candidate(d.Runner),
 		func(v float64) app.Action { return app.SetSplit{Share: v} }, marks)
-	be := l.T(i18n.ScNoBreakEven)
+	be := b.t(i18n.ScNoBreakEven)
 	if o.BreakEvenOK {
-		be = l.Tf(i18n.ScBreakEven, l.Percent(o.BreakEven, 1), runner)
+		be = b.tf(i18n.ScBreakEven, l.Percent(o.BreakEven, 1), runner)
 	}
 	y += b.para(r.X, y, r.W, be, Regular, m.Small, m.LineSmall, palette.Text) + m.Gap
 
 	// The 100% turnout checkbox.
 	box := math.Round(18 * m.Scale)
-	lines := b.f.Wrap(Regular, m.Body, l.T(i18n.ScFull), r.W-box-m.Gap)
+	lines := b.f.Wrap(Regular, m.Body, b.t(i18n.ScFull), r.W-box-m.Gap)
 	rowH := math.Max(m.Row, float64(len(lines))*m.LineBody)
 	cb := Rect{r.X, y + (rowH-box)/2, box, box}
 	b.fill(cb, palette.Background)
@@ -469,14 +469,14 @@ func (b *builder) scenario(r Rect, side bool) float64 {
 
 	for k, c := range []int{d.Leader, d.Runner} {
 		k := k
-		y = b.slider(fmt.Sprintf("swing-%d", k), r, y, l.Tf(i18n.ScSwing, shortName(t, c), l.PP(p.SwingPP[k], 1)), Slider{Min: -app.SwingMax, Max: app.SwingMax}, p.SwingPP[k], 0.5, palette.Candidate(c),
+		y = b.slider(fmt.Sprintf("swing-%d", k), r, y, b.tf(i18n.ScSwing, shortName(t, c), l.PP(p.SwingPP[k], 1)), Slider{Min: -app.SwingMax, Max: app.SwingMax}, p.SwingPP[k], 0.5, palette.Candidate(c),
 			func(v float64) app.Action { return app.SetSwing{Which: k, PP: v} }, []float64{0})
 	}
 	pct := l.Percent(p.TurnoutPct/100, 1)
 	if p.TurnoutPct > 0 {
 		pct = "+" + pct
 	}
-	y = b.slider("turnout", r, y, l.Tf(i18n.ScTurnout, pct), Slider{Min: -app.TurnoutMax, Max: app.TurnoutMax}, p.TurnoutPct, 1, palette.TextMuted,
+	y = b.slider("turnout", r, y, b.tf(i18n.ScTurnout, pct), Slider{Min: -app.TurnoutMax, Max: app.TurnoutMax}, p.TurnoutPct, 1, palette.TextMuted,
 		func(v float64) app.Action { return app.SetTurnoutChange{Pct: v} }, []float64{0})
 	y += m.Gap
 
@@ -486,14 +486,14 @@ func (b *builder) scenario(r Rect, side bool) float64 {
 		b.button("claim-prev", Rect{r.X, y, bw, m.Row}, "‹", app.SetClaim{Index: p.Claim - 1}, false)
 		b.button("claim-next", Rect{r.Right() - bw, y, bw, m.Row}, "›", app.SetClaim{Index: p.Claim + 1}, false)
 		lab := Rect{r.X + bw + m.Gap, y, r.W - 2*bw - 2*m.Gap, m.Row}
-		b.textCenter(lab, l.Tf(i18n.ScClaim, cl.Label), Regular, m.Body, palette.Text)
+		b.textCenter(lab, b.tf(i18n.ScClaim, cl.Label), Regular, m.Body, palette.Text)
 		b.hit(Hit{ID: "claim", R: lab, Act: app.SetClaim{Index: p.Claim}})
 		y += m.Row + m.Pad
 	}
 
 	y = b.verdict(r, y)
-	rw := b.buttonWidth(l.T(i18n.BtnReset))
-	b.button("reset", Rect{r.X, y, rw, math.Round(m.Row * 0.85)}, l.T(i18n.BtnReset), app.ResetScenario{}, false)
+	rw := b.buttonWidth(b.t(i18n.BtnReset))
+	b.button("reset", Rect{r.X, y, rw, math.Round(m.Row * 0.85)}, b.t(i18n.BtnReset), app.ResetScenario{}, false)
 	y += m.Row
 	return y - r.Y
 }
@@ -512,43 +512,43 @@ func (b *builder) verdict(r Rect, y float64) float64 {
 		nrest := 0
 		for _, sf := range o.Impossible {
 			if sf.Cand == d.Leader || sf.Cand == d.Runner {
-				lines = append(lines, l.Tf(i18n.ScImpossNeg, shortName(t, sf.Cand), l.Int(sf.Votes)))
+				lines = append(lines, b.tf(i18n.ScImpossNeg, shortName(t, sf.Cand), l.Int(sf.Votes)))
 			} else {
 				rest += sf.Votes
 				nrest++
 			}
 		}
 		if nrest > 0 {
-			lines = append(lines, l.Tf(i18n.ScImpossNeg, l.Tf(i18n.RgMore, l.Int(int64(nrest))), l.Int(rest)))
+			lines = append(lines, b.tf(i18n.ScImpossNeg, b.tf(i18n.RgMore, l.Int(int64(nrest))), l.Int(rest)))
 		}
 		if o.TurnoutNeeded > 1 {
-			lines = append(lines, l.Tf(i18n.ScImpossTurn, l.Percent(o.TurnoutNeeded, 1)))
+			lines = append(lines, b.tf(i18n.ScImpossTurn, l.Percent(o.TurnoutNeeded, 1)))
 		}
 		if o.Below > 0 {
 			var cv int64
 			for _, v := range o.Counted {
 				cv += v
 			}
-			lines = append(lines, l.Tf(i18n.ScImpossBelow, l.Int(o.Below), l.Int(cv)))
+			lines = append(lines, b.tf(i18n.ScImpossBelow, l.Int(o.Below), l.Int(cv)))
 		}
 		for _, ex := range o.Excess {
-			lines = append(lines, l.Tf(i18n.ScImpossShare, shortName(t, ex.Cand), l.Int(ex.Votes), l.Int(o.Remaining)))
+			lines = append(lines, b.tf(i18n.ScImpossShare, shortName(t, ex.Cand), l.Int(ex.Votes), l.Int(o.Remaining)))
 		}
 
 	} else {
 		switch {
 		case o.Tie:
-			lines = append(lines, l.Tf(i18n.ScTied, shortName(t, o.Leader), shortName(t, o.Runner)))
+			lines = append(lines, b.tf(i18n.ScTied, shortName(t, o.Leader), shortName(t, o.Runner)))
 		case o.Leader == d.Leader:
-			lines = append(lines, l.Tf(i18n.ScStillAhead, shortName(t, o.Leader), l.Int(o.Margin)))
+			lines = append(lines, b.tf(i18n.ScStillAhead, shortName(t, o.Leader), l.Int(o.Margin)))
 		default:
-			lines = append(lines, l.Tf(i18n.ScOvertakes, shortName(t, o.Leader), shortName(t, o.Runner), l.Int(o.Margin)))
+			lines = append(lines, b.tf(i18n.ScOvertakes, shortName(t, o.Leader), shortName(t, o.Runner), l.Int(o.Margin)))
 		}
 	}
 	start := y
 	x := r.X + 3*m.Scale + m.Gap
 	w := r.W - (x - r.X)
-	y += b.para(x, y, w, l.T(i18n.ScResult), Regular, m.Small, m.LineSmall, palette.TextMuted)
+	y += b.para(x, y, w, b.t(i18n.ScResult), Regular, m.Small, m.LineSmall, palette.TextMuted)
 	// The first finding in bold, the others smaller.
 	for i, s := range lines {
 		if i == 0 {

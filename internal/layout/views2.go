@@ -73,7 +73,7 @@ func (b *builder) regions(r Rect) float64 {
 	labels := make([]string, len(path))
 	widths := make([]float64, len(path))
 	for i, p := range path {
-		labels[i] = l.T(i18n.RgNation)
+		labels[i] = b.t(i18n.RgNation)
 		if p >= 0 {
 			labels[i] = d.RegionName(p)
 		}
@@ -103,9 +103,9 @@ func (b *builder) regions(r Rect) float64 {
 	}
 	b.stroke(field, palette.TextMuted, bw)
 	if st.Search == "" {
-		b.text(field.X+m.Gap, field.Y+(field.H-m.LineBody)/2, l.T(i18n.RgSearchHint), Regular, m.Body, palette.TextMuted, field.W-2*m.Gap)
+		b.text(field.X+m.Gap, field.Y+(field.H-m.LineBody)/2, b.t(i18n.RgSearchHint), Regular, m.Body, palette.TextMuted, field.W-2*m.Gap)
 	} else {
-		tr := b.text(field.X+m.Gap, field.Y+(field.H-m.LineBody)/2, l.Tf(i18n.RgSearch, st.Search), Regular, m.Body, palette.Text, field.W-3*m.Gap)
+		tr := b.text(field.X+m.Gap, field.Y+(field.H-m.LineBody)/2, b.tf(i18n.RgSearch, st.Search), Regular, m.Body, palette.Text, field.W-3*m.Gap)
 		// The caret.
 		b.fill(Rect{tr.Right() + m.Stroke, field.Y + m.Gap, 2 * m.Stroke, field.H - 2*m.Gap}, palette.Text)
 	}
@@ -113,7 +113,7 @@ func (b *builder) regions(r Rect) float64 {
 	y += m.Row + m.Gap
 	rows := b.regionRows()
 	if len(rows) == 0 {
-		y += b.para(r.X, y, r.W, l.T(i18n.RgNoMatch), Regular, m.Body, m.LineBody, palette.TextMuted)
+		y += b.para(r.X, y, r.W, b.t(i18n.RgNoMatch), Regular, m.Body, m.LineBody, palette.TextMuted)
 		return y - r.Y
 	}
 	// Columns: name, shares bar, margin, counted units.
@@ -126,11 +126,11 @@ func (b *builder) regions(r Rect) float64 {
 		barW = r.W * 0.28
 	}
 	nameW := r.W - marginW - covW - barW - 2*m.Gap
-	b.text(r.X, y, l.T(i18n.RgName), Regular, m.Small, palette.TextMuted, nameW)
-	b.text(r.X+nameW+m.Gap, y, l.T(i18n.RgShare), Regular, m.Small, palette.TextMuted, barW)
-	b.textRight(r.X+nameW+barW+2*m.Gap+marginW, y, l.T(i18n.RgMargin), Regular, m.Small, palette.TextMuted)
+	b.text(r.X, y, b.t(i18n.RgName), Regular, m.Small, palette.TextMuted, nameW)
+	b.text(r.X+nameW+m.Gap, y, b.t(i18n.RgShare), Regular, m.Small, palette.TextMuted, barW)
+	b.textRight(r.X+nameW+barW+2*m.Gap+marginW, y, b.t(i18n.RgMargin), Regular, m.Small, palette.TextMuted)
 	if covW > 0 {
-		b.textRight(r.Right(), y, l.T(i18n.RgCoverage), Regular, m.Small, palette.TextMuted)
+		b.textRight(r.Right(), y, b.t(i18n.RgCoverage), Regular, m.Small, palette.TextMuted)
 	}
 	y += m.LineSmall + m.Gap/2
 	rowH := m.Row
@@ -219,16 +219,16 @@ func (b *builder) units(r Rect) float64 {
 	}
 	t := d.Tally
 	y := r.Y
-	title := l.Tf(i18n.UnTitle, shortName(t, d.Leader))
+	title := b.tf(i18n.UnTitle, shortName(t, d.Leader))
 	if !d.HasRegistered {
-		title = l.Tf(i18n.UnTitleVotes, shortName(t, d.Leader))
+		title = b.tf(i18n.UnTitleVotes, shortName(t, d.Leader))
 	}
 	y += b.para(r.X, y, r.W, title, Bold, m.H1, m.LineH1, palette.Text)
 	if !d.HasRegistered {
-		y += b.para(r.X, y, r.W, l.T(i18n.UnNoTurnout), Regular, m.Small, m.LineSmall, palette.TextMuted)
+		y += b.para(r.X, y, r.W, b.t(i18n.UnNoTurnout), Regular, m.Small, m.LineSmall, palette.TextMuted)
 	}
 	if !d.PerUnit {
-		y += b.para(r.X, y, r.W, l.T(i18n.UnAggregated), Regular, m.Small, m.LineSmall, palette.TextMuted)
+		y += b.para(r.X, y, r.W, b.t(i18n.UnAggregated), Regular, m.Small, m.LineSmall, palette.TextMuted)
 	}
 	y += m.Gap
 	// Legend: who leads each unit.
@@ -236,7 +236,7 @@ func (b *builder) units(r Rect) float64 {
 	sw := math.Round(10 * m.Scale)
 	for _, c := range []int{d.Leader, d.Runner} {
 		b.fill(Rect{x, y + (m.LineSmall-sw)/2, sw, sw}, palette.Candidate(c))
-		tr := b.text(x+sw+m.Gap/2, y, l.Tf(i18n.UnLeads, shortName(t, c)), Regular, m.Small, palette.Text, 0)
+		tr := b.text(x+sw+m.Gap/2, y, b.tf(i18n.UnLeads, shortName(t, c)), Regular, m.Small, palette.Text, 0)
 		x = tr.Right() + m.Pad
 	}
 	y += m.LineSmall + m.Gap
@@ -272,11 +272,11 @@ func (b *builder) units(r Rect) float64 {
 		tx := math.Min(math.Max(xx-tw/2, plot.X), plot.Right()-tw)
 		b.text(tx, plot.Bottom()+m.Gap/2, lab, Regular, m.Small, palette.TextMuted, 0)
 	}
-	xl := l.T(i18n.UnXTurnout)
+	xl := b.t(i18n.UnXTurnout)
 	if !d.HasRegistered {
-		xl = l.T(i18n.UnXVotes)
+		xl = b.t(i18n.UnXVotes)
 	}
-	yl := l.Tf(i18n.UnYShare, shortName(t, d.Leader))
+	yl := b.tf(i18n.UnYShare, shortName(t, d.Leader))
 	b.text(plot.X, plot.Bottom()+m.Gap/2+m.LineSmall, xl+" →   ↑ "+yl, Regular, m.Small, palette.Text, plot.W)
 	b.sc.Items = append(b.sc.Items, Item{Kind: Points, R: plot})
 	b.sc.Plot = plot
@@ -292,7 +292,7 @@ func (b *builder) units(r Rect) float64 {
 		u = st.Pinned
 	}
 	if u < 0 || u >= len(t.Units) {
-		y += b.para(r.X, y, r.W, l.T(i18n.UnHoverHint), Regular, m.Body, m.LineBody, palette.TextMuted)
+		y += b.para(r.X, y, r.W, b.t(i18n.UnHoverHint), Regular, m.Body, m.LineBody, palette.TextMuted)
 		return y - r.Y
 	}
 	un := &t.Units[u]
@@ -313,13 +313,13 @@ func (b *builder) units(r Rect) float64 {
 		line += shortName(t, c) + " " + l.Int(un.Votes[c]) + " (" + l.Percent(tot.Share(c, sim.OfValid), 1) + ")"
 	}
 	if un.Registered > 0 {
-		line += " · " + l.Tf(i18n.UnTurnoutVal, l.Percent(float64(un.Cast())/float64(un.Registered), 1))
+		line += " · " + b.tf(i18n.UnTurnoutVal, l.Percent(float64(un.Cast())/float64(un.Registered), 1))
 	} else {
-		line += " · " + l.Tf(i18n.UnVotes, l.Int(un.Cast()))
+		line += " · " + b.tf(i18n.UnVotes, l.Int(un.Cast()))
 	}
 	y += b.para(r.X, y, r.W, line, Regular, m.Body, m.LineBody, palette.Text)
 	if un.Source != "" {
-		lab := l.T(i18n.UnOpenSheet)
+		lab := b.t(i18n.UnOpenSheet)
 		bw := b.buttonWidth(lab)
 		b.button("source", Rect{r.X, y + m.Gap/2, math.Min(bw, r.W), m.Row}, lab, app.OpenSource{Unit: u}, false)
 		y += m.Row + m.Gap
@@ -335,10 +335,10 @@ func (b *builder) uncertainty(r Rect) float64 {
 	}
 	t := d.Tally
 	y := r.Y
-	y += b.para(r.X, y, r.W, l.T(i18n.McTitle), Bold, m.H1, m.LineH1, palette.Text)
+	y += b.para(r.X, y, r.W, b.t(i18n.McTitle), Bold, m.H1, m.LineH1, palette.Text)
 	mc := st.MC
 	if mc == nil {
-		y += b.para(r.X, y, r.W, l.T(i18n.ScNoMissing), Regular, m.Body, m.LineBody, palette.TextMuted)
+		y += b.para(r.X, y, r.W, b.t(i18n.ScNoMissing), Regular, m.Body, m.LineBody, palette.TextMuted)
 		return y - r.Y
 	}
 	if mc.Err != nil {
@@ -347,14 +347,14 @@ func (b *builder) uncertainty(r Rect) float64 {
 	}
 	lead, run := shortName(t, mc.Lead), shortName(t, mc.Run)
 	y += m.Gap / 2
-	y += b.para(r.X, y, r.W, l.Tf(i18n.McProb, lead, l.Percent(mc.WinProb(mc.Lead), 1)), Bold, m.Headline, m.LineHeadline, palette.Text)
-	y += b.para(r.X, y, r.W, l.Tf(i18n.McProb, run, l.Percent(mc.WinProb(mc.Run), 1)), Regular, m.Body, m.LineBody, palette.Text)
-	y += b.para(r.X, y, r.W, l.Tf(i18n.McRuns, l.Int(int64(mc.Completed())), l.Int(int64(mc.Runs))), Regular, m.Small, m.LineSmall, palette.TextMuted)
+	y += b.para(r.X, y, r.W, b.tf(i18n.McProb, lead, l.Percent(mc.WinProb(mc.Lead), 1)), Bold, m.Headline, m.LineHeadline, palette.Text)
+	y += b.para(r.X, y, r.W, b.tf(i18n.McProb, run, l.Percent(mc.WinProb(mc.Run), 1)), Regular, m.Body, m.LineBody, palette.Text)
+	y += b.para(r.X, y, r.W, b.tf(i18n.McRuns, l.Int(int64(mc.Completed())), l.Int(int64(mc.Runs))), Regular, m.Small, m.LineSmall, palette.TextMuted)
 	if a, z, ok := mc.Interval90(); ok {
-		y += b.para(r.X, y, r.W, l.Tf(i18n.McInterval, l.PP(a, 1), l.PP(z, 1)), Regular, m.Body, m.LineBody, palette.Text)
+		y += b.para(r.X, y, r.W, b.tf(i18n.McInterval, l.PP(a, 1), l.PP(z, 1)), Regular, m.Body, m.LineBody, palette.Text)
 	}
 	if !mc.LikeRegion {
-		y += b.para(r.X, y, r.W, l.T(i18n.McLikeOnly), Regular, m.Small, m.LineSmall, palette.Text)
+		y += b.para(r.X, y, r.W, b.t(i18n.McLikeOnly), Regular, m.Small, m.LineSmall, palette.Text)
 	}
 	y += m.Gap
 	bins := 48
@@ -418,16 +418,16 @@ func (b *builder) uncertainty(r Rect) float64 {
 	}
 	y += m.Gap / 2
 	y += m.LineSmall
-	y += b.para(r.X, y, r.W, l.Tf(i18n.McXAxis, lead, run), Regular, m.Small, m.LineSmall, palette.Text)
+	y += b.para(r.X, y, r.W, b.tf(i18n.McXAxis, lead, run), Regular, m.Small, m.LineSmall, palette.Text)
 	y += m.Gap
-	y += b.para(r.X, y, r.W, l.T(i18n.McModel), Regular, m.Small, m.LineSmall, palette.TextMuted)
+	y += b.para(r.X, y, r.W, b.t(i18n.McModel), Regular, m.Small, m.LineSmall, palette.TextMuted)
 	return y - r.Y
 }
 
 // tables says "N tables", or "1 table".
 func (b *builder) tables(n int64) string {
 	if n == 1 {
-		return b.l.T(i18n.RgUnitsOne)
+		return b.t(i18n.RgUnitsOne)
 	}
-	return b.l.Tf(i18n.RgUnitsCount, b.l.Int(n))
+	return b.tf(i18n.RgUnitsCount, b.l.Int(n))
 }
