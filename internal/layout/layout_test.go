@@ -457,7 +457,7 @@ func TestOddData(t *testing.T) {
 func TestUnitWords(t *testing.T) {
 	f := newFonts(t)
 	tl := &sim.Tally{UnitLevel: "county", Candidates: []sim.Candidate{{ID: "dem"}, {ID: "gop"}},
-		Units: []sim.Unit{{ID: "01001", Region: -1, Registered: sim.Unknown, Votes: []int64{7000, 20000}, Null: sim.Unknown, Blank: sim.Unknown}},
+		Units:    []sim.Unit{{ID: "01001", Region: -1, Registered: sim.Unknown, Votes: []int64{7000, 20000}, Null: sim.Unknown, Blank: sim.Unknown}},
 		Expected: []sim.Expectation{{Region: -1, Units: 5}}}
 	d, err := app.NewDataset(tl, "us.csv")
 	require.NoError(t, err)
