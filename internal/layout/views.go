@@ -254,7 +254,10 @@ func (b *builder) coverage(r Rect, y float64) float64 {
 			detail = b.tf(i18n.CovOf, l.Int(it.have), l.Int(it.want))
 		}
 		if it.label == b.t(i18n.CovRegistered) && nat.RegisteredUnits == 0 {
-			detail = b.tf(i18n.CovOf, "–", l.Int(it.want))
+			detail = "–"
+			if it.want > 0 {
+				detail = b.tf(i18n.CovOf, "–", l.Int(it.want))
+			}
 		}
 		yy += b.para(c.X, yy, c.W, detail, Regular, m.Small, m.LineSmall, palette.Text)
 		if cols != nil {
