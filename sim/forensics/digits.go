@@ -24,6 +24,9 @@ type DigitOptions struct {
 	MinSecond int64
 	// MinLast is the smallest count in the last-digit tests (100).
 	MinLast int64
+	// NoBinomial leaves out the binomial nulls (SecondDigitTest.Binomial
+	// and LastDigitTest.Binomial stay nil), which take most of the time.
+	NoBinomial bool
 }
 
 func (o DigitOptions) withDefaults() (DigitOptions, error) {
@@ -588,7 +591,7 @@ func digitTests(t *sim.Tally, o DigitOptions, second, last bool) ([]SecondDigitT
 				minL = od.MinLast
 			}
 		}
-		if minS > 0 || minL > 0 {
+		if (minS > 0 || minL > 0) && !o.NoBinomial {
 			var acc digitAcc
 			ks, ns := unitCounts(t, c)
 			acc.accumulate(ks, ns, minS, minL)

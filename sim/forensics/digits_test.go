@@ -122,6 +122,12 @@ func TestDigitTestsOnTally(t *testing.T) {
 	assert.Equal(t, int64(0), last[1].N, "B has no count of at least 100")
 	assert.NotEmpty(t, last[1].Note)
 
+	assert.NotNil(t, second[0].Binomial)
+	plain, err := forensics.SecondDigit(tl, forensics.DigitOptions{NoBinomial: true})
+	require.NoError(t, err)
+	assert.Nil(t, plain[0].Binomial)
+	assert.Equal(t, second[0].Observed, plain[0].Observed)
+
 	_, err = forensics.SecondDigit(tl, forensics.DigitOptions{MinSecond: 5})
 	assert.ErrorIs(t, err, forensics.ErrInput)
 	_, err = forensics.LastDigit(tl, forensics.DigitOptions{Level: 1.5})

@@ -20,6 +20,10 @@ type FingerprintOptions struct {
 	// Corner is the threshold of the high corner: units with turnout and
 	// share both at least Corner (0.95).
 	Corner float64
+	// Keep, when not nil, selects the units by index in Tally.Units (for
+	// one region's fingerprint, say); units it rejects are not counted as
+	// excluded.
+	Keep func(i int) bool
 }
 
 // FingerprintCaveat is printed next to every fingerprint.
@@ -142,6 +146,9 @@ func Fingerprint(t *sim.Tally, o FingerprintOptions) (*Histogram, error) {
 		Corner: o.Corner, Caveat: FingerprintCaveat}
 	var ex exclusions
 	for i := range t.Units {
+		if o.Keep != nil && !o.Keep(i) {
+			continue
+		}
 		u := &t.Units[i]
 		if ok, why := turnoutUnit(u); !ok {
 			ex.add(why)

@@ -71,6 +71,13 @@ func TestFingerprint(t *testing.T) {
 	assert.InDelta(t, 0.55, tc, 1e-15)
 	assert.InDelta(t, 0.55, sc, 1e-15)
 
+	// Keep selects one region's units (North: u1–u4, u10, u11).
+	north, err := forensics.Fingerprint(tl, forensics.FingerprintOptions{Candidate: "A", TurnoutBins: 10, ShareBins: 10,
+		Keep: func(i int) bool { return tl.Units[i].Region == 1 }})
+	require.NoError(t, err)
+	assert.Equal(t, int64(4), north.Units)
+	assert.Equal(t, []forensics.Exclusion{{Reason: forensics.ReasonOverRegister, Units: 1}, {Reason: forensics.ReasonNoValidVotes, Units: 1}}, north.Excluded)
+
 	// The default is 1% bins and the leader of the data (A).
 	h, err = forensics.Fingerprint(tl, forensics.FingerprintOptions{})
 	require.NoError(t, err)
