@@ -137,6 +137,9 @@ func TestNoOtherOrigin(t *testing.T) {
 	require.NotEmpty(t, urls)
 	for _, u := range urls {
 		assert.True(t, strings.HasPrefix(u, base+"/"), "request to another origin: %s", u)
+		// The page loads the glue and the app, nothing else (no favicon).
+		path := strings.SplitN(strings.TrimPrefix(u, base), "?", 2)[0]
+		assert.Contains(t, []string{web.ExecPath, web.WASMPath}, path, "unexpected request %s", u)
 	}
 	assert.Empty(t, problems(ctx))
 }

@@ -246,8 +246,10 @@ func (s *Site) add(a *asset) { s.assets[a.path] = a }
 // FileSize is the size of one file of the site as raw bytes and in each
 // compressed form (0 when that form is not ready yet).
 type FileSize struct {
-	Path              string
-	Raw, Gzip, Brotli int
+	Path   string `json:"path"`
+	Raw    int    `json:"raw"`
+	Gzip   int    `json:"gzip"`
+	Brotli int    `json:"brotli"`
 }
 
 // Sizes returns the sizes of the app's files (the .wasm, wasm_exec.js
