@@ -265,7 +265,7 @@ var table = map[Key]entry{
 	HelpTab:       {"Tab / Shift+Tab: move between controls", "Tab / Mayús+Tab: pasar de un control a otro"},
 	HelpArrows:    {"Arrows: adjust a slider or move in a list", "Flechas: ajustar un deslizador o moverse en una lista"},
 	HelpEnter:     {"Enter or Space: activate", "Intro o Espacio: activar"},
-	HelpDigits:    {"1 to 5: switch views", "1 a 5: cambiar de vista"},
+	HelpDigits:    {"1 to %s: switch views", "1 a %s: cambiar de vista"},
 	HelpEsc:       {"Backspace or Esc: go up a level, close", "Retroceso o Esc: subir un nivel, cerrar"},
 	HelpHelp:      {"?: show or hide this list", "?: mostrar u ocultar esta lista"},
 	HelpDrop:      {"Drop a file on the window to load it", "Suelte un archivo en la ventana para cargarlo"},

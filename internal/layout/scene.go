@@ -1,6 +1,7 @@
 package layout
 
 import (
+	"fmt"
 	"image/color"
 	"math"
 
@@ -469,7 +470,7 @@ func (b *builder) overlay(full Rect, wantW, wantH float64) Rect {
 
 func (b *builder) help(full Rect) {
 	m := b.m
-	lines := []string{b.t(i18n.HelpTab), b.t(i18n.HelpArrows), b.t(i18n.HelpEnter), b.t(i18n.HelpDigits), b.t(i18n.HelpEsc), b.t(i18n.HelpHelp), b.t(i18n.HelpDrop)}
+	lines := []string{b.t(i18n.HelpTab), b.t(i18n.HelpArrows), b.t(i18n.HelpEnter), b.tf(i18n.HelpDigits, fmt.Sprint(len(b.viewTabs()))), b.t(i18n.HelpEsc), b.t(i18n.HelpHelp), b.t(i18n.HelpDrop)}
 	w := math.Min(460*m.Scale, full.W-2*m.Pad) - 2*m.Pad
 	h := m.LineH1 + m.Gap
 	for _, s := range lines {
