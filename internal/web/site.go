@@ -112,31 +112,7 @@ func Build(ctx context.Context, opts Options) (*Site, error) {
 		s.lang, s.hasLang = l, true
 	}
 
-	wasmFile := opts.WASM
-	if wasmFile == "" {
-		pkg := opts.Package
-		if pkg == "" {
-			pkg = DefaultPackage
-		}
-		wasmFile = filepath.Join(buildDir, "tallyscope.wasm")
-		start := time.Now()
-		fmt.Fprintf(logw, "building the app: GOOS=js GOARCH=wasm go build %s\n", pkg)
-		if err := BuildWASM(ctx, root, pkg, wasmFile); err != nil {
-			return nil, err
-		}
-		fmt.Fprintf(logw, "built %s in %.1f s\n", filepath.Base(wasmFile), time.Since(start).Seconds())
-	}
-	wasm, err := os.ReadFile(wasmFile)
-	if err != nil {
-		return nil, fmt.Errorf("web: %w", err)
-	}
-	execJS, _, err := WasmExecJS(ctx, root)
-	if err != nil {
-		return nil, err
-	}
-	s.add(newAsset(WASMPath, "application/wasm", wasm))
-	s.add(newAsset(ExecPath, "text/javascript; charset=utf-8", execJS))
-
+	// The data first: a bad file is reported before the slow build.
 	def, defName := opts.Default, opts.DefaultName
 	if def == nil {
 		def, defName = assets.Default, assets.DefaultName
@@ -162,6 +138,31 @@ func Build(ctx context.Context, opts Options) (*Site, error) {
 		s.data = ds
 		s.add(newAsset(DataDir+name, dataContentType(name), b))
 	}
+
+	wasmFile := opts.WASM
+	if wasmFile == "" {
+		pkg := opts.Package
+		if pkg == "" {
+			pkg = DefaultPackage
+		}
+		wasmFile = filepath.Join(buildDir, "tallyscope.wasm")
+		start := time.Now()
+		fmt.Fprintf(logw, "building the app: GOOS=js GOARCH=wasm go build %s\n", pkg)
+		if err := BuildWASM(ctx, root, pkg, wasmFile); err != nil {
+			return nil, err
+		}
+		fmt.Fprintf(logw, "built %s in %.1f s\n", filepath.Base(wasmFile), time.Since(start).Seconds())
+	}
+	wasm, err := os.ReadFile(wasmFile)
+	if err != nil {
+		return nil, fmt.Errorf("web: %w", err)
+	}
+	execJS, _, err := WasmExecJS(ctx, root)
+	if err != nil {
+		return nil, err
+	}
+	s.add(newAsset(WASMPath, "application/wasm", wasm))
+	s.add(newAsset(ExecPath, "text/javascript; charset=utf-8", execJS))
 
 	start := time.Now()
 	for _, a := range s.sortedAssets() {

@@ -288,6 +288,23 @@ func TestBuildBadOptions(t *testing.T) {
 	}
 }
 
+// TestBuildChecksDataFirst gives a bad data file and a package that does
+// not build: the data's error comes first, before any slow build.
+func TestBuildChecksDataFirst(t *testing.T) {
+	root, err := web.FindRoot("")
+	require.NoError(t, err)
+	dir := t.TempDir()
+	bad := filepath.Join(dir, "bad.csv")
+	require.NoError(t, os.WriteFile(bad, []byte("a,b\n1,2\n"), 0o644))
+	_, err = web.Build(context.Background(), web.Options{Root: root, BuildDir: dir, Package: "./no/such/package", Data: bad})
+	assert.ErrorIs(t, err, web.ErrOption)
+	assert.NotErrorIs(t, err, web.ErrGo)
+
+	// With good options, the same package fails in the build.
+	_, err = web.Build(context.Background(), web.Options{Root: root, BuildDir: dir, Package: "./no/such/package"})
+	assert.ErrorIs(t, err, web.ErrGo)
+}
+
 func TestFindRoot(t *testing.T) {
 	root, err := web.FindRoot("")
 	require.NoError(t, err)
