@@ -35,8 +35,11 @@
 //	  "national":[{"id":"EG","votes":7303480,"share":0.6708...},...],
 //	  "coverage_units":0.835,"scenario":{...},"projected":[...],"message":""}
 //
-// ready becomes true once the first frame is drawn. document.title is left
-// as the page sets it. platform_notjs.go defines the same functions for the
+// ready becomes true once the first frame is drawn; "controls" lists the
+// clickable controls of the current view in CSS pixels from the canvas'
+// top-left ("slider": true for the draggable ones), and "montecarlo" the
+// simulation's progress once the Uncertainty view has started it.
+// document.title is left as the page sets it. platform_notjs.go defines the same functions for the
 // desktop (links open in the system browser; the fragment is printed on
 // standard error when it changes).
 package ui
