@@ -87,6 +87,10 @@ func (s *Site) servePage(w http.ResponseWriter, r *http.Request) {
 	h := w.Header()
 	h.Set("Cache-Control", "no-cache")
 	h.Set("Content-Security-Policy", a.csp)
+	if !q.Has("lang") && !s.hasLang {
+		// The preview's language came from Accept-Language.
+		h.Add("Vary", "Accept-Language")
+	}
 	serveAsset(w, r, &a.asset)
 }
 

@@ -156,6 +156,7 @@ func TestServePage(t *testing.T) {
 	require.Equal(t, http.StatusOK, res.StatusCode)
 	assert.Equal(t, "text/html; charset=utf-8", res.Header.Get("Content-Type"))
 	assert.Equal(t, "no-cache", res.Header.Get("Cache-Control"))
+	assert.ElementsMatch(t, []string{"Accept-Language", "Accept-Encoding"}, res.Header.Values("Vary"))
 	page := string(decode(t, res))
 	for _, want := range []string{`<html lang="en">`, "Fixture election", "Ana Á", "60.00%", "Beto B", "30.00%", "Coverage: 3 of 4 tables (75.00%)", `<progress id="progress"`} {
 		assert.Contains(t, page, want)
