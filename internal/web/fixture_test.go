@@ -2,6 +2,7 @@ package web_test
 
 import (
 	"bytes"
+	"io"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -30,6 +31,8 @@ func fixtureTally() *sim.Tally {
 		Expected: []sim.Expectation{{Region: -1, Units: 4}},
 	}
 }
+
+func writeJSON(w io.Writer, t *sim.Tally) error { return load.WriteJSON(w, t) }
 
 func fixtureJSON(t *testing.T) []byte {
 	t.Helper()
