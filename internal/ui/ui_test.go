@@ -243,3 +243,24 @@ func BenchmarkSliderStep(b *testing.B) {
 		g.Draw(screen)
 	}
 }
+
+// BenchmarkPointsLayer measures redrawing the scatter layer of the 25,073
+// tables of V2 (what a resize costs; hover and slider steps reuse it).
+func BenchmarkPointsLayer(b *testing.B) {
+	raw, err := os.ReadFile(shareddata.Path(b, "venezuela-2024/RESULTADOS_2024_CSV_V2.csv"))
+	require.NoError(b, err)
+	d, err := app.Load(raw, "RESULTADOS_2024_CSV_V2.csv")
+	require.NoError(b, err)
+	l := &pointsLayer{}
+	plot := layout.Rect{W: 900, H: 500}
+	l.image(d, plot, 3)
+	require.Equal(b, 2, l.Draws)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		l.data = nil
+		l.image(d, plot, 3)
+	}
+	b.StopTimer()
+	// Read a pixel so that the queued draws really ran.
+	l.img.At(0, 0)
+}
