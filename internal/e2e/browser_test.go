@@ -20,7 +20,9 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/tallyscope/tallyscope/assets"
+	"github.com/tallyscope/tallyscope/internal/i18n"
 	"github.com/tallyscope/tallyscope/internal/shareddata"
+	"github.com/tallyscope/tallyscope/internal/ui/app"
 	"github.com/tallyscope/tallyscope/internal/web"
 )
 
@@ -234,6 +236,7 @@ func TestScenarioKeyboardAndFragment(t *testing.T) {
 	// ones count every expected table.
 	assert.Equal(t, before.National, after.National)
 	assert.Greater(t, sumVotes(after.Projected), sumVotes(after.National))
+	assertSameAsNative(t, after)
 	screenshot(t, ctx, "app-desktop-keyboard")
 
 	// The app writes the fragment into the page's address.
@@ -255,6 +258,27 @@ func TestScenarioKeyboardAndFragment(t *testing.T) {
 	assert.JSONEq(t, string(after.Scenario), string(restored.Scenario))
 	assert.Equal(t, after.Projected, restored.Projected)
 	assert.Equal(t, after.View, restored.View)
+}
+
+// assertSameAsNative recomputes the state of a fragment with the app's
+// pure model in this (native) process, on the same default data, and
+// checks that the browser shows the same projected votes: the scenario
+// changed "accordingly", and the WebAssembly build computes what the
+// native build does.
+func assertSameAsNative(t *testing.T, got state) {
+	t.Helper()
+	ds, err := app.Load(assets.Default, assets.DefaultName)
+	require.NoError(t, err)
+	st := app.New(ds, i18n.EN, got.Fragment)
+	st.Update(0)
+	want := st.Snapshot(true, 0)
+	require.Len(t, got.Projected, len(want.Projected), "projected candidates")
+	for i, w := range want.Projected {
+		assert.Equal(t, w.ID, got.Projected[i].ID)
+		assert.Equal(t, w.Votes, got.Projected[i].Votes, "projected votes of %s for %q", w.ID, got.Fragment)
+		assert.InDelta(t, w.Share, got.Projected[i].Share, 1e-12, "projected share of %s", w.ID)
+	}
+	assert.Equal(t, want.ProjLeader, got.ProjectedLeader)
 }
 
 func sumVotes(cs []candidate) int64 {
@@ -289,6 +313,7 @@ func TestScenarioPointerDrag(t *testing.T) {
 			after := waitState(t, ctx, 10*time.Second, "the scenario to change after the drag", projectedChanged(before))
 			t.Logf("after drag: scenario %s, fragment %q", after.Scenario, after.Fragment)
 			assert.Equal(t, before.National, after.National)
+			assertSameAsNative(t, after)
 			if c.ID == "split" {
 				// The press lands mid-slider, then the drag moves away from
 				// the middle.

@@ -189,8 +189,10 @@ type state struct {
 	View     string `json:"view"`
 	Focus    string `json:"focus"`
 	Leader   string `json:"leader"`
-	Message  string `json:"message"`
-	Data     struct {
+	// ProjectedLeader leads once the scenario fills the missing units.
+	ProjectedLeader string `json:"projected_leader"`
+	Message         string `json:"message"`
+	Data            struct {
 		Name  string `json:"name"`
 		Units int    `json:"units"`
 	} `json:"data"`
