@@ -263,7 +263,7 @@ var table = map[Key]entry{
 	McXAxis:       {"Margin of %s over %s, in points of the valid vote", "Margen de %s sobre %s, en puntos del voto válido"},
 	HelpTitle:     {"Keys", "Teclas"},
 	HelpTab:       {"Tab / Shift+Tab: move between controls", "Tab / Mayús+Tab: pasar de un control a otro"},
-	HelpArrows:    {"Arrows: adjust a slider or move in a list", "Flechas: ajustar un deslizador o moverse en una lista"},
+	HelpArrows:    {"Arrows: adjust a slider, scroll, or step through the dots of the chart", "Flechas: ajustar un deslizador, desplazarse o recorrer los puntos del gráfico"},
 	HelpEnter:     {"Enter or Space: activate", "Intro o Espacio: activar"},
 	HelpDigits:    {"1 to %s: switch views", "1 a %s: cambiar de vista"},
 	HelpEsc:       {"Backspace or Esc: go up a level, close", "Retroceso o Esc: subir un nivel, cerrar"},

@@ -70,7 +70,7 @@ func (sc *Scene) Find(id string) *Hit {
 func (sc *Scene) Focusables() []string {
 	var ids []string
 	for _, h := range sc.Hits {
-		if h.ID != "" && h.ID != "plot" && !h.Scroll {
+		if h.ID != "" && !h.Scroll {
 			ids = append(ids, h.ID)
 		}
 	}
@@ -176,6 +176,9 @@ func (sc *Scene) Key(st *app.State, k Key, shift bool) app.Action {
 		}
 		return app.Batch{app.SetFocus{ID: ids[next]}, sc.reveal(sc.Find(ids[next]))}
 	case KeyEnter, KeySpace:
+		if focus != nil && focus.ID == "plot" && st.Pinned >= 0 {
+			return app.OpenSource{Unit: st.Pinned}
+		}
 		if focus != nil && focus.Act != nil {
 			return focus.Act
 		}
@@ -183,6 +186,9 @@ func (sc *Scene) Key(st *app.State, k Key, shift bool) app.Action {
 		dir := 1.0
 		if k == KeyLeft || k == KeyDown {
 			dir = -1
+		}
+		if focus != nil && focus.ID == "plot" && st.Data != nil && len(st.Data.ByX) > 0 {
+			return stepUnit(st, int(dir), shift)
 		}
 		if focus != nil && focus.Slider != nil {
 			s := focus.Slider
@@ -297,4 +303,30 @@ func (sc *Scene) Tap(st *app.State, x, y float64) app.Action {
 		u = st.Data.Points[i].Unit
 	}
 	return app.PinUnit{Unit: u}
+}
+
+// stepUnit pins the next unit of the scatter to the right (dir 1) or to
+// the left (dir −1), ten at a time with shift.
+func stepUnit(st *app.State, dir int, shift bool) app.Action {
+	d := st.Data
+	pos := -1
+	for i, p := range d.ByX {
+		if d.Points[p].Unit == st.Pinned {
+			pos = i
+			break
+		}
+	}
+	step := dir
+	if shift {
+		step *= 10
+	}
+	switch {
+	case pos < 0 && dir > 0:
+		pos = 0
+	case pos < 0:
+		pos = len(d.ByX) - 1
+	default:
+		pos = min(max(pos+step, 0), len(d.ByX)-1)
+	}
+	return app.PinUnit{Unit: d.Points[d.ByX[pos]].Unit}
 }

@@ -290,6 +290,29 @@ func TestTabScrollsIntoView(t *testing.T) {
 	}
 }
 
+// TestPlotKeys steps through the scatter with the arrow keys.
+func TestPlotKeys(t *testing.T) {
+	f := newFonts(t)
+	st := app.New(fixture(t), i18n.EN, "view=units")
+	st.Update(0)
+	sc := Build(st, 1280, 800, 1, f)
+	st.Apply(app.SetFocus{ID: "plot"})
+	st.Apply(sc.Key(st, KeyRight, false))
+	d := st.Data
+	first := d.Points[d.ByX[0]].Unit
+	assert.Equal(t, first, st.Pinned, "the leftmost table")
+	st.Apply(sc.Key(st, KeyRight, false))
+	assert.Equal(t, d.Points[d.ByX[1]].Unit, st.Pinned)
+	st.Apply(sc.Key(st, KeyRight, true))
+	assert.Equal(t, d.Points[d.ByX[11]].Unit, st.Pinned)
+	st.Apply(sc.Key(st, KeyLeft, true))
+	st.Apply(sc.Key(st, KeyLeft, true))
+	assert.Equal(t, first, st.Pinned, "clamped at the left end")
+	st.Effects()
+	st.Apply(sc.Key(st, KeyEnter, false))
+	assert.Equal(t, []app.Effect{{Kind: app.EffectOpenURL, Arg: "https://example.org/acta.jpg"}}, st.Effects())
+}
+
 func TestScrollClamped(t *testing.T) {
 	f := newFonts(t)
 	st := app.New(fixture(t), i18n.EN, "")

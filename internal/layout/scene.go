@@ -431,6 +431,13 @@ func (b *builder) main(r Rect) {
 		}
 	}
 	b.hit(Hit{ID: "", R: r, Scroll: true})
+	// A thin scroll bar says that there is more below or above.
+	if extra := b.sc.MainHeight - r.H; extra > 1 {
+		track := Rect{r.Right() - 4*m.Scale, r.Y + m.Gap/2, 3 * m.Scale, r.H - m.Gap}
+		thumbH := math.Max(24*m.Scale, track.H*r.H/b.sc.MainHeight)
+		frac := math.Min(1, scroll/extra)
+		b.fill(Rect{track.X, track.Y + frac*(track.H-thumbH), track.W, thumbH}, palette.Neutral)
+	}
 }
 
 func intersect(a, o Rect) Rect {

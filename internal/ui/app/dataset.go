@@ -29,6 +29,9 @@ type Dataset struct {
 	HasRegistered bool
 	// Points are the units placed for the scatter (see Point).
 	Points []Point
+	// ByX lists indexes of Points from left to right (then bottom to
+	// top), for stepping through the scatter with the arrow keys.
+	ByX []int
 	// names holds each region's folded name, for search.
 	names []string
 }
@@ -67,6 +70,17 @@ func NewDataset(t *sim.Tally, name string) (*Dataset, error) {
 		d.names[i] = sim.Fold(r.Name)
 	}
 	d.buildPoints()
+	d.ByX = make([]int, len(d.Points))
+	for i := range d.ByX {
+		d.ByX[i] = i
+	}
+	sort.SliceStable(d.ByX, func(a, b int) bool {
+		pa, pb := d.Points[d.ByX[a]], d.Points[d.ByX[b]]
+		if pa.X != pb.X {
+			return pa.X < pb.X
+		}
+		return pa.Y < pb.Y
+	})
 	return d, nil
 }
 
