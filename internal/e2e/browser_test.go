@@ -330,6 +330,47 @@ func TestScenarioPointerDrag(t *testing.T) {
 	}
 }
 
+// TestScenarioTouchDrag drags the split slider with a finger on a phone:
+// touchstart mid-slider, touchmove 120 CSS pixels, touchend.
+func TestScenarioTouchDrag(t *testing.T) {
+	ctx := open(t, phone, "/")
+	before := ready(t, ctx)
+	if firstSlider(before) == nil {
+		pressKeys(t, ctx, "2")
+		before = waitState(t, ctx, 10*time.Second, "a slider in state().controls", func(s state) bool { return firstSlider(s) != nil })
+	}
+	c := firstSlider(before)
+	x, y := c.X+c.W/2, c.Y+c.H/2
+	to := x + 120
+	if to > c.X+c.W {
+		to = x - 120
+	}
+	touchDrag(t, ctx, x, y, to, y, 12)
+	after := waitState(t, ctx, 10*time.Second, "the scenario to change after the touch drag", projectedChanged(before))
+	t.Logf("after touch drag of %q: scenario %s", c.ID, after.Scenario)
+	assertSameAsNative(t, after)
+	screenshot(t, ctx, "app-phone-touch")
+}
+
+// touchDrag moves one finger from (x, y) to (tx, ty) in steps.
+func touchDrag(t *testing.T, ctx context.Context, x, y, tx, ty float64, steps int) {
+	t.Helper()
+	id := 1.0
+	send := func(typ input.DispatchTouchEventType, pts ...*input.TouchPoint) {
+		require.NoError(t, chromedp.Do(ctx, chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+			_, err := cdp.Call(ctx, tg, input.DispatchTouchEvent, input.DispatchTouchEventParams{Type: typ, TouchPoints: pts})
+			return err
+		})), "%s", typ)
+		time.Sleep(40 * time.Millisecond)
+	}
+	send(input.DispatchTouchEventTypeTouchStart, &input.TouchPoint{X: x, Y: y, ID: &id})
+	for i := 1; i <= steps; i++ {
+		f := float64(i) / float64(steps)
+		send(input.DispatchTouchEventTypeTouchMove, &input.TouchPoint{X: x + (tx-x)*f, Y: y + (ty-y)*f, ID: &id})
+	}
+	send(input.DispatchTouchEventTypeTouchEnd)
+}
+
 func firstSlider(s state) *control {
 	for i := range s.Controls {
 		if s.Controls[i].Slider {
