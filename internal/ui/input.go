@@ -23,7 +23,6 @@ type fileResult struct {
 // scroll by touch.
 type inputState struct {
 	drag      *layout.Hit
-	dragID    string
 	touch     ebiten.TouchID
 	touching  bool
 	lastY     int
