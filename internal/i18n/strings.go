@@ -153,6 +153,7 @@ const (
 	HelpClose     Key = "help.close"
 	EmbedTitle    Key = "embed.title"
 	DataLabel     Key = "data.label"
+	SourceLabel   Key = "data.source"
 )
 
 var table = map[Key]entry{
@@ -272,4 +273,5 @@ var table = map[Key]entry{
 	HelpClose:     {"Press any key to close", "Pulse cualquier tecla para cerrar"},
 	EmbedTitle:    {"Embed code", "Código para insertar"},
 	DataLabel:     {"Data: %s", "Datos: %s"},
+	SourceLabel:   {"Source: %s", "Fuente: %s"},
 }

@@ -146,10 +146,23 @@ func (b *builder) overview(r Rect) float64 {
 		y += m.LineSmall + m.Gap/2
 	}
 	y = b.bars(r, y)
+	if lines, col := b.verdictLines(); o.Active && (len(lines) > 0 || o.Note != "") {
+		if len(lines) == 0 {
+			lines = []string{o.Note}
+		}
+		start := y
+		x := r.X + 3*m.Scale + m.Gap
+		y += b.para(x, y, r.W-(x-r.X), lines[0], Bold, m.Body, m.LineBody, palette.Text)
+		b.fill(Rect{r.X, start, math.Round(4 * m.Scale), y - start}, col)
+	}
 	y += m.Pad
 	y = b.coverage(r, y)
 	y += m.Pad
 	y = b.claims(r, y)
+	if src := t.Source; src != "" {
+		y += m.Gap
+		y += b.para(r.X, y, r.W, b.tf(i18n.SourceLabel, src), Regular, m.Small, m.LineSmall, palette.TextMuted)
+	}
 	return y - r.Y
 }
 
@@ -494,7 +507,7 @@ func (b *builder) scenario(r Rect, side bool) float64 {
 		y += m.Row + m.Pad
 	}
 
-	y = b.verdict(r, y)
+	y = b.verdictAt(r, y, !side)
 	rw := b.buttonWidth(b.t(i18n.BtnReset))
 	b.button("reset", Rect{r.X, y, rw, math.Round(m.Row * 0.85)}, b.t(i18n.BtnReset), app.ResetScenario{}, false)
 	y += m.Row
@@ -503,7 +516,13 @@ func (b *builder) scenario(r Rect, side bool) float64 {
 
 // verdict says in words what the scenario gives.
 func (b *builder) verdict(r Rect, y float64) float64 {
-	st, m, l := b.st, b.m, b.l
+	return b.verdictAt(r, y, false)
+}
+
+// verdictLines says what the scenario gives, first finding first, and the
+// colour of the bar beside it.
+func (b *builder) verdictLines() ([]string, color.RGBA) {
+	st, l := b.st, b.l
 	d, o := st.Data, st.Out
 	t := d.Tally
 	var lines []string
@@ -548,6 +567,17 @@ func (b *builder) verdict(r Rect, y float64) float64 {
 			lines = append(lines, b.tf(i18n.ScOvertakes, shortName(t, o.Leader), shortName(t, o.Runner), l.Int(o.Margin)))
 		}
 	}
+	return lines, col
+}
+
+// verdictAt writes the verdict from y; with bars, the two leading
+// candidates' scenario shares follow as bars (for the Scenario tab, where
+// the Overview's bars are not in sight).
+func (b *builder) verdictAt(r Rect, y float64, bars bool) float64 {
+	st, m, l := b.st, b.m, b.l
+	d, o := st.Data, st.Out
+	t := d.Tally
+	lines, col := b.verdictLines()
 	start := y
 	x := r.X + 3*m.Scale + m.Gap
 	w := r.W - (x - r.X)
@@ -563,6 +593,18 @@ func (b *builder) verdict(r Rect, y float64) float64 {
 	if o.Note != "" {
 		// Another impossibility the engine found, in its own words.
 		y += b.para(x, y, w, o.Note, Regular, m.Small, m.LineSmall, palette.Text)
+	}
+	if bars && o.Possible() {
+		y += m.Gap / 2
+		barH := math.Round(10 * m.Scale)
+		for _, c := range []int{d.Leader, d.Runner} {
+			lab := shortName(t, c) + " " + l.Percent(o.Share(c), 2)
+			y += b.para(x, y, w, lab, Regular, m.Small, m.LineSmall, palette.Text)
+			track := Rect{x, y, w, barH}
+			b.fill(track, palette.Panel)
+			b.fill(Rect{x, y, math.Round(w * o.Share(c)), barH}, palette.Candidate(c))
+			y += barH + m.Gap/2
+		}
 	}
 	b.fill(Rect{r.X, start, math.Round(4 * m.Scale), y - start}, col)
 	return y + m.Pad
