@@ -6,6 +6,8 @@
 //     TLS code to the download); without it the embedded Venezuela 2024 data
 //     is shown. A file that cannot be fetched or read is reported on
 //     screen and the default data stays.
+//   - map=PATH, with data=, loads a mapping file (JSON) that names the
+//     columns of a CSV in a shape Tallyscope does not recognise.
 //   - lang=en|es picks the language; without it, the first English or
 //     Spanish entry of navigator.languages, else English.
 //   - the fragment (#mode=split&split=1…) restores a shared state.
@@ -47,6 +49,10 @@ func main() {
 		if d := q.Get("data"); d != "" {
 			cfg.DataName = path.Base(d)
 			cfg.Data, cfg.DataErr = fetch(page, d)
+			if m := q.Get("map"); m != "" && cfg.DataErr == nil {
+				cfg.MappingName = path.Base(m)
+				cfg.Mapping, cfg.DataErr = fetch(page, m)
+			}
 		}
 	}
 	if cfg.Lang == "" {

@@ -3,7 +3,7 @@
 // results file that Tallyscope reads can be given with --data or dropped on
 // the window.
 //
-//	tallyscope-desktop [--data FILE] [--lang en|es] [--size WxH] [--fragment STATE]
+//	tallyscope-desktop [--data FILE [--map MAPPING]] [--lang en|es] [--size WxH] [--fragment STATE]
 package main
 
 import (
@@ -24,11 +24,12 @@ func run(args []string, stderr io.Writer) int {
 	fs := flag.NewFlagSet("tallyscope-desktop", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	data := fs.String("data", "", "results `FILE` to open (CSV or Tallyscope JSON); default: the embedded Venezuela 2024 data")
+	mapping := fs.String("map", "", "mapping `FILE` (JSON) naming the columns of a CSV that Tallyscope does not recognise")
 	lang := fs.String("lang", "", "language: en or es (default: from $LANG, else en)")
 	size := fs.String("size", "1280x800", "initial window size `WxH` in screen points (360x640 is a phone held upright)")
 	frag := fs.String("fragment", "", "a `STATE` printed by a previous session or copied with \"Copy link\" (the part after #)")
 	fs.Usage = func() {
-		fmt.Fprintf(stderr, "Usage: tallyscope-desktop [--data FILE] [--lang en|es] [--size WxH] [--fragment STATE]\n\n")
+		fmt.Fprintf(stderr, "Usage: tallyscope-desktop [--data FILE [--map MAPPING]] [--lang en|es] [--size WxH] [--fragment STATE]\n\n")
 		fmt.Fprintf(stderr, "Opens Tallyscope's interactive visualizer in a window. Files can also be dropped on it.\n\n")
 		fs.PrintDefaults()
 		fmt.Fprintf(stderr, "\nExample:\n  tallyscope-desktop --data RESULTADOS_2024_CSV_V2.csv --lang es\n")
@@ -63,6 +64,14 @@ func run(args []string, stderr io.Writer) int {
 			cfg.DataErr = err
 		}
 		cfg.Data = b
+	}
+	if *mapping != "" {
+		b, err := os.ReadFile(*mapping)
+		if err != nil {
+			fmt.Fprintf(stderr, "tallyscope-desktop: %v\n", err)
+			return 1
+		}
+		cfg.Mapping, cfg.MappingName = b, filepath.Base(*mapping)
 	}
 	if err := ui.Run(cfg); err != nil {
 		fmt.Fprintf(stderr, "tallyscope-desktop: %v\n", err)

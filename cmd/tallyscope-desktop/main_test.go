@@ -20,6 +20,7 @@ func TestFlags(t *testing.T) {
 		{[]string{"--size", "wide"}, 2, "want WxH"},
 		{[]string{"extra.csv"}, 2, `unexpected argument "extra.csv" (use --data FILE)`},
 		{[]string{"--nope"}, 2, "flag provided but not defined"},
+		{[]string{"--map", "/nonexistent/map.json"}, 1, "no such file"},
 	}
 	for _, tt := range tests {
 		var buf bytes.Buffer

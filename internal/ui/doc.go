@@ -11,6 +11,9 @@
 //		DataName string // its name, for messages
 //		Lang     string // "en", "es" or a tag such as "es-VE"; "" picks English
 //		Fragment string // a URL fragment written by the app ("mode=split&split=1…")
+//		DataErr  error  // a problem fetching Data, shown on screen
+//		Mapping     []byte // optional mapping file naming a CSV's columns
+//		MappingName string
 //	}
 //	func Run(cfg Config) error
 //

@@ -39,11 +39,11 @@ type Game struct {
 	lastHook uint64
 	// hookFrames is the frame count last published.
 	hookFrames int64
-	files      chan fileResult
+	files      chan []fileResult
 }
 
 func newGame(st *app.State, fonts *layout.Fonts) *Game {
-	return &Game{st: st, fonts: fonts, faces: map[font.Face]*text.GoXFace{}, points: &pointsLayer{}, files: make(chan fileResult, 1)}
+	return &Game{st: st, fonts: fonts, faces: map[font.Face]*text.GoXFace{}, points: &pointsLayer{}, files: make(chan []fileResult, 1)}
 }
 
 // State returns the model, for tests.

@@ -61,8 +61,12 @@ func (g *Game) actions() []app.Action {
 	sc, st := g.scene, g.st
 	var out []app.Action
 	select {
-	case f := <-g.files:
-		out = append(out, app.LoadFile{Name: f.name, Data: f.data, Err: f.err})
+	case fs := <-g.files:
+		var files app.LoadFiles
+		for _, f := range fs {
+			files = append(files, app.LoadFile{Name: f.name, Data: f.data, Err: f.err})
+		}
+		out = append(out, files)
 	default:
 	}
 	if a := droppedFile(); a != nil {
@@ -184,7 +188,8 @@ func (g *Game) followed() *layout.Hit {
 	return g.in.drag
 }
 
-// droppedFile reads the first file dropped on the window, if any.
+// droppedFile reads the files dropped on the window, if any: a results
+// file, or a mapping file and the results file it describes.
 func droppedFile() app.Action {
 	fsys := ebiten.DroppedFiles()
 	if fsys == nil {
@@ -194,17 +199,22 @@ func droppedFile() app.Action {
 	if err != nil {
 		return app.LoadFile{Name: "dropped file", Err: err}
 	}
+	var files app.LoadFiles
 	for _, e := range entries {
-		if e.IsDir() {
+		if e.IsDir() || len(files) == 4 {
 			continue
 		}
 		f, err := fsys.Open(e.Name())
 		if err != nil {
-			return app.LoadFile{Name: e.Name(), Err: err}
+			files = append(files, app.LoadFile{Name: e.Name(), Err: err})
+			continue
 		}
 		b, err := io.ReadAll(io.LimitReader(f, 256<<20))
 		f.Close()
-		return app.LoadFile{Name: e.Name(), Data: b, Err: err}
+		files = append(files, app.LoadFile{Name: e.Name(), Data: b, Err: err})
 	}
-	return nil
+	if len(files) == 0 {
+		return nil
+	}
+	return files
 }

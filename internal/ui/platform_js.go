@@ -82,50 +82,60 @@ func fallbackCopy(s string) {
 	focusCanvas()
 }
 
-// pickFile opens the browser's file picker and sends the chosen file's
-// bytes on ch.
-func pickFile(ch chan<- fileResult) {
+// pickFile opens the browser's file picker (one results file, or a
+// mapping file with the results file it describes) and sends the chosen
+// files' bytes on ch.
+func pickFile(ch chan<- []fileResult) {
 	doc := js.Global().Get("document")
 	in := doc.Call("createElement", "input")
 	in.Set("type", "file")
+	in.Set("multiple", true)
 	in.Set("accept", ".csv,.json,.txt,.tsv")
-	var onChange, onData, onErr js.Func
-	release := func() {
-		onChange.Release()
-		onData.Release()
-		onErr.Release()
-	}
+	var onChange js.Func
 	onChange = js.FuncOf(func(js.Value, []js.Value) any {
+		onChange.Release()
 		files := in.Get("files")
-		if files.Length() == 0 {
-			release()
+		n := min(files.Length(), 4)
+		if n == 0 {
 			return nil
 		}
-		f := files.Index(0)
-		name := f.Get("name").String()
-		onData = js.FuncOf(func(_ js.Value, args []js.Value) any {
-			arr := js.Global().Get("Uint8Array").New(args[0])
-			b := make([]byte, arr.Length())
-			js.CopyBytesToGo(b, arr)
-			go func() { ch <- fileResult{name: name, data: b} }()
-			release()
-			focusCanvas()
-			return nil
-		})
-		onErr = js.FuncOf(func(_ js.Value, args []js.Value) any {
-			msg := "cannot read the file"
-			if len(args) > 0 && args[0].Truthy() {
-				msg = args[0].Call("toString").String()
+		results := make([]fileResult, n)
+		left := n
+		for i := 0; i < n; i++ {
+			i := i
+			f := files.Index(i)
+			results[i].name = f.Get("name").String()
+			var onData, onErr js.Func
+			done := func() {
+				onData.Release()
+				onErr.Release()
+				left--
+				if left == 0 {
+					go func() { ch <- results }()
+					focusCanvas()
+				}
 			}
-			go func() { ch <- fileResult{name: name, err: jsError(msg)} }()
-			release()
-			return nil
-		})
-		f.Call("arrayBuffer").Call("then", onData).Call("catch", onErr)
+			onData = js.FuncOf(func(_ js.Value, args []js.Value) any {
+				arr := js.Global().Get("Uint8Array").New(args[0])
+				b := make([]byte, arr.Length())
+				js.CopyBytesToGo(b, arr)
+				results[i].data = b
+				done()
+				return nil
+			})
+			onErr = js.FuncOf(func(_ js.Value, args []js.Value) any {
+				msg := "cannot read the file"
+				if len(args) > 0 && args[0].Truthy() {
+					msg = args[0].Call("toString").String()
+				}
+				results[i].err = jsError(msg)
+				done()
+				return nil
+			})
+			f.Call("arrayBuffer").Call("then", onData).Call("catch", onErr)
+		}
 		return nil
 	})
-	onData = js.FuncOf(func(js.Value, []js.Value) any { return nil })
-	onErr = js.FuncOf(func(js.Value, []js.Value) any { return nil })
 	in.Call("addEventListener", "change", onChange)
 	in.Call("click")
 }

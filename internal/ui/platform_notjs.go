@@ -69,9 +69,9 @@ func copyText(s string) {
 
 // pickFile has no native dialog on the desktop: the status line says to
 // drop a file or use --data.
-func pickFile(ch chan<- fileResult) {
+func pickFile(ch chan<- []fileResult) {
 	select {
-	case ch <- fileResult{name: "--data", err: errDesktopPick}:
+	case ch <- []fileResult{{name: "--data", err: errDesktopPick}}:
 	default:
 	}
 }

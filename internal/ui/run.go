@@ -23,6 +23,11 @@ type Config struct {
 	Fragment string
 	// DataErr is a problem met while fetching Data (shown on screen).
 	DataErr error
+	// Mapping is an optional mapping file naming Data's columns (for a
+	// CSV that is not in a format package load recognises), and
+	// MappingName its name.
+	Mapping     []byte
+	MappingName string
 }
 
 // NewGame builds the game for cfg without running it. A Data that does not
@@ -34,12 +39,23 @@ func NewGame(cfg Config) (*Game, error) {
 		return nil, fmt.Errorf("ui: the embedded default data does not load: %w", err)
 	}
 	st := app.New(def, lang, "")
+	var files app.LoadFiles
+	if cfg.Mapping != nil {
+		name := cfg.MappingName
+		if name == "" {
+			name = "mapping"
+		}
+		files = append(files, app.LoadFile{Name: name, Data: cfg.Mapping})
+	}
 	if cfg.DataErr != nil || cfg.Data != nil {
 		name := cfg.DataName
 		if name == "" {
 			name = "data"
 		}
-		st.Apply(app.LoadFile{Name: name, Data: cfg.Data, Err: cfg.DataErr})
+		files = append(files, app.LoadFile{Name: name, Data: cfg.Data, Err: cfg.DataErr})
+	}
+	if len(files) > 0 {
+		st.Apply(files)
 	}
 	if cfg.Fragment != "" {
 		st.RestoreFragment(cfg.Fragment)

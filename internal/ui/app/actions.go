@@ -267,13 +267,42 @@ func (a LoadFile) apply(s *State) {
 		s.Msg = Message{Text: l.Tf(i18n.MsgBadFile, a.Name, a.Err.Error()), Err: true}
 		return
 	}
-	d, err := Load(a.Data, a.Name)
+	// A mapping file is kept for the results file that follows.
+	if m := ReadMapping(a.Data, a.Name); m != nil {
+		s.mapping, s.mappingName = m, a.Name
+		s.Msg = Message{Text: l.Tf(i18n.MsgMapping, a.Name)}
+		return
+	}
+	d, err := LoadWith(a.Data, a.Name, s.mapping)
 	if err != nil {
 		s.Msg = Message{Text: l.Tf(i18n.MsgBadFile, a.Name, err.Error()), Err: true}
 		return
 	}
 	s.setData(d)
 	s.Msg = Message{Text: l.Tf(i18n.MsgLoaded, a.Name, l.Int(int64(len(d.Tally.Units))))}
+	if s.mapping != nil {
+		s.Msg.Text += " " + l.Tf(i18n.MsgMappingUsed, s.mappingName)
+		s.mapping, s.mappingName = nil, ""
+	}
+}
+
+// LoadFiles loads several files chosen or dropped together: mapping files
+// first, so that a mapping and the results file it describes can be
+// dropped at once.
+type LoadFiles []LoadFile
+
+func (fs LoadFiles) apply(s *State) {
+	var data []LoadFile
+	for _, f := range fs {
+		if f.Err == nil && ReadMapping(f.Data, f.Name) != nil {
+			f.apply(s)
+		} else {
+			data = append(data, f)
+		}
+	}
+	for _, f := range data {
+		f.apply(s)
+	}
 }
 
 // SetFocus gives keyboard focus to the control named ID.

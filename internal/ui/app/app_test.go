@@ -294,3 +294,44 @@ func BenchmarkRecomputeV2(b *testing.B) {
 		s.Update(0)
 	}
 }
+
+const mappingJSON = `{
+  "title": "Test election",
+  "levels": ["region"],
+  "unit_level": "precinct",
+  "unit": "station",
+  "registered": "electors",
+  "candidates": ["party_a", {"column": "party_b", "name": "Party B"}],
+  "expected": {"units": 4}
+}`
+
+const mappedCSV = "region,station,electors,party_a,party_b\nNorth,1,100,40,30\nNorth,2,120,50,20\nSouth,1,90,20,50\n"
+
+// TestMappingFile loads a CSV through a mapping file, dropped together or
+// one after the other.
+func TestMappingFile(t *testing.T) {
+	for _, order := range []string{"together", "mapping first", "csv first"} {
+		s := newFixtureState("")
+		m := LoadFile{Name: "map.json", Data: []byte(mappingJSON)}
+		c := LoadFile{Name: "results.csv", Data: []byte(mappedCSV)}
+		switch order {
+		case "together":
+			s.Apply(LoadFiles{c, m})
+		case "mapping first":
+			s.Apply(m)
+			assert.Contains(t, s.Msg.Text, "Read the mapping map.json", order)
+			s.Apply(c)
+		case "csv first":
+			s.Apply(c)
+			assert.True(t, s.Msg.Err, "a CSV of unknown shape is refused")
+			assert.Equal(t, "fixture.json", s.Data.Name)
+			s.Apply(m)
+			s.Apply(c)
+		}
+		require.Equal(t, "results.csv", s.Data.Name, order)
+		assert.Len(t, s.Data.Tally.Units, 3, order)
+		assert.Equal(t, []int64{110, 100}, s.Data.Agg.Nation.Votes, order)
+		assert.Equal(t, "precinct", s.Data.Tally.UnitLevel)
+		assert.Contains(t, s.Msg.Text, "Columns from map.json", order)
+	}
+}

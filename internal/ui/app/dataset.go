@@ -85,12 +85,30 @@ func NewDataset(t *sim.Tally, name string) (*Dataset, error) {
 }
 
 // Load reads a file in any format package load knows.
-func Load(b []byte, name string) (*Dataset, error) {
-	t, _, err := load.Read(bytes.NewReader(b), load.Options{Name: name})
+func Load(b []byte, name string) (*Dataset, error) { return LoadWith(b, name, nil) }
+
+// LoadWith reads a file with a mapping that names its columns (nil:
+// detect the format).
+func LoadWith(b []byte, name string, m *load.Mapping) (*Dataset, error) {
+	t, _, err := load.Read(bytes.NewReader(b), load.Options{Name: name, Mapping: m})
 	if err != nil {
 		return nil, err
 	}
 	return NewDataset(t, name)
+}
+
+// ReadMapping returns the mapping in b when b is a mapping file (a JSON
+// object naming columns, not a Tallyscope JSON tally), or nil.
+func ReadMapping(b []byte, name string) *load.Mapping {
+	head := bytes.TrimLeft(b[:min(len(b), 4096)], " \t\r\n\ufeff")
+	if len(head) == 0 || head[0] != '{' || bytes.Contains(head, []byte(`"format"`)) {
+		return nil
+	}
+	m, err := load.ReadMapping(bytes.NewReader(b), name)
+	if err != nil {
+		return nil
+	}
+	return m
 }
 
 // XMax is the largest value on the scatter's x axis before scaling: 1 for

@@ -4,6 +4,7 @@ import (
 	"time"
 
 	"github.com/tallyscope/tallyscope/internal/i18n"
+	"github.com/tallyscope/tallyscope/sim/load"
 	"github.com/tallyscope/tallyscope/sim/scenario"
 )
 
@@ -128,9 +129,13 @@ type State struct {
 	// MC is the Monte Carlo run in progress or done.
 	MC *MonteCarlo
 
-	engine  *scenario.Engine
-	mcTried bool
-	effects []Effect
+	engine *scenario.Engine
+	// mapping, read from a mapping file, applies to the next results
+	// file loaded.
+	mapping     *load.Mapping
+	mappingName string
+	mcTried     bool
+	effects     []Effect
 	// dirty marks the outcome as stale; Version counts changes that need
 	// a redraw.
 	dirty   bool
