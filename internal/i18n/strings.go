@@ -73,6 +73,7 @@ const (
 	CovVotes       Key = "ov.cov.votes"
 	CovOf          Key = "ov.cov.of"
 	CovUnknown     Key = "ov.cov.unknown"
+	CovNoTotal     Key = "ov.cov.nototal"
 	Claims         Key = "ov.claims"
 	ClaimVsCount   Key = "ov.claimvscount"
 	ShareOfValid   Key = "ov.shareofvalid"
@@ -195,6 +196,7 @@ var table = map[Key]entry{
 	CovVotes:       {"Votes", "Votos"},
 	CovOf:          {"%s of %s", "%s de %s"},
 	CovUnknown:     {"not in the data", "no está en los datos"},
+	CovNoTotal:     {"expected total not known", "total esperado desconocido"},
 	Claims:         {"Claimed beside counted", "Anunciado frente a contado"},
 	ClaimVsCount:   {"%s: %s %s, %s %s", "%s: %s %s, %s %s"},
 	ShareOfValid:   {"share of valid votes", "porcentaje de votos válidos"},

@@ -24,10 +24,16 @@ func shortName(t *sim.Tally, c int) string {
 	if c < 0 || c >= len(t.Candidates) {
 		return ""
 	}
+	// "Given Paternal Maternal" (the Spanish-speaking convention) gives
+	// the paternal surname; four words skip two given names. Shorter
+	// names ("Party B", "Joe Biden", "Republican") are kept whole.
 	cd := t.Candidates[c]
 	words := splitWords(cd.Label())
-	if len(words) >= 2 {
+	switch {
+	case len(words) == 3:
 		return words[1]
+	case len(words) >= 4:
+		return words[2]
 	}
 	return cd.Label()
 }
@@ -251,8 +257,12 @@ func (b *builder) coverage(r Rect, y float64) float64 {
 		b.text(c.X, yy, it.label, Regular, m.Small, palette.TextMuted, c.W)
 		yy += m.LineSmall
 		val := b.t(i18n.CovUnknown)
-		if it.ok {
+		switch {
+		case it.ok:
 			val = l.Percent(it.frac, 2)
+		case it.have > 0 && it.want <= 0 && !(it.label == b.t(i18n.CovRegistered) && nat.RegisteredUnits == 0):
+			// Counted, but the total to compare with is not known.
+			val = l.Int(it.have)
 		}
 		b.text(c.X, yy, val, Bold, m.H1, palette.Text, c.W)
 		yy += m.LineH1
@@ -262,7 +272,7 @@ func (b *builder) coverage(r Rect, y float64) float64 {
 			b.fill(Rect{bar.X, bar.Y, math.Round(bar.W * math.Min(1, it.frac)), bar.H}, palette.Text)
 		}
 		yy += bar.H + m.Gap/2
-		detail := l.Int(it.have)
+		detail := b.t(i18n.CovNoTotal)
 		if it.want > 0 {
 			detail = b.tf(i18n.CovOf, l.Int(it.have), l.Int(it.want))
 		}
