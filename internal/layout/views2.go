@@ -118,7 +118,7 @@ func (b *builder) regions(r Rect) float64 {
 	}
 	// Columns: name, shares bar, margin, counted units.
 	narrow := b.sc.Narrow
-	marginW := b.f.Width(Regular, m.Small, "+100.0 pp") + m.Gap
+	marginW := b.f.Width(Regular, m.Small, "→ +100.0 pp") + m.Gap
 	covW := b.f.Width(Regular, m.Small, "00,000 tables") + m.Gap
 	barW := math.Min(220*m.Scale, r.W*0.3)
 	if narrow {
@@ -138,6 +138,7 @@ func (b *builder) regions(r Rect) float64 {
 	if clip.Empty() {
 		clip = Rect{0, 0, b.sc.W, b.sc.H}
 	}
+	var scratch []int64
 	for i, rw := range rows {
 		ry := y + float64(i)*rowH
 		if ry+rowH < clip.Y || ry > clip.Bottom() {
@@ -171,7 +172,26 @@ func (b *builder) regions(r Rect) float64 {
 		}
 		if tot.Valid > 0 {
 			_, pp := tot.Margin(d.Leader, d.Runner, sim.OfValid)
-			b.textRight(bar.Right()+m.Gap+marginW, ty+(m.LineBody-m.LineSmall)/2, l.PP(pp, 1), Regular, m.Small, palette.Text)
+			my := ty + (m.LineBody-m.LineSmall)/2
+			// Under a scenario, the region's margin with what the
+			// scenario places in it, below the counted one.
+			var proj []int64
+			if o := st.Out; o != nil && o.Active && rw.unit < 0 {
+				proj = o.RegionVotes(rw.region, scratch[:0])
+				scratch = proj
+			}
+			if proj != nil {
+				my = ry + (rowH-2*m.LineSmall)/2
+				pt := sim.Totals{Votes: proj}
+				for _, v := range proj {
+					pt.Valid += v
+				}
+				if pt.Valid > 0 {
+					_, ppp := pt.Margin(d.Leader, d.Runner, sim.OfValid)
+					b.textRight(bar.Right()+m.Gap+marginW, my+m.LineSmall, "→ "+l.PP(ppp, 1), Regular, m.Small, palette.TextMuted)
+				}
+			}
+			b.textRight(bar.Right()+m.Gap+marginW, my, l.PP(pp, 1), Regular, m.Small, palette.Text)
 		}
 		if covW > 0 {
 			cv := b.tables(rw.units)

@@ -69,7 +69,7 @@ func (s *State) projectEngine() (*Outcome, error) {
 		Counted: eo.Counted, Imputed: eo.Imputed, Total: eo.Total,
 		Active: sc.Missing != scenario.MissingNone, Remaining: eo.Remaining,
 		Leader: eo.Winner, Runner: eo.RunnerUp, Tie: eo.Tie, Margin: eo.Margin,
-		ExpectedUnits: d.Agg.Nation.Expected.Units,
+		ExpectedUnits: d.Agg.Nation.Expected.Units, eo: eo,
 	}
 	if eo.MissingUnits > 0 {
 		o.MissingUnits = eo.MissingUnits

@@ -4,6 +4,7 @@ import (
 	"math"
 
 	"github.com/tallyscope/tallyscope/sim"
+	"github.com/tallyscope/tallyscope/sim/scenario"
 )
 
 // Outcome is what the current scenario gives, nationally, in the shape the
@@ -44,6 +45,19 @@ type Outcome struct {
 	// Note describes, in English, another impossibility the engine
 	// flagged, or why the engine could not run.
 	Note string
+
+	// eo is the engine's outcome, for the per-region figures.
+	eo *scenario.Outcome
+}
+
+// RegionVotes returns region r's votes under the scenario (counted after
+// the changes, plus what the scenario places in the region), written into
+// dst, or nil when the outcome has no per-region figures.
+func (o *Outcome) RegionVotes(r int, dst []int64) []int64 {
+	if o.eo == nil || r < 0 {
+		return nil
+	}
+	return o.eo.RegionTotal(r, dst)
 }
 
 // Shortfall is a candidate that would need Votes (negative) in the
