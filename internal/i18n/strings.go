@@ -38,7 +38,6 @@ type entry struct{ en, es string }
 // Keys of the user-visible strings.
 const (
 	AppName        Key = "app.name"
-	Loading        Key = "app.loading"
 	TabOverview    Key = "tab.overview"
 	TabScenario    Key = "tab.scenario"
 	TabRegions     Key = "tab.regions"
@@ -47,7 +46,6 @@ const (
 	BtnOpen        Key = "btn.open"
 	BtnCopyLink    Key = "btn.copylink"
 	BtnEmbed       Key = "btn.embed"
-	BtnHelp        Key = "btn.help"
 	BtnLang        Key = "btn.lang"
 	BtnReset       Key = "btn.reset"
 	BtnOpenShort   Key = "btn.open.short"
@@ -59,9 +57,7 @@ const (
 	MsgBadFile     Key = "msg.badfile"
 	MsgMapping     Key = "msg.mapping"
 	MsgMappingUsed Key = "msg.mappingused"
-	MsgDropHint    Key = "msg.drophint"
 	MsgKeysHint    Key = "msg.keyshint"
-	MsgOpening     Key = "msg.opening"
 	CountedVotes   Key = "ov.counted"
 	Projected      Key = "ov.projected"
 	Leads          Key = "ov.leads"
@@ -75,7 +71,6 @@ const (
 	CovUnknown     Key = "ov.cov.unknown"
 	CovNoTotal     Key = "ov.cov.nototal"
 	Claims         Key = "ov.claims"
-	ClaimVsCount   Key = "ov.claimvscount"
 	ShareOfValid   Key = "ov.shareofvalid"
 	Others         Key = "ov.others"
 	ScMissing      Key = "sc.missing"
@@ -94,7 +89,6 @@ const (
 	ScCountedDesc  Key = "sc.counted.desc"
 	ScSplitDesc    Key = "sc.split.desc"
 	ScResult       Key = "sc.result"
-	RgLevel        Key = "rg.level"
 	UnVotes        Key = "un.votes"
 	UnTurnoutVal   Key = "un.turnoutval"
 	Close          Key = "close"
@@ -105,8 +99,6 @@ const (
 	RgName         Key = "rg.name"
 	RgShare        Key = "rg.share"
 	UnLeads        Key = "un.leads"
-	Prev           Key = "prev"
-	Next           Key = "next"
 	ScSwing        Key = "sc.swing"
 	ScClaim        Key = "sc.claim"
 	ScStillAhead   Key = "sc.stillahead"
@@ -119,14 +111,12 @@ const (
 	ScWorstDesc    Key = "sc.worst.desc"
 	ScLikeDesc     Key = "sc.like.desc"
 	ScClaimDesc    Key = "sc.claim.desc"
-	ScNoClaims     Key = "sc.noclaims"
 	RgNation       Key = "rg.nation"
 	RgSearch       Key = "rg.search"
 	RgSearchHint   Key = "rg.searchhint"
 	RgNoMatch      Key = "rg.nomatch"
 	RgUnitsCount   Key = "rg.units"
 	RgUnitsOne     Key = "rg.units.one"
-	RgUp           Key = "rg.up"
 	RgMore         Key = "rg.more"
 	UnTitle        Key = "un.title"
 	UnTitleVotes   Key = "un.title.votes"
@@ -153,7 +143,6 @@ const (
 	HelpEsc        Key = "help.esc"
 	HelpHelp       Key = "help.help"
 	HelpDrop       Key = "help.drop"
-	HelpClose      Key = "help.close"
 	EmbedTitle     Key = "embed.title"
 	DataLabel      Key = "data.label"
 	SourceLabel    Key = "data.source"
@@ -161,7 +150,6 @@ const (
 
 var table = map[Key]entry{
 	AppName:        {"Tallyscope", "Tallyscope"},
-	Loading:        {"Loading…", "Cargando…"},
 	TabOverview:    {"Overview", "Resumen"},
 	TabScenario:    {"Scenario", "Escenario"},
 	TabRegions:     {"Regions", "Regiones"},
@@ -170,7 +158,6 @@ var table = map[Key]entry{
 	BtnOpen:        {"Open file", "Abrir archivo"},
 	BtnCopyLink:    {"Copy link", "Copiar enlace"},
 	BtnEmbed:       {"Embed", "Insertar"},
-	BtnHelp:        {"Keys (?)", "Teclas (?)"},
 	BtnLang:        {"Español", "English"},
 	BtnReset:       {"Reset", "Restablecer"},
 	BtnOpenShort:   {"Open", "Abrir"},
@@ -182,9 +169,7 @@ var table = map[Key]entry{
 	MsgBadFile:     {"Could not read %s: %s. The previous data is still shown.", "No se pudo leer %s: %s. Se siguen mostrando los datos anteriores."},
 	MsgMapping:     {"Read the mapping %s: now open or drop the results file it describes.", "Leído el mapeo %s: abra o suelte ahora el archivo de resultados que describe."},
 	MsgMappingUsed: {"Columns from %s.", "Columnas según %s."},
-	MsgDropHint:    {"Drop a results file here, or use Open file.", "Suelte aquí un archivo de resultados o use Abrir archivo."},
 	MsgKeysHint:    {"Tab moves, arrows adjust, ? shows the keys.", "Tab avanza, flechas ajustan, ? muestra las teclas."},
-	MsgOpening:     {"Opening %s", "Abriendo %s"},
 	CountedVotes:   {"Counted", "Contado"},
 	Projected:      {"Scenario", "Escenario"},
 	Leads:          {"%s leads with %s of the counted votes", "%s gana con %s de los votos contados"},
@@ -198,7 +183,6 @@ var table = map[Key]entry{
 	CovUnknown:     {"not in the data", "no está en los datos"},
 	CovNoTotal:     {"expected total not known", "total esperado desconocido"},
 	Claims:         {"Claimed beside counted", "Anunciado frente a contado"},
-	ClaimVsCount:   {"%s: %s %s, %s %s", "%s: %s %s, %s %s"},
 	ShareOfValid:   {"share of valid votes", "porcentaje de votos válidos"},
 	Others:         {"Others", "Otros"},
 	ScMissing:      {"Missing: %s of %s {u}", "Faltan: %s de %s {u}"},
@@ -217,7 +201,6 @@ var table = map[Key]entry{
 	ScCountedDesc:  {"Only the counted {u}: the missing ones are left out.", "Solo {las} {u} contad{as}: {las} que faltan quedan fuera."},
 	ScSplitDesc:    {"%s gets the share set below; the others split the rest as in the counted {u}.", "%s recibe el porcentaje elegido abajo; los demás se reparten el resto como en {las} {u} contad{as}."},
 	ScResult:       {"With this scenario", "Con este escenario"},
-	RgLevel:        {"%s in %s", "%s en %s"},
 	UnVotes:        {"%s votes", "%s votos"},
 	UnTurnoutVal:   {"turnout %s", "participación %s"},
 	Close:          {"Close", "Cerrar"},
@@ -228,8 +211,6 @@ var table = map[Key]entry{
 	RgName:         {"Name", "Nombre"},
 	RgShare:        {"Shares", "Porcentajes"},
 	UnLeads:        {"%s leads here", "Gana %s aquí"},
-	Prev:           {"Previous", "Anterior"},
-	Next:           {"Next", "Siguiente"},
 	ScSwing:        {"Swing to %s: %s", "Trasvase hacia %s: %s"},
 	ScClaim:        {"Claim: %s", "Anuncio: %s"},
 	ScStillAhead:   {"%s is still ahead by %s votes.", "%s sigue adelante por %s votos."},
@@ -242,14 +223,12 @@ var table = map[Key]entry{
 	ScWorstDesc:    {"Every registered voter in the missing {u} votes, all for %s.", "Todos los electores de {las} {u} que faltan votan, todos por %s."},
 	ScLikeDesc:     {"The missing {u} vote like the counted {u} of their region.", "{Las} {u} que faltan votan como {las} {u} contad{as} de su región."},
 	ScClaimDesc:    {"What the missing {u} must hold for the claim to be true.", "Lo que deben contener {las} {u} que faltan para que el anuncio sea cierto."},
-	ScNoClaims:     {"The data has no claims.", "Los datos no tienen anuncios."},
 	RgNation:       {"All", "Todo"},
 	RgSearch:       {"Search: %s", "Buscar: %s"},
 	RgSearchHint:   {"Type to search by name", "Escriba para buscar por nombre"},
 	RgNoMatch:      {"No region matches.", "Ninguna región coincide."},
 	RgUnitsCount:   {"%s {u}", "%s {u}"},
 	RgUnitsOne:     {"1 {u1}", "1 {u1}"},
-	RgUp:           {"Up", "Subir"},
 	RgMore:         {"%s more", "%s más"},
 	UnTitle:        {"Every {u1} by turnout and %s's share", "Cada {u1} por participación y porcentaje de %s"},
 	UnTitleVotes:   {"Every {u1} by votes cast and %s's share", "Cada {u1} por votos emitidos y porcentaje de %s"},
@@ -276,7 +255,6 @@ var table = map[Key]entry{
 	HelpEsc:        {"Backspace or Esc: go up a level, close", "Retroceso o Esc: subir un nivel, cerrar"},
 	HelpHelp:       {"?: show or hide this list", "?: mostrar u ocultar esta lista"},
 	HelpDrop:       {"Drop a file on the window to load it", "Suelte un archivo en la ventana para cargarlo"},
-	HelpClose:      {"Press any key to close", "Pulse cualquier tecla para cerrar"},
 	EmbedTitle:     {"Embed code", "Código para insertar"},
 	DataLabel:      {"Data: %s", "Datos: %s"},
 	SourceLabel:    {"Source: %s", "Fuente: %s"},
