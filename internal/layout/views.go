@@ -119,6 +119,8 @@ func (b *builder) overview(r Rect) float64 {
 	}
 	t := d.Tally
 	nat := &d.Agg.Nation
+	// Lines longer than this are hard to read on a wide screen.
+	r.W = math.Min(r.W, 1000*m.Scale)
 	y := r.Y
 	lead, run, tie := nat.Leader()
 	if tie {
