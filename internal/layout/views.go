@@ -526,11 +526,6 @@ func (b *builder) scenario(r Rect, side bool) float64 {
 	return y - r.Y
 }
 
-// verdict says in words what the scenario gives.
-func (b *builder) verdict(r Rect, y float64) float64 {
-	return b.verdictAt(r, y, false)
-}
-
 // verdictLines says what the scenario gives, first finding first, and the
 // colour of the bar beside it.
 func (b *builder) verdictLines() ([]string, color.RGBA) {
