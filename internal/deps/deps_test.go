@@ -27,6 +27,8 @@ var forbidden = []struct {
 	{"internal/i18n", []string{"github.com/hajimehoshi/ebiten", "gonum.org/v1/plot", "syscall/js"}, "shared by the app and the charts"},
 	{"internal/palette", []string{"github.com/hajimehoshi/ebiten", "gonum.org/v1/plot", "syscall/js"}, "shared by the app and the charts"},
 	{"internal/layout", []string{"github.com/hajimehoshi/ebiten", "gonum.org/v1/plot", "syscall/js"}, "layout is tested without a display"},
+	{"internal/ui/app", []string{"github.com/hajimehoshi/ebiten", "gonum.org/v1/plot", "syscall/js"}, "the app's model runs headless"},
+	{"internal/web", []string{"github.com/hajimehoshi/ebiten", "gonum.org/v1/plot"}, "the server does not draw"},
 }
 
 // onlyImporters says which packages may import a path directly.
