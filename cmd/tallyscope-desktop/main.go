@@ -3,7 +3,13 @@
 // results file that Tallyscope reads can be given with --data or dropped on
 // the window.
 //
-//	tallyscope-desktop [--data FILE [--map MAPPING]] [--lang en|es] [--size WxH] [--fragment STATE]
+//	tallyscope-desktop [--data FILE [--map MAPPING]] [--lang en|es] [--size WxH] [--fragment STATE] [--save-dir DIR]
+//
+// "Save chart" (or Ctrl+S) writes the current view's chart as PNG and the
+// numbers behind it as CSV into the current directory or --save-dir, in
+// the language and with the scenario on screen: Overview saves the shares
+// chart, Scenario the break-even, Regions the regions, Uncertainty the
+// Monte Carlo and Tables (Units) the fingerprint.
 package main
 
 import (
@@ -28,9 +34,11 @@ func run(args []string, stderr io.Writer) int {
 	lang := fs.String("lang", "", "language: en or es (default: from $LANG, else en)")
 	size := fs.String("size", "1280x800", "initial window size `WxH` in screen points (360x640 is a phone held upright)")
 	frag := fs.String("fragment", "", "a `STATE` printed by a previous session or copied with \"Copy link\" (the part after #)")
+	saveDir := fs.String("save-dir", ".", "`DIR` where \"Save chart\" (Ctrl+S) writes the chart (PNG) and its numbers (CSV)")
 	fs.Usage = func() {
-		fmt.Fprintf(stderr, "Usage: tallyscope-desktop [--data FILE [--map MAPPING]] [--lang en|es] [--size WxH] [--fragment STATE]\n\n")
-		fmt.Fprintf(stderr, "Opens Tallyscope's interactive visualizer in a window. Files can also be dropped on it.\n\n")
+		fmt.Fprintf(stderr, "Usage: tallyscope-desktop [--data FILE [--map MAPPING]] [--lang en|es] [--size WxH] [--fragment STATE] [--save-dir DIR]\n\n")
+		fmt.Fprintf(stderr, "Opens Tallyscope's interactive visualizer in a window. Files can also be dropped on it.\n")
+		fmt.Fprintf(stderr, "\"Save chart\" (Ctrl+S) saves the current view's chart as PNG and its numbers as CSV.\n\n")
 		fs.PrintDefaults()
 		fmt.Fprintf(stderr, "\nExample:\n  tallyscope-desktop --data RESULTADOS_2024_CSV_V2.csv --lang es\n")
 	}
@@ -50,7 +58,11 @@ func run(args []string, stderr io.Writer) int {
 		return 2
 	}
 	ui.SetWindowSize(w, h)
-	cfg := ui.Config{Lang: *lang, Fragment: *frag}
+	if fi, err := os.Stat(*saveDir); err != nil || !fi.IsDir() {
+		fmt.Fprintf(stderr, "tallyscope-desktop: --save-dir %q: not a directory\n", *saveDir)
+		return 2
+	}
+	cfg := ui.Config{Lang: *lang, Fragment: *frag, Save: saver(*saveDir, version())}
 	if cfg.Lang == "" {
 		cfg.Lang = ui.BrowserLanguage()
 	}

@@ -21,6 +21,7 @@ func TestFlags(t *testing.T) {
 		{[]string{"extra.csv"}, 2, `unexpected argument "extra.csv" (use --data FILE)`},
 		{[]string{"--nope"}, 2, "flag provided but not defined"},
 		{[]string{"--map", "/nonexistent/map.json"}, 1, "no such file"},
+		{[]string{"--save-dir", "/nonexistent/dir"}, 2, `--save-dir "/nonexistent/dir": not a directory`},
 	}
 	for _, tt := range tests {
 		var buf bytes.Buffer

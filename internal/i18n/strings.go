@@ -146,6 +146,14 @@ const (
 	EmbedTitle     Key = "embed.title"
 	DataLabel      Key = "data.label"
 	SourceLabel    Key = "data.source"
+	BtnSave        Key = "btn.save"
+	BtnSaveShort   Key = "btn.save.short"
+	MsgSaving      Key = "msg.saving"
+	MsgSaved       Key = "msg.saved"
+	MsgSaveFailed  Key = "msg.savefailed"
+	MsgColumns     Key = "msg.columns"
+	HelpSave       Key = "help.save"
+	CovExpected    Key = "ov.cov.expected"
 )
 
 var table = map[Key]entry{
@@ -258,4 +266,12 @@ var table = map[Key]entry{
 	EmbedTitle:     {"Embed code", "Código para insertar"},
 	DataLabel:      {"Data: %s", "Datos: %s"},
 	SourceLabel:    {"Source: %s", "Fuente: %s"},
+	BtnSave:        {"Save chart", "Guardar gráfico"},
+	BtnSaveShort:   {"Save", "Guardar"},
+	MsgSaving:      {"Saving the chart and its numbers…", "Guardando el gráfico y sus cifras…"},
+	MsgSaved:       {"Saved %s and %s.", "Guardados %s y %s."},
+	MsgSaveFailed:  {"Could not save the chart: %s.", "No se pudo guardar el gráfico: %s."},
+	MsgColumns:     {"The columns were not recognised: a mapping file that names them (see the README) can be dropped or opened together with the CSV", "No se reconocieron las columnas: puede soltar o abrir junto con el CSV un archivo de mapeo que las nombre (vea el README)"},
+	HelpSave:       {"Ctrl+S: save the chart and its numbers (PNG and CSV)", "Ctrl+S: guardar el gráfico y sus cifras (PNG y CSV)"},
+	CovExpected:    {"%s expected", "%s esperados"},
 }

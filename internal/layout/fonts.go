@@ -101,9 +101,12 @@ func (f *Fonts) Wrap(s Style, px float64, str string, w float64) []string {
 		// "67,08 %") keeps its neighbours together.
 		words := strings.FieldsFunc(para, func(r rune) bool { return r == ' ' || r == '\t' })
 		line := ""
-		for _, wd := range words {
+		for _, piece := range f.pieces(s, px, words, w) {
+			wd := piece.s
 			try := wd
-			if line != "" {
+			if line != "" && piece.glued {
+				try = line + wd
+			} else if line != "" {
 				try = line + " " + wd
 			}
 			if f.Width(s, px, try) <= w {
@@ -120,4 +123,35 @@ func (f *Fonts) Wrap(s Style, px float64, str string, w float64) []string {
 		}
 	}
 	return lines
+}
+
+// piece is a word, or part of a word too wide for a line; glued pieces
+// follow the previous one with no space.
+type piece struct {
+	s     string
+	glued bool
+}
+
+// pieces splits the words wider than w after their commas, semicolons and
+// slashes ("when,what,where" as a list of columns), so that a long list
+// wraps instead of being cut.
+func (f *Fonts) pieces(s Style, px float64, words []string, w float64) []piece {
+	out := make([]piece, 0, len(words))
+	for _, wd := range words {
+		if f.Width(s, px, wd) <= w || !strings.ContainsAny(wd, ",;/") {
+			out = append(out, piece{s: wd})
+			continue
+		}
+		glued := false
+		for wd != "" {
+			i := strings.IndexAny(wd, ",;/")
+			if i < 0 || i == len(wd)-1 {
+				out = append(out, piece{s: wd, glued: glued})
+				break
+			}
+			out = append(out, piece{s: wd[:i+1], glued: glued})
+			wd, glued = wd[i+1:], true
+		}
+	}
+	return out
 }

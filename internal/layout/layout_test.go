@@ -505,3 +505,92 @@ func TestUnitWords(t *testing.T) {
 		}
 	}
 }
+
+// texts returns the strings of the scene's text items.
+func texts(sc *Scene) []string {
+	var out []string
+	for _, it := range sc.Items {
+		if it.Kind == Text {
+			out = append(out, it.Text)
+		}
+	}
+	return out
+}
+
+// TestSaveControlAndMessages lays out the desktop's "Save chart" control
+// (only when the platform saves), its key in the help, and a long error
+// in the status line, at every size and in both languages, and checks that
+// nothing overlaps or leaves the screen and that no command-line flag
+// reaches the screen.
+func TestSaveControlAndMessages(t *testing.T) {
+	f := newFonts(t)
+	d := fixture(t)
+	for _, sz := range sizes {
+		for _, lang := range i18n.Langs {
+			for _, canSave := range []bool{false, true} {
+				for _, help := range []bool{false, true} {
+					st := app.New(d, lang, "")
+					st.CanSave = canSave
+					st.Apply(app.LoadFile{Name: "notes.csv", Data: []byte("when,what,where,who,how,why,a_rather_long_column_name,another_one\n1,2,3\n")})
+					if help {
+						st.Apply(app.ToggleHelp{})
+					}
+					st.Update(0)
+					sc := Build(st, sz.w, sz.h, sz.sc, f)
+					name := fmt.Sprintf("%s %s save=%v help=%v", sz.name, lang.Code(), canSave, help)
+					all := strings.Join(texts(sc), "\n")
+					assert.NotContains(t, all, "--", name)
+					if help {
+						assert.Equal(t, canSave, strings.Contains(all, "Ctrl+S"), name)
+						continue
+					}
+					assert.Equal(t, canSave, sc.Find("save") != nil, name)
+					// The message keeps the loader's place and says
+					// what to do, whole.
+					assert.Contains(t, all, "notes.csv:1", name)
+					assert.Contains(t, all, "README", name)
+					tail := map[i18n.Lang]string{i18n.EN: "shown.", i18n.ES: "anteriores."}[lang]
+					assert.Contains(t, all, tail, "%s: the message is cut", name)
+					screen := Rect{0, 0, sz.w, sz.h}
+					vis := visibleTexts(sc)
+					for i, a := range vis {
+						assert.True(t, a.R.Inside(screen, 0.5), "%s: %q leaves the screen", name, a.Text)
+						for _, b := range vis[i+1:] {
+							if a.R.Inset(1).Overlaps(b.R.Inset(1)) {
+								t.Errorf("%s: %q %+v overlaps %q %+v", name, a.Text, a.R, b.Text, b.R)
+							}
+						}
+					}
+					// Buttons do not overlap each other.
+					for i, a := range sc.Hits {
+						for _, b := range sc.Hits[i+1:] {
+							if a.ID != "" && b.ID != "" && !a.Scroll && !b.Scroll && !a.Hidden && !b.Hidden && a.R.Overlaps(b.R) {
+								t.Errorf("%s: control %s overlaps %s", name, a.ID, b.ID)
+							}
+						}
+					}
+				}
+			}
+		}
+	}
+}
+
+// TestCoverageWithoutRegistered checks that a tally without registered
+// voters shows the expected total under "not in the data", not a dash.
+func TestCoverageWithoutRegistered(t *testing.T) {
+	f := newFonts(t)
+	d := fixture(t) // registered voters unknown; 60,000 expected
+	for _, tt := range []struct {
+		lang i18n.Lang
+		want string
+	}{{i18n.EN, "60,000 expected"}, {i18n.ES, "60.000 esperados"}} {
+		st := app.New(d, tt.lang, "")
+		st.Update(0)
+		all := texts(Build(st, 1280, 800, 1, f))
+		assert.Contains(t, all, tt.want)
+		assert.Contains(t, all, tt.lang.T(i18n.CovUnknown))
+		for _, s := range all {
+			assert.False(t, strings.HasPrefix(s, "– "), s)
+		}
+	}
+}

@@ -273,10 +273,19 @@ func (b *builder) header(r Rect) Rect {
 			total += widths[i] + m.Gap
 		}
 	}
+	short := []string{b.t(i18n.BtnOpenShort), b.t(i18n.BtnLinkShort), b.t(i18n.BtnEmbed), b.t(i18n.BtnLangShort), "?"}
+	if st.CanSave {
+		// The desktop saves the current view's chart and numbers.
+		labels = append(labels[:1], append([]string{b.t(i18n.BtnSave)}, labels[1:]...)...)
+		short = append(short[:1], append([]string{b.t(i18n.BtnSaveShort)}, short[1:]...)...)
+		ids = append(ids[:1], append([]string{"save"}, ids[1:]...)...)
+		acts = append(acts[:1], append([]app.Action{app.SaveView{}}, acts[1:]...)...)
+		widths = make([]float64, len(labels))
+	}
 	measure()
 	if b.sc.Narrow && total-m.Gap+float64(len(labels)-1)*(m.Gap/2-m.Gap) > r.W-2*m.Pad {
 		// Short labels keep the buttons on one line on a phone.
-		labels[0], labels[1], labels[3] = b.t(i18n.BtnOpenShort), b.t(i18n.BtnLinkShort), b.t(i18n.BtnLangShort)
+		labels = short
 		measure()
 	}
 	btnH := math.Round(m.Row * 0.85)
@@ -375,10 +384,19 @@ func (b *builder) statusText() (string, color.RGBA) {
 	return name + b.t(i18n.MsgKeysHint), palette.TextMuted
 }
 
+// statusLines is the most lines the status line wraps to: an error
+// (which says what to do) gets more room.
+func (b *builder) statusLines() int {
+	if b.st.Msg.Err {
+		return 6
+	}
+	return 3
+}
+
 func (b *builder) statusHeight(w float64) float64 {
 	s, _ := b.statusText()
 	n := len(b.f.Wrap(Regular, b.m.Small, s, w-2*b.m.Pad))
-	n = min(max(n, 1), 3)
+	n = min(max(n, 1), b.statusLines())
 	return float64(n)*b.m.LineSmall + b.m.Gap*1.5
 }
 
@@ -387,8 +405,9 @@ func (b *builder) status(r Rect) {
 	b.fill(r, palette.Panel)
 	b.line(r.X, r.Y, r.Right(), r.Y, palette.Grid, b.m.Stroke)
 	lines := b.f.Wrap(Regular, b.m.Small, s, r.W-2*b.m.Pad)
-	if len(lines) > 3 {
-		lines = lines[:3]
+	if n := b.statusLines(); len(lines) > n {
+		lines = lines[:n]
+		lines[n-1] = b.f.Fit(Regular, b.m.Small, lines[n-1]+" …", r.W-2*b.m.Pad)
 	}
 	for i, ln := range lines {
 		b.text(r.X+b.m.Pad, r.Y+b.m.Gap*0.75+float64(i)*b.m.LineSmall, ln, Regular, b.m.Small, c, r.W-2*b.m.Pad)
@@ -478,6 +497,9 @@ func (b *builder) overlay(full Rect, wantW, wantH float64) Rect {
 func (b *builder) help(full Rect) {
 	m := b.m
 	lines := []string{b.t(i18n.HelpTab), b.t(i18n.HelpArrows), b.t(i18n.HelpEnter), b.tf(i18n.HelpDigits, fmt.Sprint(len(b.viewTabs()))), b.t(i18n.HelpEsc), b.t(i18n.HelpHelp), b.t(i18n.HelpDrop)}
+	if b.st.CanSave {
+		lines = append(lines, b.t(i18n.HelpSave))
+	}
 	w := math.Min(460*m.Scale, full.W-2*m.Pad) - 2*m.Pad
 	h := m.LineH1 + m.Gap
 	for _, s := range lines {

@@ -278,11 +278,9 @@ func (b *builder) coverage(r Rect, y float64) float64 {
 		if it.want > 0 {
 			detail = b.tf(i18n.CovOf, l.Int(it.have), l.Int(it.want))
 		}
-		if it.label == b.t(i18n.CovRegistered) && nat.RegisteredUnits == 0 {
-			detail = "–"
-			if it.want > 0 {
-				detail = b.tf(i18n.CovOf, "–", l.Int(it.want))
-			}
+		if it.label == b.t(i18n.CovRegistered) && nat.RegisteredUnits == 0 && it.want > 0 {
+			// None counted: the expected total alone.
+			detail = b.tf(i18n.CovExpected, l.Int(it.want))
 		}
 		yy += b.para(c.X, yy, c.W, detail, Regular, m.Small, m.LineSmall, palette.Text)
 		if cols != nil {

@@ -14,11 +14,21 @@
 //		DataErr  error  // a problem fetching Data, shown on screen
 //		Mapping     []byte // optional mapping file naming a CSV's columns
 //		MappingName string
+//		Save func(app.SaveRequest) (base string, err error) // desktop only
 //	}
 //	func Run(cfg Config) error
 //
 // A Config whose Data does not load still opens, on the default data,
 // with the error on screen.
+//
+// Save is the desktop's "Save chart" (and Ctrl+S): cmd/tallyscope-desktop
+// sets it to a function that draws the current view with package chart
+// (Overview: shares, Scenario: break-even, Regions: regions, Uncertainty:
+// Monte Carlo, Tables: fingerprint) and writes BASE.png and BASE.csv. This
+// package never imports package chart, so the browser build stays free of
+// gonum/plot; without Save (the browser) the control and its key are
+// absent. The hook runs on its own goroutine and its answer, files or
+// error, becomes the status line.
 //
 // The game is a thin adapter: Update turns input into app.Action values in
 // one place (input.go), applies them, recomputes only what they
@@ -34,10 +44,13 @@
 // publishes the test hook:
 //
 //	window.tallyscope.state() // JSON: {"ready":true,"frames":N,"lang":"en",
-//	  "data":{"name":...,"units":37},"fragment":"...","leader":"EG",
+//	  "data":{"name":...,"units":25073,"rows":37},"fragment":"...","leader":"EG",
 //	  "national":[{"id":"EG","votes":7303480,"share":0.6708...},...],
 //	  "coverage_units":0.835,"scenario":{...},"projected":[...],"message":""}
 //
+// data.units counts the reporting units the data stands for (the sum of
+// the units' sizes: 25,073 tables for the default data, which sums them
+// per state), data.rows the units as stored (37).
 // ready becomes true once the first frame is drawn; "controls" lists the
 // clickable controls of the current view in CSS pixels from the canvas'
 // top-left ("slider": true for the draggable ones), and "montecarlo" the

@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"errors"
+	"fmt"
 	"math"
 	"time"
 
@@ -40,10 +42,13 @@ type Game struct {
 	// hookFrames is the frame count last published.
 	hookFrames int64
 	files      chan []fileResult
+	// save is Config.Save; saved carries its answers back.
+	save  func(app.SaveRequest) (string, error)
+	saved chan app.Saved
 }
 
 func newGame(st *app.State, fonts *layout.Fonts) *Game {
-	return &Game{st: st, fonts: fonts, faces: map[font.Face]*text.GoXFace{}, points: &pointsLayer{}, files: make(chan []fileResult, 1)}
+	return &Game{st: st, fonts: fonts, faces: map[font.Face]*text.GoXFace{}, points: &pointsLayer{}, files: make(chan []fileResult, 1), saved: make(chan app.Saved, 1)}
 }
 
 // State returns the model, for tests.
@@ -83,8 +88,36 @@ func (g *Game) perform(e app.Effect) {
 		setFragment(e.Arg)
 	case app.EffectPickFile:
 		pickFile(g.files)
+	case app.EffectSave:
+		g.startSave(g.st.SaveRequest())
 	}
 }
+
+// startSave runs the save hook on its own goroutine (drawing a chart
+// takes longer than a frame); its answer comes back through g.saved. The
+// request holds the immutable tally and a copy of the scenario, so the
+// goroutine shares nothing that changes. A panic in the hook becomes a
+// message, never a crash.
+func (g *Game) startSave(req app.SaveRequest) {
+	save := g.save
+	if save == nil {
+		g.saved <- app.Saved{Err: errNoSave}
+		return
+	}
+	go func() {
+		var res app.Saved
+		defer func() {
+			if r := recover(); r != nil {
+				res = app.Saved{Err: fmt.Errorf("%v", r)}
+			}
+			g.saved <- res
+		}()
+		base, err := save(req)
+		res = app.Saved{Base: base, Err: err}
+	}()
+}
+
+var errNoSave = errors.New("saving charts is available in the desktop app")
 
 // ensureScene rebuilds the layout when the state or the size changed.
 func (g *Game) ensureScene() {

@@ -69,6 +69,11 @@ func (g *Game) actions() []app.Action {
 		out = append(out, files)
 	default:
 	}
+	select {
+	case r := <-g.saved:
+		out = append(out, r)
+	default:
+	}
 	if a := droppedFile(); a != nil {
 		out = append(out, a)
 	}
@@ -76,6 +81,14 @@ func (g *Game) actions() []app.Action {
 		return out
 	}
 	shift := ebiten.IsKeyPressed(ebiten.KeyShift)
+	// Ctrl+S (Cmd+S on a Mac) saves the chart; with Ctrl or Cmd held,
+	// no key types text or moves.
+	if ebiten.IsKeyPressed(ebiten.KeyControl) || ebiten.IsKeyPressed(ebiten.KeyMeta) {
+		if inpututil.IsKeyJustPressed(ebiten.KeyS) && st.CanSave {
+			out = append(out, app.SaveView{})
+		}
+		return g.pointer(out)
+	}
 	searching := st.View == app.ViewRegions && (st.Focus == "search" || st.Focus == "")
 	// Keys.
 	for _, km := range keyMap {
@@ -113,6 +126,12 @@ func (g *Game) actions() []app.Action {
 	} else if len(typed) > 0 && st.Help {
 		out = append(out, app.CloseOverlays{})
 	}
+	return g.pointer(out)
+}
+
+// pointer appends the actions of the mouse, the wheel and touches.
+func (g *Game) pointer(out []app.Action) []app.Action {
+	sc, st := g.scene, g.st
 	// Mouse.
 	x, y := ebiten.CursorPosition()
 	fx, fy := float64(x), float64(y)

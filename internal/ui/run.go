@@ -28,6 +28,13 @@ type Config struct {
 	// MappingName its name.
 	Mapping     []byte
 	MappingName string
+	// Save, when not nil, saves the current view's chart and the numbers
+	// behind it and returns the files' path without its extension (the
+	// files are Base.png and Base.csv). The desktop program sets it (the
+	// chart package is never compiled into the browser build); without
+	// it the "Save chart" control and its key are absent. It runs on a
+	// goroutine of its own: the window keeps drawing meanwhile.
+	Save func(app.SaveRequest) (base string, err error)
 }
 
 // NewGame builds the game for cfg without running it. A Data that does not
@@ -61,11 +68,14 @@ func NewGame(cfg Config) (*Game, error) {
 		st.RestoreFragment(cfg.Fragment)
 	}
 	st.Origin = pageOrigin()
+	st.CanSave = cfg.Save != nil
 	fonts, err := layout.NewFonts()
 	if err != nil {
 		return nil, err
 	}
-	return newGame(st, fonts), nil
+	g := newGame(st, fonts)
+	g.save = cfg.Save
+	return g, nil
 }
 
 // windowW and windowH are the initial window size in CSS pixels.

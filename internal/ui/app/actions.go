@@ -264,7 +264,7 @@ type LoadFile struct {
 func (a LoadFile) apply(s *State) {
 	l := s.Lang
 	if a.Err != nil {
-		s.Msg = Message{Text: l.Tf(i18n.MsgBadFile, a.Name, a.Err.Error()), Err: true}
+		s.Msg = Message{Text: l.Tf(i18n.MsgBadFile, a.Name, UserText(a.Err.Error())), Err: true}
 		return
 	}
 	// A mapping file is kept for the results file that follows.
@@ -275,11 +275,11 @@ func (a LoadFile) apply(s *State) {
 	}
 	d, err := LoadWith(a.Data, a.Name, s.mapping)
 	if err != nil {
-		s.Msg = Message{Text: l.Tf(i18n.MsgBadFile, a.Name, err.Error()), Err: true}
+		s.Msg = Message{Text: l.Tf(i18n.MsgBadFile, a.Name, loadErrorText(l, err)), Err: true}
 		return
 	}
 	s.setData(d)
-	s.Msg = Message{Text: l.Tf(i18n.MsgLoaded, a.Name, l.Int(int64(len(d.Tally.Units))))}
+	s.Msg = Message{Text: l.Tf(i18n.MsgLoaded, a.Name, l.Int(d.Units()))}
 	if s.mapping != nil {
 		s.Msg.Text += " " + l.Tf(i18n.MsgMappingUsed, s.mappingName)
 		s.mapping, s.mappingName = nil, ""

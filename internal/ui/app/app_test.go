@@ -243,7 +243,8 @@ func TestSnapshot(t *testing.T) {
 	assert.Equal(t, "EG", sn.Leader)
 	assert.Equal(t, int64(340), sn.National[0].Votes)
 	assert.InDelta(t, 0.6, sn.CoverageUnits, 1e-12)
-	assert.Equal(t, 6, sn.Data.Units)
+	assert.Equal(t, int64(6), sn.Data.Units)
+	assert.Equal(t, 6, sn.Data.Rows)
 	assert.Contains(t, s.Snapshot(true, 3).JSON(), `"ready":true`)
 }
 
@@ -258,7 +259,8 @@ func TestVenezuelaV2(t *testing.T) {
 	s := New(d, i18n.EN, "")
 	s.Update(0)
 	sn := s.Snapshot(true, 1)
-	assert.Equal(t, 25073, sn.Data.Units)
+	assert.Equal(t, int64(25073), sn.Data.Units)
+	assert.Equal(t, 25073, sn.Data.Rows)
 	assert.Equal(t, int64(7303480), sn.National[0].Votes)
 	assert.Equal(t, int64(3316142), sn.National[1].Votes)
 	assert.Equal(t, "67.08%", i18n.EN.Percent(sn.National[0].Share, 2))

@@ -38,14 +38,9 @@ func (s *State) newMonteCarlo() *MonteCarlo {
 	if d == nil || o == nil || o.MissingUnits == 0 || s.engine == nil {
 		return nil
 	}
-	sc := s.Scenario()
-	m := &MonteCarlo{Runs: MCRuns, LikeRegion: sc.Missing == scenario.MissingNone || sc.Missing == scenario.MissingLikeRegion}
-	sc.Missing, sc.Split, sc.Claim = scenario.MissingLikeRegion, nil, nil
-	if sc.Remaining == scenario.RemainingFull && !s.P.FullTurnout {
-		sc.Remaining = scenario.RemainingAuto
-	}
-	sc.MonteCarlo = scenario.MonteCarloParams{Runs: MCRuns, Seed: MCSeed}
-	mc, err := s.engine.NewMonteCarlo(sc)
+	own := s.Scenario().Missing
+	m := &MonteCarlo{Runs: MCRuns, LikeRegion: own == scenario.MissingNone || own == scenario.MissingLikeRegion}
+	mc, err := s.engine.NewMonteCarlo(s.monteCarloScenario())
 	if err != nil {
 		m.Err = err
 		return m
@@ -54,6 +49,19 @@ func (s *State) newMonteCarlo() *MonteCarlo {
 	m.res = mc.Result()
 	m.Lead, m.Run = m.res.A, m.res.B
 	return m
+}
+
+// monteCarloScenario is the scenario the simulation runs: the controls'
+// swing and turnout, the missing units voting like their region, MCRuns
+// runs from MCSeed.
+func (s *State) monteCarloScenario() scenario.Scenario {
+	sc := s.Scenario()
+	sc.Missing, sc.Split, sc.Claim = scenario.MissingLikeRegion, nil, nil
+	if sc.Remaining == scenario.RemainingFull && !s.P.FullTurnout {
+		sc.Remaining = scenario.RemainingAuto
+	}
+	sc.MonteCarlo = scenario.MonteCarloParams{Runs: MCRuns, Seed: MCSeed}
+	return sc
 }
 
 // Done reports whether every run is finished (or none can be made).

@@ -14,7 +14,7 @@ func (s *State) project() *Outcome {
 			return o
 		}
 		f := s.projectSimple()
-		f.Note = err.Error()
+		f.Note = UserText(err.Error())
 		return f
 	}
 	return s.projectSimple()

@@ -36,10 +36,13 @@ type SnapControl struct {
 	H      float64 `json:"h"`
 }
 
-// SnapData names the loaded data.
+// SnapData names the loaded data. Units counts the reporting units the
+// data stands for (Dataset.Units: 25,073 tables for the default data);
+// Rows counts the units as stored (37 states for the default data).
 type SnapData struct {
 	Name  string `json:"name"`
-	Units int    `json:"units"`
+	Units int64  `json:"units"`
+	Rows  int    `json:"rows"`
 }
 
 // SnapCand is one candidate's votes and share of valid votes.
@@ -91,7 +94,7 @@ func (s *State) Snapshot(ready bool, frames int64) Snapshot {
 		return sn
 	}
 	d := s.Data
-	sn.Data = SnapData{Name: d.Name, Units: len(d.Tally.Units)}
+	sn.Data = SnapData{Name: d.Name, Units: d.Units(), Rows: len(d.Tally.Units)}
 	sn.Leader = d.Tally.Candidates[d.Leader].ID
 	sn.National = cands(s, d.Agg.Nation.Votes)
 	if f, ok := d.Agg.Nation.Coverage().UnitsFraction(); ok {

@@ -90,6 +90,9 @@ const (
 	EffectFragment
 	// EffectPickFile asks the platform for a file to load.
 	EffectPickFile
+	// EffectSave asks the platform to save the current view's chart and
+	// numbers (SaveRequest); it answers with Saved.
+	EffectSave
 )
 
 // Effect is a side effect queued by an action for the front end.
@@ -123,6 +126,9 @@ type State struct {
 	Msg Message
 	// Origin is the page's address without its fragment, for links.
 	Origin string
+	// CanSave says that the platform saves charts (the desktop): the
+	// "Save chart" control and its key are shown.
+	CanSave bool
 
 	// Out is the current scenario's outcome (nil before Update).
 	Out *Outcome
@@ -135,7 +141,9 @@ type State struct {
 	mapping     *load.Mapping
 	mappingName string
 	mcTried     bool
-	effects     []Effect
+	// saving is true from SaveView until Saved.
+	saving  bool
+	effects []Effect
 	// dirty marks the outcome as stale; Version counts changes that need
 	// a redraw.
 	dirty   bool

@@ -1,0 +1,98 @@
+package app
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/tallyscope/tallyscope/assets"
+	"github.com/tallyscope/tallyscope/internal/i18n"
+	"github.com/tallyscope/tallyscope/sim/scenario"
+)
+
+func TestUserText(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"notes.csv:1: unrecognised columns (when,what,where); describe them in a mapping file and pass it with --map (see README)",
+			"notes.csv:1: unrecognised columns (when,what,where)"},
+		{"map.json:1: this is a mapping file, not data: pass it with --map and give the CSV file as the data",
+			"map.json:1: this is a mapping file, not data"},
+		{"scenario: no missing units: give the expected registered voters or units (--registered-total, --units-total), or an official total",
+			"scenario: no missing units: give the expected registered voters or units, or an official total"},
+		{"scenario: no missing units: 100% turnout needs the missing units' registered voters (--registered-total)",
+			"scenario: no missing units: 100% turnout needs the missing units' registered voters"},
+		{"x.csv:3:2: column EG: not a number \"--\"", "x.csv:3:2: column EG: not a number \"--\""},
+		{"use --lenient to skip it", "use to skip it"},
+		{"404 Not Found", "404 Not Found"},
+	}
+	for _, tt := range tests {
+		assert.Equal(t, tt.want, UserText(tt.in), tt.in)
+	}
+}
+
+// TestUnrecognisedColumns checks the message for a CSV whose columns no
+// format matches: the loader's place (file and line) and the columns, and
+// in both languages what to do in the app, with no command-line flag.
+func TestUnrecognisedColumns(t *testing.T) {
+	for _, lang := range []i18n.Lang{i18n.EN, i18n.ES} {
+		s := newFixtureState("")
+		s.Lang = lang
+		s.Apply(LoadFiles{{Name: "notes.csv", Data: []byte("when,what,where\n1,2,3\n")}})
+		msg := s.Msg.Text
+		assert.True(t, s.Msg.Err, msg)
+		assert.Contains(t, msg, "notes.csv:1: unrecognised columns (when,what,where)", msg)
+		assert.Contains(t, msg, lang.T(i18n.MsgColumns), msg)
+		assert.Contains(t, msg, "README", msg)
+		assert.NotContains(t, msg, "--", msg)
+		assert.NotContains(t, msg, "–", msg)
+	}
+	assert.Contains(t, i18n.EN.T(i18n.MsgColumns), "not recognised")
+	assert.Contains(t, i18n.ES.T(i18n.MsgColumns), "No se reconocieron las columnas")
+}
+
+// TestDefaultUnits checks that the test hook counts the tables the default
+// data stands for, not its 37 summed rows.
+func TestDefaultUnits(t *testing.T) {
+	d, err := Load(assets.Default, assets.DefaultName)
+	require.NoError(t, err)
+	s := New(d, i18n.EN, "")
+	s.Update(0)
+	sn := s.Snapshot(true, 1)
+	assert.Equal(t, int64(25073), sn.Data.Units)
+	assert.Equal(t, len(d.Tally.Units), sn.Data.Rows)
+	assert.Less(t, sn.Data.Rows, 100)
+	assert.Contains(t, sn.JSON(), `"data":{"name":"venezuela-2024-states.json","units":25073,"rows":`)
+}
+
+func TestSaveRequest(t *testing.T) {
+	s := newFixtureState("view=regions&region=1&mode=split&split=0.25")
+	s.CanSave = true
+	r := s.SaveRequest()
+	assert.Equal(t, "regions", r.View)
+	assert.Equal(t, "centre", r.Level, "the level listed inside a state")
+	assert.Equal(t, scenario.MissingSplit, r.Scenario.Missing)
+	assert.Same(t, s.Data.Tally, r.Tally)
+
+	s.Effects()
+	s.Apply(SaveView{})
+	assert.Equal(t, []Effect{{EffectSave, "regions"}}, s.Effects())
+	s.Apply(SaveView{})
+	assert.Empty(t, s.Effects(), "one save at a time")
+	s.Apply(Saved{Base: "dir/fixture-regions"})
+	assert.Equal(t, "Saved dir/fixture-regions.png and dir/fixture-regions.csv.", s.Msg.Text)
+	assert.False(t, s.Msg.Err)
+	s.Lang = i18n.ES
+	s.Apply(SaveView{})
+	s.Effects()
+	s.Apply(Saved{Err: fmt.Errorf("chart: no data to draw: %w", errors.New("needs registered voters (--join-registered)"))})
+	assert.Equal(t, "No se pudo guardar el gráfico: chart: no data to draw: needs registered voters.", s.Msg.Text)
+	assert.True(t, s.Msg.Err)
+
+	s.CanSave = false
+	s.Apply(SaveView{})
+	assert.Empty(t, s.Effects(), "no save where the platform cannot")
+	assert.False(t, strings.Contains(s.Msg.Text, "Guardando"))
+}
