@@ -53,7 +53,7 @@ echo "== go test (native, under Xvfb for the Ebitengine packages)"
 xvfb-run -a -s "-screen 0 1280x1024x24" go test -shuffle=on -count=1 -timeout 30m ./...
 
 echo "== go test (pure packages inside WebAssembly, under Node)"
-PATH="$(go env GOROOT)/lib/wasm:$PATH" GOOS=js GOARCH=wasm go test -count=1 ./sim/...
+PATH="$(go env GOROOT)/lib/wasm:$PATH" GOOS=js GOARCH=wasm go test -count=1 ./sim/... ./internal/i18n ./internal/layout ./internal/ui/app
 
 echo "== fuzz targets, $FUZZTIME each"
 for pkg in $(go list ./...); do
