@@ -204,6 +204,7 @@ type Aggregation struct {
 	Regions  []Result
 	byLevel  [][]int
 	sortOnce sync.Once
+	votes    []int64
 }
 
 // sortLevels lists each level's regions in key order. It runs once, on the
@@ -233,9 +234,27 @@ func (a *Aggregation) sortLevels() {
 // the national total. It runs in one pass over the units plus one over the
 // regions.
 func Aggregate(t *Tally) *Aggregation {
+	return AggregateInto(nil, t)
+}
+
+// AggregateInto is Aggregate reusing the memory of a, an earlier
+// aggregation of a tally with the same candidates and regions (a may be
+// nil). A program that re-aggregates after every change, as the
+// visualizer does, allocates nothing this way.
+func AggregateInto(a *Aggregation, t *Tally) *Aggregation {
 	nc := len(t.Candidates)
-	a := &Aggregation{Tally: t, Regions: make([]Result, len(t.Regions))}
-	votes := make([]int64, (len(t.Regions)+1)*nc)
+	n := len(t.Regions)
+	if a == nil || len(a.Regions) != n || len(a.Nation.Votes) != nc || cap(a.votes) < (n+1)*nc {
+		a = &Aggregation{Regions: make([]Result, n), votes: make([]int64, (n+1)*nc)}
+	} else {
+		clear(a.votes)
+		if a.Tally != t {
+			a.sortOnce = sync.Once{}
+			a.byLevel = nil
+		}
+	}
+	a.Tally = t
+	votes := a.votes
 	a.Nation = Result{Region: -1, Level: -1, Totals: Totals{Votes: votes[:nc:nc]}, Expected: Expectation{Region: -1}}
 	for i := range a.Regions {
 		off := (i + 1) * nc

@@ -162,3 +162,23 @@ func TestCollapse(t *testing.T) {
 func TestFold(t *testing.T) {
 	assert.Equal(t, "nunez perez", sim.Fold("Núñez PÉREZ"))
 }
+
+func TestAggregateIntoReuses(t *testing.T) {
+	tl := fixture()
+	a := sim.Aggregate(tl)
+	want := a.Nation.Totals
+	want.Votes = append([]int64(nil), want.Votes...)
+	tl.Units[0].Votes[0] += 100
+	b := sim.AggregateInto(a, tl)
+	assert.Same(t, a, b, "same shape: memory reused")
+	assert.Equal(t, want.Votes[0]+100, b.Nation.Votes[0])
+	assert.Equal(t, []int{1, 0}, b.Level(0))
+	other := fixture()
+	other.Candidates = other.Candidates[:2]
+	for i := range other.Units {
+		other.Units[i].Votes = other.Units[i].Votes[:2]
+	}
+	c := sim.AggregateInto(b, other)
+	assert.NotSame(t, b, c, "another shape gets new memory")
+	assert.Len(t, c.Nation.Votes, 2)
+}

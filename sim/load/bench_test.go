@@ -42,3 +42,18 @@ func BenchmarkAggregateV2(b *testing.B) {
 		sim.Aggregate(t)
 	}
 }
+
+// BenchmarkAggregateV2Reuse re-aggregates V2 into the memory of the
+// previous aggregation, as the visualizer does after each change.
+func BenchmarkAggregateV2Reuse(b *testing.B) {
+	data := readShared(b, "venezuela-2024/RESULTADOS_2024_CSV_V2.csv")
+	t, _, err := load.Read(bytes.NewReader(data), load.Options{Name: "V2"})
+	if err != nil {
+		b.Fatal(err)
+	}
+	a := sim.Aggregate(t)
+	b.ReportAllocs()
+	for b.Loop() {
+		a = sim.AggregateInto(a, t)
+	}
+}

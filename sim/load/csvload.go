@@ -288,6 +288,7 @@ func (b *builder) start(rows int) {
 	b.votes = make([]int64, 0, rows*nc)
 	b.lines = make([]int32, 0, rows)
 	b.sorted = true
+	t.Regions = make([]sim.Region, 0, min(rows, 1<<16))
 	b.prevKey = make([]string, len(m.Levels))
 	b.prevRegion = make([]int, len(m.Levels))
 	for i := range b.prevRegion {
@@ -425,7 +426,7 @@ func (b *builder) row(rec []string, cols []int, quoted []bool, line int) *Proble
 			continue
 		}
 		r, ok := -1, false
-		if b.sorted && !(parentNew || b.prevRegion[l] == -2 || (samePar && sim.CompareKeys(key, b.prevKey[l]) > 0)) {
+		if b.sorted && !(parentNew || b.prevRegion[l] == -2 || (samePar && keyAfter(key, b.prevKey[l]))) {
 			// A region may be coming back: from now on look regions up.
 			b.buildMaps()
 		}
@@ -496,6 +497,16 @@ func (b *builder) row(rec []string, cols []int, quoted []bool, line int) *Proble
 	b.t.Units = append(b.t.Units, u)
 	b.lines = append(b.lines, int32(line))
 	return nil
+}
+
+// keyAfter reports whether key sorts after prev: numerically for codes of
+// digits (without parsing when they have the same length), otherwise as
+// strings.
+func keyAfter(key, prev string) bool {
+	if len(key) == len(prev) && allDigits(key) && allDigits(prev) {
+		return key > prev
+	}
+	return sim.CompareKeys(key, prev) > 0
 }
 
 // buildMaps indexes every region so far and leaves sorted mode.
