@@ -15,6 +15,7 @@ import (
 	"github.com/tallyscope/tallyscope/assets"
 	"github.com/tallyscope/tallyscope/internal/chart"
 	"github.com/tallyscope/tallyscope/internal/i18n"
+	"github.com/tallyscope/tallyscope/internal/shareddata"
 	"github.com/tallyscope/tallyscope/internal/ui/app"
 )
 
@@ -152,5 +153,36 @@ func TestFileStem(t *testing.T) {
 	}
 	for in, want := range tests {
 		assert.Equal(t, want, fileStem(in), in)
+	}
+}
+
+// TestSaveRealFiles saves the Tables view's fingerprint from the real V1
+// file (one row per table, with registered voters) and checks that V2,
+// without them, gives chart.ErrNoData.
+func TestSaveRealFiles(t *testing.T) {
+	dir := t.TempDir()
+	save := saver(dir, "test")
+	for _, tt := range []struct {
+		file string
+		err  bool
+	}{{"RESULTADOS_2024_CSV_V1.csv", false}, {"RESULTADOS_2024_CSV_V2.csv", true}} {
+		b, err := os.ReadFile(shareddata.Path(t, "venezuela-2024/"+tt.file))
+		require.NoError(t, err)
+		d, err := app.Load(b, tt.file)
+		require.NoError(t, err)
+		s := app.New(d, i18n.ES, "view=units")
+		s.Update(0)
+		base, err := save(s.SaveRequest())
+		if tt.err {
+			assert.ErrorIs(t, err, chart.ErrNoData, tt.file)
+			continue
+		}
+		require.NoError(t, err, tt.file)
+		assert.Equal(t, filepath.Join(dir, strings.TrimSuffix(tt.file, ".csv")+"-fingerprint"), base)
+		assert.FileExists(t, base+".png")
+		head, err := os.ReadFile(base + ".csv")
+		require.NoError(t, err)
+		assert.NotEmpty(t, records(t, base+".csv"), tt.file)
+		assert.Contains(t, string(head), "# candidate: EG\n# units: 24532\n", "V1's 24,532 tables")
 	}
 }

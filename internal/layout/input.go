@@ -246,15 +246,22 @@ func (sc *Scene) Key(st *app.State, k Key, shift bool) app.Action {
 	case KeyHelp:
 		return app.ToggleHelp{}
 	case Key1, Key2, Key3, Key4, Key5:
-		views := []app.View{app.ViewOverview, app.ViewScenario, app.ViewRegions, app.ViewUnits, app.ViewUncertainty}
-		if !sc.Narrow {
-			views = []app.View{app.ViewOverview, app.ViewRegions, app.ViewUnits, app.ViewUncertainty}
-		}
-		if i := int(k - Key1); i < len(views) {
+		if views := digitViews(sc.Narrow); int(k-Key1) < len(views) {
+			i := int(k - Key1)
 			return app.SetView{View: views[i]}
 		}
 	}
 	return nil
+}
+
+// digitViews lists the views the keys 1 to 5 show: the scenario is a view
+// of its own only on narrow screens (wide ones show its controls beside
+// every view).
+func digitViews(narrow bool) []app.View {
+	if narrow {
+		return []app.View{app.ViewOverview, app.ViewScenario, app.ViewRegions, app.ViewUnits, app.ViewUncertainty}
+	}
+	return []app.View{app.ViewOverview, app.ViewRegions, app.ViewUnits, app.ViewUncertainty}
 }
 
 // clearSearch empties the search field.

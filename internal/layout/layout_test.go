@@ -594,3 +594,42 @@ func TestCoverageWithoutRegistered(t *testing.T) {
 		}
 	}
 }
+
+// TestV2Coverage checks the coverage of the real V2 file, which has no
+// registered voters: the expected 21,392,464 stand under "not in the data".
+func TestV2Coverage(t *testing.T) {
+	b, err := os.ReadFile(shareddata.Path(t, "venezuela-2024/RESULTADOS_2024_CSV_V2.csv"))
+	require.NoError(t, err)
+	d, err := app.Load(b, "RESULTADOS_2024_CSV_V2.csv")
+	require.NoError(t, err)
+	f := newFonts(t)
+	for _, tt := range []struct {
+		lang i18n.Lang
+		want string
+	}{{i18n.EN, "21,392,464 expected"}, {i18n.ES, "21.392.464 esperados"}} {
+		st := app.New(d, tt.lang, "")
+		st.Update(0)
+		for _, sz := range sizes[1:3] {
+			all := texts(Build(st, sz.w, sz.h, sz.sc, f))
+			assert.Contains(t, all, tt.want, sz.name)
+			assert.Contains(t, all, tt.lang.T(i18n.CovUnknown), sz.name)
+		}
+	}
+}
+
+// TestWideScenarioTab checks that a wide screen showing the scenario view
+// (a link made on a phone) shows its tab, and no Scenario tab otherwise;
+// the digit keys keep their wide meaning.
+func TestWideScenarioTab(t *testing.T) {
+	f := newFonts(t)
+	d := fixture(t)
+	st := app.New(d, i18n.EN, "view=scenario")
+	st.Update(0)
+	sc := Build(st, 1280, 800, 1, f)
+	require.NotNil(t, sc.Find("tab-scenario"))
+	assert.Equal(t, app.SetView{View: app.ViewRegions}, sc.Key(st, Key2, false))
+	st.Apply(sc.Find("tab-overview").Act)
+	sc = Build(st, 1280, 800, 1, f)
+	assert.Nil(t, sc.Find("tab-scenario"))
+	assert.NotNil(t, sc.Find("split"), "the controls beside the overview")
+}

@@ -312,10 +312,11 @@ func (b *builder) header(r Rect) Rect {
 	return r
 }
 
-// viewTabs returns the tabs shown: the scenario has its own tab only on
-// narrow screens.
+// viewTabs returns the tabs shown: the scenario has its own tab on narrow
+// screens, and on wide ones only while it is shown (a link made on a
+// phone), so that the highlighted tab is always the view on screen.
 func (b *builder) viewTabs() []app.View {
-	if b.sc.Narrow {
+	if b.sc.Narrow || b.st.View == app.ViewScenario {
 		return []app.View{app.ViewOverview, app.ViewScenario, app.ViewRegions, app.ViewUnits, app.ViewUncertainty}
 	}
 	return []app.View{app.ViewOverview, app.ViewRegions, app.ViewUnits, app.ViewUncertainty}
@@ -352,9 +353,6 @@ func (b *builder) tabs(r Rect) Rect {
 	band, rest := r.CutTop(used + m.Gap)
 	b.line(band.X, band.Y+used, band.Right(), band.Y+used, palette.Grid, m.Stroke)
 	cur := b.st.View
-	if !b.sc.Narrow && cur == app.ViewScenario {
-		cur = app.ViewOverview
-	}
 	for i, v := range views {
 		rr := rects[i]
 		st, c := Regular, palette.TextMuted
@@ -496,7 +494,7 @@ func (b *builder) overlay(full Rect, wantW, wantH float64) Rect {
 
 func (b *builder) help(full Rect) {
 	m := b.m
-	lines := []string{b.t(i18n.HelpTab), b.t(i18n.HelpArrows), b.t(i18n.HelpEnter), b.tf(i18n.HelpDigits, fmt.Sprint(len(b.viewTabs()))), b.t(i18n.HelpEsc), b.t(i18n.HelpHelp), b.t(i18n.HelpDrop)}
+	lines := []string{b.t(i18n.HelpTab), b.t(i18n.HelpArrows), b.t(i18n.HelpEnter), b.tf(i18n.HelpDigits, fmt.Sprint(len(digitViews(b.sc.Narrow)))), b.t(i18n.HelpEsc), b.t(i18n.HelpHelp), b.t(i18n.HelpDrop)}
 	if b.st.CanSave {
 		lines = append(lines, b.t(i18n.HelpSave))
 	}

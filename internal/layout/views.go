@@ -424,6 +424,10 @@ func (b *builder) scenario(r Rect, side bool) float64 {
 	}
 	t := d.Tally
 	p := st.P
+	if !side {
+		// Sliders and lines as wide as a big screen are hard to use.
+		r.W = math.Min(r.W, 1000*m.Scale)
+	}
 	y := r.Y
 	y += b.section(r.X, y, r.W, b.t(i18n.ScHow))
 	if o.MissingUnits > 0 {

@@ -3,6 +3,7 @@ package layout
 import (
 	"fmt"
 	"math"
+	"strings"
 
 	"github.com/tallyscope/tallyscope/internal/i18n"
 	"github.com/tallyscope/tallyscope/internal/palette"
@@ -317,11 +318,19 @@ func (b *builder) units(r Rect) float64 {
 	}
 	un := &t.Units[u]
 	title = un.ID
-	if un.Name != "" {
+	switch {
+	case un.Name != "" && !d.PerUnit:
+		// A sum of tables: its ID is an internal key, not a table's.
+		title = un.Name
+	case un.Name != "":
 		title = un.Name + " (" + un.ID + ")"
 	}
 	for _, p := range t.RegionPath(un.Region) {
-		title += " · " + d.RegionName(p)
+		// Names that already say their region ("EDO. ZULIA: 131
+		// tables…") do not repeat it.
+		if rn := d.RegionName(p); !strings.Contains(title, rn) {
+			title += " · " + rn
+		}
 	}
 	y += b.para(r.X, y, r.W, title, Bold, m.Body, m.LineBody, palette.Text)
 	tot := sim.Totals{Votes: un.Votes, Valid: un.Valid()}

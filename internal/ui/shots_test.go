@@ -47,11 +47,19 @@ func TestScreenshots(t *testing.T) {
 		{"help", "", []app.Action{app.ToggleHelp{}}},
 		{"embed", "mode=worst-case", []app.Action{app.ShowEmbed{On: true}}},
 		{"focus", "", []app.Action{app.SetFocus{ID: "split"}}},
+		{"badfile", "", []app.Action{app.LoadFile{Name: "notes.csv", Data: []byte("when,what,where,who\n1,2,3,4\n")}}},
+		{"saved", "", []app.Action{app.Saved{Base: "venezuela-2024-states-shares"}}},
+		{"savehelp", "", []app.Action{app.ToggleHelp{}}},
 	}
 	for _, sz := range sizes {
 		for _, lang := range []string{"en", "es"} {
 			for _, s := range states {
-				g, err := NewGame(Config{Lang: lang, Fragment: s.frag})
+				cfg := Config{Lang: lang, Fragment: s.frag}
+				if s.name == "saved" || s.name == "savehelp" {
+					// The desktop, with its "Save chart" control.
+					cfg.Save = func(app.SaveRequest) (string, error) { return "", nil }
+				}
+				g, err := NewGame(cfg)
 				require.NoError(t, err)
 				for _, a := range s.acts {
 					g.State().Apply(a)
