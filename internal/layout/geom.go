@@ -139,3 +139,8 @@ func NiceStep(span float64, n int) float64 {
 	}
 	return 10 * p
 }
+
+// sep separates the parts of a line ("67.08% ∙ 7,303,480"). It is the
+// bullet operator: the Go fonts draw the middle dot (U+00B7) at the top
+// of the lower-case letters, where it reads as a stray mark.
+const sep = " \u2219 "

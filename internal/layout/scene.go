@@ -259,7 +259,7 @@ func (b *builder) header(r Rect) Rect {
 	m, st := b.m, b.st
 	title := b.t(i18n.AppName)
 	if st.Data != nil && st.Data.Tally.Title != "" {
-		title += " · " + st.Data.Tally.Title
+		title += sep + st.Data.Tally.Title
 	}
 	labels := []string{b.t(i18n.BtnOpen), b.t(i18n.BtnCopyLink), b.t(i18n.BtnEmbed), b.t(i18n.BtnLang), "?"}
 	ids := []string{"open", "link", "embed", "lang", "help"}
@@ -377,7 +377,7 @@ func (b *builder) statusText() (string, color.RGBA) {
 	}
 	name := ""
 	if st.Data != nil {
-		name = b.tf(i18n.DataLabel, st.Data.Name) + " · "
+		name = b.tf(i18n.DataLabel, st.Data.Name) + sep
 	}
 	return name + b.t(i18n.MsgKeysHint), palette.TextMuted
 }
@@ -472,7 +472,13 @@ func (b *builder) focusRing() {
 	for _, h := range b.sc.Hits {
 		if h.ID == id && !h.Hidden {
 			p := b.m.FocusPad
-			b.stroke(Rect{h.R.X - p, h.R.Y - p, h.R.W + 2*p, h.R.H + 2*p}, palette.Highlight, 2*b.m.Stroke)
+			r := h.R
+			if kh := math.Round(22 * b.m.Scale); h.Slider != nil && r.H > kh && (h.Full.Empty() || h.Full == r) {
+				// A slider's ring hugs its knob, clear of the label
+				// right above it.
+				r.Y, r.H = r.Y+math.Round((r.H-kh)/2), kh
+			}
+			b.stroke(Rect{r.X - p, r.Y - p, r.W + 2*p, r.H + 2*p}, palette.Highlight, 2*b.m.Stroke)
 			return
 		}
 	}

@@ -181,8 +181,8 @@ func (b *builder) bars(r Rect, y float64) float64 {
 	gs := b.groups()
 	barH := math.Round(14 * m.Scale)
 	for _, g := range gs {
-		cval := l.Percent(g.cshare, 2) + " · " + l.Int(g.counted)
-		tval := l.Percent(g.tshare, 2) + " · " + l.Int(g.total)
+		cval := l.Percent(g.cshare, 2) + sep + l.Int(g.counted)
+		tval := l.Percent(g.tshare, 2) + sep + l.Int(g.total)
 		var bar Rect
 		if b.sc.Narrow {
 			b.text(r.X, y, g.label, Bold, m.Body, palette.Text, r.W-b.f.Width(Regular, m.Body, cval)-m.Gap)
@@ -191,7 +191,7 @@ func (b *builder) bars(r Rect, y float64) float64 {
 			bar = Rect{r.X, y, r.W, barH}
 		} else {
 			labelW := math.Min(200*m.Scale, r.W*0.28)
-			valW := b.f.Width(Regular, m.Body, "100.00% · 00,000,000") + m.Gap
+			valW := b.f.Width(Regular, m.Body, "100.00%"+sep+"00,000,000") + m.Gap
 			b.text(r.X, y+(barH-m.LineBody)/2, g.label, Bold, m.Body, palette.Text, labelW-m.Gap)
 			bar = Rect{r.X + labelW, y, r.W - labelW - valW, barH}
 			b.textRight(r.Right(), y+(barH-m.LineBody)/2, cval, Regular, m.Body, palette.Text)

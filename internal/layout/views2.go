@@ -30,7 +30,7 @@ func (b *builder) regionRows() []row {
 		name := d.RegionName(r)
 		if withLevel {
 			if p := t.Regions[r].Parent; p >= 0 {
-				name = d.RegionName(r) + " · " + d.RegionName(p)
+				name = d.RegionName(r) + sep + d.RegionName(p)
 			}
 		}
 		rows = append(rows, row{region: r, unit: -1, name: name, votes: res.Votes, units: res.Units, expected: res.Expected.Units})
@@ -329,7 +329,7 @@ func (b *builder) units(r Rect) float64 {
 		// Names that already say their region ("EDO. ZULIA: 131
 		// tables…") do not repeat it.
 		if rn := d.RegionName(p); !strings.Contains(title, rn) {
-			title += " · " + rn
+			title += sep + rn
 		}
 	}
 	y += b.para(r.X, y, r.W, title, Bold, m.Body, m.LineBody, palette.Text)
@@ -337,14 +337,14 @@ func (b *builder) units(r Rect) float64 {
 	line := ""
 	for i, c := range []int{d.Leader, d.Runner} {
 		if i > 0 {
-			line += " · "
+			line += sep
 		}
 		line += shortName(t, c) + " " + l.Int(un.Votes[c]) + " (" + l.Percent(tot.Share(c, sim.OfValid), 1) + ")"
 	}
 	if un.Registered > 0 {
-		line += " · " + b.tf(i18n.UnTurnoutVal, l.Percent(float64(un.Cast())/float64(un.Registered), 1))
+		line += sep + b.tf(i18n.UnTurnoutVal, l.Percent(float64(un.Cast())/float64(un.Registered), 1))
 	} else {
-		line += " · " + b.tf(i18n.UnVotes, l.Int(un.Cast()))
+		line += sep + b.tf(i18n.UnVotes, l.Int(un.Cast()))
 	}
 	y += b.para(r.X, y, r.W, line, Regular, m.Body, m.LineBody, palette.Text)
 	if un.Source != "" {
