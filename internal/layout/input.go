@@ -31,6 +31,9 @@ const (
 	Key3
 	Key4
 	Key5
+	// KeySave is Ctrl+S (Cmd+S on a Mac): save the chart, where the
+	// platform can.
+	KeySave
 )
 
 // HitAt returns the control at (x, y), or nil. Later controls win, except
@@ -245,6 +248,10 @@ func (sc *Scene) Key(st *app.State, k Key, shift bool) app.Action {
 		}
 	case KeyHelp:
 		return app.ToggleHelp{}
+	case KeySave:
+		if st.CanSave {
+			return app.SaveView{}
+		}
 	case Key1, Key2, Key3, Key4, Key5:
 		if views := digitViews(sc.Narrow); int(k-Key1) < len(views) {
 			i := int(k - Key1)

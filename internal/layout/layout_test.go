@@ -633,3 +633,17 @@ func TestWideScenarioTab(t *testing.T) {
 	assert.Nil(t, sc.Find("tab-scenario"))
 	assert.NotNil(t, sc.Find("split"), "the controls beside the overview")
 }
+
+// TestSaveKey checks Ctrl+S: a save where the platform saves, nothing
+// elsewhere; with the help shown, it closes the help first.
+func TestSaveKey(t *testing.T) {
+	f := newFonts(t)
+	st := app.New(fixture(t), i18n.EN, "")
+	st.Update(0)
+	sc := Build(st, 1280, 800, 1, f)
+	assert.Nil(t, sc.Key(st, KeySave, false), "no save in the browser")
+	st.CanSave = true
+	assert.Equal(t, app.SaveView{}, sc.Key(st, KeySave, false))
+	st.Apply(app.ToggleHelp{})
+	assert.Equal(t, app.CloseOverlays{}, sc.Key(st, KeySave, false))
+}

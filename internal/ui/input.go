@@ -84,8 +84,8 @@ func (g *Game) actions() []app.Action {
 	// Ctrl+S (Cmd+S on a Mac) saves the chart; with Ctrl or Cmd held,
 	// no key types text or moves.
 	if ebiten.IsKeyPressed(ebiten.KeyControl) || ebiten.IsKeyPressed(ebiten.KeyMeta) {
-		if inpututil.IsKeyJustPressed(ebiten.KeyS) && st.CanSave {
-			out = append(out, app.SaveView{})
+		if inpututil.IsKeyJustPressed(ebiten.KeyS) {
+			out = append(out, sc.Key(st, layout.KeySave, false))
 		}
 		return g.pointer(out)
 	}
