@@ -17,13 +17,6 @@ import (
 	"github.com/tallyscope/tallyscope/sim/scenario"
 )
 
-func scenarioCLI(t *testing.T, args ...string) (stdout, stderr string, code int) {
-	t.Helper()
-	var o, e bytes.Buffer
-	code = run(args, &o, &e)
-	return o.String(), e.String(), code
-}
-
 // scenarioFixture writes a small tally in Tallyscope's JSON form: two
 // states, five tables, X 160, Y 220, Z 40 counted, 8 tables and 1,000
 // registered voters expected, and one claim.
@@ -128,7 +121,7 @@ func TestScenarioCommandFixture(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			out, errOut, code := scenarioCLI(t, tt.args...)
+			out, errOut, code := runCLI(t, tt.args...)
 			require.Equal(t, 0, code, "%v: %s", tt.args, errOut)
 			for _, w := range tt.want {
 				assert.Contains(t, out, w, "%v", tt.args)
@@ -140,7 +133,7 @@ func TestScenarioCommandFixture(t *testing.T) {
 
 func TestScenarioCommandReproduces(t *testing.T) {
 	f := scenarioFixture(t)
-	out, errOut, code := scenarioCLI(t, "scenario", "--format", "json", "--missing", "like-region", "--swing", "Y:-3", "--turnout", "x1.1", f)
+	out, errOut, code := runCLI(t, "scenario", "--format", "json", "--missing", "like-region", "--swing", "Y:-3", "--turnout", "x1.1", f)
 	require.Equal(t, 0, code, errOut)
 	var first struct {
 		SHA256   string
@@ -158,7 +151,7 @@ func TestScenarioCommandReproduces(t *testing.T) {
 	assert.Equal(t, first.SHA256, first.Scenario.Data)
 	assert.Equal(t, "turnout", first.Outcome.RemainingMethod)
 	// Feeding the compact string back gives the same numbers.
-	out, errOut, code = scenarioCLI(t, "scenario", "--format", "json", "--scenario", first.String, f)
+	out, errOut, code = runCLI(t, "scenario", "--format", "json", "--scenario", first.String, f)
 	require.Equal(t, 0, code, errOut)
 	var second struct {
 		String  string `json:"scenario_string"`
@@ -189,7 +182,7 @@ func TestScenarioCommandErrors(t *testing.T) {
 		{[]string{"breakeven", "--reported", "2000%", f}, 2, "--reported"},
 		{[]string{"breakeven", "--from-claim", "X=1,Y=2", f}, 2, "--from-claim"},
 	} {
-		_, errOut, code := scenarioCLI(t, tc.args...)
+		_, errOut, code := runCLI(t, tc.args...)
 		assert.Equal(t, tc.code, code, "%v: %s", tc.args, errOut)
 		assert.Contains(t, errOut, tc.want, "%v", tc.args)
 	}
@@ -227,7 +220,7 @@ func TestScenarioCommandVenezuela(t *testing.T) {
 		}},
 	}
 	for _, tt := range tests {
-		out, errOut, code := scenarioCLI(t, tt.args...)
+		out, errOut, code := runCLI(t, tt.args...)
 		require.Equal(t, 0, code, "%v: %s", tt.args, errOut)
 		for _, w := range tt.want {
 			assert.Contains(t, out, w, "%v", tt.args)
