@@ -173,7 +173,7 @@ var table = map[Key]entry{
 	BtnLangShort:   {"ES", "EN"},
 	MsgCopied:      {"Link copied to the clipboard.", "Enlace copiado al portapapeles."},
 	MsgEmbedCopy:   {"Embed code copied to the clipboard.", "Código para insertar copiado al portapapeles."},
-	MsgLoaded:      {"Loaded %s: %s units.", "Cargado %s: %s unidades."},
+	MsgLoaded:      {"Loaded %s: %s {u}.", "Cargado %s: %s {u}."},
 	MsgBadFile:     {"Could not read %s: %s. The previous data is still shown.", "No se pudo leer %s: %s. Se siguen mostrando los datos anteriores."},
 	MsgMapping:     {"Read the mapping %s: now open or drop the results file it describes.", "Leído el mapeo %s: abra o suelte ahora el archivo de resultados que describe."},
 	MsgMappingUsed: {"Columns from %s.", "Columnas según %s."},

@@ -279,7 +279,7 @@ func (a LoadFile) apply(s *State) {
 		return
 	}
 	s.setData(d)
-	s.Msg = Message{Text: l.Tf(i18n.MsgLoaded, a.Name, l.Int(d.Units()))}
+	s.Msg = Message{Text: l.TUf(i18n.MsgLoaded, i18n.UnitsFor(d.Tally.UnitLevel), a.Name, l.Int(d.Units()))}
 	if s.mapping != nil {
 		s.Msg.Text += " " + l.Tf(i18n.MsgMappingUsed, s.mappingName)
 		s.mapping, s.mappingName = nil, ""

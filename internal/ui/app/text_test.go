@@ -96,3 +96,17 @@ func TestSaveRequest(t *testing.T) {
 	assert.Empty(t, s.Effects(), "no save where the platform cannot")
 	assert.False(t, strings.Contains(s.Msg.Text, "Guardando"))
 }
+
+// TestLoadedNamesUnits checks that the message after a load counts the
+// data's own units.
+func TestLoadedNamesUnits(t *testing.T) {
+	for _, tt := range []struct {
+		lang i18n.Lang
+		want string
+	}{{i18n.EN, "Loaded results.csv: 3 precincts."}, {i18n.ES, "Cargado results.csv: 3 recintos."}} {
+		s := newFixtureState("")
+		s.Lang = tt.lang
+		s.Apply(LoadFiles{{Name: "map.json", Data: []byte(mappingJSON)}, {Name: "results.csv", Data: []byte(mappedCSV)}})
+		assert.True(t, strings.HasPrefix(s.Msg.Text, tt.want), s.Msg.Text)
+	}
+}
