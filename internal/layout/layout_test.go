@@ -103,6 +103,7 @@ func TestNoOverlapAndInside(t *testing.T) {
 			for scName, acts := range scenarios {
 				for v := app.ViewOverview; v <= app.ViewUncertainty; v++ {
 					st := app.New(d, lang, "")
+					st.Origin = "https://example.org/" // the browser's header
 					for _, a := range acts {
 						st.Apply(a)
 					}
@@ -530,7 +531,12 @@ func TestSaveControlAndMessages(t *testing.T) {
 			for _, canSave := range []bool{false, true} {
 				for _, help := range []bool{false, true} {
 					st := app.New(d, lang, "")
+					// The desktop saves and has no page to embed; the
+					// browser embeds and does not save.
 					st.CanSave = canSave
+					if !canSave {
+						st.Origin = "https://example.org/"
+					}
 					st.Apply(app.LoadFile{Name: "notes.csv", Data: []byte("when,what,where,who,how,why,a_rather_long_column_name,another_one\n1,2,3\n")})
 					if help {
 						st.Apply(app.ToggleHelp{})
@@ -545,6 +551,7 @@ func TestSaveControlAndMessages(t *testing.T) {
 						continue
 					}
 					assert.Equal(t, canSave, sc.Find("save") != nil, name)
+					assert.Equal(t, !canSave, sc.Find("embed") != nil, name)
 					// The message keeps the loader's place and says
 					// what to do, whole.
 					assert.Contains(t, all, "notes.csv:1", name)

@@ -274,6 +274,14 @@ func (b *builder) header(r Rect) Rect {
 		}
 	}
 	short := []string{b.t(i18n.BtnOpenShort), b.t(i18n.BtnLinkShort), b.t(i18n.BtnEmbed), b.t(i18n.BtnLangShort), "?"}
+	if st.Origin == "" {
+		// No page to embed (the desktop): no embed code.
+		labels = append(labels[:2], labels[3:]...)
+		short = append(short[:2], short[3:]...)
+		ids = append(ids[:2], ids[3:]...)
+		acts = append(acts[:2], acts[3:]...)
+		widths = widths[:len(labels)]
+	}
 	if st.CanSave {
 		// The desktop saves the current view's chart and numbers.
 		labels = append(labels[:1], append([]string{b.t(i18n.BtnSave)}, labels[1:]...)...)

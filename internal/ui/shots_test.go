@@ -61,6 +61,10 @@ func TestScreenshots(t *testing.T) {
 				}
 				g, err := NewGame(cfg)
 				require.NoError(t, err)
+				if cfg.Save == nil {
+					// As in the browser, which has a page to embed.
+					g.State().Origin = "https://example.org/"
+				}
 				for _, a := range s.acts {
 					g.State().Apply(a)
 				}
