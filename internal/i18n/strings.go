@@ -126,6 +126,8 @@ const (
 	UnNoTurnout    Key = "un.noturnout"
 	UnAggregated   Key = "un.aggregated"
 	UnOpenSheet    Key = "un.opensheet"
+	UnSummedReg    Key = "un.summedreg"
+	UnSummedNoReg  Key = "un.summednoreg"
 	UnHoverHint    Key = "un.hoverhint"
 	McTitle        Key = "mc.title"
 	McProb         Key = "mc.prob"
@@ -246,6 +248,8 @@ var table = map[Key]entry{
 	UnNoTurnout:    {"The data has no registered voters, so the horizontal axis shows votes cast.", "Los datos no tienen electores inscritos: el eje horizontal muestra los votos emitidos."},
 	UnAggregated:   {"The loaded data sums {u} per region: open the file with one row per {u1} to see each one.", "Los datos cargados suman {las} {u} por región: abra el archivo con una fila por {u1} para ver cada {u1}."},
 	UnOpenSheet:    {"Open the tally sheet", "Abrir el acta"},
+	UnSummedReg:    {"%s {u} with registered voters", "%s {u} con electores registrados"},
+	UnSummedNoReg:  {"%s {u} without registered voters", "%s {u} sin electores registrados"},
 	UnHoverHint:    {"Point at or tap a dot to see its {u1}.", "Señale o toque un punto para ver su {u1}."},
 	McTitle:        {"Where the final margin could land", "Dónde podría quedar el margen final"},
 	McProb:         {"%s wins in %s of the runs", "%s gana en %s de las simulaciones"},

@@ -55,6 +55,9 @@ func (b *builder) regionRows() []row {
 			if un.Name != "" {
 				name = un.Name
 			}
+			if s := b.summedName(un); s != "" {
+				name = s
+			}
 			rows = append(rows, row{region: -1, unit: u, name: name, votes: un.Votes, units: un.Size()})
 		}
 	}
@@ -319,8 +322,10 @@ func (b *builder) units(r Rect) float64 {
 	un := &t.Units[u]
 	title = un.ID
 	switch {
-	case un.Name != "" && !d.PerUnit:
+	case b.summedName(un) != "":
 		// A sum of tables: its ID is an internal key, not a table's.
+		title = b.summedName(un)
+	case un.Name != "" && !d.PerUnit:
 		title = un.Name
 	case un.Name != "":
 		title = un.Name + " (" + un.ID + ")"
@@ -459,4 +464,19 @@ func (b *builder) tables(n int64) string {
 		return b.t(i18n.RgUnitsOne)
 	}
 	return b.tf(i18n.RgUnitsCount, b.l.Int(n))
+}
+
+// summedName names a unit that sums several reporting units (the embedded
+// state-level default) in the interface's language: "2.590 mesas con
+// electores registrados". It is "" for an ordinary unit.
+func (b *builder) summedName(un *sim.Unit) string {
+	if un.Count <= 1 {
+		return ""
+	}
+	u := i18n.UnitsFor(b.st.Data.Tally.UnitLevel)
+	k := i18n.UnSummedReg
+	if un.Registered == sim.Unknown {
+		k = i18n.UnSummedNoReg
+	}
+	return b.l.TUf(k, u, b.l.Int(un.Count))
 }
