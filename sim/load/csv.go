@@ -16,7 +16,11 @@ type csvReader struct {
 	pos   int
 	delim byte
 	line  int // line of the next record
-	// fields and cols are reused between records.
+	// rawLine is the last record's line when it had no quotes (its
+	// columns are then found on demand by column).
+	rawLine string
+	// fields and cols are reused between records; cols is filled only
+	// for records with quotes.
 	fields []string
 	cols   []int
 	quoted []bool
@@ -56,14 +60,13 @@ func (r *csvReader) next() (fields []string, ok bool, errCol int, errMsg string)
 		if len(line) > 0 && line[len(line)-1] == '\r' {
 			line = line[:len(line)-1]
 		}
-		r.fields, r.cols = splitLine(line, r.delim, r.fields, r.cols)
+		r.fields = splitLine(line, r.delim, r.fields)
+		r.rawLine = line
 		r.pos += end + 1
 		r.line++
 		return r.fields, true, 0, ""
 	}
-	for range r.fields {
-		r.quoted = append(r.quoted, false)
-	}
+	r.rawLine = ""
 	s := r.s
 	i := r.pos
 	lineStart := i
@@ -157,7 +160,7 @@ func (r *csvReader) next() (fields []string, ok bool, errCol int, errMsg string)
 // a time: a byte equal to the delimiter becomes zero after the XOR, and
 // the exact zero-byte test below flags it (no false positives from
 // borrows, so "-" after "," is not mistaken for a delimiter).
-func splitLine(line string, delim byte, fields []string, cols []int) ([]string, []int) {
+func splitLine(line string, delim byte, fields []string) []string {
 	const low7 = 0x7F7F7F7F7F7F7F7F
 	b := unsafe.Slice(unsafe.StringData(line), len(line))
 	pat := uint64(delim) * 0x0101010101010101
@@ -168,7 +171,6 @@ func splitLine(line string, delim byte, fields []string, cols []int) ([]string, 
 		for m != 0 {
 			j := i + bits.TrailingZeros64(m)>>3
 			fields = append(fields, line[start:j])
-			cols = append(cols, start+1)
 			start = j + 1
 			m &= m - 1
 		}
@@ -176,13 +178,27 @@ func splitLine(line string, delim byte, fields []string, cols []int) ([]string, 
 	for ; i < len(b); i++ {
 		if b[i] == delim {
 			fields = append(fields, line[start:i])
-			cols = append(cols, start+1)
 			start = i + 1
 		}
 	}
-	fields = append(fields, line[start:])
-	cols = append(cols, start+1)
-	return fields, cols
+	return append(fields, line[start:])
+}
+
+// column returns the 1-based byte column where field f of the last record
+// starts. Records without quotes do not track columns while splitting;
+// they are found again here, when an error needs one.
+func (r *csvReader) column(f int) int {
+	if f < len(r.cols) {
+		return r.cols[f]
+	}
+	col := 1
+	for i := 0; i < len(r.rawLine) && f > 0; i++ {
+		if r.rawLine[i] == r.delim {
+			f--
+			col = i + 2
+		}
+	}
+	return col
 }
 
 func skipLine(s string, i int) int {

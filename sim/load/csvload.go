@@ -37,8 +37,8 @@ type regionKey struct {
 
 // builder turns CSV records into a tally.
 type builder struct {
-	// cols holds the byte column of each field of the current row.
-	cols []int
+	// rd is the reader, which knows the columns of the current row.
+	rd *csvReader
 	// latin1: the text is raw Windows-1252; kept strings need fixLatin1.
 	latin1 bool
 	// arena holds the bytes of strings the loader makes (padded codes,
@@ -79,7 +79,7 @@ func (b *builder) problem(line, col int, msg string, args ...any) *Problem {
 // fieldProblem reports a problem in field f of the current row, naming
 // its column from the header.
 func (b *builder) fieldProblem(line, f int, msg string, args ...any) *Problem {
-	p := b.problem(line, b.cols[f], msg, args...)
+	p := b.problem(line, b.rd.column(f), msg, args...)
 	if f < len(b.hdr) {
 		p.Field = b.hdr[f]
 	}
@@ -115,7 +115,7 @@ func loadCSV(text string, latin1 bool, m *Mapping, file string, lenient bool, re
 			header[i] = fixLatin1(header[i])
 		}
 	}
-	b := &builder{file: file, m: m, hdr: header, rep: rep, strict: !lenient, latin1: latin1}
+	b := &builder{file: file, m: m, hdr: header, rep: rep, strict: !lenient, latin1: latin1, rd: r}
 	if err := b.resolve(); err != nil {
 		return nil, err
 	}
@@ -150,7 +150,7 @@ func loadCSV(text string, latin1 bool, m *Mapping, file string, lenient bool, re
 		}
 		pending = pending[:0]
 		rep.Rows++
-		if p := b.row(rec, r.cols, r.quoted, line); p != nil {
+		if p := b.row(rec, r.quoted, line); p != nil {
 			if err := b.fail(p); err != nil {
 				return nil, err
 			}
@@ -344,15 +344,14 @@ func (b *builder) shape(v string, slice []int, pad int) (string, bool) {
 	return b.keep(v), true
 }
 
-func (b *builder) row(rec []string, cols []int, quoted []bool, line int) *Problem {
-	b.cols = cols
+func (b *builder) row(rec []string, quoted []bool, line int) *Problem {
 	if len(rec) != len(b.hdr) {
 		return b.problem(line, 0, "the row has %d fields but the header has %d", len(rec), len(b.hdr))
 	}
 	// Counts first, so that a bad row leaves nothing behind.
 	var valid int64
 	for i, c := range b.c.candidates {
-		v, p := b.count(rec, cols, quoted, c, line, false)
+		v, p := b.count(rec, quoted, c, line, false)
 		if p != nil {
 			return p
 		}
@@ -362,22 +361,22 @@ func (b *builder) row(rec []string, cols []int, quoted []bool, line int) *Proble
 	registered, null, blank := sim.Unknown, sim.Unknown, sim.Unknown
 	var p *Problem
 	if b.c.registered >= 0 {
-		if registered, p = b.count(rec, cols, quoted, b.c.registered, line, true); p != nil {
+		if registered, p = b.count(rec, quoted, b.c.registered, line, true); p != nil {
 			return p
 		}
 	}
 	if b.c.null >= 0 {
-		if null, p = b.count(rec, cols, quoted, b.c.null, line, true); p != nil {
+		if null, p = b.count(rec, quoted, b.c.null, line, true); p != nil {
 			return p
 		}
 	}
 	if b.c.blank >= 0 {
-		if blank, p = b.count(rec, cols, quoted, b.c.blank, line, true); p != nil {
+		if blank, p = b.count(rec, quoted, b.c.blank, line, true); p != nil {
 			return p
 		}
 	}
 	if b.c.total >= 0 {
-		total, p := b.count(rec, cols, quoted, b.c.total, line, false)
+		total, p := b.count(rec, quoted, b.c.total, line, false)
 		if p != nil {
 			return p
 		}
@@ -388,7 +387,7 @@ func (b *builder) row(rec []string, cols []int, quoted []bool, line int) *Proble
 		valid = total
 	}
 	if b.c.valid >= 0 {
-		stated, p := b.count(rec, cols, quoted, b.c.valid, line, false)
+		stated, p := b.count(rec, quoted, b.c.valid, line, false)
 		if p != nil {
 			return p
 		}
@@ -533,7 +532,7 @@ func (b *builder) index(r int) {
 }
 
 // count parses a vote count. Empty optional counts are Unknown.
-func (b *builder) count(rec []string, cols []int, quoted []bool, c int, line int, optional bool) (int64, *Problem) {
+func (b *builder) count(rec []string, quoted []bool, c int, line int, optional bool) (int64, *Problem) {
 	s := rec[c]
 	// Fast path: plain digits.
 	if n := len(s); n > 0 && n < 19 {
