@@ -37,6 +37,8 @@ type regionKey struct {
 
 // builder turns CSV records into a tally.
 type builder struct {
+	// prevRaw holds the previous row's raw code at each level.
+	prevRaw []string
 	// rd is the reader, which knows the columns of the current row.
 	rd *csvReader
 	// latin1: the text is raw Windows-1252; kept strings need fixLatin1.
@@ -290,6 +292,7 @@ func (b *builder) start(rows int) {
 	b.sorted = true
 	t.Regions = make([]sim.Region, 0, min(rows, 1<<16))
 	b.prevKey = make([]string, len(m.Levels))
+	b.prevRaw = make([]string, len(m.Levels))
 	b.prevRegion = make([]int, len(m.Levels))
 	for i := range b.prevRegion {
 		b.prevRegion[i] = -2
@@ -351,9 +354,12 @@ func (b *builder) row(rec []string, quoted []bool, line int) *Problem {
 	// Counts first, so that a bad row leaves nothing behind.
 	var valid int64
 	for i, c := range b.c.candidates {
-		v, p := b.count(rec, quoted, c, line, false)
-		if p != nil {
-			return p
+		v, ok := plainCount(rec[c])
+		if !ok {
+			var p *Problem
+			if v, p = b.count(rec, quoted, c, line, false); p != nil {
+				return p
+			}
 		}
 		b.rowVotes[i] = v
 		valid += v
@@ -387,9 +393,12 @@ func (b *builder) row(rec []string, quoted []bool, line int) *Problem {
 		valid = total
 	}
 	if b.c.valid >= 0 {
-		stated, p := b.count(rec, quoted, b.c.valid, line, false)
-		if p != nil {
-			return p
+		stated, ok := plainCount(rec[b.c.valid])
+		if !ok {
+			var p *Problem
+			if stated, p = b.count(rec, quoted, b.c.valid, line, false); p != nil {
+				return p
+			}
 		}
 		if stated != valid {
 			return b.fieldProblem(line, b.c.valid, "valid votes %d differ from the sum of the candidate columns %d (off by %+d)", stated, valid, valid-stated)
@@ -405,7 +414,12 @@ func (b *builder) row(rec []string, quoted []bool, line int) *Problem {
 	}
 	// Hierarchy.
 	for l, c := range b.c.levels {
-		spec := b.m.Levels[l]
+		if rec[c] == b.prevRaw[l] && b.prevRaw[l] != "" {
+			// Same code as the row before: same key, no reshaping.
+			b.levelKeys[l] = b.prevKey[l]
+			continue
+		}
+		spec := &b.m.Levels[l]
 		key, ok := b.shape(rec[c], spec.Slice, spec.Pad)
 		if !ok {
 			return b.fieldProblem(line, c, "%q is too short to take characters %d to %d", rec[c], spec.Slice[0]+1, spec.Slice[1])
@@ -453,6 +467,7 @@ func (b *builder) row(rec []string, quoted []bool, line int) *Problem {
 		}
 		parentNew = !ok
 		b.prevKey[l] = key
+		b.prevRaw[l] = rec[b.c.levels[l]]
 		b.prevRegion[l] = r
 		region = r
 	}
@@ -529,6 +544,23 @@ func (b *builder) index(r int) {
 	} else {
 		b.levelIdx[reg.Level][reg.Key] = r
 	}
+}
+
+// plainCount parses a count written as plain digits, the common case; it
+// is small enough to be inlined into the row loop.
+func plainCount(s string) (int64, bool) {
+	if len(s) == 0 || len(s) > 18 {
+		return 0, false
+	}
+	var v int64
+	for i := 0; i < len(s); i++ {
+		d := s[i] - '0'
+		if d > 9 {
+			return 0, false
+		}
+		v = v*10 + int64(d)
+	}
+	return v, true
 }
 
 // count parses a vote count. Empty optional counts are Unknown.
