@@ -422,16 +422,7 @@ func runScenario(args []string, stdout, stderr io.Writer) error {
 			out.Level = t.Levels[l]
 		}
 	}
-	switch f.format {
-	case "json":
-		enc := json.NewEncoder(stdout)
-		enc.SetIndent("", "  ")
-		return enc.Encode(out)
-	case "text":
-		writeScenarioText(stdout, t, &out)
-		return nil
-	}
-	return usageError{fmt.Sprintf("--format must be text or json, not %q", f.format)}
+	return emit(stdout, f.format, out, func() { writeScenarioText(stdout, t, &out) })
 }
 
 type regionScenarioRow struct {
@@ -728,16 +719,21 @@ func runBreakeven(args []string, stdout, stderr io.Writer) error {
 			out.Level, out.Regions = t.Levels[l], bs
 		}
 	}
-	switch f.format {
+	return emit(stdout, f.format, out, func() { writeBreakevenText(stdout, t, &out) })
+}
+
+// emit writes v as indented JSON, or calls text, by --format.
+func emit(stdout io.Writer, format string, v any, text func()) error {
+	switch format {
 	case "json":
 		enc := json.NewEncoder(stdout)
 		enc.SetIndent("", "  ")
-		return enc.Encode(out)
+		return enc.Encode(v)
 	case "text":
-		writeBreakevenText(stdout, t, &out)
+		text()
 		return nil
 	}
-	return usageError{fmt.Sprintf("--format must be text or json, not %q", f.format)}
+	return usageError{fmt.Sprintf("--format must be text or json, not %q", format)}
 }
 
 type breakevenOut struct {
