@@ -20,6 +20,7 @@ import (
 	"path/filepath"
 
 	"github.com/tallyscope/tallyscope/internal/ui"
+	"github.com/tallyscope/tallyscope/internal/version"
 )
 
 func main() {
@@ -62,7 +63,7 @@ func run(args []string, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "tallyscope-desktop: --save-dir %q: not a directory\n", *saveDir)
 		return 2
 	}
-	cfg := ui.Config{Lang: *lang, Fragment: *frag, Save: saver(*saveDir, version())}
+	cfg := ui.Config{Lang: *lang, Fragment: *frag, Save: saver(*saveDir, version.String())}
 	if cfg.Lang == "" {
 		cfg.Lang = ui.BrowserLanguage()
 	}

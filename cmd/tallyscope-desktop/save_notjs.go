@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"runtime/debug"
 	"strings"
 	"unicode"
 
@@ -119,40 +118,4 @@ func writeNew(path string, b []byte) error {
 		return err
 	}
 	return f.Close()
-}
-
-// buildVersion, when set at link time (go build -ldflags
-// "-X main.buildVersion=v1.0.0"), is the version the charts' footers name.
-var buildVersion string
-
-// version names this build for the charts' footers: buildVersion, the
-// module version or the VCS revision, else "dev".
-func version() string {
-	if buildVersion != "" {
-		return buildVersion
-	}
-	bi, ok := debug.ReadBuildInfo()
-	if !ok {
-		return "dev"
-	}
-	if v := bi.Main.Version; v != "" && v != "(devel)" {
-		return v
-	}
-	rev, dirty := "", false
-	for _, s := range bi.Settings {
-		switch s.Key {
-		case "vcs.revision":
-			rev = s.Value
-		case "vcs.modified":
-			dirty = s.Value == "true"
-		}
-	}
-	if rev == "" {
-		return "dev"
-	}
-	rev = rev[:min(len(rev), 12)]
-	if dirty {
-		rev += "+dirty"
-	}
-	return rev
 }

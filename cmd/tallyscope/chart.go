@@ -7,11 +7,11 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"runtime/debug"
 	"strings"
 
 	"github.com/tallyscope/tallyscope/internal/chart"
 	"github.com/tallyscope/tallyscope/internal/i18n"
+	"github.com/tallyscope/tallyscope/internal/version"
 	"github.com/tallyscope/tallyscope/sim"
 	"github.com/tallyscope/tallyscope/sim/scenario"
 )
@@ -205,7 +205,7 @@ func runChart(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	foot := chart.FooterFor(t, sc, opts.Lang, chartVersion())
+	foot := chart.FooterFor(t, sc, opts.Lang, version.String())
 	failed := 0
 	for _, k := range kinds {
 		p, tab, err := chart.Render(k, t, sc, opts)
@@ -238,44 +238,4 @@ func runChart(args []string, stdout, stderr io.Writer) error {
 		return errExitQuiet
 	}
 	return nil
-}
-
-// buildVersion, when set at link time (go build -ldflags
-// "-X main.buildVersion=v1.0.0"), is the version the charts' footers name.
-var buildVersion string
-
-// chartVersion names the Tallyscope build: buildVersion, the module
-// version, or the VCS revision (with "+dirty" for uncommitted changes) of a
-// development build (go build -buildvcs=true), else "dev".
-func chartVersion() string {
-	if buildVersion != "" {
-		return buildVersion
-	}
-	bi, ok := debug.ReadBuildInfo()
-	if !ok {
-		return "dev"
-	}
-	v := bi.Main.Version
-	if v != "" && v != "(devel)" {
-		return v
-	}
-	rev, dirty := "", false
-	for _, s := range bi.Settings {
-		switch s.Key {
-		case "vcs.revision":
-			rev = s.Value
-		case "vcs.modified":
-			dirty = s.Value == "true"
-		}
-	}
-	if rev == "" {
-		return "dev"
-	}
-	if len(rev) > 12 {
-		rev = rev[:12]
-	}
-	if dirty {
-		rev += "+dirty"
-	}
-	return "dev-" + rev
 }

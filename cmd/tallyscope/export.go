@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/tallyscope/tallyscope/internal/chart"
+	"github.com/tallyscope/tallyscope/internal/version"
 )
 
 func init() {
@@ -60,7 +61,7 @@ func runExport(args []string, stdout, stderr io.Writer) error {
 	tab.Facts = append([]chart.Fact{
 		{Name: "data_sha256", Value: t.Digest},
 		{Name: "scenario", Value: sc.String()},
-		{Name: "tallyscope", Value: chartVersion()},
+		{Name: "tallyscope", Value: version.String()},
 	}, tab.Facts...)
 	if *out != "" {
 		return writeChartTable(*out, f, tab)
