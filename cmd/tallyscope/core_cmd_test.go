@@ -150,3 +150,14 @@ func TestUsage(t *testing.T) {
 	assert.Equal(t, 1, code)
 	assert.Contains(t, errOut, "no such file")
 }
+
+func TestSummaryTieNamesTheTiedCount(t *testing.T) {
+	dir := t.TempDir()
+	data := filepath.Join(dir, "tie.csv")
+	m := filepath.Join(dir, "m.json")
+	require.NoError(t, os.WriteFile(data, []byte("d,a,b,c\nx,1,7,7\n"), 0o644))
+	require.NoError(t, os.WriteFile(m, []byte(`{"levels":["d"],"candidates":["a","b","c"]}`), 0o644))
+	out, errOut, code := runCLI(t, "summary", "--map", m, data)
+	require.Equal(t, 0, code, errOut)
+	assert.Contains(t, out, "b and c are tied with 7 votes each.")
+}

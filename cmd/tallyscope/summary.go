@@ -360,10 +360,10 @@ func leaderSentence(t *sim.Tally, n *resultRow) string {
 	if n.RunnerUp == "" {
 		return fmt.Sprintf("%s is the only candidate.", name(n.Leader))
 	}
-	if n.Tie {
-		return fmt.Sprintf("%s and %s are tied with %s votes each.", name(n.Leader), name(n.RunnerUp), en.Int(n.Candidates[0].Votes))
-	}
 	li, _ := t.Candidate(n.Leader)
+	if n.Tie {
+		return fmt.Sprintf("%s and %s are tied with %s votes each.", name(n.Leader), name(n.RunnerUp), en.Int(n.Candidates[li].Votes))
+	}
 	ri, _ := t.Candidate(n.RunnerUp)
 	d := n.Candidates[li].Votes - n.Candidates[ri].Votes
 	pp := 100 * (n.Candidates[li].Share - n.Candidates[ri].Share)

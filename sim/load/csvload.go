@@ -566,20 +566,8 @@ func plainCount(s string) (int64, bool) {
 // count parses a vote count. Empty optional counts are Unknown.
 func (b *builder) count(rec []string, quoted []bool, c int, line int, optional bool) (int64, *Problem) {
 	s := rec[c]
-	// Fast path: plain digits.
-	if n := len(s); n > 0 && n < 19 {
-		var v int64
-		i := 0
-		for ; i < n; i++ {
-			d := s[i] - '0'
-			if d > 9 {
-				break
-			}
-			v = v*10 + int64(d)
-		}
-		if i == n {
-			return v, nil
-		}
+	if v, ok := plainCount(s); ok {
+		return v, nil
 	}
 	v, msg := b.parseCount(s, c < len(quoted) && quoted[c], line)
 	if msg == "" {
