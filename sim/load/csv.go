@@ -26,16 +26,10 @@ type csvReader struct {
 	quoted []bool
 	// recLine is the first line of the last record returned.
 	recLine int
-	// stop marks the bytes that end an unquoted field's fast scan.
-	stop [256]bool
 }
 
 func newCSVReader(s string, delim byte) *csvReader {
-	r := &csvReader{s: s, delim: delim, line: 1}
-	r.stop[delim] = true
-	r.stop['\n'] = true
-	r.stop['"'] = true
-	return r
+	return &csvReader{s: s, delim: delim, line: 1}
 }
 
 // next returns the next record, or ok=false at the end of the input. A
@@ -114,20 +108,13 @@ func (r *csvReader) next() (fields []string, ok bool, errCol int, errMsg string)
 			}
 		} else {
 			j := i
-			for j < len(s) && !r.stop[s[j]] {
+			for j < len(s) && s[j] != r.delim && s[j] != '\n' && s[j] != '"' {
 				j++
 			}
-			for j < len(s) {
-				c := s[j]
-				if c == r.delim || c == '\n' {
-					break
-				}
-				if c == '"' {
-					r.pos = skipLine(s, j)
-					r.line++
-					return nil, true, j - lineStart + 1, "a quote inside an unquoted field"
-				}
-				j++
+			if j < len(s) && s[j] == '"' {
+				r.pos = skipLine(s, j)
+				r.line++
+				return nil, true, j - lineStart + 1, "a quote inside an unquoted field"
 			}
 			f := s[i:j]
 			if (j == len(s) || s[j] == '\n') && len(f) > 0 && f[len(f)-1] == '\r' {
