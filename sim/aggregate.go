@@ -195,17 +195,39 @@ func (r *Result) Coverage() Coverage {
 	}
 }
 
-// Aggregation holds the results of every region of a tally.
+// Aggregation holds the results of every region of a tally. Region results
+// are kept in one flat table of integers, a row per region, so that
+// aggregating allocates one block the garbage collector need not scan;
+// Result builds a region's Result from its row on demand.
 type Aggregation struct {
 	Tally *Tally
 	// Nation is the result for the whole tally.
 	Nation Result
-	// Regions holds one result per region, indexed like Tally.Regions.
-	Regions  []Result
+	// rows holds, for each region in Tally.Regions order, the nScalar
+	// scalar sums (see the col constants) followed by the votes per
+	// candidate: width ints a row.
+	rows  []int64
+	width int
+	// expected maps a region to its index in Tally.Expected, for the
+	// regions that have one; nil when none does.
+	expected map[int]int
 	byLevel  [][]int
 	sortOnce sync.Once
-	votes    []int64
 }
+
+// The scalar columns of a region's row, in Totals' field order.
+const (
+	colUnits = iota
+	colValid
+	colNull
+	colNullUnits
+	colBlank
+	colBlankUnits
+	colRegistered
+	colRegisteredUnits
+	colCastRegistered
+	nScalar
+)
 
 // sortLevels lists each level's regions in key order. It runs once, on the
 // first call to Level or Children, so that Aggregate itself only sums.
@@ -243,48 +265,125 @@ func Aggregate(t *Tally) *Aggregation {
 // visualizer does, allocates nothing this way.
 func AggregateInto(a *Aggregation, t *Tally) *Aggregation {
 	nc := len(t.Candidates)
-	n := len(t.Regions)
-	if a == nil || len(a.Regions) != n || len(a.Nation.Votes) != nc || cap(a.votes) < (n+1)*nc {
-		a = &Aggregation{Regions: make([]Result, n), votes: make([]int64, (n+1)*nc)}
+	nr := len(t.Regions)
+	w := nScalar + nc
+	// One more row than regions: the last collects the units that sit in
+	// no region and then the top-level regions, and becomes Nation.
+	size := (nr + 1) * w
+	if a == nil || a.width != w || len(a.rows) != size {
+		a = &Aggregation{rows: make([]int64, size), width: w}
 	} else {
-		clear(a.votes)
+		clear(a.rows)
 		if a.Tally != t {
 			a.sortOnce = sync.Once{}
 			a.byLevel = nil
 		}
 	}
 	a.Tally = t
-	votes := a.votes
-	a.Nation = Result{Region: -1, Level: -1, Totals: Totals{Votes: votes[:nc:nc]}, Expected: Expectation{Region: -1}}
-	for i := range a.Regions {
-		off := (i + 1) * nc
-		a.Regions[i] = Result{Region: i, Level: t.Regions[i].Level, Totals: Totals{Votes: votes[off : off+nc : off+nc]}, Expected: Expectation{Region: i}}
-	}
-	for i := range t.Units {
-		u := &t.Units[i]
-		if u.Region >= 0 {
-			a.Regions[u.Region].AddUnit(u)
-		} else {
-			a.Nation.AddUnit(u)
-		}
-	}
-	// Parents come before children, so walking backwards rolls each
-	// region up into its parent after all of its children are summed.
-	for i := len(a.Regions) - 1; i >= 0; i-- {
-		if p := t.Regions[i].Parent; p >= 0 {
-			a.Regions[p].Add(&a.Regions[i].Totals)
-		} else {
-			a.Nation.Add(&a.Regions[i].Totals)
-		}
-	}
-	for _, e := range t.Expected {
-		if e.Region < 0 {
+	rows := a.rows
+	nation := rows[nr*w : size : size]
+	a.sum(nation)
+	a.Nation = Result{Region: -1, Level: -1, Totals: totalsOf(nation), Expected: Expectation{Region: -1}}
+	a.expected = nil
+	for i, e := range t.Expected {
+		switch {
+		case e.Region < 0:
 			a.Nation.Expected = e
-		} else if e.Region < len(a.Regions) {
-			a.Regions[e.Region].Expected = e
+		case e.Region < nr:
+			if a.expected == nil {
+				a.expected = make(map[int]int)
+			}
+			a.expected[e.Region] = i
 		}
 	}
 	return a
+}
+
+// sum adds every unit into the row of its region, then rolls each region
+// up into its parent's row, and the top-level regions into nation.
+func (a *Aggregation) sum(nation []int64) {
+	t := a.Tally
+	rows, w := a.rows, a.width
+	for i := range t.Units {
+		u := &t.Units[i]
+		row := nation
+		if r := u.Region; r >= 0 {
+			row = rows[r*w : r*w+w : r*w+w]
+		}
+		addUnit(row, u)
+	}
+	// Parents come before children, so walking backwards rolls each
+	// region up into its parent after all of its children are summed.
+	for i := len(t.Regions) - 1; i >= 0; i-- {
+		dst := nation
+		if p := t.Regions[i].Parent; p >= 0 {
+			dst = rows[p*w : p*w+w : p*w+w]
+		}
+		addInts(dst, rows[i*w:i*w+w:i*w+w])
+	}
+}
+
+// addInts adds src to dst element by element; dst is at least as long.
+func addInts(dst, src []int64) {
+	dst = dst[:len(src)]
+	for len(src) >= 4 {
+		d, s := dst[:4:4], src[:4:4]
+		d[0] += s[0]
+		d[1] += s[1]
+		d[2] += s[2]
+		d[3] += s[3]
+		dst, src = dst[4:], src[4:]
+	}
+	for i, v := range src {
+		dst[i] += v
+	}
+}
+
+// addUnit adds one unit's counts to a region's row.
+func addUnit(row []int64, u *Unit) {
+	n := u.Size()
+	votes := row[nScalar:]
+	votes = votes[:len(u.Votes)]
+	var valid int64
+	for i, v := range u.Votes {
+		votes[i] += v
+		valid += v
+	}
+	row = row[:nScalar]
+	row[colUnits] += n
+	row[colValid] += valid
+	cast := valid
+	if u.Null != Unknown {
+		row[colNull] += u.Null
+		row[colNullUnits] += n
+		cast += u.Null
+	}
+	if u.Blank != Unknown {
+		row[colBlank] += u.Blank
+		row[colBlankUnits] += n
+		cast += u.Blank
+	}
+	if u.Registered != Unknown {
+		row[colRegistered] += u.Registered
+		row[colRegisteredUnits] += n
+		row[colCastRegistered] += cast
+	}
+}
+
+// totalsOf returns the Totals a row holds; its Votes alias the row.
+func totalsOf(row []int64) Totals {
+	return Totals{
+		Units:           row[colUnits],
+		Votes:           row[nScalar:len(row):len(row)],
+		Valid:           row[colValid],
+		Null:            row[colNull],
+		NullUnits:       row[colNullUnits],
+		Blank:           row[colBlank],
+		BlankUnits:      row[colBlankUnits],
+		Registered:      row[colRegistered],
+		RegisteredUnits: row[colRegisteredUnits],
+		CastRegistered:  row[colCastRegistered],
+	}
 }
 
 // Level returns the indexes of the regions at level l, sorted by key
@@ -298,11 +397,37 @@ func (a *Aggregation) Level(l int) []int {
 }
 
 // Result returns the result for region r, or the national one for r < 0.
-func (a *Aggregation) Result(r int) *Result {
+// Its Votes alias the aggregation's memory: they are valid until the next
+// AggregateInto with a, and must not be changed.
+func (a *Aggregation) Result(r int) Result {
 	if r < 0 {
-		return &a.Nation
+		return a.Nation
 	}
-	return &a.Regions[r]
+	w := a.width
+	res := Result{Region: r, Level: a.Tally.Regions[r].Level, Totals: totalsOf(a.rows[r*w : r*w+w]), Expected: Expectation{Region: r}}
+	if i, ok := a.expected[r]; ok {
+		res.Expected = a.Tally.Expected[i]
+	}
+	return res
+}
+
+// Votes returns region r's votes per candidate (the nation's for r < 0),
+// aliasing the aggregation's memory like Result.
+func (a *Aggregation) Votes(r int) []int64 {
+	if r < 0 {
+		return a.Nation.Votes
+	}
+	w := a.width
+	return a.rows[r*w+nScalar : r*w+w : r*w+w]
+}
+
+// Units returns the number of reporting units counted in region r (the
+// nation for r < 0).
+func (a *Aggregation) Units(r int) int64 {
+	if r < 0 {
+		return a.Nation.Units
+	}
+	return a.rows[r*a.width+colUnits]
 }
 
 // Children returns the regions directly inside region r (r < 0 for the

@@ -163,7 +163,8 @@ func summarize(t *sim.Tally, level, margin string, den sim.Denominator) (*summar
 		s.Level = t.Levels[l]
 		for _, r := range a.Level(l) {
 			reg := t.Regions[r]
-			s.Regions = append(s.Regions, row(t, a.Result(r), reg.Key, reg.Name, pathNames(t, reg.Parent), ma, mb, den))
+			res := a.Result(r)
+			s.Regions = append(s.Regions, row(t, &res, reg.Key, reg.Name, pathNames(t, reg.Parent), ma, mb, den))
 		}
 	default:
 		s.Level = t.UnitLevel

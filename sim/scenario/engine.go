@@ -82,7 +82,7 @@ func New(t *sim.Tally) (*Engine, error) {
 	}
 	e.regCounted = make([]int64, nr*nc)
 	for r := 0; r < nr; r++ {
-		copy(e.regCounted[r*nc:(r+1)*nc], e.agg.Regions[r].Votes)
+		copy(e.regCounted[r*nc:(r+1)*nc], e.agg.Votes(r))
 	}
 	e.natCounted = append([]int64(nil), e.agg.Nation.Votes...)
 	e.validRE = make([]int64, nr+1)
@@ -159,11 +159,11 @@ func (e *Engine) Tally() *sim.Tally { return e.t }
 func (e *Engine) Aggregation() *sim.Aggregation { return e.agg }
 
 // result returns the baseline result of region r, nation for r == nr or r < 0.
-func (e *Engine) result(r int) *sim.Result {
+func (e *Engine) result(r int) sim.Result {
 	if r < 0 || r >= e.nr {
-		return &e.agg.Nation
+		return e.agg.Nation
 	}
-	return &e.agg.Regions[r]
+	return e.agg.Result(r)
 }
 
 // Run computes the outcome of sc on the engine's tally.

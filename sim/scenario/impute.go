@@ -271,7 +271,7 @@ func scaleKnown(v, f float64) float64 {
 // with at least m counted units, or nr.
 func (e *Engine) shareRegion(r int, m int64) int {
 	for ; r >= 0 && r < e.nr; r = e.parent(r) {
-		if e.agg.Regions[r].Units >= m {
+		if e.agg.Units(r) >= m {
 			return r
 		}
 	}
@@ -282,7 +282,7 @@ func (e *Engine) shareRegion(r int, m int64) int {
 // counted units whose registered voters are known, or nr.
 func (e *Engine) turnoutRegion(r int, m int64) int {
 	for ; r >= 0 && r < e.nr; r = e.parent(r) {
-		if res := &e.agg.Regions[r]; res.RegisteredUnits >= m && res.Registered > 0 {
+		if res := e.agg.Result(r); res.RegisteredUnits >= m && res.Registered > 0 {
 			return r
 		}
 	}
