@@ -170,10 +170,11 @@ type Tally struct {
 	Title string `json:"title,omitempty"`
 	// Source describes where the data comes from.
 	Source string `json:"source,omitempty"`
-	// Digest is the hex sha256 of the bytes the tally was read from, so a
-	// scenario or a chart can name exactly which data it used. Loaders
-	// set it; it is not part of the JSON form.
-	Digest string `json:"-"`
+	// Digest names the bytes the tally was read from (their sha256), so
+	// a scenario or a chart can name exactly which data it used. Loaders
+	// set it; it is not part of the JSON form. Digest.String() is "" when
+	// it is nil.
+	Digest *Digest `json:"-"`
 	// Levels names the hierarchy's levels, outermost first, not counting
 	// the units themselves ("state", "municipality", "parish", "centre").
 	Levels []string `json:"levels"`

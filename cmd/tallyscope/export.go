@@ -59,7 +59,7 @@ func runExport(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	tab.Facts = append([]chart.Fact{
-		{Name: "data_sha256", Value: t.Digest},
+		{Name: "data_sha256", Value: t.Digest.String()},
 		{Name: "scenario", Value: sc.String()},
 		{Name: "tallyscope", Value: version.String()},
 	}, tab.Facts...)

@@ -71,8 +71,8 @@ func (f *scenarioFlags) build(file string, stderr io.Writer) (*sim.Tally, scenar
 		if sc, err = scenario.Decode(f.from); err != nil {
 			return nil, sc, "", usageError{err.Error()}
 		}
-		if sc.Data != "" && sc.Data != t.Digest {
-			fmt.Fprintf(stderr, "warning: the scenario was made for data with sha256 %s, not %s\n", sc.Data, t.Digest)
+		if sc.Data != "" && sc.Data != t.Digest.String() {
+			fmt.Fprintf(stderr, "warning: the scenario was made for data with sha256 %s, not %s\n", sc.Data, t.Digest.String())
 		}
 	}
 	if f.missing != "" {
@@ -169,7 +169,7 @@ func (f *scenarioFlags) build(file string, stderr io.Writer) (*sim.Tally, scenar
 	if err := sc.Validate(); err != nil {
 		return nil, sc, "", usageError{err.Error()}
 	}
-	sc = sc.Stamp(t.Digest)
+	sc = sc.Stamp(t.Digest.String())
 	return t, sc, rep.File, nil
 }
 
@@ -362,7 +362,7 @@ func runScenario(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	out := scenarioOut{Data: name, SHA256: t.Digest, Engine: scenario.EngineVersion, Scenario: sc, String: sc.String(), Outcome: o}
+	out := scenarioOut{Data: name, SHA256: t.Digest.String(), Engine: scenario.EngineVersion, Scenario: sc, String: sc.String(), Outcome: o}
 	if sc.MonteCarlo.Runs > 0 {
 		mc, err := e.RunMonteCarlo(sc)
 		if err != nil {
@@ -700,7 +700,7 @@ func runBreakeven(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	out := breakevenOut{Data: name, SHA256: t.Digest, Engine: scenario.EngineVersion, Scenario: sc, String: sc.String(), Flip: flip}
+	out := breakevenOut{Data: name, SHA256: t.Digest.String(), Engine: scenario.EngineVersion, Scenario: sc, String: sc.String(), Flip: flip}
 	if noMissing {
 		out.Unknown = "nothing is known about the units that are not in the data, so there is no break-even: give --registered-total, --units-total, --valid-total or --reported"
 	} else {

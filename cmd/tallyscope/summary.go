@@ -58,7 +58,7 @@ func runSummary(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return usageError{err.Error()}
 	}
-	s.Data = dataInfo{File: rep.File, Format: rep.Format, SHA256: rep.SHA256, Guesses: rep.Guesses, Skipped: len(rep.Skipped)}
+	s.Data = dataInfo{File: rep.File, Format: rep.Format, SHA256: rep.SHA256.String(), Guesses: rep.Guesses, Skipped: len(rep.Skipped)}
 	for _, p := range rep.Skipped {
 		fmt.Fprintf(stderr, "skipped: %v\n", p)
 	}

@@ -126,11 +126,11 @@ func TestFooter(t *testing.T) {
 		svg := b.String()
 		word := map[i18n.Lang]string{i18n.EN: "Source: Tallyscope test fixture", i18n.ES: "Fuente: Tallyscope test fixture"}[l]
 		assert.Contains(t, svg, word, l.Code())
-		assert.Contains(t, svg, "sha256 "+tl.Digest[:chart.DigestPrefix], l.Code())
-		assert.NotContains(t, svg, tl.Digest[:chart.DigestPrefix+1], "only the prefix is shown")
+		assert.Contains(t, svg, "sha256 "+tl.Digest.String()[:chart.DigestPrefix], l.Code())
+		assert.NotContains(t, svg, tl.Digest.String()[:chart.DigestPrefix+1], "only the prefix is shown")
 		assert.Contains(t, svg, "Tallyscope v9.9.9", l.Code())
 		// The scenario string may be cut across lines: join the text.
-		assert.Contains(t, svgText(svg), sc.Stamp(tl.Digest).String(), l.Code())
+		assert.Contains(t, svgText(svg), sc.Stamp(tl.Digest.String()).String(), l.Code())
 	}
 }
 

@@ -15,7 +15,7 @@ func fixture() *sim.Tally {
 	t := &sim.Tally{
 		Title:     "Fixture election",
 		Source:    "Tallyscope test fixture",
-		Digest:    "0f1e2d3c4b5a69788796a5b4c3d2e1f00f1e2d3c4b5a69788796a5b4c3d2e1f0",
+		Digest:    sim.KnownDigest("0f1e2d3c4b5a69788796a5b4c3d2e1f00f1e2d3c4b5a69788796a5b4c3d2e1f0"),
 		Levels:    []string{"state", "municipality"},
 		UnitLevel: "table",
 		Candidates: []sim.Candidate{

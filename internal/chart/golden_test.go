@@ -30,7 +30,7 @@ var goldenScenario = scenario.Scenario{MonteCarlo: scenario.MonteCarloParams{Run
 // another package changes how a scenario string is encoded.
 func goldenFooter(l i18n.Lang) chart.Footer {
 	t := fixture()
-	return chart.Footer{Lang: l, Source: t.Source, Digest: t.Digest, Scenario: "s1.golden-scenario-string", Version: "test"}
+	return chart.Footer{Lang: l, Source: t.Source, Digest: t.Digest.String(), Scenario: "s1.golden-scenario-string", Version: "test"}
 }
 
 // goldenPlot draws kind k from the fixture. The kinds whose numbers come

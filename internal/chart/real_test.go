@@ -161,7 +161,7 @@ func TestRealUSSwing(t *testing.T) {
 	p, err := chart.Swing(sim.Aggregate(tl), chart.Options{})
 	require.NoError(t, err)
 	var b bytes.Buffer
-	require.NoError(t, chart.Write(&b, p, chart.PNG, chart.Social, chart.Footer{Source: "tonmcg/US_County_Level_Election_Results_08-24", Digest: tl.Digest, Version: "test"}))
+	require.NoError(t, chart.Write(&b, p, chart.PNG, chart.Social, chart.Footer{Source: "tonmcg/US_County_Level_Election_Results_08-24", Digest: tl.Digest.String(), Version: "test"}))
 	saveChart(t, "us2024-swing-en.png", b.Bytes())
 }
 

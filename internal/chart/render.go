@@ -225,5 +225,5 @@ func RenderView(chart, numbers io.Writer, v View) error {
 // tally's source and digest, the scenario stamped with the digest, and
 // the version.
 func FooterFor(t *sim.Tally, sc scenario.Scenario, l i18n.Lang, version string) Footer {
-	return Footer{Lang: l, Source: t.Source, Digest: t.Digest, Scenario: sc.Stamp(t.Digest).String(), Version: version}
+	return Footer{Lang: l, Source: t.Source, Digest: t.Digest.String(), Scenario: sc.Stamp(t.Digest.String()).String(), Version: version}
 }

@@ -73,7 +73,7 @@ func Run(t *sim.Tally, o Options) (*Report, error) {
 	if err := checkTally(t); err != nil {
 		return nil, err
 	}
-	r := &Report{Title: t.Title, Digest: t.Digest, Statement: ReportStatement, Units: len(t.Units)}
+	r := &Report{Title: t.Title, Digest: t.Digest.String(), Statement: ReportStatement, Units: len(t.Units)}
 	for i := range t.Units {
 		if t.Units[i].Size() == 1 {
 			r.SingleUnits++

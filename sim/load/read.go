@@ -1,13 +1,12 @@
 package load
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
 	"fmt"
 	"io"
 	"os"
 	"slices"
 	"strings"
+	"unsafe"
 
 	"github.com/tallyscope/tallyscope/sim"
 )
@@ -36,8 +35,7 @@ func Read(r io.Reader, opts Options) (*sim.Tally, *Report, error) {
 	if err != nil {
 		return nil, nil, fmt.Errorf("load: reading %s: %w", name, err)
 	}
-	sum := sha256.Sum256(b)
-	rep := &Report{File: name, SHA256: hex.EncodeToString(sum[:])}
+	rep := &Report{File: name, SHA256: sim.NewDigest(b)}
 	t, err := read(b, name, opts, rep)
 	if err != nil {
 		return nil, rep, err
@@ -162,32 +160,22 @@ func JoinRegistered(dst, src *sim.Tally) (matched int) {
 	return matched
 }
 
-// readAll reads r to the end, sizing the buffer once when r knows its size.
+// readAll reads r to the end, sizing the buffer once when r knows its
+// size. The bytes are read into a strings.Builder, whose memory is not
+// zeroed before it is written: for a large file that saves a pass over
+// the whole buffer. The result must not be modified; the tally's strings
+// share it.
 func readAll(r io.Reader) ([]byte, error) {
-	size := -1
+	var sb strings.Builder
 	switch v := r.(type) {
 	case interface{ Len() int }:
-		size = v.Len()
+		sb.Grow(v.Len())
 	case interface{ Stat() (os.FileInfo, error) }:
 		if st, err := v.Stat(); err == nil && st.Mode().IsRegular() {
-			size = int(st.Size())
+			sb.Grow(int(st.Size()))
 		}
 	}
-	if size < 0 {
-		return io.ReadAll(r)
-	}
-	buf := make([]byte, size)
-	n, err := io.ReadFull(r, buf)
-	switch {
-	case err == io.ErrUnexpectedEOF:
-		return buf[:n], nil
-	case err != nil:
-		return nil, err
-	}
-	// The reader may hold more than it said; read the rest.
-	rest, err := io.ReadAll(r)
-	if len(rest) > 0 {
-		buf = append(buf, rest...)
-	}
-	return buf, err
+	_, err := io.Copy(&sb, r)
+	s := sb.String()
+	return unsafe.Slice(unsafe.StringData(s), len(s)), err
 }

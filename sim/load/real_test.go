@@ -36,7 +36,7 @@ func candidate(t *testing.T, tally *sim.Tally, name string) int {
 func TestV2NationalTotals(t *testing.T) {
 	tally, rep := readReal(t, v2Path)
 	assert.Contains(t, rep.Format, "V2")
-	assert.Equal(t, "296d35bbda1d6bd12e7011ed93da1973a3f22beb73cc05dbb0554efc31b2deaa", tally.Digest)
+	assert.Equal(t, "296d35bbda1d6bd12e7011ed93da1973a3f22beb73cc05dbb0554efc31b2deaa", tally.Digest.String())
 	assert.Contains(t, rep.Guesses[0], "Latin-1")
 	a := sim.Aggregate(tally)
 	n := &a.Nation

@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+
+	"github.com/tallyscope/tallyscope/sim"
 )
 
 // Errors that classify what went wrong. Every error returned by Read wraps
@@ -60,10 +62,11 @@ func (p *Problem) Unwrap() error { return p.kind }
 // Report says what a load did: the format it recognised, what it guessed,
 // how many rows it read and kept, and every row it skipped or warned about.
 type Report struct {
-	File    string   `json:"file"`
-	Format  string   `json:"format"`
-	SHA256  string   `json:"sha256"`
-	Guesses []string `json:"guesses,omitempty"`
+	File   string `json:"file"`
+	Format string `json:"format"`
+	// SHA256 is the sha256 of the bytes read, computed on first use.
+	SHA256  *sim.Digest `json:"sha256"`
+	Guesses []string    `json:"guesses,omitempty"`
 	// Rows counts the data rows read (header excluded); Loaded the units
 	// kept.
 	Rows   int `json:"rows"`

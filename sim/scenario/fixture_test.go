@@ -26,7 +26,7 @@ import (
 func fixture(withExpectation bool) *sim.Tally {
 	t := &sim.Tally{
 		Title:     "fixture",
-		Digest:    "f1x",
+		Digest:    sim.KnownDigest("f1x"),
 		Levels:    []string{"state", "district"},
 		UnitLevel: "table",
 		Candidates: []sim.Candidate{
@@ -60,7 +60,7 @@ func fixture(withExpectation bool) *sim.Tally {
 // more votes than registered voters, with a national expectation.
 func randomTally(r *rand.Rand) *sim.Tally {
 	nc := 2 + r.IntN(4)
-	t := &sim.Tally{Levels: []string{"state", "district"}, UnitLevel: "unit", Digest: "random"}
+	t := &sim.Tally{Levels: []string{"state", "district"}, UnitLevel: "unit", Digest: sim.KnownDigest("random")}
 	for c := 0; c < nc; c++ {
 		t.Candidates = append(t.Candidates, sim.Candidate{ID: string(rune('A' + c)), Name: "Candidate " + string(rune('A'+c))})
 	}

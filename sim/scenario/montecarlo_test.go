@@ -18,7 +18,7 @@ import (
 // tables with regional leanings, for the Monte Carlo tests.
 func synthetic(seed uint64) *sim.Tally {
 	r := rand.New(rand.NewPCG(seed, 99))
-	t := &sim.Tally{Levels: []string{"state", "district"}, UnitLevel: "table", Digest: "synthetic",
+	t := &sim.Tally{Levels: []string{"state", "district"}, UnitLevel: "table", Digest: sim.KnownDigest("synthetic"),
 		Candidates: []sim.Candidate{{ID: "A", Name: "Ana"}, {ID: "B", Name: "Ben"}, {ID: "C", Name: "Cy"}}}
 	for s := 0; s < 6; s++ {
 		t.Regions = append(t.Regions, sim.Region{Level: 0, Key: fmt.Sprint(s + 1), Name: fmt.Sprintf("State %d", s+1), Parent: -1})
