@@ -203,11 +203,10 @@ type Aggregation struct {
 	Tally *Tally
 	// Nation is the result for the whole tally.
 	Nation Result
-	// rows holds, for each region in Tally.Regions order, the nScalar
-	// scalar sums (see the col constants) followed by the votes per
-	// candidate: width ints a row.
-	rows  []int64
-	width int
+	// rows holds a row per region, in Tally.Regions order, then one for
+	// the nation, laid out by lay.
+	rows []int64
+	lay  layout
 	// expected maps a region to its index in Tally.Expected, for the
 	// regions that have one; nil when none does.
 	expected map[int]int
@@ -215,19 +214,174 @@ type Aggregation struct {
 	sortOnce sync.Once
 }
 
-// The scalar columns of a region's row, in Totals' field order.
+// presence says in which units an optional count (null votes, blank
+// votes, registered voters) is known.
+type presence uint8
+
 const (
-	colUnits = iota
-	colValid
-	colNull
-	colNullUnits
-	colBlank
-	colBlankUnits
-	colRegistered
-	colRegisteredUnits
-	colCastRegistered
-	nScalar
+	knownNone presence = iota
+	knownAll
+	knownSome
 )
+
+// cover reports whether sums laid out for k can hold units seen as s.
+func (k presence) cover(s presence) bool {
+	return k == knownSome || k == s
+}
+
+// seen is what a pass over units saw: for each optional count, whether
+// some unit knew it and whether some did not.
+type seen uint8
+
+const (
+	nullKnown seen = 1 << iota
+	nullUnknown
+	blankKnown
+	blankUnknown
+	registeredKnown
+	registeredUnknown
+)
+
+func (s seen) known(isKnown, isUnknown seen) presence {
+	switch {
+	case s&isKnown == 0:
+		return knownNone
+	case s&isUnknown == 0:
+		return knownAll
+	}
+	return knownSome
+}
+
+// layout places the sums of a region in its row: the units first, then
+// only the optional counts that some unit knows, then the votes per
+// candidate. A count known in every unit needs no column for how many
+// units know it (that is Units), and the votes cast where registered
+// voters are known are then all votes cast; valid votes are always the
+// sum of the candidates' votes. For V2, which has null votes but neither
+// blank votes nor registered voters, a row is 12 integers instead of 19,
+// and aggregating reads and writes a third less memory.
+type layout struct {
+	null, blank, registered presence
+	// Column of each sum, or -1 when it is not stored.
+	cNull, cNullUnits, cBlank, cBlankUnits, cReg, cRegUnits, cCastReg int
+	votes, width                                                      int
+}
+
+func newLayout(nc int, null, blank, registered presence) layout {
+	l := layout{null: null, blank: blank, registered: registered, cNull: -1, cNullUnits: -1, cBlank: -1, cBlankUnits: -1, cReg: -1, cRegUnits: -1, cCastReg: -1}
+	w := 1 // Units
+	col := func() int { w++; return w - 1 }
+	if null != knownNone {
+		l.cNull = col()
+	}
+	if null == knownSome {
+		l.cNullUnits = col()
+	}
+	if blank != knownNone {
+		l.cBlank = col()
+	}
+	if blank == knownSome {
+		l.cBlankUnits = col()
+	}
+	if registered != knownNone {
+		l.cReg = col()
+	}
+	if registered == knownSome {
+		l.cRegUnits = col()
+		l.cCastReg = col()
+	}
+	l.votes = w
+	l.width = w + nc
+	return l
+}
+
+// add adds one unit's counts to a row, and says what it saw.
+func (l *layout) add(row []int64, u *Unit) seen {
+	n := u.Size()
+	votes := row[l.votes:]
+	votes = votes[:len(u.Votes)]
+	var valid int64
+	for i, v := range u.Votes {
+		votes[i] += v
+		valid += v
+	}
+	row[0] += n
+	cast := valid
+	var s seen
+	if u.Null != Unknown {
+		s |= nullKnown
+		cast += u.Null
+		if l.cNull >= 0 {
+			row[l.cNull] += u.Null
+		}
+		if l.cNullUnits >= 0 {
+			row[l.cNullUnits] += n
+		}
+	} else {
+		s |= nullUnknown
+	}
+	if u.Blank != Unknown {
+		s |= blankKnown
+		cast += u.Blank
+		if l.cBlank >= 0 {
+			row[l.cBlank] += u.Blank
+		}
+		if l.cBlankUnits >= 0 {
+			row[l.cBlankUnits] += n
+		}
+	} else {
+		s |= blankUnknown
+	}
+	if u.Registered != Unknown {
+		s |= registeredKnown
+		if l.cReg >= 0 {
+			row[l.cReg] += u.Registered
+		}
+		if l.cRegUnits >= 0 {
+			row[l.cRegUnits] += n
+			row[l.cCastReg] += cast
+		}
+	} else {
+		s |= registeredUnknown
+	}
+	return s
+}
+
+// totals returns the Totals a row holds; its Votes alias the row.
+func (l *layout) totals(row []int64) Totals {
+	t := Totals{Units: row[0], Votes: row[l.votes:l.width:l.width]}
+	for _, v := range t.Votes {
+		t.Valid += v
+	}
+	units := func(k presence, c int) int64 {
+		switch k {
+		case knownAll:
+			return t.Units
+		case knownSome:
+			return row[c]
+		}
+		return 0
+	}
+	if l.cNull >= 0 {
+		t.Null = row[l.cNull]
+	}
+	t.NullUnits = units(l.null, l.cNullUnits)
+	if l.cBlank >= 0 {
+		t.Blank = row[l.cBlank]
+	}
+	t.BlankUnits = units(l.blank, l.cBlankUnits)
+	if l.cReg >= 0 {
+		t.Registered = row[l.cReg]
+	}
+	t.RegisteredUnits = units(l.registered, l.cRegUnits)
+	switch l.registered {
+	case knownAll:
+		t.CastRegistered = t.Cast()
+	case knownSome:
+		t.CastRegistered = row[l.cCastReg]
+	}
+	return t
+}
 
 // sortLevels lists each level's regions in key order. It runs once, on the
 // first call to Level or Children, so that Aggregate itself only sums.
@@ -266,24 +420,50 @@ func Aggregate(t *Tally) *Aggregation {
 func AggregateInto(a *Aggregation, t *Tally) *Aggregation {
 	nc := len(t.Candidates)
 	nr := len(t.Regions)
-	w := nScalar + nc
-	// One more row than regions: the last collects the units that sit in
-	// no region and then the top-level regions, and becomes Nation.
-	size := (nr + 1) * w
-	if a == nil || a.width != w || len(a.rows) != size {
-		a = &Aggregation{rows: make([]int64, size), width: w}
-	} else {
-		clear(a.rows)
-		if a.Tally != t {
-			a.sortOnce = sync.Once{}
-			a.byLevel = nil
+	// Guess which optional counts the units know: as last time, or as the
+	// first unit does. A wrong guess costs a second pass.
+	var lay layout
+	switch {
+	case a != nil && len(a.Nation.Votes) == nc:
+		lay = a.lay
+	case len(t.Units) > 0:
+		u := &t.Units[0]
+		k := func(v int64) presence {
+			if v == Unknown {
+				return knownNone
+			}
+			return knownAll
 		}
+		lay = newLayout(nc, k(u.Null), k(u.Blank), k(u.Registered))
+	default:
+		lay = newLayout(nc, knownNone, knownNone, knownNone)
 	}
-	a.Tally = t
-	rows := a.rows
-	nation := rows[nr*w : size : size]
-	a.sum(nation)
-	a.Nation = Result{Region: -1, Level: -1, Totals: totalsOf(nation), Expected: Expectation{Region: -1}}
+	for {
+		// One more row than regions: the last collects the units that
+		// sit in no region and then the top-level regions, and becomes
+		// Nation.
+		size := (nr + 1) * lay.width
+		if a == nil || len(a.rows) != size {
+			a = &Aggregation{rows: make([]int64, size)}
+		} else {
+			clear(a.rows)
+			if a.Tally != t {
+				a.sortOnce = sync.Once{}
+				a.byLevel = nil
+			}
+		}
+		a.Tally, a.lay = t, lay
+		s := a.sum()
+		null := s.known(nullKnown, nullUnknown)
+		blank := s.known(blankKnown, blankUnknown)
+		registered := s.known(registeredKnown, registeredUnknown)
+		if lay.null.cover(null) && lay.blank.cover(blank) && lay.registered.cover(registered) {
+			break
+		}
+		lay = newLayout(nc, null, blank, registered)
+	}
+	w := lay.width
+	a.Nation = Result{Region: -1, Level: -1, Totals: a.lay.totals(a.rows[nr*w : nr*w+w]), Expected: Expectation{Region: -1}}
 	a.expected = nil
 	for i, e := range t.Expected {
 		switch {
@@ -300,27 +480,31 @@ func AggregateInto(a *Aggregation, t *Tally) *Aggregation {
 }
 
 // sum adds every unit into the row of its region, then rolls each region
-// up into its parent's row, and the top-level regions into nation.
-func (a *Aggregation) sum(nation []int64) {
+// up into its parent's row, and the top-level regions into the nation's.
+func (a *Aggregation) sum() seen {
 	t := a.Tally
-	rows, w := a.rows, a.width
+	rows, w := a.rows, a.lay.width
+	nr := len(t.Regions)
+	nation := rows[nr*w : nr*w+w : nr*w+w]
+	var s seen
 	for i := range t.Units {
 		u := &t.Units[i]
 		row := nation
 		if r := u.Region; r >= 0 {
 			row = rows[r*w : r*w+w : r*w+w]
 		}
-		addUnit(row, u)
+		s |= a.lay.add(row, u)
 	}
 	// Parents come before children, so walking backwards rolls each
 	// region up into its parent after all of its children are summed.
-	for i := len(t.Regions) - 1; i >= 0; i-- {
+	for i := nr - 1; i >= 0; i-- {
 		dst := nation
 		if p := t.Regions[i].Parent; p >= 0 {
 			dst = rows[p*w : p*w+w : p*w+w]
 		}
 		addInts(dst, rows[i*w:i*w+w:i*w+w])
 	}
+	return s
 }
 
 // addInts adds src to dst element by element; dst is at least as long.
@@ -336,53 +520,6 @@ func addInts(dst, src []int64) {
 	}
 	for i, v := range src {
 		dst[i] += v
-	}
-}
-
-// addUnit adds one unit's counts to a region's row.
-func addUnit(row []int64, u *Unit) {
-	n := u.Size()
-	votes := row[nScalar:]
-	votes = votes[:len(u.Votes)]
-	var valid int64
-	for i, v := range u.Votes {
-		votes[i] += v
-		valid += v
-	}
-	row = row[:nScalar]
-	row[colUnits] += n
-	row[colValid] += valid
-	cast := valid
-	if u.Null != Unknown {
-		row[colNull] += u.Null
-		row[colNullUnits] += n
-		cast += u.Null
-	}
-	if u.Blank != Unknown {
-		row[colBlank] += u.Blank
-		row[colBlankUnits] += n
-		cast += u.Blank
-	}
-	if u.Registered != Unknown {
-		row[colRegistered] += u.Registered
-		row[colRegisteredUnits] += n
-		row[colCastRegistered] += cast
-	}
-}
-
-// totalsOf returns the Totals a row holds; its Votes alias the row.
-func totalsOf(row []int64) Totals {
-	return Totals{
-		Units:           row[colUnits],
-		Votes:           row[nScalar:len(row):len(row)],
-		Valid:           row[colValid],
-		Null:            row[colNull],
-		NullUnits:       row[colNullUnits],
-		Blank:           row[colBlank],
-		BlankUnits:      row[colBlankUnits],
-		Registered:      row[colRegistered],
-		RegisteredUnits: row[colRegisteredUnits],
-		CastRegistered:  row[colCastRegistered],
 	}
 }
 
@@ -403,8 +540,8 @@ func (a *Aggregation) Result(r int) Result {
 	if r < 0 {
 		return a.Nation
 	}
-	w := a.width
-	res := Result{Region: r, Level: a.Tally.Regions[r].Level, Totals: totalsOf(a.rows[r*w : r*w+w]), Expected: Expectation{Region: r}}
+	w := a.lay.width
+	res := Result{Region: r, Level: a.Tally.Regions[r].Level, Totals: a.lay.totals(a.rows[r*w : r*w+w]), Expected: Expectation{Region: r}}
 	if i, ok := a.expected[r]; ok {
 		res.Expected = a.Tally.Expected[i]
 	}
@@ -417,8 +554,8 @@ func (a *Aggregation) Votes(r int) []int64 {
 	if r < 0 {
 		return a.Nation.Votes
 	}
-	w := a.width
-	return a.rows[r*w+nScalar : r*w+w : r*w+w]
+	l := &a.lay
+	return a.rows[r*l.width+l.votes : r*l.width+l.width : r*l.width+l.width]
 }
 
 // Units returns the number of reporting units counted in region r (the
@@ -427,7 +564,7 @@ func (a *Aggregation) Units(r int) int64 {
 	if r < 0 {
 		return a.Nation.Units
 	}
-	return a.rows[r*a.width+colUnits]
+	return a.rows[r*a.lay.width]
 }
 
 // Children returns the regions directly inside region r (r < 0 for the
