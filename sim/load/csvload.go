@@ -321,7 +321,14 @@ func (b *builder) join(parts ...string) string {
 	}
 	start := len(b.arena)
 	for _, p := range parts {
-		b.arena = append(b.arena, p...)
+		if len(p) > 16 {
+			b.arena = append(b.arena, p...)
+			continue
+		}
+		// Codes are short: a byte loop beats a call to memmove.
+		for i := 0; i < len(p); i++ {
+			b.arena = append(b.arena, p[i])
+		}
 	}
 	return unsafe.String(&b.arena[start], n)
 }
@@ -473,7 +480,22 @@ func (b *builder) row(rec []string, quoted []bool, line int) *Problem {
 	}
 	// Unit.
 	var id string
-	if b.c.unit >= 0 {
+	if b.c.unit >= 0 && b.m.UnitQualified && region >= 0 && len(b.m.UnitSlice) == 0 {
+		// The common case of a padded unit number inside its region
+		// ("010101001" "." "0" "1"), joined once.
+		v := strings.TrimSpace(rec[b.c.unit])
+		if v == "" {
+			return b.fieldProblem(line, b.c.unit, "the unit id is empty")
+		}
+		pad := ""
+		if n := b.m.UnitPad - len(v); n > 0 {
+			pad = strings.Repeat("0", n)
+			if n <= len(zeros) {
+				pad = zeros[:n]
+			}
+		}
+		id = b.join(b.t.Regions[region].Key, ".", pad, b.keep(v))
+	} else if b.c.unit >= 0 {
 		var ok bool
 		id, ok = b.shape(rec[b.c.unit], b.m.UnitSlice, b.m.UnitPad)
 		if !ok {
@@ -485,7 +507,7 @@ func (b *builder) row(rec []string, quoted []bool, line int) *Problem {
 	} else {
 		id = strconv.Itoa(line)
 	}
-	if b.m.UnitQualified && region >= 0 {
+	if b.m.UnitQualified && region >= 0 && (b.c.unit < 0 || len(b.m.UnitSlice) > 0) {
 		id = b.join(b.t.Regions[region].Key, ".", id)
 	}
 	if prev := b.dups.check(region, id, b.t.Units, b.lines); prev >= 0 {
