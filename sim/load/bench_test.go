@@ -57,3 +57,15 @@ func BenchmarkAggregateV2Reuse(b *testing.B) {
 		a = sim.AggregateInto(a, t)
 	}
 }
+
+// BenchmarkDigestV2 is what naming V2 by its sha256 costs, paid the first
+// time a scenario, a chart or the summary asks for Tally.Digest.
+func BenchmarkDigestV2(b *testing.B) {
+	data := readShared(b, "venezuela-2024/RESULTADOS_2024_CSV_V2.csv")
+	b.SetBytes(int64(len(data)))
+	for b.Loop() {
+		if sim.NewDigest(data).String() == "" {
+			b.Fatal("no digest")
+		}
+	}
+}
