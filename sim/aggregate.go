@@ -415,8 +415,9 @@ func Aggregate(t *Tally) *Aggregation {
 
 // AggregateInto is Aggregate reusing the memory of a, an earlier
 // aggregation of a tally with the same candidates and regions (a may be
-// nil). A program that re-aggregates after every change, as the
-// visualizer does, allocates nothing this way.
+// nil). A program that re-aggregates after every change allocates
+// nothing this way. (The visualizer does not: its slider steps go through
+// the scenario engine, which keeps its own sums.)
 func AggregateInto(a *Aggregation, t *Tally) *Aggregation {
 	nc := len(t.Candidates)
 	nr := len(t.Regions)

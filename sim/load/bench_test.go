@@ -44,7 +44,8 @@ func BenchmarkAggregateV2(b *testing.B) {
 }
 
 // BenchmarkAggregateV2Reuse re-aggregates V2 into the memory of the
-// previous aggregation, as the visualizer does after each change.
+// previous aggregation, as a program that re-aggregates after every
+// change would.
 func BenchmarkAggregateV2Reuse(b *testing.B) {
 	data := readShared(b, "venezuela-2024/RESULTADOS_2024_CSV_V2.csv")
 	t, _, err := load.Read(bytes.NewReader(data), load.Options{Name: "V2"})
