@@ -308,27 +308,15 @@ func (l *layout) add(row []int64, u *Unit) seen {
 	row[0] += n
 	cast := valid
 	var s seen
-	if u.Null != Unknown {
+	if addCount(row, u.Null, n, l.cNull, l.cNullUnits) {
 		s |= nullKnown
 		cast += u.Null
-		if l.cNull >= 0 {
-			row[l.cNull] += u.Null
-		}
-		if l.cNullUnits >= 0 {
-			row[l.cNullUnits] += n
-		}
 	} else {
 		s |= nullUnknown
 	}
-	if u.Blank != Unknown {
+	if addCount(row, u.Blank, n, l.cBlank, l.cBlankUnits) {
 		s |= blankKnown
 		cast += u.Blank
-		if l.cBlank >= 0 {
-			row[l.cBlank] += u.Blank
-		}
-		if l.cBlankUnits >= 0 {
-			row[l.cBlankUnits] += n
-		}
 	} else {
 		s |= blankUnknown
 	}
@@ -345,6 +333,22 @@ func (l *layout) add(row []int64, u *Unit) seen {
 		s |= registeredUnknown
 	}
 	return s
+}
+
+// addCount adds an optional count v of a unit standing for n units to
+// the row's columns for its sum and for how many units know it (-1 when
+// not stored). It reports whether v is known.
+func addCount(row []int64, v, n int64, cSum, cUnits int) bool {
+	if v == Unknown {
+		return false
+	}
+	if cSum >= 0 {
+		row[cSum] += v
+	}
+	if cUnits >= 0 {
+		row[cUnits] += n
+	}
+	return true
 }
 
 // totals returns the Totals a row holds; its Votes alias the row.
