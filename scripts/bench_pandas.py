@@ -33,9 +33,12 @@ assert len(df) == 25073, len(df)
 
 # COD_PAR is unique nationally (1,090 values, as many as full parish
 # paths), so grouping by it alone groups the same parishes as Tallyscope.
+# sort=False keeps groups in order of first appearance, as sim.Aggregate
+# keeps regions; ordering by key is a separate, lazy step in Tallyscope
+# (Aggregation.Level), so it is left out on both sides.
 def groupby_all():
     for keys in (["COD_EDO"], ["COD_EDO", "COD_MUN"], ["COD_PAR"], ["CENTRO"]):
-        df.groupby(keys)[cols].sum()
+        df.groupby(keys, sort=False)[cols].sum()
 
 
 for name, f in (("read_csv", lambda: pd.read_csv(path, encoding="latin-1")), ("groupby-4-levels", groupby_all)):

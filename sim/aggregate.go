@@ -389,6 +389,8 @@ func (l *layout) totals(row []int64) Totals {
 
 // sortLevels lists each level's regions in key order. It runs once, on the
 // first call to Level or Children, so that Aggregate itself only sums.
+// Regions usually come in key order already (files are sorted); a level
+// that does is not sorted again.
 func (a *Aggregation) sortLevels() {
 	t := a.Tally
 	a.byLevel = make([][]int, len(t.Levels))
@@ -396,18 +398,39 @@ func (a *Aggregation) sortLevels() {
 	isNum := make([]bool, len(t.Regions))
 	for i, r := range t.Regions {
 		a.byLevel[r.Level] = append(a.byLevel[r.Level], i)
-		if v, err := strconv.ParseInt(r.Key, 10, 64); err == nil {
-			num[i], isNum[i] = v, true
+		num[i], isNum[i] = keyNumber(r.Key)
+	}
+	compare := func(x, y int) int {
+		if isNum[x] && isNum[y] {
+			return cmp.Compare(num[x], num[y])
 		}
+		return cmp.Compare(t.Regions[x].Key, t.Regions[y].Key)
 	}
 	for _, l := range a.byLevel {
-		slices.SortStableFunc(l, func(x, y int) int {
-			if isNum[x] && isNum[y] {
-				return cmp.Compare(num[x], num[y])
-			}
-			return cmp.Compare(t.Regions[x].Key, t.Regions[y].Key)
-		})
+		if !slices.IsSortedFunc(l, compare) {
+			slices.SortStableFunc(l, compare)
+		}
 	}
+}
+
+// keyNumber returns the value of a key written in decimal digits, as
+// strconv.ParseInt would read it, without its cost for the usual short
+// codes.
+func keyNumber(key string) (int64, bool) {
+	if len(key) == 0 || len(key) > 18 {
+		v, err := strconv.ParseInt(key, 10, 64)
+		return v, err == nil
+	}
+	var v int64
+	for i := 0; i < len(key); i++ {
+		d := key[i] - '0'
+		if d > 9 {
+			v, err := strconv.ParseInt(key, 10, 64)
+			return v, err == nil
+		}
+		v = v*10 + int64(d)
+	}
+	return v, true
 }
 
 // Aggregate sums a tally's units into every region at every level and into

@@ -3,6 +3,7 @@ package sim_test
 import (
 	"fmt"
 	"math/rand/v2"
+	"slices"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -100,5 +101,29 @@ func TestAggregateMatchesNaive(t *testing.T) {
 			}
 			reused = a
 		}
+	}
+}
+
+// TestLevelOrder checks Level against a stable sort by CompareKeys, with
+// keys in and out of order: numbers, signed and zero-padded numbers, words
+// and numbers too long for int64.
+func TestLevelOrder(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	keys := []string{"1", "2", "10", "007", "-3", "+4", "x", "A1", "", "99999999999999999999", "123456789012345678", "9"}
+	for n := range 200 {
+		tl := &sim.Tally{Levels: []string{"l"}, Candidates: []sim.Candidate{{ID: "c"}}}
+		for i := range 1 + rng.IntN(12) {
+			k := keys[rng.IntN(len(keys))]
+			if n%2 == 0 {
+				k = fmt.Sprint(i) // already in order
+			}
+			tl.Regions = append(tl.Regions, sim.Region{Level: 0, Key: k, Parent: -1})
+		}
+		want := make([]int, len(tl.Regions))
+		for i := range want {
+			want[i] = i
+		}
+		slices.SortStableFunc(want, func(x, y int) int { return sim.CompareKeys(tl.Regions[x].Key, tl.Regions[y].Key) })
+		assert.Equal(t, want, sim.Aggregate(tl).Level(0), "regions %v", tl.Regions)
 	}
 }
