@@ -11,7 +11,7 @@ if ! /usr/bin/python3 -c 'import pandas' 2>/dev/null; then
 	$sudo apt-get install -y -qq python3-pandas >/dev/null
 fi
 echo "== Go (GOMAXPROCS=1)"
-go test -run '^$' -bench 'LoadV2|AggregateV2' -benchmem -count 5 -cpu 1 ./sim/load/ | grep -E '^Benchmark'
+go test -run '^$' -bench 'LoadV2|AggregateV2|DigestV2' -benchmem -count 5 -cpu 1 ./sim/load/ | grep -E '^Benchmark'
 go test -run '^$' -bench 'Synthetic1M' -benchtime 1x -count 3 -cpu 1 ./sim/load/ | grep -E '^Benchmark'
 echo "== pandas (single-threaded)"
 taskset -c 0 /usr/bin/python3 scripts/bench_pandas.py "$V2" 20

@@ -41,7 +41,16 @@ def groupby_all():
         df.groupby(keys, sort=False)[cols].sum()
 
 
-for name, f in (("read_csv", lambda: pd.read_csv(path, encoding="latin-1")), ("groupby-4-levels", groupby_all)):
+def groupby_sorted():
+    for keys in (["COD_EDO"], ["COD_EDO", "COD_MUN"], ["COD_PAR"], ["CENTRO"]):
+        df.groupby(keys)[cols].sum()
+
+
+for name, f in (
+    ("read_csv", lambda: pd.read_csv(path, encoding="latin-1")),
+    ("groupby-4-levels", groupby_all),
+    ("groupby-4-levels-sorted", groupby_sorted),
+):
     b, m = timed(f)
     print("pandas-%s-V2 %.3f" % (name, b))
     print("pandas-%s-V2-median %.3f" % (name, m))

@@ -43,6 +43,24 @@ func BenchmarkAggregateV2(b *testing.B) {
 	}
 }
 
+// BenchmarkAggregateV2Ordered aggregates V2 and then lists every level's
+// regions in key order (Aggregation.Level), as the summary and the charts
+// do on a fresh aggregation.
+func BenchmarkAggregateV2Ordered(b *testing.B) {
+	data := readShared(b, "venezuela-2024/RESULTADOS_2024_CSV_V2.csv")
+	t, _, err := load.Read(bytes.NewReader(data), load.Options{Name: "V2"})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		a := sim.Aggregate(t)
+		for l := range t.Levels {
+			a.Level(l)
+		}
+	}
+}
+
 // BenchmarkAggregateV2Reuse re-aggregates V2 into the memory of the
 // previous aggregation, as a program that re-aggregates after every
 // change would.
