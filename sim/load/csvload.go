@@ -321,29 +321,31 @@ func (b *builder) join(parts ...string) string {
 	}
 	start := len(b.arena)
 	for _, p := range parts {
-		if len(p) > 16 {
-			b.arena = append(b.arena, p...)
-			continue
-		}
-		// Codes are short: a byte loop beats a call to memmove.
-		for i := 0; i < len(p); i++ {
-			b.arena = append(b.arena, p[i])
-		}
+		b.arena = append(b.arena, p...)
 	}
 	return unsafe.String(&b.arena[start], n)
 }
 
 const zeros = "0000000000000000"
 
+// padding returns the zeros that pad v to pad digits ("" when v is empty
+// or long enough).
+func padding(v string, pad int) string {
+	n := pad - len(v)
+	switch {
+	case n <= 0 || v == "":
+		return ""
+	case n <= len(zeros):
+		return zeros[:n]
+	}
+	return strings.Repeat("0", n)
+}
+
 // shape zero-pads a code to pad digits, then takes the byte range slice.
 func (b *builder) shape(v string, slice []int, pad int) (string, bool) {
 	v = strings.TrimSpace(v)
-	if pad > 0 && len(v) < pad && v != "" {
-		if pad-len(v) <= len(zeros) {
-			v = b.join(zeros[:pad-len(v)], v)
-		} else {
-			v = strings.Repeat("0", pad-len(v)) + v
-		}
+	if p := padding(v, pad); p != "" {
+		v = b.join(p, v)
 	}
 	if len(slice) == 2 && v != "" {
 		if len(v) < slice[1] {
@@ -487,14 +489,7 @@ func (b *builder) row(rec []string, quoted []bool, line int) *Problem {
 		if v == "" {
 			return b.fieldProblem(line, b.c.unit, "the unit id is empty")
 		}
-		pad := ""
-		if n := b.m.UnitPad - len(v); n > 0 {
-			pad = strings.Repeat("0", n)
-			if n <= len(zeros) {
-				pad = zeros[:n]
-			}
-		}
-		id = b.join(b.t.Regions[region].Key, ".", pad, b.keep(v))
+		id = b.join(b.t.Regions[region].Key, ".", padding(v, b.m.UnitPad), b.keep(v))
 	} else if b.c.unit >= 0 {
 		var ok bool
 		id, ok = b.shape(rec[b.c.unit], b.m.UnitSlice, b.m.UnitPad)
