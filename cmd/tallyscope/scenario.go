@@ -57,6 +57,19 @@ func (f *scenarioFlags) register(fs *flag.FlagSet, withMissing bool) {
 	fs.StringVar(&f.format, "format", "text", "output `FORMAT`: text or json")
 }
 
+// parse parses args into fs, which holds f's flags, and builds the
+// scenario for its one data file.
+func (f *scenarioFlags) parse(fs *flag.FlagSet, args []string, stderr io.Writer) (*sim.Tally, scenario.Scenario, string, error) {
+	if err := fs.Parse(args); err != nil {
+		return nil, scenario.Scenario{}, "", err
+	}
+	file, err := oneFile(fs)
+	if err != nil {
+		return nil, scenario.Scenario{}, "", err
+	}
+	return f.build(file, stderr)
+}
+
 // build loads the data and turns the flags into a scenario.
 func (f *scenarioFlags) build(file string, stderr io.Writer) (*sim.Tally, scenario.Scenario, string, error) {
 	t, rep, err := f.data.load(file, stderr)
@@ -334,14 +347,7 @@ func runScenario(args []string, stdout, stderr io.Writer) error {
 	quick := fs.Bool("quick-count", false, "also print the sampling error of the counted units taken as a quick-count sample (stratified by --level)")
 	seats := fs.Bool("seats", false, "also count seats: each counted unit is a constituency won by its leader (first past the post), before and after the swing and turnout change")
 	byParty := fs.Bool("by-party", false, "with --seats, count seats per party instead of per candidate")
-	if err := fs.Parse(args); err != nil {
-		return err
-	}
-	file, err := oneFile(fs)
-	if err != nil {
-		return err
-	}
-	t, sc, name, err := f.build(file, stderr)
+	t, sc, name, err := f.parse(fs, args, stderr)
 	if err != nil {
 		return err
 	}
@@ -676,14 +682,7 @@ func runBreakeven(args []string, stdout, stderr io.Writer) error {
 			"tallyscope breakeven --level state RESULTADOS_2024_CSV_V1.csv",
 		}, stderr)
 	f.register(fs, false)
-	if err := fs.Parse(args); err != nil {
-		return err
-	}
-	file, err := oneFile(fs)
-	if err != nil {
-		return err
-	}
-	t, sc, name, err := f.build(file, stderr)
+	t, sc, name, err := f.parse(fs, args, stderr)
 	if err != nil {
 		return err
 	}
