@@ -2,6 +2,7 @@ package sim
 
 import (
 	"cmp"
+	"fmt"
 	"slices"
 	"strconv"
 	"sync"
@@ -212,7 +213,14 @@ type Aggregation struct {
 	expected map[int]int
 	byLevel  [][]int
 	sortOnce sync.Once
+	err      error
 }
+
+// Err returns nil when every count lay within the ceilings (see
+// MaxUnitVotes), or an error wrapping ErrOutOfRange that names the first
+// unit or region that did not. When it is not nil, the sums are not to be
+// trusted: a total may even be negative.
+func (a *Aggregation) Err() error { return a.err }
 
 // presence says in which units an optional count (null votes, blank
 // votes, registered voters) is known.
@@ -240,6 +248,8 @@ const (
 	blankUnknown
 	registeredKnown
 	registeredUnknown
+	// outOfRange: some count lay outside the ceilings.
+	outOfRange
 )
 
 func (s seen) known(isKnown, isUnknown seen) presence {
@@ -301,13 +311,20 @@ func (l *layout) add(row []int64, u *Unit) seen {
 	votes := row[l.votes:]
 	votes = votes[:len(u.Votes)]
 	var valid int64
+	var mx uint64
 	for i, v := range u.Votes {
 		votes[i] += v
 		valid += v
+		mx = max(mx, uint64(v)) // a negative count becomes huge
 	}
 	row[0] += n
 	cast := valid
 	var s seen
+	// Unknown (-1) becomes 0, and anything below it huge.
+	opt := max(uint64(u.Null+1), uint64(u.Blank+1), uint64(u.Registered+1))
+	if mx > uint64(MaxUnitVotes) || opt > uint64(MaxUnitVotes)+1 || uint64(u.Count) > uint64(MaxUnitCount) {
+		s |= outOfRange
+	}
 	if addCount(row, u.Null, n, l.cNull, l.cNullUnits) {
 		s |= nullKnown
 		cast += u.Null
@@ -327,6 +344,9 @@ func (l *layout) add(row []int64, u *Unit) seen {
 		}
 	} else {
 		s |= registeredUnknown
+	}
+	if uint64(cast) > uint64(MaxUnitVotes) {
+		s |= outOfRange
 	}
 	return s
 }
@@ -462,6 +482,7 @@ func AggregateInto(a *Aggregation, t *Tally) *Aggregation {
 	default:
 		lay = newLayout(nc, knownNone, knownNone, knownNone)
 	}
+	var s seen
 	for {
 		// One more row than regions: the last collects the units that
 		// sit in no region and then the top-level regions, and becomes
@@ -477,7 +498,7 @@ func AggregateInto(a *Aggregation, t *Tally) *Aggregation {
 			}
 		}
 		a.Tally, a.lay = t, lay
-		s := a.sum()
+		s = a.sum()
 		null := s.known(nullKnown, nullUnknown)
 		blank := s.known(blankKnown, blankUnknown)
 		registered := s.known(registeredKnown, registeredUnknown)
@@ -488,6 +509,7 @@ func AggregateInto(a *Aggregation, t *Tally) *Aggregation {
 	}
 	w := lay.width
 	a.Nation = Result{Region: -1, Level: -1, Totals: a.lay.totals(a.rows[nr*w : nr*w+w]), Expected: Expectation{Region: -1}}
+	a.err = a.check(s)
 	a.expected = nil
 	for i, e := range t.Expected {
 		switch {
@@ -501,6 +523,37 @@ func AggregateInto(a *Aggregation, t *Tally) *Aggregation {
 		}
 	}
 	return a
+}
+
+// check returns the error Err reports, given what the sum saw. Each unit
+// within the ceilings and at most MaxUnits of them keep every sum below
+// the int64 limit (see MaxUnits), so the sums are checked without a test
+// on every addition: one test per unit, then one of the nation's totals,
+// which bound every region's.
+func (a *Aggregation) check(s seen) error {
+	t := a.Tally
+	if len(t.Units) > MaxUnits {
+		return fmt.Errorf("%w: %d units, above the ceiling of %d", ErrOutOfRange, len(t.Units), MaxUnits)
+	}
+	if s&outOfRange != 0 {
+		for i := range t.Units {
+			if u := &t.Units[i]; !unitInRange(u) {
+				return fmt.Errorf("%w: unit %d (%s) %s", ErrOutOfRange, i, u.ID, rangeProblem(u, t.Candidates))
+			}
+		}
+	}
+	n := &a.Nation
+	if n.Cast() <= MaxRegionVotes && n.Registered <= MaxRegionVotes {
+		return nil
+	}
+	where := "the whole tally"
+	for r := range t.Regions {
+		if res := a.Result(r); res.Cast() > MaxRegionVotes || res.Registered > MaxRegionVotes {
+			where = t.Levels[res.Level] + " " + t.Regions[r].Key
+			break
+		}
+	}
+	return fmt.Errorf("%w: %s sums to %d votes cast and %d registered voters, above the ceiling of %d for any region", ErrOutOfRange, where, n.Cast(), n.Registered, MaxRegionVotes)
 }
 
 // sum adds every unit into the row of its region, then rolls each region

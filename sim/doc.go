@@ -16,6 +16,10 @@
 //   - Coverage compares what the data holds with what is expected: units,
 //     registered voters and votes side by side, so that a result computed on
 //     83.5% of the tally sheets says so.
+//   - Counts have ceilings (MaxUnitVotes, a trillion per unit; MaxRegionVotes,
+//     a quadrillion for any region at any level and the whole tally;
+//     MaxUnits units), so that no sum can overflow and turn negative.
+//     Validate refuses a tally beyond them, and Aggregation.Err reports one.
 //   - A claim is a set of totals announced by someone (an electoral council's
 //     bulletin, a campaign), kept beside the counted data for comparison.
 //

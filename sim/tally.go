@@ -17,6 +17,9 @@ var (
 	ErrUnknownRegion = errors.New("sim: unknown region")
 	ErrCandidate     = errors.New("sim: unknown or ambiguous candidate")
 	ErrInvalid       = errors.New("sim: invalid tally")
+	// ErrOutOfRange means a count lies outside the ceilings (see
+	// MaxUnitVotes); Aggregation.Err wraps it.
+	ErrOutOfRange = errors.New("sim: count out of range")
 )
 
 // Candidate is one option on the ballot.
@@ -343,7 +346,11 @@ func (t *Tally) Validate() error {
 			}
 		}
 	}
+	if len(t.Units) > MaxUnits {
+		return invalid("units", -1, "%d units, above the ceiling of %d", len(t.Units), MaxUnits)
+	}
 	inner := len(t.Levels) - 1
+	var cast, registered int64
 	for i := range t.Units {
 		u := &t.Units[i]
 		if len(u.Votes) != len(t.Candidates) {
@@ -356,13 +363,16 @@ func (t *Tally) Validate() error {
 		} else if u.Region < 0 || u.Region >= len(t.Regions) || t.Regions[u.Region].Level != inner {
 			return invalid("units", i, "unit %d (%s) must sit in a region of level %q", i, u.ID, t.Levels[inner])
 		}
-		for j, v := range u.Votes {
-			if v < 0 {
-				return invalid("units", i, "unit %d (%s) has negative votes for %s", i, u.ID, t.Candidates[j].ID)
-			}
+		if !unitInRange(u) {
+			return invalid("units", i, "unit %d (%s) %s", i, u.ID, rangeProblem(u, t.Candidates))
 		}
-		if u.Registered < Unknown || u.Null < Unknown || u.Blank < Unknown || u.Count < 0 {
-			return invalid("units", i, "unit %d (%s) has a negative count", i, u.ID)
+		// Each unit is within the ceilings, so these sums cannot overflow.
+		cast += u.Cast()
+		if u.Registered > 0 {
+			registered += u.Registered
+		}
+		if cast > MaxRegionVotes || registered > MaxRegionVotes {
+			return invalid("units", i, "unit %d (%s) takes the tally's %s above the ceiling of %d for any region", i, u.ID, overWhat(cast), MaxRegionVotes)
 		}
 	}
 	for _, e := range t.Expected {
