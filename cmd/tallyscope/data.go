@@ -50,11 +50,14 @@ func (d *dataFlags) load(file string, stderr io.Writer) (*sim.Tally, *load.Repor
 		return nil, rep, err
 	}
 	if d.joinRegistered != "" {
-		src, _, err := readFile(d.joinRegistered, load.Options{Name: filepath.Base(d.joinRegistered), Lenient: d.lenient}, stderr)
+		src, srcRep, err := readFile(d.joinRegistered, load.Options{Name: filepath.Base(d.joinRegistered), Lenient: d.lenient}, stderr)
 		if err != nil {
 			return nil, rep, err
 		}
-		n := load.JoinRegistered(t, src)
+		n, err := load.Join(t, rep, src, srcRep, d.lenient)
+		if err != nil {
+			return nil, rep, err
+		}
 		rep.Guesses = append(rep.Guesses, fmt.Sprintf("registered voters joined from %s onto %d of %d units", filepath.Base(d.joinRegistered), n, len(t.Units)))
 	}
 	if d.registeredTotal > 0 || d.unitsTotal > 0 {

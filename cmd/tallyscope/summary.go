@@ -11,6 +11,7 @@ import (
 
 	"github.com/tallyscope/tallyscope/internal/i18n"
 	"github.com/tallyscope/tallyscope/sim"
+	"github.com/tallyscope/tallyscope/sim/load"
 )
 
 func init() {
@@ -58,7 +59,7 @@ func runSummary(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return usageError{err.Error()}
 	}
-	s.Data = dataInfo{File: rep.File, Format: rep.Format, SHA256: rep.SHA256.String(), Guesses: rep.Guesses, Skipped: len(rep.Skipped)}
+	s.Data = dataInfo{File: rep.File, Format: rep.Format, SHA256: rep.SHA256.String(), Guesses: rep.Guesses, Skipped: len(rep.Skipped), skipped: rep.Skipped}
 	for _, p := range rep.Skipped {
 		fmt.Fprintf(stderr, "skipped: %v\n", p)
 	}
@@ -81,6 +82,8 @@ type dataInfo struct {
 	SHA256  string   `json:"sha256"`
 	Guesses []string `json:"guesses,omitempty"`
 	Skipped int      `json:"skipped_rows"`
+	// skipped are the rows behind Skipped, for the CSV's leading comment.
+	skipped []*load.Problem
 }
 
 type candRow struct {
@@ -399,7 +402,31 @@ func coverageSentence(unit string, n *resultRow) string {
 	return strings.Join(parts, "; ") + "."
 }
 
+// skippedComment is the CSV's first line when rows were skipped, so that
+// the file itself says its totals leave them out: "# skipped 3 bad rows,
+// left out of every total: V1.csv:12, V1.csv:40, V1.csv:41". A CSV reader
+// that does not know comments fails on it rather than read totals short.
+func (s *summaryOut) skippedComment() string {
+	if len(s.Data.skipped) == 0 {
+		return ""
+	}
+	var where []string
+	for _, p := range s.Data.skipped {
+		if len(where) == 10 {
+			where = append(where, fmt.Sprintf("and %d more (listed on stderr)", len(s.Data.skipped)-10))
+			break
+		}
+		where = append(where, fmt.Sprintf("%s:%d", p.File, p.Line))
+	}
+	return fmt.Sprintf("# skipped %d bad rows, left out of every total: %s\n", len(s.Data.skipped), strings.Join(where, ", "))
+}
+
 func (s *summaryOut) writeCSV(w io.Writer) error {
+	if c := s.skippedComment(); c != "" {
+		if _, err := io.WriteString(w, c); err != nil {
+			return err
+		}
+	}
 	cw := csv.NewWriter(w)
 	hdr := []string{"level", "key", "name", "units", "expected_units", "registered", "valid", "null", "blank"}
 	for _, c := range s.National.Candidates {

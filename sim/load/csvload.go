@@ -71,6 +71,30 @@ type builder struct {
 	sawThousands bool
 	levelKeys    []string
 	rowVotes     []int64
+
+	// seps records, per column, what its values say about '.' (only
+	// values that are not plain digits touch it).
+	seps []colSeps
+	// sumCast and sumRegistered add up the rows kept, to hold the whole
+	// file (and so every region in it) under sim.MaxRegionVotes.
+	sumCast, sumRegistered int64
+	// fatal is set when a row problem must stop the load even in
+	// lenient mode.
+	fatal bool
+}
+
+// colSeps is what one column's values say about the '.' separator when
+// the mapping declares neither "thousands" nor "decimal".
+type colSeps struct {
+	// ambiguous is the first value that reads either way ("2.000": 2 or
+	// 2000); lines lists the first few such lines and n counts them.
+	ambiguous *Problem
+	whole     string
+	lines     []int
+	n         int
+	// decimal: some value shows that '.' is a decimal point ("13045.0",
+	// "1234.000", "1,234.000").
+	decimal bool
 }
 
 // problem reports a row problem at a byte column (0: the whole line).
@@ -153,6 +177,9 @@ func loadCSV(text string, latin1 bool, m *Mapping, file string, lenient bool, re
 		pending = pending[:0]
 		rep.Rows++
 		if p := b.row(rec, r.quoted, line); p != nil {
+			if b.fatal {
+				return nil, p
+			}
 			if err := b.fail(p); err != nil {
 				return nil, err
 			}
@@ -161,7 +188,7 @@ func loadCSV(text string, latin1 bool, m *Mapping, file string, lenient bool, re
 	if rep.Rows == 0 {
 		return nil, &Problem{File: file, Line: 2, Msg: "the file has a header but no data rows", kind: ErrEmpty}
 	}
-	return b.finish(), nil
+	return b.finish()
 }
 
 func (b *builder) fail(p *Problem) error {
@@ -369,9 +396,11 @@ func (b *builder) row(rec []string, quoted []bool, line int) *Problem {
 			if v, p = b.count(rec, quoted, c, line, false); p != nil {
 				return p
 			}
+		} else if v > sim.MaxUnitVotes {
+			return b.ceilingProblem(line, c, v)
 		}
 		b.rowVotes[i] = v
-		valid += v
+		valid += v // at most len(candidates) × sim.MaxUnitVotes
 	}
 	registered, null, blank := sim.Unknown, sim.Unknown, sim.Unknown
 	var p *Problem
@@ -403,7 +432,7 @@ func (b *builder) row(rec []string, quoted []bool, line int) *Problem {
 	}
 	if b.c.valid >= 0 {
 		stated, ok := plainCount(rec[b.c.valid])
-		if !ok {
+		if !ok || stated > sim.MaxUnitVotes {
 			var p *Problem
 			if stated, p = b.count(rec, quoted, b.c.valid, line, false); p != nil {
 				return p
@@ -413,8 +442,11 @@ func (b *builder) row(rec []string, quoted []bool, line int) *Problem {
 			return b.fieldProblem(line, b.c.valid, "valid votes %d differ from the sum of the candidate columns %d (off by %+d)", stated, valid, valid-stated)
 		}
 	}
+	cast := valid + max(null, 0) + max(blank, 0)
+	if cast > sim.MaxUnitVotes {
+		return b.problem(line, 0, "%d votes cast are above the ceiling of %d per %s", cast, sim.MaxUnitVotes, b.t.UnitLevel)
+	}
 	if registered != sim.Unknown {
-		cast := valid + max(null, 0) + max(blank, 0)
 		if cast > registered {
 			return b.fieldProblem(line, b.c.registered, "%d votes cast exceed the %d registered voters", cast, registered)
 		}
@@ -515,6 +547,18 @@ func (b *builder) row(rec []string, quoted []bool, line int) *Problem {
 		}
 		return b.problem(line, 0, "duplicate unit %q%s: it already appears on line %d", id, where, b.lines[prev])
 	}
+	// Every row is under the per-unit ceiling, so these sums cannot
+	// overflow before they cross the regional one.
+	b.sumCast += cast
+	b.sumRegistered += max(registered, 0)
+	if b.sumCast > sim.MaxRegionVotes || b.sumRegistered > sim.MaxRegionVotes {
+		b.fatal = true
+		what, sum := "votes cast", b.sumCast
+		if sum <= sim.MaxRegionVotes {
+			what, sum = "registered voters", b.sumRegistered
+		}
+		return b.problem(line, 0, "this row takes the file's %s to %d, above the ceiling of %d for any region", what, sum, sim.MaxRegionVotes)
+	}
 	nc := len(b.rowVotes)
 	off := len(b.votes)
 	b.votes = append(b.votes, b.rowVotes...)
@@ -583,11 +627,15 @@ func plainCount(s string) (int64, bool) {
 // count parses a vote count. Empty optional counts are Unknown.
 func (b *builder) count(rec []string, quoted []bool, c int, line int, optional bool) (int64, *Problem) {
 	s := rec[c]
-	if v, ok := plainCount(s); ok {
-		return v, nil
+	v, ok := plainCount(s)
+	msg := ""
+	if !ok {
+		v, msg = b.parseCount(s, c < len(quoted) && quoted[c], c, line)
 	}
-	v, msg := b.parseCount(s, c < len(quoted) && quoted[c], line)
 	if msg == "" {
+		if v > sim.MaxUnitVotes {
+			return 0, b.ceilingProblem(line, c, v)
+		}
 		return v, nil
 	}
 	if msg == "empty" {
@@ -599,7 +647,13 @@ func (b *builder) count(rec []string, quoted []bool, c int, line int, optional b
 	return 0, b.fieldProblem(line, c, "%s", msg)
 }
 
-func (b *builder) parseCount(s string, quoted bool, line int) (int64, string) {
+// ceilingProblem reports a count above sim.MaxUnitVotes in field c.
+func (b *builder) ceilingProblem(line, c int, v int64) *Problem {
+	return b.fieldProblem(line, c, "%d is above the ceiling of %d votes per %s", v, sim.MaxUnitVotes, b.t.UnitLevel)
+}
+
+// parseCount parses a count that is not plain digits, in field c.
+func (b *builder) parseCount(s string, quoted bool, c, line int) (int64, string) {
 	t := strings.TrimSpace(s)
 	if t == "" {
 		return 0, "empty"
@@ -611,6 +665,7 @@ func (b *builder) parseCount(s string, quoted bool, line int) (int64, string) {
 	}
 	th := b.nf.thousands
 	dec := b.nf.decimal
+	declared := th != 0 || dec != 0
 	if dec == 0 {
 		dec = '.'
 		if th == '.' {
@@ -621,6 +676,9 @@ func (b *builder) parseCount(s string, quoted bool, line int) (int64, string) {
 	whole, frac := t, ""
 	if i := strings.LastIndexByte(t, dec); i >= 0 {
 		whole, frac = t[:i], t[i+1:]
+		if !declared {
+			b.noteDot(whole, frac, s, c, line)
+		}
 	}
 	if th == 0 && strings.IndexByte(whole, ',') >= 0 && dec != ',' && (quoted || b.nf.delim != ',') && groupedDigits(whole, ',') {
 		th = ','
@@ -661,6 +719,64 @@ func (b *builder) parseCount(s string, quoted bool, line int) (int64, string) {
 	return v, ""
 }
 
+// noteDot records what a value with a '.' (read as a decimal point, since
+// the mapping declares no separator) says about its column: "13045.0",
+// "1234.000" and "1,234.000" show a decimal point; "2.000" reads either
+// way, as 2 or as 2000. finish refuses a column with values that read
+// either way and none that settles it.
+func (b *builder) noteDot(whole, frac, s string, c, line int) {
+	if b.seps == nil {
+		b.seps = make([]colSeps, len(b.hdr))
+	}
+	cs := &b.seps[c]
+	switch {
+	case len(frac) != 3 || len(whole) > 3 || !allDigits(whole):
+		cs.decimal = true
+	case frac == "000" && strings.Trim(whole, "0") != "":
+		if cs.ambiguous == nil {
+			cs.ambiguous = b.fieldProblem(line, c, "%q", s)
+			cs.whole = whole
+		}
+		if len(cs.lines) < 5 {
+			cs.lines = append(cs.lines, line)
+		}
+		cs.n++
+	}
+}
+
+// ambiguity returns the problem of the first column whose values read
+// either way and none settles which, or nil.
+func (b *builder) ambiguity() *Problem {
+	for c := range b.seps {
+		cs := &b.seps[c]
+		if cs.ambiguous == nil || cs.decimal {
+			continue
+		}
+		p := *cs.ambiguous
+		whole := cs.whole
+		lines := joinInts(cs.lines)
+		if cs.n > len(cs.lines) {
+			lines += fmt.Sprintf(" and %d more", cs.n-len(cs.lines))
+		}
+		p.Msg = fmt.Sprintf(`%s could be %s or %s000: no value in the column shows whether "." separates thousands or decimals (values that read either way on lines %s); set "thousands": "." in the mapping if it separates thousands, or "decimal": "." if it is a decimal point`,
+			p.Msg, whole, whole, lines)
+		p.kind = ErrAmbiguous
+		return &p
+	}
+	return nil
+}
+
+func joinInts(v []int) string {
+	var sb strings.Builder
+	for i, n := range v {
+		if i > 0 {
+			sb.WriteString(", ")
+		}
+		sb.WriteString(strconv.Itoa(n))
+	}
+	return sb.String()
+}
+
 func allDigits(s string) bool {
 	for i := 0; i < len(s); i++ {
 		if s[i] < '0' || s[i] > '9' {
@@ -685,13 +801,20 @@ func groupedDigits(s string, sep byte) bool {
 	return true
 }
 
-func (b *builder) finish() *sim.Tally {
+func (b *builder) finish() (*sim.Tally, error) {
 	t := b.t
+	if p := b.ambiguity(); p != nil {
+		return nil, p
+	}
+	if err := b.dropRepeated(); err != nil {
+		return nil, err
+	}
 	b.rep.Loaded = len(t.Units)
+	b.rep.lines = b.lines
 	if b.noRegistered > 0 {
 		b.rep.guess("registered voters: missing in %d rows (treated as unknown)", b.noRegistered)
 	}
-	return t
+	return t, nil
 }
 
 // dupChecker finds duplicate unit keys. Files usually list a region's

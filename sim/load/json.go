@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strconv"
 
 	"github.com/tallyscope/tallyscope/sim"
 )
@@ -50,12 +51,36 @@ func readJSON(b []byte, file string, rep *Report) (*sim.Tally, error) {
 		}
 		return nil, p
 	}
+	at := func(section string, i int, kind error, format string, args ...any) *Problem {
+		line, col := elementPosition(b, section, i)
+		return &Problem{File: file, Line: line, Column: col, Msg: fmt.Sprintf(format, args...), kind: kind}
+	}
 	for i := range t.Units {
 		u := &t.Units[i]
 		if u.Registered != sim.Unknown && u.Cast() > u.Registered {
-			line, col := elementPosition(b, "units", i)
-			return nil, &Problem{File: file, Line: line, Column: col, Msg: fmt.Sprintf("unit %d (%s): %d votes cast exceed the %d registered voters", i, u.ID, u.Cast(), u.Registered), kind: ErrRow}
+			return nil, at("units", i, ErrRow, "unit %d (%s): %d votes cast exceed the %d registered voters", i, u.ID, u.Cast(), u.Registered)
 		}
+	}
+	regions := make(map[regionKey]int, len(t.Regions))
+	for i, r := range t.Regions {
+		k := regionKey{parent: r.Parent, key: strconv.Itoa(r.Level) + "\x00" + r.Key}
+		if j, dup := regions[k]; dup {
+			return nil, at("regions", i, ErrRow, "duplicate region %q at level %s: region %d has the same key and parent", r.Key, t.Levels[r.Level], j)
+		}
+		regions[k] = i
+	}
+	units := make(map[regionKey]int, len(t.Units))
+	for i := range t.Units {
+		u := &t.Units[i]
+		k := regionKey{parent: u.Region, key: u.ID}
+		if j, dup := units[k]; dup {
+			return nil, at("units", i, ErrRow, "duplicate unit %q: unit %d has the same id in the same region", u.ID, j)
+		}
+		units[k] = i
+	}
+	if g := repeatedVotes(t); len(g) > 0 {
+		lineOf := func(i int) int { line, _ := elementPosition(b, "units", i); return line }
+		return nil, at("units", g[0][0], ErrRepeated, "%s", repeatedMsg(t, g[0], lineOf, -1))
 	}
 	rep.Format = "Tallyscope JSON (" + FormatJSON + ")"
 	rep.Rows = len(t.Units)

@@ -145,6 +145,21 @@ func (m *Mapping) check() error {
 		return errors.New(`the mapping lists no "candidates" columns`)
 	}
 	seen := map[string]bool{}
+	// counted maps each column that holds votes to what it counts, so
+	// that no column is counted twice.
+	counted := map[string]string{}
+	for _, r := range []struct{ col, role string }{
+		{m.Valid, "valid votes"}, {m.Null, "null votes"}, {m.Blank, "blank votes"}, {m.Total, "total votes"},
+	} {
+		if r.col != "" {
+			// Valid and total may share a column: both are all the
+			// votes, and neither is added to the other.
+			if prev, dup := counted[r.col]; dup && !(prev == "valid votes" && r.role == "total votes") {
+				return fmt.Errorf("column %q is mapped to both %s and %s; each column counts once", r.col, prev, r.role)
+			}
+			counted[r.col] = r.role
+		}
+	}
 	for _, c := range m.Candidates {
 		if c.Column == "" {
 			return errors.New("a candidate has no column")
@@ -157,6 +172,11 @@ func (m *Mapping) check() error {
 			return fmt.Errorf("candidate %q is listed twice", id)
 		}
 		seen[id] = true
+		role := fmt.Sprintf("candidate %q", id)
+		if prev, dup := counted[c.Column]; dup {
+			return fmt.Errorf("column %q is mapped to both %s and %s, so its votes would count twice; each column counts once", c.Column, prev, role)
+		}
+		counted[c.Column] = role
 	}
 	for _, l := range m.Levels {
 		if l.Column == "" {

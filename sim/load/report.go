@@ -24,6 +24,12 @@ var (
 	ErrRow = errors.New("load: bad row")
 	// ErrMapping means a mapping file is malformed.
 	ErrMapping = errors.New("load: bad mapping")
+	// ErrAmbiguous means a column's numbers read two ways ("2.000": 2 or
+	// 2000) and nothing in the file settles which; the mapping must say.
+	ErrAmbiguous = errors.New("load: ambiguous number format")
+	// ErrRepeated means several units of one region hold identical votes,
+	// more than chance explains (a region's totals copied onto each row).
+	ErrRepeated = errors.New("load: repeated results")
 )
 
 // Problem is one thing wrong with the input, located by line and column
@@ -75,6 +81,8 @@ type Report struct {
 	Skipped []*Problem `json:"skipped,omitempty"`
 	// Warnings lists oddities that did not stop a row from loading.
 	Warnings []*Problem `json:"warnings,omitempty"`
+	// lines holds the line of each loaded unit, for the CSV loader.
+	lines []int32
 }
 
 func (r *Report) guess(format string, args ...any) {

@@ -1,0 +1,217 @@
+package load
+
+import (
+	"cmp"
+	"fmt"
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/tallyscope/tallyscope/sim"
+)
+
+// Repeated results. Two units of one region with identical votes can
+// happen by chance: empty tables, tables with a handful of votes, or two
+// counties whose totals happen to agree. Many units with the same large
+// vote vector cannot: the US 2016 county file repeats Alaska's statewide
+// totals on 29 rows under different codes. The rule that tells them apart:
+//
+// A count v matches another unit's count by chance with probability at
+// most 1/w(v), where w(v) = max(1, min(v/4, 2√v)): generous, since real
+// counts vary far more between units than the √v of chance alone. A vector
+// matches with the product of its counts' probabilities, p. For r units
+// of a region of n units that share a vector, the expected number of such
+// coincidences in a file of U units is at most U · C(n−1, r−1) · p^(r−1).
+// When that is below repeatLimit (one in ten thousand), the repetition is
+// a data problem. Tables with 0 to 4 votes in every count are never
+// flagged (p = 1); three units sharing two counts of a few hundred votes
+// in a large region are not either; 29 copies of a state's totals are.
+const repeatLimit = 1e-4
+
+// repeatedVotes returns the groups of units of one innermost region that
+// share a vote vector more often than chance explains, each as ascending
+// unit indexes, the groups ordered by their first unit.
+func repeatedVotes(t *sim.Tally) [][]int {
+	order := regionRuns(t)
+	var groups [][]int
+	type hashed struct {
+		h uint64
+		i int
+	}
+	var run []hashed
+	for start := 0; start < len(order); {
+		end := start + 1
+		region := t.Units[order[start]].Region
+		for end < len(order) && t.Units[order[end]].Region == region {
+			end++
+		}
+		n := end - start
+		if n >= 2 {
+			run = run[:0]
+			for _, i := range order[start:end] {
+				run = append(run, hashed{hashVotes(t.Units[i].Votes), i})
+			}
+			slices.SortFunc(run, func(a, b hashed) int {
+				return cmp.Or(cmp.Compare(a.h, b.h), cmp.Compare(a.i, b.i))
+			})
+			for j := 0; j < len(run); {
+				k := j + 1
+				for k < len(run) && run[k].h == run[j].h {
+					k++
+				}
+				if k-j >= 2 {
+					idx := make([]int, 0, k-j)
+					for _, h := range run[j:k] {
+						idx = append(idx, h.i)
+					}
+					groups = append(groups, sameVotes(t, idx, n)...)
+				}
+				j = k
+			}
+		}
+		start = end
+	}
+	slices.SortFunc(groups, func(a, b []int) int { return cmp.Compare(a[0], b[0]) })
+	return groups
+}
+
+// sameVotes splits units with equal hashes into groups of equal votes and
+// keeps those that chance does not explain.
+func sameVotes(t *sim.Tally, left []int, n int) [][]int {
+	var out [][]int
+	for len(left) >= 2 {
+		first := t.Units[left[0]].Votes
+		var same, rest []int
+		for _, i := range left {
+			if slices.Equal(t.Units[i].Votes, first) {
+				same = append(same, i)
+			} else {
+				rest = append(rest, i)
+			}
+		}
+		if len(same) >= 2 && !byChance(first, len(same), n, len(t.Units)) {
+			slices.Sort(same)
+			out = append(out, same)
+		}
+		left = rest
+	}
+	return out
+}
+
+// byChance reports whether r of n units of a region sharing votes v, in a
+// file of u units, is a coincidence chance explains (see repeatLimit).
+func byChance(v []int64, r, n, u int) bool {
+	log10p := 0.0
+	for _, c := range v {
+		w := min(float64(c)/4, 2*math.Sqrt(float64(c)))
+		if w > 1 {
+			log10p -= math.Log10(w)
+		}
+	}
+	// log10 C(n−1, r−1) through the log-gamma function.
+	lg := func(x int) float64 { v, _ := math.Lgamma(float64(x) + 1); return v }
+	log10C := (lg(n-1) - lg(r-1) - lg(n-r)) / math.Ln10
+	return math.Log10(float64(u))+log10C+float64(r-1)*log10p >= math.Log10(repeatLimit)
+}
+
+// hashVotes mixes a vote vector into 64 bits.
+func hashVotes(v []int64) uint64 {
+	h := uint64(0x9E3779B97F4A7C15)
+	for _, c := range v {
+		h = (h ^ uint64(c)) * 0xBF58476D1CE4E5B9
+		h ^= h >> 31
+	}
+	return h
+}
+
+// regionRuns returns the unit indexes grouped by innermost region: in file
+// order when each region's units are contiguous (the usual case), else
+// stably sorted by region.
+func regionRuns(t *sim.Tally) []int {
+	order := make([]int, len(t.Units))
+	closed := make([]bool, len(t.Regions)+1)
+	contiguous := true
+	for i := range t.Units {
+		order[i] = i
+		if i > 0 && t.Units[i].Region != t.Units[i-1].Region {
+			closed[t.Units[i-1].Region+1] = true
+			if closed[t.Units[i].Region+1] {
+				contiguous = false
+			}
+		}
+	}
+	if !contiguous {
+		slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(t.Units[a].Region, t.Units[b].Region) })
+	}
+	return order
+}
+
+// repeatedMsg describes a group of units with identical votes, naming the
+// lines of the others than unit i (all of them when i < 0).
+func repeatedMsg(t *sim.Tally, group []int, lineOf func(int) int, i int) string {
+	u := &t.Units[group[0]]
+	where := "the file"
+	if u.Region >= 0 {
+		where = t.Levels[t.Regions[u.Region].Level] + " " + t.Regions[u.Region].Name
+	}
+	var votes []string
+	for c, v := range u.Votes {
+		votes = append(votes, t.Candidates[c].ID+" "+strconv.FormatInt(v, 10))
+	}
+	var lines []string
+	others := 0
+	for _, j := range group {
+		if j == i {
+			continue
+		}
+		if others++; len(lines) < 8 {
+			lines = append(lines, strconv.Itoa(lineOf(j)))
+		}
+	}
+	more := ""
+	if others > len(lines) {
+		more = fmt.Sprintf(" and %d more", others-len(lines))
+	}
+	what := "on lines"
+	if i >= 0 {
+		what = "as on lines"
+	}
+	return fmt.Sprintf("%d units of %s have identical votes (%s) %s %s%s: more than chance explains (a region's totals copied onto each row?)",
+		len(group), where, strings.Join(votes, ", "), what, strings.Join(lines, ", "), more)
+}
+
+// dropRepeated finds units with repeated results (see repeatedVotes).
+// Strict, the first group is the error; lenient, every unit of every
+// group is listed in Report.Skipped and left out.
+func (b *builder) dropRepeated() error {
+	t := b.t
+	groups := repeatedVotes(t)
+	if len(groups) == 0 {
+		return nil
+	}
+	lineOf := func(i int) int { return int(b.lines[i]) }
+	if b.strict {
+		g := groups[0]
+		return &Problem{File: b.file, Line: lineOf(g[0]), Msg: repeatedMsg(t, g, lineOf, -1), kind: ErrRepeated}
+	}
+	drop := make([]bool, len(t.Units))
+	for _, g := range groups {
+		for _, i := range g {
+			drop[i] = true
+			b.rep.Skipped = append(b.rep.Skipped, &Problem{File: b.file, Line: lineOf(i), Msg: repeatedMsg(t, g, lineOf, i), kind: ErrRepeated})
+		}
+	}
+	slices.SortStableFunc(b.rep.Skipped, func(x, y *Problem) int { return cmp.Compare(x.Line, y.Line) })
+	k := 0
+	for i := range t.Units {
+		if !drop[i] {
+			t.Units[k] = t.Units[i]
+			b.lines[k] = b.lines[i]
+			k++
+		}
+	}
+	t.Units = t.Units[:k]
+	b.lines = b.lines[:k]
+	return nil
+}
