@@ -32,7 +32,9 @@ const serveDescription = `Serve builds the visualizer for the browser (GOOS=js G
 so it must run inside the repository, with Go installed), copies the matching
 wasm_exec.js, compresses everything with gzip and brotli, and serves the page
 until interrupted. It prints the address to open. By default it listens on
-127.0.0.1 only, so nobody else on the network can reach it.
+127.0.0.1 only, so nobody else on the network can reach it, and it then answers
+only requests addressed to 127.0.0.1, localhost or [::1] at its port (a defence
+against DNS rebinding); with --addr 0.0.0.0:PORT it answers any name.
 
 The page shows a text summary of the data at once, then a progress bar while
 the app downloads, then the app. It makes no request outside its own address.`
@@ -77,7 +79,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return fmt.Errorf("serve: %w (choose another address with --addr, or --addr 127.0.0.1:0 for any free port)", err)
 	}
-	srv := &http.Server{Handler: site, ReadHeaderTimeout: 10 * time.Second}
+	srv := newHTTPServer(web.CheckHost(site, ln.Addr()))
 	done := make(chan error, 1)
 	go func() { done <- srv.Serve(ln) }()
 
@@ -95,6 +97,32 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	shutdown, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 	defer cancel()
 	return srv.Shutdown(shutdown)
+}
+
+// The server's time limits. WriteTimeout bounds a whole response from
+// the end of its request's headers: 5 minutes lets a slow but real
+// connection fetch the 14 MB app uncompressed at about 400 kbit/s (its
+// brotli form, about a quarter of that, at about 100 kbit/s), while a
+// client that stops reading loses its connection then instead of
+// keeping it for good. IdleTimeout closes a kept-alive connection that
+// sends no next request; ReadTimeout bounds reading a request (a GET has
+// no body, so only its headers).
+const (
+	serveReadHeaderTimeout = 10 * time.Second
+	serveReadTimeout       = 30 * time.Second
+	serveWriteTimeout      = 5 * time.Minute
+	serveIdleTimeout       = 30 * time.Second
+)
+
+// newHTTPServer returns the server for h with the time limits above.
+func newHTTPServer(h http.Handler) *http.Server {
+	return &http.Server{
+		Handler:           h,
+		ReadHeaderTimeout: serveReadHeaderTimeout,
+		ReadTimeout:       serveReadTimeout,
+		WriteTimeout:      serveWriteTimeout,
+		IdleTimeout:       serveIdleTimeout,
+	}
 }
 
 // browseURL returns the address a person should open for a listener:

@@ -112,6 +112,18 @@ func TestServeRuns(t *testing.T) {
 	assert.Equal(t, "gzip", res.Header.Get("Content-Encoding"))
 	assert.Equal(t, "application/wasm", res.Header.Get("Content-Type"))
 
+	// A page that reaches the server under another name (DNS rebinding)
+	// is turned away.
+	req, err = http.NewRequest(http.MethodGet, url, nil)
+	require.NoError(t, err)
+	req.Host = "rebind.example" + strings.TrimPrefix(strings.TrimSuffix(url, "/"), "http://127.0.0.1")
+	res, err = http.DefaultTransport.RoundTrip(req)
+	require.NoError(t, err)
+	body, _ := io.ReadAll(res.Body)
+	res.Body.Close()
+	assert.Equal(t, http.StatusMisdirectedRequest, res.StatusCode)
+	assert.Contains(t, string(body), "answers only at "+url)
+
 	cancel()
 	select {
 	case err := <-done:
@@ -119,6 +131,19 @@ func TestServeRuns(t *testing.T) {
 	case <-time.After(10 * time.Second):
 		t.Fatal("serve did not stop")
 	}
+}
+
+// TestServeTimeouts checks that the server bounds how long a client can
+// hold a connection: reading the headers, idling, and receiving a
+// response (long enough for the 14 MB app on a slow line).
+func TestServeTimeouts(t *testing.T) {
+	srv := newHTTPServer(http.NotFoundHandler())
+	assert.Equal(t, 10*time.Second, srv.ReadHeaderTimeout)
+	assert.Positive(t, srv.ReadTimeout)
+	assert.Positive(t, srv.IdleTimeout)
+	assert.LessOrEqual(t, srv.IdleTimeout, time.Minute)
+	assert.GreaterOrEqual(t, srv.WriteTimeout, 2*time.Minute, "room for a slow download of the app")
+	assert.LessOrEqual(t, srv.WriteTimeout, 5*time.Minute)
 }
 
 func TestServePortInUse(t *testing.T) {

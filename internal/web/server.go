@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/tallyscope/tallyscope/internal/i18n"
 )
@@ -94,18 +95,81 @@ func (s *Site) servePage(w http.ResponseWriter, r *http.Request) {
 	serveAsset(w, r, &a.asset)
 }
 
-// renderedPage is the page for one pageKey with its policy.
+// renderedPage is the page for one pageKey with its policy. In the
+// cache, ready is closed once the page (or err) is set.
 type renderedPage struct {
 	asset
-	csp string
+	csp   string
+	ready chan struct{}
+	err   error
 }
 
+// maxPendingName is how much of an unknown data= value the page repeats
+// in its "Loading NAME" line, in bytes; a longer value is cut and ends
+// with "…". The app reads the full value from the URL itself.
+const maxPendingName = 200
+
+// renderPage returns the page for k.
+//
+// Pages for data the site summarizes (its default data and its served
+// file) are rendered and compressed once, then cached. Their keys come
+// from a bounded set (languages × those two data values × codings), so
+// the cache cannot grow with the requests. Two requests for the same
+// key wait for one rendering; the lock is held only to find or add the
+// key, never while rendering or compressing.
+//
+// A page for any other data= value only says which file is loading. It
+// is rendered for each request, never cached, and compressed with gzip
+// only (brotli's best setting is too slow to spend per request).
 func (s *Site) renderPage(k pageKey) (*renderedPage, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if p, ok := s.rendered[k]; ok {
+	ds := s.known(k.data)
+	if ds == nil {
+		p := &renderedPage{}
+		if err := s.buildPage(p, k, nil, []Encoding{Gzip}); err != nil {
+			return nil, err
+		}
 		return p, nil
 	}
+	s.mu.Lock()
+	p, ok := s.rendered[k]
+	if !ok {
+		p = &renderedPage{ready: make(chan struct{})}
+		s.rendered[k] = p
+	}
+	s.mu.Unlock()
+	if !ok {
+		p.err = s.buildPage(p, k, ds, []Encoding{Gzip, Brotli})
+		if p.err != nil {
+			// Let a later request try again.
+			s.mu.Lock()
+			delete(s.rendered, k)
+			s.mu.Unlock()
+		}
+		close(p.ready)
+	}
+	<-p.ready
+	if p.err != nil {
+		return nil, p.err
+	}
+	return p, nil
+}
+
+// known returns the dataset that the data= value names, or nil when the
+// site has no summary of it.
+func (s *Site) known(data string) *dataset {
+	switch {
+	case data == "":
+		return s.def
+	case s.data != nil && data == s.data.url:
+		return s.data
+	}
+	return nil
+}
+
+// buildPage renders the page for k into p, with the summary of ds or,
+// when ds is nil, the line saying that k.data is loading, and compresses
+// it in the codings encs.
+func (s *Site) buildPage(p *renderedPage, k pageKey, ds *dataset, encs []Encoding) error {
 	t := pageText[k.lang]
 	d := pageData{
 		Lang:     k.lang.Code(),
@@ -116,36 +180,36 @@ func (s *Site) renderPage(k pageKey) (*renderedPage, error) {
 		Exec:     s.assets[ExecPath].url(),
 		T:        t,
 	}
-	var ds *dataset
-	switch {
-	case k.data == "":
-		ds = s.def
-	case s.data != nil && k.data == s.data.url:
-		ds = s.data
-	}
 	if ds != nil {
 		sum := ds.summary[k.lang]
 		d.Summary = &sum
 		d.Title = sum.Title + " – " + d.Title
 	} else {
-		name := k.data
-		if name == "" {
-			name = k.lang.T(i18n.AppName)
-		}
-		d.Pending = strings.Replace(t.Pending, "%s", name, 1)
+		d.Pending = strings.Replace(t.Pending, "%s", shorten(k.data, maxPendingName), 1)
 	}
 	body, csp, err := s.page.render(d)
 	if err != nil {
-		return nil, err
+		return err
 	}
-	p := &renderedPage{asset: *newAsset("/", "text/html; charset=utf-8", body), csp: csp}
-	for _, e := range []Encoding{Gzip, Brotli} {
+	p.asset, p.csp = *newAsset("/", "text/html; charset=utf-8", body), csp
+	for _, e := range encs {
 		if err := p.compress(context.Background(), e, ""); err != nil {
-			return nil, err
+			return err
 		}
 	}
-	s.rendered[k] = p
-	return p, nil
+	return nil
+}
+
+// shorten returns s cut to at most n bytes, on a rune boundary, with
+// "…" appended when it was cut.
+func shorten(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n] + "…"
 }
 
 // serveAsset writes a in the best coding the request accepts.

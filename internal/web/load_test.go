@@ -1,0 +1,223 @@
+package web_test
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"math/rand/v2"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"runtime"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/tallyscope/tallyscope/internal/web"
+)
+
+// TestLoad is the server's load test, for BENCHMARKS.md. It is skipped
+// unless TALLYSCOPE_LOAD=1, so that CI stays fast, and it only reports
+// figures: it asserts no timing. Everything runs on loopback, bounded in
+// count and in time. Run it with
+//
+//	TALLYSCOPE_LOAD=1 go test ./internal/web -run '^TestLoad$' -count=1 -v
+//
+// Phase 1 has 500 clients ask for / (as a browser that accepts brotli)
+// until 20,000 requests are answered or 60 s pass, and reports requests
+// per second and the latency percentiles. Phase 2 sends a flood of 200
+// requests for / whose data= values are distinct ~500 KB strings, 8 at a
+// time, while 4 clients ask for / every 10 ms; it reports the process's
+// peak resident memory (VmRSS sampled every 50 ms: the test's clients
+// are in the same process) and the p99 of those / requests. The flood
+// stops after TALLYSCOPE_LOAD_BUDGET seconds (default 180); requests
+// still waiting then are cancelled and counted as such.
+func TestLoad(t *testing.T) {
+	if os.Getenv("TALLYSCOPE_LOAD") == "" {
+		t.Skip("set TALLYSCOPE_LOAD=1 to run the load test")
+	}
+	budget := 180 * time.Second
+	if s := os.Getenv("TALLYSCOPE_LOAD_BUDGET"); s != "" {
+		n, err := strconv.Atoi(s)
+		if err != nil {
+			t.Fatalf("TALLYSCOPE_LOAD_BUDGET=%q: %v", s, err)
+		}
+		budget = time.Duration(n) * time.Second
+	}
+	s := testSite(t, web.Options{})
+	srv := httptest.NewServer(s) // 127.0.0.1 only
+	defer srv.Close()
+	tr := &http.Transport{MaxIdleConns: 1000, MaxIdleConnsPerHost: 1000, DisableCompression: true}
+	defer tr.CloseIdleConnections()
+	client := &http.Client{Transport: tr}
+
+	fetch := func(ctx context.Context, target string) (time.Duration, error) {
+		req, err := http.NewRequestWithContext(ctx, http.MethodGet, target, nil)
+		if err != nil {
+			return 0, err
+		}
+		req.Header.Set("Accept-Encoding", "gzip, deflate, br")
+		start := time.Now()
+		res, err := client.Do(req)
+		if err != nil {
+			return 0, err
+		}
+		_, err = io.Copy(io.Discard, res.Body)
+		res.Body.Close()
+		if err == nil && res.StatusCode != http.StatusOK {
+			err = fmt.Errorf("status %d", res.StatusCode)
+		}
+		return time.Since(start), err
+	}
+
+	// Phase 1: / at 500 concurrent clients.
+	{
+		const clients, total = 500, 20000
+		ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
+		var next atomic.Int64
+		lat := make([][]time.Duration, clients)
+		var errs atomic.Int64
+		var wg sync.WaitGroup
+		start := time.Now()
+		for c := range clients {
+			wg.Go(func() {
+				for next.Add(1) <= total && ctx.Err() == nil {
+					d, err := fetch(ctx, srv.URL+"/")
+					if err != nil {
+						errs.Add(1)
+						continue
+					}
+					lat[c] = append(lat[c], d)
+				}
+			})
+		}
+		wg.Wait()
+		elapsed := time.Since(start)
+		cancel()
+		all := slices.Concat(lat...)
+		t.Logf("phase 1: / at %d clients: %d requests in %.2f s = %.0f req/s, %d errors; latency %s",
+			clients, len(all), elapsed.Seconds(), float64(len(all))/elapsed.Seconds(), errs.Load(), percentiles(all))
+	}
+	tr.CloseIdleConnections()
+	runtime.GC()
+
+	// Phase 2: the query-string flood, with / measured while it runs.
+	{
+		const flood, workers, probers = 200, 8, 4
+		const querySize = 500 << 10
+		rssBefore, _ := rss()
+		ctx, cancel := context.WithTimeout(context.Background(), budget)
+		defer cancel()
+		var peak atomic.Int64
+		peak.Store(rssBefore)
+		stopSampling := make(chan struct{})
+		var sampler sync.WaitGroup
+		sampler.Go(func() {
+			tick := time.NewTicker(50 * time.Millisecond)
+			defer tick.Stop()
+			for {
+				select {
+				case <-stopSampling:
+					return
+				case <-tick.C:
+					if r, err := rss(); err == nil && r > peak.Load() {
+						peak.Store(r)
+					}
+				}
+			}
+		})
+
+		floodDone := make(chan struct{})
+		var probeMu sync.Mutex
+		var probe []time.Duration
+		var probeErrs atomic.Int64
+		var probing sync.WaitGroup
+		for range probers {
+			probing.Go(func() {
+				for {
+					select {
+					case <-floodDone:
+						return
+					default:
+					}
+					d, err := fetch(ctx, srv.URL+"/")
+					if err != nil {
+						probeErrs.Add(1)
+					} else {
+						probeMu.Lock()
+						probe = append(probe, d)
+						probeMu.Unlock()
+					}
+					time.Sleep(10 * time.Millisecond)
+				}
+			})
+		}
+
+		var next, ok, failed atomic.Int64
+		var wg sync.WaitGroup
+		start := time.Now()
+		for w := range workers {
+			wg.Go(func() {
+				rng := rand.New(rand.NewPCG(uint64(w), 1))
+				q := make([]byte, querySize)
+				for {
+					i := next.Add(1)
+					if i > flood || ctx.Err() != nil {
+						return
+					}
+					for j := range q {
+						q[j] = 'a' + byte(rng.IntN(26))
+					}
+					if _, err := fetch(ctx, srv.URL+"/?data="+strconv.FormatInt(i, 10)+string(q)); err != nil {
+						failed.Add(1)
+					} else {
+						ok.Add(1)
+					}
+				}
+			})
+		}
+		wg.Wait()
+		elapsed := time.Since(start)
+		close(floodDone)
+		probing.Wait()
+		close(stopSampling)
+		sampler.Wait()
+		var ms runtime.MemStats
+		runtime.GC()
+		runtime.ReadMemStats(&ms)
+		t.Logf("phase 2: flood of %d requests with %d KB queries, %d at a time: %d answered, %d failed or cancelled, in %.1f s",
+			flood, querySize>>10, workers, ok.Load(), failed.Load(), elapsed.Seconds())
+		t.Logf("phase 2: RSS %d MB before, peak %d MB during; live heap after the flood and a GC: %d MB",
+			rssBefore>>20, peak.Load()>>20, ms.HeapAlloc>>20)
+		t.Logf("phase 2: / during the flood (%d clients, every 10 ms): %d answered, %d failed; latency %s",
+			probers, len(probe), probeErrs.Load(), percentiles(probe))
+	}
+}
+
+// percentiles formats the median, p99 and maximum of ds.
+func percentiles(ds []time.Duration) string {
+	if len(ds) == 0 {
+		return "(no samples)"
+	}
+	slices.Sort(ds)
+	at := func(p float64) time.Duration { return ds[min(len(ds)-1, int(p*float64(len(ds))))] }
+	return fmt.Sprintf("p50 %s, p99 %s, max %s", at(0.50).Round(10*time.Microsecond), at(0.99).Round(10*time.Microsecond), ds[len(ds)-1].Round(10*time.Microsecond))
+}
+
+// rss returns the process's resident memory in bytes, from /proc.
+func rss() (int64, error) {
+	b, err := os.ReadFile("/proc/self/statm")
+	if err != nil {
+		return 0, err
+	}
+	f := strings.Fields(string(b))
+	if len(f) < 2 {
+		return 0, fmt.Errorf("statm: %q", b)
+	}
+	pages, err := strconv.ParseInt(f[1], 10, 64)
+	return pages * int64(os.Getpagesize()), err
+}
