@@ -81,7 +81,17 @@ func runValidate(args []string, stdout, stderr io.Writer) error {
 		fmt.Fprintf(stdout, "%v\n", p)
 	}
 	if !rep.OK() {
-		fmt.Fprintf(stdout, "FAILED: %d of %d rows have problems; %d units would load with --lenient.\n", len(rep.Skipped), rep.Rows, len(t.Units))
+		own := 0
+		for _, p := range rep.Skipped {
+			if p.File == rep.File {
+				own++
+			}
+		}
+		joined := ""
+		if n := len(rep.Skipped) - own; n > 0 {
+			joined = fmt.Sprintf(", and %d rows of the joined file", n)
+		}
+		fmt.Fprintf(stdout, "FAILED: %d of %d rows have problems%s; %d units would load with --lenient.\n", own, rep.Rows, joined, len(t.Units))
 		return errExitQuiet
 	}
 	fmt.Fprintf(stdout, "OK: %s rows, %s units, %d regions, %d candidates; no problems.\n", en.Int(int64(rep.Rows)), en.Int(int64(len(t.Units))), len(t.Regions), len(t.Candidates))

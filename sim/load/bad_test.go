@@ -63,6 +63,17 @@ var badFiles = []struct {
 	{"tally-truncated.json", "", load.ErrFormat, 1, 81, "the JSON ends too early", false},
 	{"tally-votes-not-numbers.json", "", load.ErrFormat, 2, 63, "should be int64", false},
 	{"mapping-given-as-data.json", "", load.ErrFormat, 1, 0, "this is a mapping file, not data", false},
+	// Issue #11: inputs that once gave a wrong number with no warning.
+	{"us-dot-thousands.csv", "", load.ErrAmbiguous, 2, 30, `"12.000" could be 12 or 12000: no value in the column shows whether "." separates thousands or decimals (values that read either way on lines 2, 4); set "thousands": "."`, false},
+	{"dot-thousands-exact.csv", "mapping-dot-thousands.json", load.ErrAmbiguous, 2, 9, `"2.000" could be 2 or 2000`, false},
+	{"us-overflow.csv", "", load.ErrRow, 2, 24, "999999999999999999 is above the ceiling of 1000000000000 votes per county", true},
+	{"tally-votes-maxint.json", "", load.ErrRow, 2, 10, "unit 0 (1) has 9223372036854775807 votes for a, above the ceiling of 1000000000000 per unit", false},
+	{"tally-count-maxint.json", "", load.ErrRow, 2, 10, "unit 0 (1) stands for 9223372036854775807 units, above the ceiling of 1000000000", false},
+	{"us-repeated-state-totals.csv", "", load.ErrRepeated, 3, 0, "29 units of state Alaska have identical votes (dem 153778, gop 189951, other 15801)", true},
+	{"tally-repeated-votes.json", "", load.ErrRepeated, 3, 10, "4 units of state AK have identical votes (dem 153778, gop 189951) on lines 3, 4, 5, 6", false},
+	{"tally-duplicate-unit.json", "", load.ErrRow, 4, 1, `duplicate unit "1": unit 0 has the same id in the same region`, false},
+	{"tally-duplicate-region.json", "", load.ErrRow, 3, 1, `duplicate region "1" at level state: region 0 has the same key and parent`, false},
+	{"generic.csv", "mapping-column-twice.json", load.ErrMapping, 0, 0, `column "party_a" is mapped to both candidate "party_a" and candidate "a2", so its votes would count twice`, false},
 }
 
 func readBad(t *testing.T, file, mapping string, lenient bool) (*load.Report, error) {

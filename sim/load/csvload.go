@@ -754,11 +754,14 @@ func (b *builder) ambiguity() *Problem {
 		}
 		p := *cs.ambiguous
 		whole := cs.whole
-		lines := joinInts(cs.lines)
+		lines := "line " + joinInts(cs.lines)
+		if cs.n > 1 {
+			lines = "lines " + joinInts(cs.lines)
+		}
 		if cs.n > len(cs.lines) {
 			lines += fmt.Sprintf(" and %d more", cs.n-len(cs.lines))
 		}
-		p.Msg = fmt.Sprintf(`%s could be %s or %s000: no value in the column shows whether "." separates thousands or decimals (values that read either way on lines %s); set "thousands": "." in the mapping if it separates thousands, or "decimal": "." if it is a decimal point`,
+		p.Msg = fmt.Sprintf(`%s could be %s or %s000: no value in the column shows whether "." separates thousands or decimals (values that read either way on %s); set "thousands": "." in the mapping if it separates thousands, or "decimal": "." if it is a decimal point`,
 			p.Msg, whole, whole, lines)
 		p.kind = ErrAmbiguous
 		return &p

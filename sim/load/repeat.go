@@ -153,7 +153,8 @@ func repeatedMsg(t *sim.Tally, group []int, lineOf func(int) int, i int) string 
 	u := &t.Units[group[0]]
 	where := "the file"
 	if u.Region >= 0 {
-		where = t.Levels[t.Regions[u.Region].Level] + " " + t.Regions[u.Region].Name
+		r := &t.Regions[u.Region]
+		where = t.Levels[r.Level] + " " + cmp.Or(r.Name, r.Key)
 	}
 	var votes []string
 	for c, v := range u.Votes {
