@@ -156,7 +156,7 @@ func (g *Game) Draw(screen *ebiten.Image) {
 	g.painted = true
 	if !g.ready {
 		g.ready = true
-		focusCanvas()
+		focusOnStart()
 		publishState(g.snapshot())
 		g.lastHook = g.st.Version
 	}

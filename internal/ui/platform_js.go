@@ -4,6 +4,8 @@ package ui
 
 import (
 	"syscall/js"
+
+	"github.com/hajimehoshi/ebiten/v2"
 )
 
 // pageOrigin returns the page's address without its fragment.
@@ -73,9 +75,15 @@ func fallbackCopy(s string) {
 	doc := js.Global().Get("document")
 	ta := doc.Call("createElement", "textarea")
 	ta.Set("value", s)
-	ta.Get("style").Set("position", "fixed")
-	ta.Get("style").Set("opacity", "0")
+	st := ta.Get("style")
+	st.Set("position", "fixed")
+	st.Set("top", "0")
+	st.Set("left", "0")
+	st.Set("opacity", "0")
 	doc.Get("body").Call("appendChild", ta)
+	opts := js.Global().Get("Object").New()
+	opts.Set("preventScroll", true)
+	ta.Call("focus", opts)
 	ta.Call("select")
 	doc.Call("execCommand", "copy")
 	doc.Get("body").Call("removeChild", ta)
@@ -164,7 +172,10 @@ func publishState(s string) {
 }
 
 // focusCanvas gives the canvas keyboard focus (and a tabindex so that it
-// can have it), so that keys work without a first click.
+// can have it), so that keys work without a first click. It never
+// scrolls the page, nor an article that embeds it. Inside a frame, call it
+// only in answer to the reader's gesture in the frame (a copy, a file
+// pick): see focusOnStart.
 func focusCanvas() {
 	c := js.Global().Get("document").Call("querySelector", "canvas")
 	if !c.Truthy() {
@@ -173,7 +184,25 @@ func focusCanvas() {
 	if !c.Call("hasAttribute", "tabindex").Bool() {
 		c.Call("setAttribute", "tabindex", "0")
 	}
-	c.Call("focus")
+	opts := js.Global().Get("Object").New()
+	opts.Set("preventScroll", true)
+	c.Call("focus", opts)
+}
+
+// focusOnStart gives the canvas the keyboard when the app starts, unless
+// the page is in another page's frame: a guest in an article waits for
+// the reader to click or tab into it.
+func focusOnStart() {
+	w := js.Global()
+	if w.Get("top").Equal(w.Get("self")) {
+		focusCanvas()
+	}
+}
+
+// runOptions keeps Ebitengine from focusing the canvas itself when it
+// starts (it does so without preventScroll); focusOnStart decides.
+func runOptions() *ebiten.RunGameOptions {
+	return &ebiten.RunGameOptions{InitUnfocused: true}
 }
 
 // Fetch downloads a same-origin file named relative to the page with the

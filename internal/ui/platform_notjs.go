@@ -8,6 +8,8 @@ import (
 	"os/exec"
 	"runtime"
 	"strings"
+
+	"github.com/hajimehoshi/ebiten/v2"
 )
 
 // pageOrigin returns the address links are made from: none on the
@@ -83,6 +85,12 @@ func publishState(string) {}
 
 // focusCanvas does nothing on the desktop.
 func focusCanvas() {}
+
+// focusOnStart does nothing on the desktop: the window has the focus.
+func focusOnStart() {}
+
+// runOptions are Ebitengine's defaults on the desktop.
+func runOptions() *ebiten.RunGameOptions { return nil }
 
 // Fetch is for the browser; on the desktop, files are read with --data.
 func Fetch(ref string) ([]byte, error) {

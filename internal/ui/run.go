@@ -102,5 +102,5 @@ func Run(cfg Config) error {
 	ebiten.SetWindowResizingMode(ebiten.WindowResizingModeEnabled)
 	ebiten.SetScreenClearedEveryFrame(false)
 	ebiten.SetTPS(60)
-	return ebiten.RunGame(g)
+	return ebiten.RunGameWithOptions(g, runOptions())
 }
