@@ -21,6 +21,9 @@ const (
 	WASMPath = "/tallyscope.wasm"
 	ExecPath = "/wasm_exec.js"
 	DataDir  = "/data/"
+	// EmbedPath is the script for a page that embeds the app in an
+	// iframe (assets.EmbedJS): it resizes the iframe to its content.
+	EmbedPath = "/" + assets.EmbedJSName
 )
 
 // Options configure Build. The zero value builds ./wasm of the module
@@ -163,6 +166,7 @@ func Build(ctx context.Context, opts Options) (*Site, error) {
 	}
 	s.add(newAsset(WASMPath, "application/wasm", wasm))
 	s.add(newAsset(ExecPath, "text/javascript; charset=utf-8", execJS))
+	s.add(newAsset(EmbedPath, "text/javascript; charset=utf-8", assets.EmbedJS))
 
 	start := time.Now()
 	for _, a := range s.sortedAssets() {
@@ -253,8 +257,9 @@ type FileSize struct {
 	Brotli int    `json:"brotli"`
 }
 
-// Sizes returns the sizes of the app's files (the .wasm, wasm_exec.js
-// and any data file), sorted by path, as the browser downloads them.
+// Sizes returns the sizes of the app's files (the .wasm, wasm_exec.js,
+// embed.js for an embedding page, and any data file), sorted by path, as
+// the browser downloads them.
 func (s *Site) Sizes() []FileSize {
 	var out []FileSize
 	for _, a := range s.sortedAssets() {

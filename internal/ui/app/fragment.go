@@ -2,6 +2,7 @@ package app
 
 import (
 	"fmt"
+	"hash/fnv"
 	"html"
 	"net/url"
 	"strconv"
@@ -160,7 +161,20 @@ func (s *State) Link() string {
 	return s.Origin + "#" + f
 }
 
-// EmbedCode returns an <iframe> snippet that shows the current state.
+// EmbedCode returns the snippet that embeds the current state in an
+// article: a responsive <iframe> (the column's full width, an id made from
+// the link) and the line that loads embed.js from beside the page, which
+// resizes the iframe to the height the page reports. Without the script
+// the iframe keeps a height of 640 px.
 func (s *State) EmbedCode() string {
-	return fmt.Sprintf(`<iframe src="%s" width="100%%" height="640" style="border:0;max-width:960px" title="Tallyscope" loading="lazy" allow="clipboard-write"></iframe>`, html.EscapeString(s.Link()))
+	link := s.Link()
+	h := fnv.New32a()
+	h.Write([]byte(link))
+	id := fmt.Sprintf("tallyscope-%08x", h.Sum32())
+	script := "embed.js"
+	if base, err := url.Parse(s.Origin); err == nil {
+		script = base.ResolveReference(&url.URL{Path: script}).String()
+	}
+	return fmt.Sprintf(`<iframe src="%s" id="%s" name="%s" data-tallyscope width="100%%" height="640" style="display:block;width:100%%;border:0" title="Tallyscope" loading="lazy" allow="clipboard-write"></iframe>`+"\n"+`<script async src="%s"></script>`,
+		html.EscapeString(link), id, id, html.EscapeString(script))
 }
