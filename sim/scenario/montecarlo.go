@@ -58,7 +58,11 @@ type MonteCarlo struct {
 	unitShares []float64
 	nshock     int
 
+	// cal is the calibrated model; nil for ModelLegacy.
+	cal *calibrated
+
 	done    int
+	upsets  int
 	wins    []int64
 	margins []float64
 	shares  []float64
@@ -77,13 +81,23 @@ type mcUnit struct {
 
 // NewMonteCarlo prepares a simulation of sc (whose missing-unit rule must
 // be like-region or none, which means like-region) with sc.MonteCarlo's
-// parameters. Call Step until Done, then Result.
+// parameters and nothing known beyond the counted units and the tally's
+// expectations. Call Step until Done, then Result.
 func (e *Engine) NewMonteCarlo(sc Scenario) (*MonteCarlo, error) {
+	return e.NewProjection(sc, Inputs{})
+}
+
+// NewProjection prepares a simulation of sc that also uses what in knows:
+// a baseline election and the missing units one by one.
+func (e *Engine) NewProjection(sc Scenario, in Inputs) (*MonteCarlo, error) {
 	if sc.Missing == MissingNone {
 		sc.Missing = MissingLikeRegion
 	}
 	if sc.Missing != MissingLikeRegion {
 		return nil, fmt.Errorf("%w: Monte Carlo simulates like-region missing units, not %q", ErrScenario, sc.Missing)
+	}
+	if err := sc.check(); err != nil {
+		return nil, err
 	}
 	p := sc.MonteCarlo
 	if p.Runs <= 0 {
@@ -95,14 +109,6 @@ func (e *Engine) NewMonteCarlo(sc Scenario) (*MonteCarlo, error) {
 	}
 	nc := e.nc
 	m := &MonteCarlo{e: e, sc: sc, base: base, runs: p.Runs, nc: nc, a: base.Winner, b: base.RunnerUp}
-	m.sigma = p.RegionSigma
-	if m.sigma == 0 {
-		m.sigma = DefaultRegionSigma
-	}
-	if m.sigma < 0 {
-		m.sigma = 0
-	}
-	m.nsigma = p.NationalSigma
 	m.bins = p.Bins
 	if m.bins == 0 {
 		m.bins = 60
@@ -115,13 +121,55 @@ func (e *Engine) NewMonteCarlo(sc Scenario) (*MonteCarlo, error) {
 		}
 		shockLevel = min(l, len(e.t.Levels)-1)
 	}
-	minU := int64(sc.MinUnits)
-	if minU == 0 {
-		minU = DefaultMinUnits
+	if len(e.t.Levels) == 0 {
+		shockLevel = -1
 	}
 	m.counted = make([]float64, nc)
 	for c, v := range base.Counted {
 		m.counted[c] = float64(v)
+	}
+	m.wins = make([]int64, nc)
+	prealloc := min(m.runs, 1<<12)
+	m.margins = make([]float64, 0, prealloc)
+	m.shares = make([]float64, 0, prealloc*nc)
+	m.tmp = make([]float64, nc)
+	m.tot = make([]float64, nc)
+	if p.Model == ModelLegacy {
+		if in.Baseline != nil || len(in.Missing) > 0 {
+			return nil, fmt.Errorf("%w: the legacy model uses no baseline and no list of missing units", ErrScenario)
+		}
+		if err := m.initLegacy(shockLevel); err != nil {
+			return nil, err
+		}
+		return m, nil
+	}
+	if m.b < 0 {
+		return nil, fmt.Errorf("%w: the projection needs two candidates", ErrScenario)
+	}
+	cal, err := e.newCalibrated(&sc, base, in, m.a, m.b, shockLevel, m)
+	if err != nil {
+		return nil, err
+	}
+	m.cal = cal
+	return m, nil
+}
+
+// initLegacy prepares the engine before calibration (ModelLegacy).
+func (m *MonteCarlo) initLegacy(shockLevel int) error {
+	e, sc, base, nc := m.e, m.sc, m.base, m.nc
+	p := sc.MonteCarlo
+	m.sigma = p.RegionSigma
+	if m.sigma == 0 {
+		m.sigma = DefaultRegionSigma
+	}
+	if m.sigma < 0 {
+		m.sigma = 0
+	}
+	m.nsigma = p.NationalSigma
+	shockLevel = max(shockLevel, 0)
+	minU := int64(sc.MinUnits)
+	if minU == 0 {
+		minU = DefaultMinUnits
 	}
 	m.cum, m.unitShares = e.mcTables()
 	shockIdx := map[int]int32{}
@@ -162,9 +210,6 @@ func (e *Engine) NewMonteCarlo(sc Scenario) (*MonteCarlo, error) {
 		}
 		si := int32(-1)
 		g := e.ancestorAt(c.region, shockLevel)
-		if shockLevel < 0 && p.Level != "" {
-			g = e.nr // one shock shared by the whole tally
-		}
 		if g >= 0 {
 			s, ok := shockIdx[g]
 			if !ok {
@@ -199,15 +244,9 @@ func (e *Engine) NewMonteCarlo(sc Scenario) (*MonteCarlo, error) {
 		}
 	}
 	m.nshock = len(shockIdx)
-	m.wins = make([]int64, nc)
-	prealloc := min(m.runs, 1<<12)
-	m.margins = make([]float64, 0, prealloc)
-	m.shares = make([]float64, 0, prealloc*nc)
 	m.shock = make([]float64, (m.nshock+1)*nc)
 	m.expShock = make([]float64, (m.nshock+1)*nc)
-	m.tmp = make([]float64, nc)
-	m.tot = make([]float64, nc)
-	return m, nil
+	return nil
 }
 
 func (m *MonteCarlo) note(s string) {
@@ -300,6 +339,14 @@ func detExp(x float64) float64 {
 }
 
 func (m *MonteCarlo) run(i int) {
+	if m.cal != nil {
+		m.cal.run(m, i)
+		return
+	}
+	m.runLegacy(i)
+}
+
+func (m *MonteCarlo) runLegacy(i int) {
 	nc := m.nc
 	r := rand.New(rand.NewPCG(m.sc.MonteCarlo.Seed, uint64(i)))
 	nat := m.shock[m.nshock*nc:]
@@ -366,6 +413,12 @@ func (m *MonteCarlo) run(i int) {
 			m.tot[c] += float64(u.vol*m.tmp[c]) / sum
 		}
 	}
+	m.record()
+}
+
+// record adds the run whose totals are in m.tot to the results.
+func (m *MonteCarlo) record() {
+	nc := m.nc
 	var all float64
 	for _, v := range m.tot {
 		all += v
@@ -377,6 +430,9 @@ func (m *MonteCarlo) run(i int) {
 		}
 	}
 	m.wins[best]++
+	if best != m.a {
+		m.upsets++
+	}
 	for c := 0; c < nc; c++ {
 		s := 0.0
 		if all > 0 {
@@ -406,8 +462,13 @@ type MonteCarloResult struct {
 	// central outcome; margins are A's share minus B's, in points.
 	A int `json:"a"`
 	B int `json:"b"`
-	// WinProb is each candidate's fraction of runs won.
+	// Wins is each candidate's number of runs won, and WinProb the
+	// fraction; WinSE is the Monte Carlo standard error of WinProb
+	// (sqrt(p(1−p)/runs)), the part of its uncertainty that more runs
+	// would remove.
+	Wins    []int64   `json:"wins"`
 	WinProb []float64 `json:"win_prob"`
+	WinSE   []float64 `json:"win_se"`
 	// Quantiles are the probabilities of ShareQ's and MarginQ's columns.
 	Quantiles []float64 `json:"quantiles"`
 	// ShareQ[c] holds candidate c's share of the valid vote at Quantiles.
@@ -420,8 +481,17 @@ type MonteCarloResult struct {
 	Margins   []float64 `json:"margins"`
 	Histogram Histogram `json:"histogram"`
 	// MissingUnits is the number of simulated missing units.
-	MissingUnits int      `json:"missing_units"`
-	Notes        []string `json:"notes,omitempty"`
+	MissingUnits int `json:"missing_units"`
+	// Model says in one sentence how the missing units are simulated.
+	Model string   `json:"model"`
+	Notes []string `json:"notes,omitempty"`
+}
+
+// Interval returns the central interval of the margin holding the given
+// fraction of the runs (0.9: from the 5% to the 95% quantile).
+func (r *MonteCarloResult) Interval(level float64) (lo, hi float64) {
+	a := (1 - level) / 2
+	return quantile(r.Margins, a), quantile(r.Margins, 1-a)
 }
 
 // quantile returns the p-quantile of sorted values (linear between order
@@ -445,12 +515,20 @@ func (m *MonteCarlo) Result() MonteCarloResult {
 	res := MonteCarloResult{Runs: m.done, Seed: m.sc.MonteCarlo.Seed, A: m.a, B: m.b, Quantiles: Quantiles, MissingUnits: len(m.units)}
 	res.Notes = append(res.Notes, m.notes...)
 	res.WinProb = make([]float64, nc)
+	res.WinSE = make([]float64, nc)
+	res.Wins = slices.Clone(m.wins)
 	res.ShareQ = make([][]float64, nc)
+	res.Model = m.ModelText()
+	if m.cal != nil {
+		res.MissingUnits = len(m.cal.units)
+	}
 	if m.done == 0 {
 		return res
 	}
 	for c := range res.WinProb {
-		res.WinProb[c] = float64(m.wins[c]) / float64(m.done)
+		p := float64(m.wins[c]) / float64(m.done)
+		res.WinProb[c] = p
+		res.WinSE[c] = math.Sqrt(p * (1 - p) / float64(m.done))
 	}
 	col := make([]float64, m.done)
 	for c := 0; c < nc; c++ {
@@ -486,6 +564,36 @@ func (m *MonteCarlo) Result() MonteCarloResult {
 		res.Histogram.Counts[b]++
 	}
 	return res
+}
+
+// ModelText says in one sentence how the simulation models the missing
+// units.
+func (m *MonteCarlo) ModelText() string {
+	if m.cal != nil {
+		return m.cal.model
+	}
+	return fmt.Sprintf("legacy model: each missing %s takes its region's shares with a fixed regional shock (sd %.2g on the log share) and noise resampled from the region's counted %ss; its volume is fixed", m.e.unitWord(), m.sigma, m.e.unitWord())
+}
+
+// PointByRegion returns the central projection's votes per candidate for
+// every region at level l (indexed by region), counted plus missing.
+func (m *MonteCarlo) PointByRegion(l int) map[int][]int64 {
+	e := m.e
+	out := map[int][]int64{}
+	if l < 0 || l >= len(e.t.Levels) {
+		return out
+	}
+	for _, r := range e.agg.Level(l) {
+		out[r] = slices.Clone(m.base.RegionCounted(r))
+	}
+	if m.cal == nil {
+		for _, r := range e.agg.Level(l) {
+			out[r] = m.base.RegionTotal(r, nil)
+		}
+		return out
+	}
+	m.cal.addPoint(out, l, m.nc, m.a, m.b)
+	return out
 }
 
 // RunMonteCarlo makes every run of sc's simulation at once.

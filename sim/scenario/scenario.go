@@ -195,6 +195,11 @@ type MonteCarloParams struct {
 	NationalSigma float64 `json:"national_sigma,omitempty"`
 	// Bins is the number of histogram bins for plotting; 0 means 60.
 	Bins int `json:"bins,omitempty"`
+	// Model is ModelCalibrated (the zero value) or ModelLegacy. Under the
+	// calibrated model RegionSigma and NationalSigma are sensitivity
+	// settings: extra shocks on the two-party margin (a fraction), added
+	// to the ones estimated from the data.
+	Model string `json:"model,omitempty"`
 }
 
 // DefaultRegionSigma is the regional shock used when
@@ -402,6 +407,9 @@ func (sc *Scenario) check() error {
 		return fmt.Errorf("%w: a regional turnout change needs both a level and a region", ErrScenario)
 	}
 	mc := sc.MonteCarlo
+	if mc.Model != ModelCalibrated && mc.Model != ModelLegacy {
+		return fmt.Errorf("%w: unknown Monte Carlo model %q (use calibrated or legacy)", ErrScenario, mc.Model)
+	}
 	if mc.Runs < 0 || mc.Bins < 0 || !(mc.RegionSigma >= -1 && mc.RegionSigma <= 5) || !(mc.NationalSigma >= 0 && mc.NationalSigma <= 5) {
 		return fmt.Errorf("%w: Monte Carlo parameters %+v are out of range", ErrScenario, mc)
 	}

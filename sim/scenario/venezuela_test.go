@@ -163,9 +163,11 @@ func TestVenezuelaMonteCarlo(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, 1.0, res.WinProb[mustCandidate(t, v1, "EG")])
 	assert.Equal(t, 30026-24532, res.MissingUnits)
-	// Centred on the like-region projection (36.73 points).
+	// Near the like-region projection (36.73 points): the calibrated
+	// model gives each missing table its state's two-party margin and
+	// lets its volume vary, so its median differs by about 0.14 points.
 	central := run(t, e, scenario.Scenario{Missing: scenario.MissingLikeRegion})
-	assert.InDelta(t, central.MarginPP, res.MarginQ[2], 0.1)
+	assert.InDelta(t, central.MarginPP, res.MarginQ[2], 0.25)
 	v, err := e.Validate(scenario.Scenario{MonteCarlo: scenario.MonteCarloParams{Runs: 100, Seed: 7}}, scenario.ValidationParams{Reps: 3, Level: "state"})
 	require.NoError(t, err)
 	assert.Equal(t, 9, v.Checks)

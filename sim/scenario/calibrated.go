@@ -1,0 +1,830 @@
+package scenario
+
+import (
+	"fmt"
+	"math"
+	"slices"
+
+	"github.com/tallyscope/tallyscope/sim"
+)
+
+// Inputs is what a projection may know beyond the counted units.
+type Inputs struct {
+	// Baseline is a previous election (or an earlier release of the same
+	// count) whose units join the counted ones by key (see BaselineKey).
+	// With a baseline, each missing unit is predicted from its own past:
+	// the change in its two-party margin and its turnout factor (this
+	// election's votes over the baseline's). Baseline units that match no
+	// counted unit are the missing units, unless Missing is given.
+	Baseline *sim.Tally
+	// Missing lists units known to exist but not counted (a registry of
+	// all tables, or the units a backtest hides). Only their ID, region
+	// and registered voters are read; their votes are ignored.
+	Missing []sim.Unit
+}
+
+// Model names of MonteCarloParams.Model.
+const (
+	// ModelCalibrated is the hierarchical model with errors estimated
+	// from the counted units (see MonteCarlo). It is the zero value.
+	ModelCalibrated = ""
+	// ModelLegacy is the engine before calibration (scenario/1): each
+	// missing unit takes its region's shares, with a fixed regional
+	// shock of RegionSigma and unit noise resampled from the region, and
+	// a volume fixed by the remaining-votes estimate. It is kept for
+	// comparison (tallyscope backtest --model legacy).
+	ModelLegacy = "legacy"
+)
+
+// calibrated is the simulation of the missing units under the
+// calibrated model. Everything that does not depend on the run is
+// computed once; a run costs one random draw per missing unit.
+type calibrated struct {
+	units []calUnit
+	// pairs holds the resampling pools: margin residual and volume
+	// factor of counted units, pool after pool.
+	pairs []resPair
+	// shock groups: the regions at the shock level that hold missing
+	// units, and their shocks' standard deviations.
+	sdM, sdV []float64
+	natSDM   float64
+	natSDV   float64
+	// shiftM and shiftV are the sds of a shock shared by every missing
+	// unit, for the extrapolation error when they differ in size from
+	// the counted ones (see extrapolationShift).
+	shiftM, shiftV float64
+	cholM, cholV   []float64
+	k              int
+	// others groups: each missing unit's non-leading vote is split like
+	// its region's counted vote; share[g*nc+c] is candidate c's part.
+	ogShare []float64
+	ng      int
+	// scratch per run
+	shM, shV, ogAcc []float64
+	// description of the model, one sentence.
+	model string
+	// path0 holds each missing unit's region path (levels per unit).
+	paths  []int32
+	levels int
+}
+
+// addPoint adds the missing units' central projection (no noise) to the
+// regions at level l in out.
+func (cal *calibrated) addPoint(out map[int][]int64, l, nc, a, b int) {
+	acc := map[int][]float64{}
+	for j := range cal.units {
+		u := &cal.units[j]
+		r := int(cal.paths[j*cal.levels+l])
+		if r < 0 {
+			continue
+		}
+		v := acc[r]
+		if v == nil {
+			v = make([]float64, nc)
+			acc[r] = v
+		}
+		two := u.v * u.two
+		v[a] += two * (1 + u.m) / 2
+		v[b] += two * (1 - u.m) / 2
+		sh := cal.ogShare[int(u.og)*(nc+1) : int(u.og)*(nc+1)+nc]
+		for c := 0; c < nc; c++ {
+			v[c] += (u.v - two) * sh[c]
+		}
+	}
+	for r, v := range acc {
+		if out[r] == nil {
+			out[r] = make([]int64, nc)
+		}
+		for c := range v {
+			out[r][c] += int64(math.Round(v[c]))
+		}
+	}
+}
+
+type calUnit struct {
+	m, v, two float64 // predicted margin, volume, two-party fraction
+	x0, x1    float64 // centred covariates, for the slopes' uncertainty
+	lo, n     int32   // pool span in pairs
+	g         int32   // shock group, or ng for none
+	og        int32   // others group
+}
+
+type resPair struct{ m, f float64 }
+
+// projUnit is a missing unit as the model sees it.
+type projUnit struct {
+	path       []int32 // region per level, -1 unknown
+	registered float64 // or -1
+	baseTwo    float64 // baseline two-party votes, or -1
+	baseMargin float64
+	baseValid  float64
+	vol        float64 // fixed volume (cells), or -1 to predict
+	region     int     // innermost known region, or nr
+}
+
+// newCalibrated builds the simulation for the engine's counted units and
+// the missing units of in (or of base's cells when in names none).
+func (e *Engine) newCalibrated(sc *Scenario, base *Outcome, in Inputs, a, b int, shockLevel int, m *MonteCarlo) (*calibrated, error) {
+	t := e.t
+	L := len(t.Levels)
+	nc := e.nc
+	cal := &calibrated{}
+	// The baseline join.
+	var bj *baselineJoin
+	if in.Baseline != nil {
+		var err error
+		bj, err = joinBaseline(e, in.Baseline, a, b, in.Missing)
+		if err != nil {
+			return nil, err
+		}
+		m.note(bj.report())
+	}
+	useBase := bj != nil
+	useRE := !useBase && e.hasRE
+	// Covariates: the size (log of the baseline's valid votes, or of the
+	// registered voters) and, with a baseline, its lean.
+	k := 0
+	if useBase {
+		k = 2
+	} else if useRE {
+		k = 2
+	}
+	// The second covariate without a baseline: the log of the number of
+	// units in the unit's innermost region (counted and known missing),
+	// since small centres or precincts lean differently from big ones.
+	regionUnits := make([]float64, e.nr+1)
+	for i := range t.Units {
+		regionUnits[e.unitRegion[i]]++
+	}
+	for i := range in.Missing {
+		if r := in.Missing[i].Region; r >= 0 && r < e.nr {
+			regionUnits[r]++
+		}
+	}
+	cal.k = k
+	n := len(t.Units)
+	fm := &fitInput{k: k, levels: L, nr: e.nr, regionLevel: e.depth}
+	fv := &fitInput{k: k, levels: L, nr: e.nr, regionLevel: e.depth}
+	idx := make([]int32, 0, n)
+	size := make([]float64, 0, n)
+	for i := 0; i < n; i++ {
+		u := &t.Units[i]
+		va, vb := float64(u.Votes[a]), float64(u.Votes[b])
+		two := va + vb
+		valid := float64(e.unitValid[i])
+		if two <= 0 || valid <= 0 {
+			continue
+		}
+		var x [2]float64
+		ym := (va - vb) / two
+		var yv float64
+		switch {
+		case useBase:
+			j := bj.counted[i]
+			if j < 0 || bj.two[j] <= 0 || bj.valid[j] <= 0 {
+				continue
+			}
+			x[0], x[1] = math.Log(bj.valid[j]), bj.margin[j]
+			ym -= bj.margin[j]
+			yv = math.Log(valid / bj.valid[j])
+		case useRE:
+			if u.Registered <= 0 {
+				continue
+			}
+			x[0] = math.Log(float64(u.Registered))
+			x[1] = math.Log(regionUnits[e.unitRegion[i]])
+			yv = math.Log(valid / float64(u.Registered))
+		default:
+			yv = math.Log(valid)
+		}
+		idx = append(idx, int32(i))
+		size = append(size, x[0])
+		fm.y = append(fm.y, ym)
+		fm.w = append(fm.w, two)
+		fv.y = append(fv.y, yv)
+		fv.w = append(fv.w, valid)
+		fm.x = append(fm.x, x[:k]...)
+		fv.x = append(fv.x, x[:k]...)
+		fm.path = e.appendPath(fm.path, e.unitRegion[i])
+	}
+	fv.path = fm.path
+	if len(idx) < 2 {
+		return nil, fmt.Errorf("%w: the calibrated model needs at least two counted units with votes for both leading candidates", ErrScenario)
+	}
+	hm, hv := fitHier(fm), fitHier(fv)
+	cal.cholM, cal.cholV = hm.betaChol, hv.betaChol
+	// Size classes: quintiles of the size among the counted units.
+	// With a second covariate, terciles of it split each class in three.
+	quantiles := func(v []float64, n int) []float64 {
+		s := slices.Clone(v)
+		slices.Sort(s)
+		var c []float64
+		for q := 1; q < n; q++ {
+			c = append(c, s[len(s)*q/n])
+		}
+		return c
+	}
+	var cuts, cuts1 []float64
+	if k > 0 {
+		cuts = quantiles(size, sizeBins)
+	}
+	if k > 1 {
+		x1 := make([]float64, len(idx))
+		for p := range idx {
+			x1[p] = fm.x[p*k+1]
+		}
+		cuts1 = quantiles(x1, secondBins)
+	}
+	classOf := func(x []float64) int {
+		if cuts == nil {
+			return 0
+		}
+		c, _ := slices.BinarySearch(cuts, x[0])
+		if cuts1 != nil {
+			c1, _ := slices.BinarySearch(cuts1, x[1])
+			c = c*secondBins + c1
+		}
+		return c
+	}
+	unitClass := make([]int, len(idx))
+	for p := range idx {
+		unitClass[p] = classOf(fm.x[p*k : (p+1)*k])
+	}
+	// The missing units.
+	var miss []projUnit
+	switch {
+	case len(in.Missing) > 0 || (useBase && len(bj.missing) > 0):
+		miss = e.identityUnits(in, bj)
+	default:
+		miss = e.cellUnits(base, m)
+	}
+	if len(miss) == 0 {
+		return cal, nil
+	}
+	// Shock groups at the shock level.
+	groupOf := map[int32]int32{}
+	var groups []int32
+	minU := int64(sc.MinUnits)
+	if minU == 0 {
+		minU = DefaultMinUnits
+	}
+	ogOf := map[int]int32{}
+	pools := map[[2]int][2]int32{}
+	officialSpread := false
+	var volSum float64
+	for _, mu := range miss {
+		var x [2]float64
+		hasX := false
+		switch {
+		case useBase && mu.baseTwo > 0 && mu.baseValid > 0:
+			x[0], x[1] = math.Log(mu.baseValid), mu.baseMargin
+			hasX = true
+		case useRE && mu.registered > 0 && mu.vol < 0:
+			// Known one by one (not an average unit of a pool).
+			x[0] = math.Log(mu.registered)
+			x[1] = math.Log(max(regionUnits[mu.region], 1))
+			hasX = true
+		}
+		if !hasX {
+			copy(x[:k], hm.xMean)
+		}
+		pm, dm := hm.predict(x[:k], mu.path)
+		pv, _ := hv.predict(x[:k], mu.path)
+		if useBase && mu.baseTwo > 0 {
+			pm += mu.baseMargin
+		}
+		pm = min(max(pm, -1), 1)
+		vol := mu.vol
+		if vol < 0 {
+			pv = min(max(pv, -30), 30)
+			switch {
+			case useBase && mu.baseValid > 0:
+				vol = mu.baseValid * detExp(pv)
+			case useRE && mu.registered > 0 && mu.vol < 0:
+				// Known one by one (not an average unit of a pool).
+				vol = mu.registered * detExp(pv)
+			default:
+				vol = detExp(pv)
+			}
+			if mu.registered > 0 {
+				vol = min(vol, mu.registered)
+			}
+		}
+		volSum += vol
+		g := int32(-1)
+		if shockLevel >= 0 && shockLevel < L {
+			g = mu.path[shockLevel]
+		}
+		gi := int32(-1)
+		if g >= 0 {
+			s, ok := groupOf[g]
+			if !ok {
+				s = int32(len(groups))
+				groupOf[g] = s
+				groups = append(groups, g)
+			}
+			gi = s
+		}
+		// The pool: residuals after the deepest level the unit's
+		// prediction used, and at least the shock level (its shock
+		// stands for that level's effect).
+		depth := max(dm, shockLevel) + 1
+		if depth > L {
+			depth = L
+		}
+		cls := sizeClasses // every size
+		if hasX && k > 0 {
+			cls = classOf(x[:k])
+		}
+		key := [2]int{depth, cls}
+		span, ok := pools[key]
+		if !ok {
+			lo := int32(len(cal.pairs))
+			cal.pairs = appendPool(cal.pairs, hm.resid[depth], hv.resid[depth], unitClass, cls)
+			if int32(len(cal.pairs)) == lo {
+				// No counted unit of that size: every size.
+				cal.pairs = appendPool(cal.pairs, hm.resid[depth], hv.resid[depth], unitClass, sizeClasses)
+			}
+			if int32(len(cal.pairs)) == lo {
+				// No residuals at all: no unit noise.
+				cal.pairs = append(cal.pairs, resPair{m: 0, f: 1})
+			}
+			span = [2]int32{lo, int32(len(cal.pairs)) - lo}
+			pools[key] = span
+		}
+		sr := e.shareRegion(mu.region, minU)
+		og, ok := ogOf[sr]
+		if !ok {
+			og = int32(len(ogOf))
+			ogOf[sr] = og
+			src := base.RegionCounted(regionOrNation(e, sr))
+			var valid, rest float64
+			for c, v := range src {
+				valid += float64(v)
+				if c != a && c != b {
+					rest += float64(v)
+				}
+			}
+			for c, v := range src {
+				s := 0.0
+				if c != a && c != b && rest > 0 {
+					s = float64(v) / rest
+				}
+				cal.ogShare = append(cal.ogShare, s)
+			}
+			cal.ogShare = append(cal.ogShare, 1-rest/max(valid, 1))
+		}
+		two := cal.ogShare[int(og)*(nc+1)+nc]
+		if useBase && mu.baseTwo <= 0 {
+			// No past to start from: the region's counted margin.
+			src := base.RegionCounted(regionOrNation(e, sr))
+			if s := float64(src[a] + src[b]); s > 0 {
+				pm = float64(src[a]-src[b]) / s
+			}
+		}
+		u := calUnit{m: pm, v: vol, two: two, lo: span[0], n: span[1], g: gi, og: og}
+		if k > 0 {
+			u.x0 = x[0] - hm.xMean[0]
+		}
+		if k > 1 {
+			u.x1 = x[1] - hm.xMean[1]
+		}
+		cal.units = append(cal.units, u)
+		cal.paths = append(cal.paths, mu.path...)
+	}
+	cal.levels = L
+	// Missingness that is not random: when the missing units differ in
+	// size from the counted ones, the model extrapolates. Measure how
+	// wrong it is when it extrapolates as far inside the counted units.
+	if k > 0 {
+		cal.shiftM, cal.shiftV = extrapolationShift(fm, fv, cal.units, m)
+	}
+	// An official remaining total is spread over the missing units in
+	// proportion to their predicted volume.
+	if base.RemainingMethod == RemainingOfficial && len(in.Missing)+lenMissing(bj) > 0 && volSum > 0 {
+		f := float64(base.Remaining) / volSum
+		for j := range cal.units {
+			cal.units[j].v *= f
+		}
+		officialSpread = true
+	}
+	ng := len(groups)
+	cal.ng = ng
+	for j := range cal.units {
+		if cal.units[j].g < 0 {
+			cal.units[j].g = int32(ng)
+		}
+	}
+	cal.sdM = make([]float64, ng+1)
+	cal.sdV = make([]float64, ng+1)
+	extra := max(sc.MonteCarlo.RegionSigma, 0)
+	// A region with counted units knows its own level, so only its
+	// effect's posterior variance remains; a region without any takes
+	// the variance of the effects and of the overall mean.
+	for s, g := range groups {
+		vm, vv := hm.tau2[shockLevel]+hm.muVar, hv.tau2[shockLevel]+hv.muVar
+		if hm.has[g] {
+			vm = hm.post[g]
+		}
+		if hv.has[g] {
+			vv = hv.post[g]
+		}
+		cal.sdM[s] = math.Sqrt(vm + extra*extra)
+		cal.sdV[s] = math.Sqrt(vv)
+	}
+	if ng == 0 || shockLevel < 0 {
+		cal.sdM[ng] = math.Sqrt(hm.muVar)
+		cal.sdV[ng] = math.Sqrt(hv.muVar)
+	}
+	cal.natSDM = sc.MonteCarlo.NationalSigma
+	cal.shM = make([]float64, ng+1)
+	cal.shV = make([]float64, ng+1)
+	cal.ogAcc = make([]float64, len(ogOf))
+	// The sentence.
+	unit := e.unitWord()
+	level := "region"
+	if shockLevel >= 0 && shockLevel < L {
+		level = t.Levels[shockLevel]
+	}
+	var from string
+	switch {
+	case useBase:
+		from = "from its own result in the baseline: the change in its two-party margin and its turnout factor, by region (every level), size and baseline lean"
+	case useRE:
+		from = "from the counted " + unit + "s: its two-party margin and turnout, by region (every level) and size"
+	default:
+		from = "from the counted " + unit + "s: its two-party margin and volume, by region (every level)"
+	}
+	cal.model = fmt.Sprintf("each missing %s is predicted %s; errors are resampled from the counted %ss' held-out residuals, with a shock shared by each %s", unit, from, unit, level)
+	if officialSpread {
+		m.note("the official remaining total is spread over the missing " + unit + "s in proportion to their predicted volume")
+	}
+	if extra > 0 || sc.MonteCarlo.NationalSigma > 0 {
+		m.note(fmt.Sprintf("sensitivity setting: an extra shock of sd %.3g per %s and %.3g nationally on the two-party margin", extra, level, sc.MonteCarlo.NationalSigma))
+	}
+	if len(sc.Swings) > 0 || !sc.Turnout.IsZero() {
+		m.note("the model of the missing " + unit + "s is fitted on the counted " + unit + "s before the swing or turnout change, which applies to the counted ones only")
+	}
+	return cal, nil
+}
+
+// The resampling pools are split by quintile of size and, with a second
+// covariate, by its tercile: sizeClasses in all, plus one for every size.
+const (
+	sizeBins    = 5
+	secondBins  = 3
+	sizeClasses = sizeBins * secondBins
+)
+
+func lenMissing(bj *baselineJoin) int {
+	if bj == nil {
+		return 0
+	}
+	return len(bj.missing)
+}
+
+func appendPool(dst []resPair, rm, rv []float64, class []int, cls int) []resPair {
+	start := len(dst)
+	for p := range rm {
+		if cls < sizeClasses && class[p] != cls {
+			continue
+		}
+		f := detExp(min(max(rv[p], -3), 3))
+		dst = append(dst, resPair{m: rm[p], f: f})
+	}
+	// Normalise the volume factors to a mean of 1, so that the noise
+	// leaves the expected volume unchanged. The margin residuals keep
+	// their mean: a class of units that the model mispredicts on average
+	// (small centres, big cities) passes that error on to its missing
+	// units.
+	// A unit of unknown size (cls == sizeClasses) is predicted by its
+	// region's vote-weighted mean, so its noise is centred instead.
+	var s, sm float64
+	for _, q := range dst[start:] {
+		s += q.f
+		sm += q.m
+	}
+	if n := len(dst) - start; n > 0 && s > 0 {
+		mean, meanM := s/float64(n), sm/float64(n)
+		if cls < sizeClasses {
+			meanM = 0
+		}
+		for i := start; i < len(dst); i++ {
+			dst[i].f /= mean
+			dst[i].m -= meanM
+		}
+	}
+	return dst
+}
+
+// appendPath appends the regions of innermost region r at every level.
+func (e *Engine) appendPath(dst []int32, r int) []int32 {
+	L := len(e.t.Levels)
+	start := len(dst)
+	for l := 0; l < L; l++ {
+		dst = append(dst, -1)
+	}
+	for r >= 0 && r < e.nr {
+		dst[start+e.depth[r]] = int32(r)
+		r = e.t.Regions[r].Parent
+	}
+	return dst
+}
+
+// cellUnits turns the pools of missing units known only by number into
+// units of equal volume, as the like-region rule places them.
+func (e *Engine) cellUnits(base *Outcome, m *MonteCarlo) []projUnit {
+	var out []projUnit
+	counts := make([]cell, len(base.cells))
+	known := true
+	var unitSum float64
+	for k, c := range base.cells {
+		counts[k].vol = c.units
+		known = known && c.units >= 0
+		unitSum += max(c.units, 0)
+	}
+	if known {
+		apportionCells(counts, int64(math.Round(unitSum)))
+	}
+	for k, c := range base.cells {
+		if c.votes <= 0 {
+			continue
+		}
+		n := counts[k].votes
+		if !known || n <= 0 {
+			res := e.result(c.region)
+			if res.Units > 0 && res.Valid > 0 {
+				n = int64(math.Round(float64(c.votes) / (float64(res.Valid) / float64(res.Units))))
+			}
+			n = max(n, 1)
+			m.note("the number of missing units is estimated from the remaining votes and the counted votes per unit")
+		}
+		path := e.appendPath(nil, c.region)
+		reg := -1.0
+		if c.reg > 0 {
+			reg = c.reg / float64(n)
+		}
+		vol := float64(c.votes) / float64(n)
+		for j := int64(0); j < n; j++ {
+			out = append(out, projUnit{path: path, registered: reg, baseTwo: -1, vol: vol, region: c.region})
+		}
+	}
+	return out
+}
+
+// identityUnits lists the missing units known one by one.
+func (e *Engine) identityUnits(in Inputs, bj *baselineJoin) []projUnit {
+	var out []projUnit
+	add := func(u *sim.Unit, region int, bi int) {
+		p := projUnit{path: e.appendPath(nil, region), registered: -1, baseTwo: -1, vol: -1, region: region}
+		if region < 0 {
+			p.region = e.nr
+		}
+		if u.Registered > 0 {
+			p.registered = float64(u.Registered)
+		}
+		if bj != nil && bi >= 0 {
+			p.baseTwo, p.baseMargin, p.baseValid = bj.two[bi], bj.margin[bi], bj.valid[bi]
+		}
+		out = append(out, p)
+	}
+	if len(in.Missing) > 0 {
+		for i := range in.Missing {
+			u := &in.Missing[i]
+			bi := -1
+			if bj != nil {
+				bi = bj.missingIdx[i]
+			}
+			add(u, u.Region, bi)
+		}
+		return out
+	}
+	for _, bi := range bj.missing {
+		u := &bj.b.Units[bi]
+		add(u, bj.region[bi], bi)
+	}
+	return out
+}
+
+// run makes run i of the calibrated simulation into m's accumulators.
+func (cal *calibrated) run(m *MonteCarlo, i int) {
+	nc := m.nc
+	if len(cal.units) == 0 {
+		copy(m.tot, m.counted)
+		m.record()
+		return
+	}
+	r := newRunRand(m.sc.MonteCarlo.Seed, uint64(i))
+	natM := float64(cal.natSDM*r.normal()) + float64(cal.shiftM*r.normal())
+	natV := float64(cal.natSDV*r.normal()) + float64(cal.shiftV*r.normal())
+	var dbM, dbV [2]float64
+	z0, z1 := r.normal(), r.normal()
+	if cal.k >= 1 {
+		dbM[0] = cal.cholM[0] * z0
+		dbV[0] = cal.cholV[0] * z0
+	}
+	if cal.k >= 2 {
+		dbM[1] = float64(cal.cholM[2]*z0) + float64(cal.cholM[3]*z1)
+		dbV[1] = float64(cal.cholV[2]*z0) + float64(cal.cholV[3]*z1)
+	}
+	for g := 0; g < cal.ng; g++ {
+		cal.shM[g] = natM + float64(cal.sdM[g]*r.normal())
+		cal.shV[g] = detExp(natV + float64(cal.sdV[g]*r.normal()))
+	}
+	cal.shM[cal.ng] = natM + float64(cal.sdM[cal.ng]*r.normal())
+	cal.shV[cal.ng] = detExp(natV + float64(cal.sdV[cal.ng]*r.normal()))
+	clear(cal.ogAcc)
+	var sumTwo, diff float64
+	pairs := cal.pairs
+	for j := range cal.units {
+		u := &cal.units[j]
+		z := r.next()
+		p := pairs[u.lo+int32((uint64(uint32(z))*uint64(u.n))>>32)]
+		mm := u.m + cal.shM[u.g] + p.m + float64(dbM[0]*u.x0) + float64(dbM[1]*u.x1)
+		if mm > 1 {
+			mm = 1
+		} else if mm < -1 {
+			mm = -1
+		}
+		adj := 1 + float64(dbV[0]*u.x0) + float64(dbV[1]*u.x1)
+		if adj < 0 {
+			adj = 0
+		}
+		v := float64(float64(float64(u.v*cal.shV[u.g])*p.f) * adj)
+		two := float64(v * u.two)
+		sumTwo += two
+		diff += float64(two * mm)
+		cal.ogAcc[u.og] += v - two
+	}
+	tot := m.tot
+	copy(tot, m.counted)
+	tot[m.a] += float64(sumTwo+diff) / 2
+	if m.b >= 0 {
+		tot[m.b] += float64(sumTwo-diff) / 2
+	}
+	for og, acc := range cal.ogAcc {
+		if acc == 0 {
+			continue
+		}
+		sh := cal.ogShare[og*(nc+1) : og*(nc+1)+nc]
+		for c := 0; c < nc; c++ {
+			if sh[c] != 0 {
+				tot[c] += float64(acc * sh[c])
+			}
+		}
+	}
+	m.record()
+}
+
+// runRand is a SplitMix64 generator: one addition and three
+// multiply-xorshift steps a draw, the same on every platform. Run i of
+// seed s starts from a state mixed from both, so a run's draws depend only
+// on the seed and its index.
+type runRand struct{ s uint64 }
+
+func newRunRand(seed, i uint64) runRand {
+	r := runRand{s: seed ^ 0x6a09e667f3bcc909}
+	r.s = r.next() ^ (i * 0x9e3779b97f4a7c15)
+	r.next()
+	return r
+}
+
+func (r *runRand) next() uint64 {
+	r.s += 0x9e3779b97f4a7c15
+	z := r.s
+	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9
+	z = (z ^ (z >> 27)) * 0x94d049bb133111eb
+	return z ^ (z >> 31)
+}
+
+// float returns a uniform draw in [0,1).
+func (r *runRand) float() float64 { return float64(r.next()>>11) / (1 << 53) }
+
+// normal returns an approximately standard normal draw: the sum of twelve
+// uniforms minus six (additions only, so the same on every platform).
+func (r *runRand) normal() float64 {
+	var s float64
+	for i := 0; i < 12; i++ {
+		s += r.float()
+	}
+	return s - 6
+}
+
+// extrapolationShift measures the error of extrapolating in size. When
+// the missing units' mean size (log of their size measure, weighted by
+// their predicted volume) lies more than half a standard deviation from
+// the counted units', it hides the counted units furthest in the same
+// direction (as many as are missing, at most 30% of the counted), fits
+// the model on the rest, and measures the vote-weighted mean error of
+// the held-out units' margin and log volume. That error, scaled by how
+// much further the real missing units lie, is the standard deviation of
+// a shock shared by all missing units. It returns zeros when the missing
+// units look like the counted ones in size.
+func extrapolationShift(fm, fv *fitInput, units []calUnit, m *MonteCarlo) (sdM, sdV float64) {
+	k := fm.k
+	n := fm.n()
+	if n < 20 || len(units) == 0 {
+		return 0, 0
+	}
+	var wc, sc, sc2 float64
+	for i := 0; i < n; i++ {
+		x := fm.x[i*k]
+		wc += fv.w[i]
+		sc += float64(fv.w[i] * x)
+		sc2 += float64(fv.w[i] * x * x)
+	}
+	mc := sc / wc
+	sd := math.Sqrt(max(sc2/wc-mc*mc, 0))
+	// The units' centred covariate is relative to the margin fit's
+	// weighted mean; put it back on the same scale.
+	var xm0 float64
+	{
+		var s, w float64
+		for i := 0; i < n; i++ {
+			s += float64(fm.w[i] * fm.x[i*k])
+			w += fm.w[i]
+		}
+		xm0 = s / w
+	}
+	var wm, sm float64
+	for j := range units {
+		wm += units[j].v
+		sm += float64(units[j].v * (units[j].x0 + xm0))
+	}
+	if sd <= 0 || wm <= 0 {
+		return 0, 0
+	}
+	mMiss := sm / wm
+	d := (mMiss - mc) / sd
+	if math.Abs(d) < 0.5 {
+		return 0, 0
+	}
+	// The counted units furthest in the same direction.
+	order := make([]int, n)
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(a, b int) int {
+		xa, xb := fm.x[a*k], fm.x[b*k]
+		if d < 0 {
+			xa, xb = -xa, -xb
+		}
+		switch {
+		case xa > xb:
+			return -1
+		case xa < xb:
+			return 1
+		}
+		return 0
+	})
+	h := min(len(units), n*3/10)
+	hold := make([]bool, n)
+	for _, i := range order[:h] {
+		hold[i] = true
+	}
+	sub := func(in *fitInput) *fitInput {
+		out := &fitInput{k: in.k, levels: in.levels, nr: in.nr, regionLevel: in.regionLevel}
+		for i := 0; i < n; i++ {
+			if hold[i] {
+				continue
+			}
+			out.y = append(out.y, in.y[i])
+			out.w = append(out.w, in.w[i])
+			out.x = append(out.x, in.x[i*k:(i+1)*k]...)
+			out.path = append(out.path, in.path[i*in.levels:(i+1)*in.levels]...)
+		}
+		return out
+	}
+	hm, hv := fitHier(sub(fm)), fitHier(sub(fv))
+	var em, ev, wM, wV, xh, xr, wh, wr float64
+	for i := 0; i < n; i++ {
+		x := fm.x[i*k : (i+1)*k]
+		if !hold[i] {
+			xr += float64(fv.w[i] * x[0])
+			wr += fv.w[i]
+			continue
+		}
+		path := fm.path[i*fm.levels : (i+1)*fm.levels]
+		pm, _ := hm.predict(x, path)
+		pv, _ := hv.predict(x, path)
+		em += float64(fm.w[i] * (fm.y[i] - pm))
+		wM += fm.w[i]
+		ev += float64(fv.w[i] * (fv.y[i] - pv))
+		wV += fv.w[i]
+		xh += float64(fv.w[i] * x[0])
+		wh += fv.w[i]
+	}
+	if wM <= 0 || wV <= 0 || wr <= 0 {
+		return 0, 0
+	}
+	em /= wM
+	ev /= wV
+	// How much further the real missing units lie than the held-out ones.
+	ratio := 1.0
+	if gap := xh/wh - xr/wr; gap != 0 {
+		ratio = max(math.Abs((mMiss-mc)/gap), 1)
+	}
+	sdM, sdV = math.Abs(em)*ratio, math.Abs(ev)*ratio
+	m.note(fmt.Sprintf("the missing %ss differ in size from the counted ones (%.1f standard deviations of log size apart); held out the same way, the counted ones were mispredicted by %+.2f points of two-party margin on average; a shared shock of that size, scaled by the distance, widens the intervals (the sign of such an error does not carry over, so the centre is not moved)", m.e.unitWord(), d, 100*em))
+	return sdM, sdV
+}
