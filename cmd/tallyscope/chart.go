@@ -6,7 +6,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 
 	"github.com/tallyscope/tallyscope/internal/chart"
@@ -167,6 +166,7 @@ func runChart(args []string, stdout, stderr io.Writer) error {
 	size := fs.String("size", "column", "page `SIZE`: column (1440×960 px), social (1200×675 px), print (7×4.5 in at 300 dpi) or WIDTHxHEIGHT in pixels")
 	out := fs.String("out", "", "write the chart to `FILE`; its extension (.png, .svg, .pdf) sets the format")
 	numbers := fs.String("numbers", "", "also write the numbers behind the chart to `FILE` (.csv or .json)")
+	force := fs.Bool("force", false, "replace the --out and --numbers files if they exist (a symbolic link is never written through)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -201,6 +201,17 @@ func runChart(args []string, stdout, stderr io.Writer) error {
 			return usageError{"chart all needs a --numbers name with {kind} in it"}
 		}
 	}
+	// Refuse before the work a file that would not be replaced.
+	for _, k := range kinds {
+		if _, err := checkTarget(strings.ReplaceAll(*out, "{kind}", string(k)), *force); err != nil {
+			return err
+		}
+		if *numbers != "" {
+			if _, err := checkTarget(strings.ReplaceAll(*numbers, "{kind}", string(k)), *force); err != nil {
+				return err
+			}
+		}
+	}
 	t, sc, opts, err := c.build(file, stderr)
 	if err != nil {
 		return err
@@ -222,13 +233,13 @@ func runChart(args []string, stdout, stderr io.Writer) error {
 			return err
 		}
 		name := strings.ReplaceAll(*out, "{kind}", string(k))
-		if err := os.WriteFile(name, buf.Bytes(), 0o644); err != nil {
+		if err := writeBytes(name, *force, buf.Bytes()); err != nil {
 			return err
 		}
 		fmt.Fprintf(stdout, "%s: wrote %s\n", k, name)
 		if *numbers != "" {
 			nn := strings.ReplaceAll(*numbers, "{kind}", string(k))
-			if err := writeChartTable(nn, numFormat, tab); err != nil {
+			if err := writeChartTable(nn, *force, numFormat, tab); err != nil {
 				return err
 			}
 			fmt.Fprintf(stdout, "%s: wrote %s\n", k, nn)

@@ -1,10 +1,8 @@
 package main
 
 import (
-	"bufio"
 	"fmt"
 	"io"
-	"os"
 
 	"github.com/tallyscope/tallyscope/sim"
 	"github.com/tallyscope/tallyscope/sim/load"
@@ -27,12 +25,19 @@ func runConvert(args []string, stdout, stderr io.Writer) error {
 	d.register(fs)
 	level := fs.String("level", "", "sum units into the regions of level `NAME`")
 	out := fs.String("out", "-", "write to `FILE` (- is standard output)")
+	force := fs.Bool("force", false, "replace the --out file if it exists (a symbolic link is never written through)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
 	file, err := oneFile(fs)
 	if err != nil {
 		return err
+	}
+	if *out != "-" {
+		// Refuse before the work a file that would not be replaced.
+		if _, err := checkTarget(*out, *force); err != nil {
+			return err
+		}
 	}
 	t, _, err := d.load(file, stderr)
 	if err != nil {
@@ -47,19 +52,11 @@ func runConvert(args []string, stdout, stderr io.Writer) error {
 			return err
 		}
 	}
-	var w io.Writer = stdout
 	if *out != "-" {
-		f, err := os.Create(*out)
-		if err != nil {
-			return err
-		}
-		defer f.Close()
-		bw := bufio.NewWriter(f)
-		defer bw.Flush()
-		w = bw
+		return writeFile(*out, *force, func(w io.Writer) error { return load.WriteJSON(w, t) })
 	}
-	if err := load.WriteJSON(w, t); err != nil {
-		return fmt.Errorf("writing %s: %w", *out, err)
+	if err := load.WriteJSON(stdout, t); err != nil {
+		return fmt.Errorf("writing the output: %w", err)
 	}
 	return nil
 }

@@ -1,10 +1,8 @@
 package main
 
 import (
-	"bytes"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 
 	"github.com/tallyscope/tallyscope/internal/chart"
@@ -35,6 +33,7 @@ func runExport(args []string, stdout, stderr io.Writer) error {
 	c.register(fs)
 	format := fs.String("format", "csv", "output `FORMAT`: csv or json")
 	out := fs.String("out", "", "write to `FILE` instead of standard output")
+	force := fs.Bool("force", false, "replace the --out file if it exists (a symbolic link is never written through)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -64,7 +63,7 @@ func runExport(args []string, stdout, stderr io.Writer) error {
 		{Name: "tallyscope", Value: version.String()},
 	}, tab.Facts...)
 	if *out != "" {
-		return writeChartTable(*out, f, tab)
+		return writeChartTable(*out, *force, f, tab)
 	}
 	return encodeTable(stdout, f, tab)
 }
@@ -87,10 +86,7 @@ func encodeTable(w io.Writer, format string, tab *chart.Table) error {
 	return tab.WriteCSV(w)
 }
 
-func writeChartTable(name, format string, tab *chart.Table) error {
-	var buf bytes.Buffer
-	if err := encodeTable(&buf, format, tab); err != nil {
-		return err
-	}
-	return os.WriteFile(name, buf.Bytes(), 0o644)
+// writeChartTable writes tab to the file name as writeFile does.
+func writeChartTable(name string, force bool, format string, tab *chart.Table) error {
+	return writeFile(name, force, func(w io.Writer) error { return encodeTable(w, format, tab) })
 }

@@ -46,7 +46,42 @@ func main() {
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
 
+// run runs the command that args name and returns the exit status. A
+// failed write to stdout (a full disk, a closed pipe) fails the command:
+// every command writes through a checkedWriter, and a write error turns
+// a success into status 1 with a message (a command that failed has
+// already said why).
 func run(args []string, stdout, stderr io.Writer) int {
+	out := &checkedWriter{w: stdout}
+	code := dispatch(args, out, stderr)
+	if out.err != nil && code == 0 {
+		fmt.Fprintf(stderr, "tallyscope: writing the output: %v\n", out.err)
+		return 1
+	}
+	return code
+}
+
+// checkedWriter passes writes to w until one fails, and keeps that
+// first error: then every later write fails with it too, so that no
+// output goes on after a gap.
+type checkedWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (c *checkedWriter) Write(p []byte) (int, error) {
+	if c.err != nil {
+		return 0, c.err
+	}
+	n, err := c.w.Write(p)
+	if err == nil && n < len(p) {
+		err = io.ErrShortWrite
+	}
+	c.err = err
+	return n, err
+}
+
+func dispatch(args []string, stdout, stderr io.Writer) int {
 	if len(args) == 0 || args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
 		if len(args) > 1 {
 			if c, ok := commands[args[1]]; ok {
