@@ -5,8 +5,11 @@
 // package web, serve it from 127.0.0.1, and drive Debian's headless
 // Chromium with chromedp: the text preview, the first frame, a scenario
 // changed with the keyboard and with a pointer drag, a reload from the
-// URL fragment, and the real V2 file dropped on the canvas. They read the
-// app's state through its test hook, window.tallyscope.state(), which
+// URL fragment, the real V2 file dropped on the canvas, and the app
+// embedded with its own snippet in a long article from another origin (no
+// scroll, no focus, the app requested only when scrolled near, the
+// frame's height following what the page reports). They read the app's
+// state through its test hook, window.tallyscope.state(), which
 // returns JSON. They write screenshots at phone and desktop sizes, and the
 // measured sizes and timings, to build/e2e at the module root, for a
 // person to look at.

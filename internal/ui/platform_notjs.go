@@ -83,9 +83,6 @@ var errDesktopPick = fmt.Errorf("drop the file on the window, or start with --da
 // publishState has no test hook on the desktop.
 func publishState(string) {}
 
-// focusCanvas does nothing on the desktop.
-func focusCanvas() {}
-
 // focusOnStart does nothing on the desktop: the window has the focus.
 func focusOnStart() {}
 
