@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/tallyscope/tallyscope/sim"
 	"github.com/tallyscope/tallyscope/sim/load"
 )
 
@@ -16,11 +17,19 @@ var fuzzSeeds = []string{
 	"Acta,Maduro,Martinez,Bertucci,Brito,Ecarri,Fermin,Ceballos,Gonzalez,Marquez,Rausseo\n010101001.01.1.0001,114,3,1,0,1,1,2,323,0,4\n",
 	"state_name,county_fips,county_name,votes_gop,votes_dem,total_votes,diff,per_gop,per_dem,per_point_diff\nAlabama,01001,Autauga County,20484,7439,28190,13045.0,0.7266406527137282,0.2638879035118836,0.4627527492018446\n",
 	`{"format":"tallyscope/1","levels":["state"],"unit_level":"table","candidates":[{"id":"A"}],"regions":[{"level":0,"key":"1","parent":-1}],"units":[{"id":"1","region":0,"registered":10,"votes":[5],"null":0,"blank":-1}]}`,
+	// Issue #11 (the files in testdata/bad and testdata/join are added too).
+	usHeader + "Alabama,01001,Autauga,12.000,7439,28190,0,0,0,0\nAlabama,01003,Baldwin,13045.0,1,13046,0,0,0,0\n",
+	usHeader + strings.Repeat("Alabama,01001,Autauga,999999999999999999,1,999999999999999999,0,0,0,0\n", 12),
+	usHeader + "Alaska,02901,D1,189951,153778,359530,0,0,0,0\nAlaska,02902,D2,189951,153778,359530,0,0,0,0\nAlaska,02903,D3,189951,153778,359530,0,0,0,0\n",
+	`{"format":"tallyscope/1","levels":[],"unit_level":"table","candidates":[{"id":"a"}],"regions":[],"units":[{"id":"1","region":-1,"registered":10,"votes":[9223372036854775807],"null":-1,"blank":-1}]}`,
+	`{"format":"tallyscope/1","levels":[],"unit_level":"table","candidates":[{"id":"a"}],"regions":[],"units":[{"id":"1","region":-1,"registered":-1,"votes":[5],"null":-1,"blank":-1,"count":9223372036854775807}]}`,
+	`{"format":"tallyscope/1","levels":["s"],"unit_level":"t","candidates":[{"id":"a"}],"regions":[{"level":0,"key":"1","parent":-1},{"level":0,"key":"1","parent":-1}],"units":[{"id":"1","region":0,"registered":-1,"votes":[5],"null":-1,"blank":-1},{"id":"1","region":0,"registered":-1,"votes":[5],"null":-1,"blank":-1}]}`,
 }
 
 func addBadSeeds(f *testing.F) {
 	files, _ := filepath.Glob(filepath.Join("testdata", "bad", "*"))
-	for _, p := range files {
+	join, _ := filepath.Glob(filepath.Join("testdata", "join", "*"))
+	for _, p := range append(files, join...) {
 		if b, err := os.ReadFile(p); err == nil && len(b) < 4096 {
 			f.Add(b)
 		}
@@ -50,8 +59,27 @@ func FuzzRead(f *testing.F) {
 			if rep.Rows != rep.Loaded+len(rep.Skipped) {
 				t.Fatalf("rows %d != loaded %d + skipped %d", rep.Rows, rep.Loaded, len(rep.Skipped))
 			}
+			checkSums(t, tally)
 		}
 	})
+}
+
+// checkSums fails when a loaded tally aggregates to an error, a negative
+// total or a share outside [0,1]: the loader must have refused it.
+func checkSums(t *testing.T, tally *sim.Tally) {
+	a := sim.Aggregate(tally)
+	if err := a.Err(); err != nil {
+		t.Fatalf("loaded a tally whose sums are out of range: %v", err)
+	}
+	n := &a.Nation
+	if n.Cast() < 0 || n.Valid < 0 || n.Registered < 0 || n.Units < 0 {
+		t.Fatalf("negative national total: %+v", n.Totals)
+	}
+	for c := range n.Votes {
+		if s := n.Share(c, sim.OfCast); s < 0 || s > 1 {
+			t.Fatalf("share %v of candidate %d", s, c)
+		}
+	}
 }
 
 // FuzzMappingCSV loads arbitrary CSV with a fixed generic mapping.
@@ -63,6 +91,11 @@ func FuzzMappingCSV(f *testing.F) {
 	f.Add([]byte("region,code,unit,reg,valid,null,a,b,total\nN,0101,1,100,60,1,20,30,60\nN,0102,2,\"1,000\",60,0,20,30,60\n"))
 	f.Add([]byte("region;code;unit;reg;valid;null;a;b;total\nN;0101;1;100;60;1;20;30;60\n"))
 	f.Add([]byte("region\tcode\tunit\treg\tvalid\tnull\ta\tb\ttotal\n\"N\"\"x\"\t1\t1\t\t5\t\t1\t2\t5\n"))
+	// Issue #11: exact thousands, counts at and beyond the ceilings, a
+	// state's totals repeated on several rows.
+	f.Add([]byte("region;code;unit;reg;valid;null;a;b;total\nN;0101;1;;2.000;0;2.000;0;2.000\nN;0102;2;;3.000;0;3.000;0;3.000\n"))
+	f.Add([]byte("region;code;unit;reg;valid;null;a;b;total\nN;0101;1;;;;999999999999999999;999999999999999999;\nN;0102;2;;;;1000000000000;0;1000000000000\n"))
+	f.Add([]byte("region,code,unit,reg,valid,null,a,b,total\nA,0101,1,,343729,,189951,153778,359530\nA,0102,2,,343729,,189951,153778,359530\nA,0103,3,,343729,,189951,153778,359530\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		tally, rep, err := load.Read(bytes.NewReader(data), load.Options{Name: "fuzz.csv", Mapping: m, Lenient: true})
 		if err != nil {
@@ -80,6 +113,7 @@ func FuzzMappingCSV(f *testing.F) {
 				t.Fatalf("unit %s: %d votes cast above %d registered", u.ID, u.Cast(), u.Registered)
 			}
 		}
+		checkSums(t, tally)
 	})
 }
 
@@ -88,6 +122,8 @@ func FuzzReadMapping(f *testing.F) {
 	f.Add([]byte(`{"levels": ["state", {"column": "c", "name": "n", "label": "county", "pad": 5}], "unit": "u", "candidates": ["a", {"column": "b", "name": "B", "party": "P"}], "expected": {"units": 3}}`))
 	f.Add([]byte(`{"candidates": []}`))
 	f.Add([]byte(`{"levels": [{"column": "x", "slice": [2, 1]}], "candidates": ["a"]}`))
+	f.Add([]byte(`{"levels": ["d"], "unit": "u", "candidates": ["a", {"column": "a", "id": "a2"}]}`))
+	f.Add([]byte(`{"candidates": ["a"], "valid": "v", "null": "v"}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		m, err := load.ReadMapping(bytes.NewReader(data), "fuzz.json")
 		if err != nil {

@@ -135,7 +135,8 @@ func splitHeader(h string) []string {
 // JoinRegistered copies registered voters from src onto the units of dst
 // with the same innermost-region key and unit id (for Venezuela: V1's RE
 // onto V2, matched by centre and table). It returns how many units of dst
-// received a value; the others keep what they had.
+// received a value; the others keep what they had. It does not check the
+// joined figures against the votes cast; Join does.
 func JoinRegistered(dst, src *sim.Tally) (matched int) {
 	key := func(t *sim.Tally, u *sim.Unit) string {
 		if u.Region >= 0 {
