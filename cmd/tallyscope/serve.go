@@ -106,12 +106,16 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 // client that stops reading loses its connection then instead of
 // keeping it for good. IdleTimeout closes a kept-alive connection that
 // sends no next request; ReadTimeout bounds reading a request (a GET has
-// no body, so only its headers).
+// no body, so only its headers). serveMaxHeaderBytes caps a request's
+// headers (net/http answers 431 beyond it; its default is 1 MB): the
+// page's own URLs are short, and web.Site refuses a query over
+// web.MaxQuery anyway.
 const (
 	serveReadHeaderTimeout = 10 * time.Second
 	serveReadTimeout       = 30 * time.Second
 	serveWriteTimeout      = 5 * time.Minute
 	serveIdleTimeout       = 30 * time.Second
+	serveMaxHeaderBytes    = 64 << 10
 )
 
 // newHTTPServer returns the server for h with the time limits above.
@@ -122,6 +126,7 @@ func newHTTPServer(h http.Handler) *http.Server {
 		ReadTimeout:       serveReadTimeout,
 		WriteTimeout:      serveWriteTimeout,
 		IdleTimeout:       serveIdleTimeout,
+		MaxHeaderBytes:    serveMaxHeaderBytes,
 	}
 }
 

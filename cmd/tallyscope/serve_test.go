@@ -144,6 +144,7 @@ func TestServeTimeouts(t *testing.T) {
 	assert.LessOrEqual(t, srv.IdleTimeout, time.Minute)
 	assert.GreaterOrEqual(t, srv.WriteTimeout, 2*time.Minute, "room for a slow download of the app")
 	assert.LessOrEqual(t, srv.WriteTimeout, 5*time.Minute)
+	assert.Equal(t, 64<<10, srv.MaxHeaderBytes)
 }
 
 func TestServePortInUse(t *testing.T) {

@@ -31,11 +31,12 @@ import (
 // until 20,000 requests are answered or 60 s pass, and reports requests
 // per second and the latency percentiles. Phase 2 sends a flood of 200
 // requests for / whose data= values are distinct ~500 KB strings, 8 at a
-// time, while 4 clients ask for / every 10 ms; it reports the process's
+// time (TALLYSCOPE_LOAD_QUERY sets another size in bytes), while 4 clients ask for / every 10 ms; it reports the process's
 // peak resident memory (VmRSS sampled every 50 ms: the test's clients
 // are in the same process) and the p99 of those / requests. The flood
 // stops after TALLYSCOPE_LOAD_BUDGET seconds (default 180); requests
 // still waiting then are cancelled and counted as such.
+// TALLYSCOPE_LOAD_PHASE=1 or 2 runs one phase only.
 func TestLoad(t *testing.T) {
 	if os.Getenv("TALLYSCOPE_LOAD") == "" {
 		t.Skip("set TALLYSCOPE_LOAD=1 to run the load test")
@@ -48,6 +49,7 @@ func TestLoad(t *testing.T) {
 		}
 		budget = time.Duration(n) * time.Second
 	}
+	phase := os.Getenv("TALLYSCOPE_LOAD_PHASE")
 	s := testSite(t, web.Options{})
 	srv := httptest.NewServer(s) // 127.0.0.1 only
 	defer srv.Close()
@@ -55,27 +57,33 @@ func TestLoad(t *testing.T) {
 	defer tr.CloseIdleConnections()
 	client := &http.Client{Transport: tr}
 
-	fetch := func(ctx context.Context, target string) (time.Duration, error) {
+	// fetchStatus gets target and reads the whole answer.
+	fetchStatus := func(ctx context.Context, target string) (time.Duration, int, error) {
 		req, err := http.NewRequestWithContext(ctx, http.MethodGet, target, nil)
 		if err != nil {
-			return 0, err
+			return 0, 0, err
 		}
 		req.Header.Set("Accept-Encoding", "gzip, deflate, br")
 		start := time.Now()
 		res, err := client.Do(req)
 		if err != nil {
-			return 0, err
+			return 0, 0, err
 		}
 		_, err = io.Copy(io.Discard, res.Body)
 		res.Body.Close()
-		if err == nil && res.StatusCode != http.StatusOK {
-			err = fmt.Errorf("status %d", res.StatusCode)
+		return time.Since(start), res.StatusCode, err
+	}
+	// fetch is fetchStatus that wants 200 OK.
+	fetch := func(ctx context.Context, target string) (time.Duration, error) {
+		d, code, err := fetchStatus(ctx, target)
+		if err == nil && code != http.StatusOK {
+			err = fmt.Errorf("status %d", code)
 		}
-		return time.Since(start), err
+		return d, err
 	}
 
 	// Phase 1: / at 500 concurrent clients.
-	{
+	if phase != "2" {
 		const clients, total = 500, 20000
 		ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
 		var next atomic.Int64
@@ -106,9 +114,16 @@ func TestLoad(t *testing.T) {
 	runtime.GC()
 
 	// Phase 2: the query-string flood, with / measured while it runs.
-	{
+	if phase != "1" {
 		const flood, workers, probers = 200, 8, 4
-		const querySize = 500 << 10
+		querySize := 500 << 10
+		if s := os.Getenv("TALLYSCOPE_LOAD_QUERY"); s != "" {
+			n, err := strconv.Atoi(s)
+			if err != nil {
+				t.Fatalf("TALLYSCOPE_LOAD_QUERY=%q: %v", s, err)
+			}
+			querySize = n
+		}
 		rssBefore, _ := rss()
 		ctx, cancel := context.WithTimeout(context.Background(), budget)
 		defer cancel()
@@ -157,7 +172,9 @@ func TestLoad(t *testing.T) {
 			})
 		}
 
-		var next, ok, failed atomic.Int64
+		var next, failed atomic.Int64
+		var statusMu sync.Mutex
+		statuses := map[int]int{}
 		var wg sync.WaitGroup
 		start := time.Now()
 		for w := range workers {
@@ -172,11 +189,14 @@ func TestLoad(t *testing.T) {
 					for j := range q {
 						q[j] = 'a' + byte(rng.IntN(26))
 					}
-					if _, err := fetch(ctx, srv.URL+"/?data="+strconv.FormatInt(i, 10)+string(q)); err != nil {
+					_, code, err := fetchStatus(ctx, srv.URL+"/?data="+strconv.FormatInt(i, 10)+string(q))
+					if err != nil {
 						failed.Add(1)
-					} else {
-						ok.Add(1)
+						continue
 					}
+					statusMu.Lock()
+					statuses[code]++
+					statusMu.Unlock()
 				}
 			})
 		}
@@ -189,8 +209,8 @@ func TestLoad(t *testing.T) {
 		var ms runtime.MemStats
 		runtime.GC()
 		runtime.ReadMemStats(&ms)
-		t.Logf("phase 2: flood of %d requests with %d KB queries, %d at a time: %d answered, %d failed or cancelled, in %.1f s",
-			flood, querySize>>10, workers, ok.Load(), failed.Load(), elapsed.Seconds())
+		t.Logf("phase 2: flood of %d requests with %d-byte queries, %d at a time: answered with status:count %v, %d failed or cancelled, in %.1f s",
+			flood, querySize, workers, statuses, failed.Load(), elapsed.Seconds())
 		t.Logf("phase 2: RSS %d MB before, peak %d MB during; live heap after the flood and a GC: %d MB",
 			rssBefore>>20, peak.Load()>>20, ms.HeapAlloc>>20)
 		t.Logf("phase 2: / during the flood (%d clients, every 10 ms): %d answered, %d failed; latency %s",

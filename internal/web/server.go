@@ -2,6 +2,7 @@ package web
 
 import (
 	"context"
+	"fmt"
 	"net/http"
 	"strconv"
 	"strings"
@@ -19,6 +20,11 @@ type pageKey struct {
 	enc Encoding
 }
 
+// MaxQuery is the longest query string (after "?") that ServeHTTP
+// reads, in bytes. The app's own URLs carry a data= path and a lang=
+// code, far shorter.
+const MaxQuery = 8 << 10
+
 // ServeHTTP serves the page at / (and /index.html) and the site's files.
 //
 // Every response says Vary: Accept-Encoding and carries a strong ETag per
@@ -31,6 +37,7 @@ type pageKey struct {
 // When the site serves a data file or has a language and the URL of the
 // page does not say data= or lang=, the page redirects to the same URL
 // with them, so that the app and the summary agree on what they show.
+// A query longer than MaxQuery gets 414 URI Too Long.
 func (s *Site) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	h := w.Header()
 	h.Set("X-Content-Type-Options", "nosniff")
@@ -38,6 +45,10 @@ func (s *Site) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
 		h.Set("Allow", "GET, HEAD")
 		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
+		return
+	}
+	if len(r.URL.RawQuery) > MaxQuery {
+		http.Error(w, fmt.Sprintf("the address is too long: its query has %d bytes, and this server takes at most %d", len(r.URL.RawQuery), MaxQuery), http.StatusRequestURITooLong)
 		return
 	}
 	switch r.URL.Path {
