@@ -105,14 +105,15 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 // brotli form, about a quarter of that, at about 100 kbit/s), while a
 // client that stops reading loses its connection then instead of
 // keeping it for good. IdleTimeout closes a kept-alive connection that
-// sends no next request; ReadTimeout bounds reading a request (a GET has
-// no body, so only its headers). serveMaxHeaderBytes caps a request's
+// sends no next request. There is no ReadTimeout: the site takes only GET
+// and HEAD, whose requests end with their headers, and net/http's read
+// deadline would cancel the request's context in the middle of a slow
+// download. serveMaxHeaderBytes caps a request's
 // headers (net/http answers 431 beyond it; its default is 1 MB): the
 // page's own URLs are short, and web.Site refuses a query over
 // web.MaxQuery anyway.
 const (
 	serveReadHeaderTimeout = 10 * time.Second
-	serveReadTimeout       = 30 * time.Second
 	serveWriteTimeout      = 5 * time.Minute
 	serveIdleTimeout       = 30 * time.Second
 	serveMaxHeaderBytes    = 64 << 10
@@ -123,7 +124,6 @@ func newHTTPServer(h http.Handler) *http.Server {
 	return &http.Server{
 		Handler:           h,
 		ReadHeaderTimeout: serveReadHeaderTimeout,
-		ReadTimeout:       serveReadTimeout,
 		WriteTimeout:      serveWriteTimeout,
 		IdleTimeout:       serveIdleTimeout,
 		MaxHeaderBytes:    serveMaxHeaderBytes,
