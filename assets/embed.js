@@ -17,8 +17,14 @@
  * data-tallyscope to report again ({"tallyscope-height-request": true}),
  * in case the page reported before the script arrived.
  *
- * It needs nothing else, sends nothing anywhere, and does nothing when
- * loaded a second time.
+ * The page in the frame starts its app (a download of a few MB) only when
+ * the frame nears the viewport. From inside a frame on another origin, a
+ * browser tells it only when the frame enters the viewport; this script
+ * sees the iframe from outside and sends {"tallyscope-near": true} when
+ * it comes within 200 px.
+ *
+ * It needs nothing else, loads nothing, talks only to the frames, and does
+ * nothing when loaded a second time.
  */
 (function () {
   'use strict';
@@ -33,24 +39,42 @@
     return null;
   }
 
+  function send(frame, msg) {
+    if (frame.contentWindow) frame.contentWindow.postMessage(msg, '*');
+  }
+
+  // near lists the iframes that have come within 200 px of the viewport.
+  var near = [];
+  var watcher = window.IntersectionObserver ? new IntersectionObserver(function (entries) {
+    for (var i = 0; i < entries.length; i++) {
+      if (!entries[i].isIntersecting) continue;
+      watcher.unobserve(entries[i].target);
+      near.push(entries[i].target);
+      send(entries[i].target, {'tallyscope-near': true});
+    }
+  }, {rootMargin: '200px'}) : null;
+
   window.addEventListener('message', function (e) {
     var m = e.data && typeof e.data === 'object' ? e.data['tallyscope-height'] : null;
     if (!m || typeof m !== 'object') return;
-    var h = Number(m.height);
-    if (!(h >= 100 && h <= 10000)) return;
     var frame = frameOf(e.source);
-    if (frame) frame.style.height = Math.ceil(h) + 'px';
+    if (!frame) return;
+    // A page that loads after its frame came near hears it now.
+    if (near.indexOf(frame) >= 0) send(frame, {'tallyscope-near': true});
+    var h = Number(m.height);
+    if (h >= 100 && h <= 10000) frame.style.height = Math.ceil(h) + 'px';
   });
 
-  function ask() {
+  function init() {
     var frames = document.querySelectorAll('iframe[data-tallyscope]');
     for (var i = 0; i < frames.length; i++) {
-      if (frames[i].contentWindow) frames[i].contentWindow.postMessage({'tallyscope-height-request': true}, '*');
+      send(frames[i], {'tallyscope-height-request': true});
+      if (watcher) watcher.observe(frames[i]);
     }
   }
   if (document.readyState === 'loading') {
-    document.addEventListener('DOMContentLoaded', ask);
+    document.addEventListener('DOMContentLoaded', init);
   } else {
-    ask();
+    init();
   }
 })();
