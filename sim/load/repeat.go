@@ -34,22 +34,29 @@ const repeatLimit = 1e-4
 // unit indexes, the groups ordered by their first unit.
 func repeatedVotes(t *sim.Tally) [][]int {
 	order := regionRuns(t)
+	at := func(k int) int {
+		if order == nil {
+			return k
+		}
+		return int(order[k])
+	}
 	var groups [][]int
 	type hashed struct {
 		h uint64
 		i int
 	}
 	var run []hashed
-	for start := 0; start < len(order); {
+	for start := 0; start < len(t.Units); {
 		end := start + 1
-		region := t.Units[order[start]].Region
-		for end < len(order) && t.Units[order[end]].Region == region {
+		region := t.Units[at(start)].Region
+		for end < len(t.Units) && t.Units[at(end)].Region == region {
 			end++
 		}
 		n := end - start
 		if n >= 2 {
 			run = run[:0]
-			for _, i := range order[start:end] {
+			for k := start; k < end; k++ {
+				i := at(k)
 				run = append(run, hashed{hashVotes(t.Units[i].Votes), i})
 			}
 			slices.SortFunc(run, func(a, b hashed) int {
@@ -125,25 +132,26 @@ func hashVotes(v []int64) uint64 {
 	return h
 }
 
-// regionRuns returns the unit indexes grouped by innermost region: in file
-// order when each region's units are contiguous (the usual case), else
-// stably sorted by region.
-func regionRuns(t *sim.Tally) []int {
-	order := make([]int, len(t.Units))
+// regionRuns returns nil when each innermost region's units are
+// contiguous (the usual case: files list a region's units together), or
+// else the unit indexes stably sorted by region.
+func regionRuns(t *sim.Tally) []int32 {
 	closed := make([]bool, len(t.Regions)+1)
 	contiguous := true
-	for i := range t.Units {
-		order[i] = i
-		if i > 0 && t.Units[i].Region != t.Units[i-1].Region {
+	for i := 1; i < len(t.Units) && contiguous; i++ {
+		if r := t.Units[i].Region; r != t.Units[i-1].Region {
 			closed[t.Units[i-1].Region+1] = true
-			if closed[t.Units[i].Region+1] {
-				contiguous = false
-			}
+			contiguous = !closed[r+1]
 		}
 	}
-	if !contiguous {
-		slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(t.Units[a].Region, t.Units[b].Region) })
+	if contiguous {
+		return nil
 	}
+	order := make([]int32, len(t.Units))
+	for i := range order {
+		order[i] = int32(i)
+	}
+	slices.SortStableFunc(order, func(a, b int32) int { return cmp.Compare(t.Units[a].Region, t.Units[b].Region) })
 	return order
 }
 
