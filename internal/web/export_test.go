@@ -9,3 +9,6 @@ func (s *Site) CachedPages() int {
 	defer s.mu.Unlock()
 	return len(s.rendered)
 }
+
+// BrotliWindow exposes brotliWindow to the tests.
+var BrotliWindow = brotliWindow

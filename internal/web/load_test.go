@@ -124,6 +124,10 @@ func TestLoad(t *testing.T) {
 			}
 			querySize = n
 		}
+		// A running server has served / before: render it first.
+		if _, err := fetch(context.Background(), srv.URL+"/"); err != nil {
+			t.Fatal(err)
+		}
 		rssBefore, _ := rss()
 		ctx, cancel := context.WithTimeout(context.Background(), budget)
 		defer cancel()
