@@ -101,8 +101,8 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 
 // The server's time limits. WriteTimeout bounds a whole response from
 // the end of its request's headers: 5 minutes lets a slow but real
-// connection fetch the 14 MB app uncompressed at about 400 kbit/s (its
-// brotli form, about a quarter of that, at about 100 kbit/s), while a
+// connection fetch the 14 MB app uncompressed at about 380 kbit/s, and
+// its 2.5 MB brotli form (see BENCHMARKS.md) at about 70 kbit/s, while a
 // client that stops reading loses its connection then instead of
 // keeping it for good. IdleTimeout closes a kept-alive connection that
 // sends no next request. There is no ReadTimeout: the site takes only GET
