@@ -262,6 +262,16 @@ func TestEmbedKeepsHostStill(t *testing.T) {
 	assert.Zero(t, v.MaxScroll, "the article never scrolled")
 	assert.Equal(t, "BODY", v.Active, "the article keeps the keyboard")
 	assert.False(t, v.Focused, "the frame did not take the focus")
+
+	// The reader clicks the part of the frame that shows: now the frame
+	// has the keyboard, and the article still does not move.
+	require.NoError(t, chromedp.Do(ctx, chromedp.MouseClickXY(600, v.FrameTop+150)))
+	v = waitHost(t, ctx, 5*time.Second, "the frame to take the keyboard after a click", func(v hostView) bool { return v.Active == "IFRAME" })
+	time.Sleep(300 * time.Millisecond)
+	v = readHost(t, ctx)
+	t.Logf("after a click in the frame: scrollY %.0f (max seen %.0f), activeElement %s", v.ScrollY, v.MaxScroll, v.Active)
+	assert.Equal(t, "IFRAME", v.Active, "a click gives the frame the keyboard")
+	assert.Zero(t, v.MaxScroll, "a click does not scroll the article")
 	assert.Empty(t, problems(ctx), "errors on the article")
 }
 
