@@ -30,6 +30,23 @@ func BenchmarkLoadV2(b *testing.B) {
 	}
 }
 
+// BenchmarkRepeatedVotesV2 is the part of BenchmarkLoadV2 that looks
+// for vote vectors repeated within a region (issue #11); compare the two
+// measured in one run.
+func BenchmarkRepeatedVotesV2(b *testing.B) {
+	data := readShared(b, "venezuela-2024/RESULTADOS_2024_CSV_V2.csv")
+	t, _, err := load.Read(bytes.NewReader(data), load.Options{Name: "V2"})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if len(load.RepeatedVotes(t)) != 0 {
+			b.Fatal("V2 has no repeated results")
+		}
+	}
+}
+
 // BenchmarkAggregateV2 sums V2 into every region at all four levels.
 func BenchmarkAggregateV2(b *testing.B) {
 	data := readShared(b, "venezuela-2024/RESULTADOS_2024_CSV_V2.csv")

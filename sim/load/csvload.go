@@ -66,6 +66,7 @@ type builder struct {
 	votes      []int64
 	lines      []int32
 	dups       dupChecker
+	repeats    repeatScreen
 
 	noRegistered int
 	sawThousands bool
@@ -327,6 +328,7 @@ func (b *builder) start(rows int) {
 	b.levelKeys = make([]string, len(m.Levels))
 	b.rowVotes = make([]int64, nc)
 	b.dups.runRegion = -2
+	b.repeats.start(len(b.t.Regions))
 }
 
 // keep returns s as a string to store in the tally.
@@ -571,6 +573,7 @@ func (b *builder) row(rec []string, quoted []bool, line int) *Problem {
 	}
 	b.t.Units = append(b.t.Units, u)
 	b.lines = append(b.lines, int32(line))
+	b.repeats.add(region, b.rowVotes)
 	return nil
 }
 

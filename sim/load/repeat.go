@@ -190,11 +190,86 @@ func repeatedMsg(t *sim.Tally, group []int, lineOf func(int) int, i int) string 
 		len(group), where, strings.Join(votes, ", "), what, strings.Join(lines, ", "), more)
 }
 
+// repeatScreen is the CSV loader's cheap first look for repeated results,
+// made while each row's votes are at hand: a weak hash of every unit's
+// votes, compared within each run of one region's units. Only when two
+// hashes in a run are equal, or a region's units are not contiguous, does
+// the loader run repeatedVotes over the tally.
+type repeatScreen struct {
+	region  int
+	run     []uint64
+	closed  []bool // by region + 1
+	suspect bool
+}
+
+func (r *repeatScreen) start(regions int) {
+	r.region = -2
+	r.closed = make([]bool, 0, regions+1)
+}
+
+func (r *repeatScreen) add(region int, votes []int64) {
+	if region != r.region {
+		r.endRun()
+		if r.region >= -1 {
+			for len(r.closed) <= r.region+1 {
+				r.closed = append(r.closed, false)
+			}
+			r.closed[r.region+1] = true
+		}
+		if region+1 < len(r.closed) && r.closed[region+1] {
+			r.suspect = true // the region comes back: look at the whole tally
+		}
+		r.region = region
+	}
+	if r.suspect {
+		return
+	}
+	// Equal votes give equal hashes. Unequal ones collide only if the
+	// differences of their counts, weighted by random constants, sum to
+	// zero modulo 2^64: hardly ever, and a false match only costs the exact
+	// pass. The products are independent, so this is a few cycles a unit.
+	h := uint64(len(votes))
+	for i, v := range votes {
+		h += uint64(v) * screenWeights[i&15] * uint64(i>>4+1)
+	}
+	r.run = append(r.run, h)
+}
+
+// endRun looks for two equal hashes in the run just ended.
+func (r *repeatScreen) endRun() {
+	run := r.run
+	r.run = r.run[:0]
+	if r.suspect || len(run) < 2 {
+		return
+	}
+	if len(run) > 16 {
+		slices.Sort(run)
+		for i := 1; i < len(run); i++ {
+			if run[i] == run[i-1] {
+				r.suspect = true
+				return
+			}
+		}
+		return
+	}
+	for i := 1; i < len(run); i++ {
+		for _, h := range run[:i] {
+			if h == run[i] {
+				r.suspect = true
+				return
+			}
+		}
+	}
+}
+
 // dropRepeated finds units with repeated results (see repeatedVotes).
 // Strict, the first group is the error; lenient, every unit of every
 // group is listed in Report.Skipped and left out.
 func (b *builder) dropRepeated() error {
 	t := b.t
+	if b.repeats.endRun(); !b.repeats.suspect {
+		return nil
+	}
 	groups := repeatedVotes(t)
 	if len(groups) == 0 {
 		return nil
@@ -223,4 +298,24 @@ func (b *builder) dropRepeated() error {
 	t.Units = t.Units[:k]
 	b.lines = b.lines[:k]
 	return nil
+}
+
+// screenWeights are random odd 64-bit constants for repeatScreen.
+var screenWeights = [16]uint64{
+	0xdda1494c73cf256d,
+	0xdb5b5fab8f4d3e27,
+	0xc7fde805ec99108d,
+	0x73ab48767734d7c1,
+	0xdae445508201e2bd,
+	0x309d6b79965eda33,
+	0xcdcc69292f45e679,
+	0x79cb9e86830c71c3,
+	0x9d2c67eda13ffe79,
+	0x2fa91425cb008853,
+	0x7253edc618187993,
+	0x244caf9c4dabb481,
+	0x89e7d15f17362f25,
+	0xe3eff9c0cf44dd3f,
+	0xa26b7f62b1852f27,
+	0x986e86cb0ab8ab67,
 }

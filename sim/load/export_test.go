@@ -1,0 +1,4 @@
+package load
+
+// RepeatedVotes exposes repeatedVotes to the benchmarks.
+var RepeatedVotes = repeatedVotes
