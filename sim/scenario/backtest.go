@@ -169,7 +169,11 @@ func (e *Engine) Backtest(p BacktestParams) (*BacktestResult, error) {
 	for rep := 0; rep < p.Reps; rep++ {
 		hide := e.chooseHidden(p.Design, p.Seed, rep)
 		sub, missing := e.split(hide, p.Model == ModelLegacy)
-		hidden += len(missing)
+		for _, h := range hide {
+			if h {
+				hidden++
+			}
+		}
 		se, err := New(sub)
 		if err != nil {
 			return nil, err

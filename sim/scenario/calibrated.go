@@ -1,6 +1,7 @@
 package scenario
 
 import (
+	"cmp"
 	"fmt"
 	"math"
 	"slices"
@@ -59,8 +60,19 @@ type calibrated struct {
 	// its region's counted vote; share[g*nc+c] is candidate c's part.
 	ogShare []float64
 	ng      int
+	// center is the central projection's votes per candidate; scale
+	// multiplies every run's distance from it (see selfCalibrate).
+	center []float64
+	scale  float64
+	join   *baselineJoin
+	// wholeGroups counts the shock-level regions with no counted unit
+	// that hold missing units; scattered the missing units elsewhere.
+	wholeGroups, scattered int
+	shockLevel             int
+	// poolSD is the standard error of each pool's mean.
+	poolSD []float64
 	// scratch per run
-	shM, shV, ogAcc []float64
+	shM, shV, ogAcc, poolOff []float64
 	// description of the model, one sentence.
 	model string
 	// path0 holds each missing unit's region path (levels per unit).
@@ -107,6 +119,7 @@ type calUnit struct {
 	lo, n     int32   // pool span in pairs
 	g         int32   // shock group, or ng for none
 	og        int32   // others group
+	pool      int32   // resampling pool, for its mean's shock
 }
 
 type resPair struct{ m, f float64 }
@@ -128,7 +141,7 @@ func (e *Engine) newCalibrated(sc *Scenario, base *Outcome, in Inputs, a, b int,
 	t := e.t
 	L := len(t.Levels)
 	nc := e.nc
-	cal := &calibrated{}
+	cal := &calibrated{scale: 1}
 	// The baseline join.
 	var bj *baselineJoin
 	if in.Baseline != nil {
@@ -140,6 +153,8 @@ func (e *Engine) newCalibrated(sc *Scenario, base *Outcome, in Inputs, a, b int,
 		m.note(bj.report())
 	}
 	useBase := bj != nil
+	cal.join = bj
+	cal.shockLevel = shockLevel
 	useRE := !useBase && e.hasRE
 	// Covariates: the size (log of the baseline's valid votes, or of the
 	// registered voters) and, with a baseline, its lean.
@@ -215,12 +230,31 @@ func (e *Engine) newCalibrated(sc *Scenario, base *Outcome, in Inputs, a, b int,
 	cal.cholM, cal.cholV = hm.betaChol, hv.betaChol
 	// Size classes: quintiles of the size among the counted units.
 	// With a second covariate, terciles of it split each class in three.
+	// The cuts are quantiles of the votes, not of the units, so that
+	// each class holds as many votes: the few biggest units (the cities,
+	// which may swing their own way) get a class of their own.
 	quantiles := func(v []float64, n int) []float64 {
-		s := slices.Clone(v)
-		slices.Sort(s)
+		order := make([]int, len(v))
+		for i := range order {
+			order[i] = i
+		}
+		slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(v[a], v[b]) })
+		var tot float64
+		for _, w := range fm.w {
+			tot += w
+		}
 		var c []float64
-		for q := 1; q < n; q++ {
-			c = append(c, s[len(s)*q/n])
+		var acc float64
+		q := 1
+		for _, i := range order {
+			acc += fm.w[i]
+			for q < n && acc >= tot*float64(q)/float64(n) {
+				c = append(c, v[i])
+				q++
+			}
+		}
+		for len(c) < n-1 {
+			c = append(c, math.Inf(1))
 		}
 		return c
 	}
@@ -269,7 +303,11 @@ func (e *Engine) newCalibrated(sc *Scenario, base *Outcome, in Inputs, a, b int,
 		minU = DefaultMinUnits
 	}
 	ogOf := map[int]int32{}
-	pools := map[[2]int][2]int32{}
+	pools := map[[3]int][2]int32{}
+	poolIdx := map[[3]int]int32{}
+	// With the missing units known one by one, measure on the counted
+	// units how well the unit-level noise describes real errors.
+	noiseScale := 1.0
 	officialSpread := false
 	var volSum float64
 	for _, mu := range miss {
@@ -328,22 +366,31 @@ func (e *Engine) newCalibrated(sc *Scenario, base *Outcome, in Inputs, a, b int,
 		// The pool: residuals after the deepest level the unit's
 		// prediction used, and at least the shock level (its shock
 		// stands for that level's effect).
+		// A unit whose region at the shock level has counted units
+		// draws leave-one-out residuals (the error of predicting a unit
+		// from its region's others); one whose region has none draws
+		// in-sample deviations from the region's mean, since the shock
+		// stands for the mean.
 		depth := max(dm, shockLevel) + 1
 		if depth > L {
 			depth = L
+		}
+		rm, rv, inSample := hm.resid[depth], hv.resid[depth], 0
+		if dm < shockLevel {
+			rm, rv, inSample = hm.residIn[depth], hv.residIn[depth], 1
 		}
 		cls := sizeClasses // every size
 		if hasX && k > 0 {
 			cls = classOf(x[:k])
 		}
-		key := [2]int{depth, cls}
+		key := [3]int{depth, cls, inSample}
 		span, ok := pools[key]
 		if !ok {
 			lo := int32(len(cal.pairs))
-			cal.pairs = appendPool(cal.pairs, hm.resid[depth], hv.resid[depth], unitClass, cls)
+			cal.pairs = appendPool(cal.pairs, rm, rv, unitClass, cls, noiseScale)
 			if int32(len(cal.pairs)) == lo {
 				// No counted unit of that size: every size.
-				cal.pairs = appendPool(cal.pairs, hm.resid[depth], hv.resid[depth], unitClass, sizeClasses)
+				cal.pairs = appendPool(cal.pairs, rm, rv, unitClass, sizeClasses, noiseScale)
 			}
 			if int32(len(cal.pairs)) == lo {
 				// No residuals at all: no unit noise.
@@ -351,6 +398,23 @@ func (e *Engine) newCalibrated(sc *Scenario, base *Outcome, in Inputs, a, b int,
 			}
 			span = [2]int32{lo, int32(len(cal.pairs)) - lo}
 			pools[key] = span
+			// The pool's mean is an estimate too, shared by every unit
+			// that draws from it: its standard error is a shock of its
+			// own (for the pools that keep their mean).
+			sd := 0.0
+			if cls < sizeClasses {
+				var sm, s2 float64
+				for _, q := range cal.pairs[lo:] {
+					sm += q.m
+					s2 += q.m * q.m
+				}
+				nn := float64(span[1])
+				if nn > 1 {
+					sd = math.Sqrt(max(s2/nn-(sm/nn)*(sm/nn), 0) / nn)
+				}
+			}
+			poolIdx[key] = int32(len(cal.poolSD))
+			cal.poolSD = append(cal.poolSD, sd)
 		}
 		sr := e.shareRegion(mu.region, minU)
 		og, ok := ogOf[sr]
@@ -382,7 +446,7 @@ func (e *Engine) newCalibrated(sc *Scenario, base *Outcome, in Inputs, a, b int,
 				pm = float64(src[a]-src[b]) / s
 			}
 		}
-		u := calUnit{m: pm, v: vol, two: two, lo: span[0], n: span[1], g: gi, og: og}
+		u := calUnit{m: pm, v: vol, two: two, lo: span[0], n: span[1], g: gi, og: og, pool: poolIdx[key]}
 		if k > 0 {
 			u.x0 = x[0] - hm.xMean[0]
 		}
@@ -410,6 +474,16 @@ func (e *Engine) newCalibrated(sc *Scenario, base *Outcome, in Inputs, a, b int,
 	}
 	ng := len(groups)
 	cal.ng = ng
+	for _, g := range groups {
+		if !hm.has[g] {
+			cal.wholeGroups++
+		}
+	}
+	for j := range cal.units {
+		if g := cal.units[j].g; g < 0 || hm.has[groups[g]] {
+			cal.scattered++
+		}
+	}
 	for j := range cal.units {
 		if cal.units[j].g < 0 {
 			cal.units[j].g = int32(ng)
@@ -440,6 +514,20 @@ func (e *Engine) newCalibrated(sc *Scenario, base *Outcome, in Inputs, a, b int,
 	cal.shM = make([]float64, ng+1)
 	cal.shV = make([]float64, ng+1)
 	cal.ogAcc = make([]float64, len(ogOf))
+	cal.poolOff = make([]float64, len(cal.poolSD))
+	// The central projection: the counted votes plus every missing
+	// unit's prediction without noise.
+	cal.center = slices.Clone(m.counted)
+	for j := range cal.units {
+		u := &cal.units[j]
+		two := u.v * u.two
+		cal.center[a] += two * (1 + u.m) / 2
+		cal.center[b] += two * (1 - u.m) / 2
+		sh := cal.ogShare[int(u.og)*(nc+1) : int(u.og)*(nc+1)+nc]
+		for c := 0; c < nc; c++ {
+			cal.center[c] += (u.v - two) * sh[c]
+		}
+	}
 	// The sentence.
 	unit := e.unitWord()
 	level := "region"
@@ -483,7 +571,7 @@ func lenMissing(bj *baselineJoin) int {
 	return len(bj.missing)
 }
 
-func appendPool(dst []resPair, rm, rv []float64, class []int, cls int) []resPair {
+func appendPool(dst []resPair, rm, rv []float64, class []int, cls int, scale float64) []resPair {
 	start := len(dst)
 	for p := range rm {
 		if cls < sizeClasses && class[p] != cls {
@@ -506,12 +594,13 @@ func appendPool(dst []resPair, rm, rv []float64, class []int, cls int) []resPair
 	}
 	if n := len(dst) - start; n > 0 && s > 0 {
 		mean, meanM := s/float64(n), sm/float64(n)
+		keep := 0.0
 		if cls < sizeClasses {
-			meanM = 0
+			keep = meanM
 		}
 		for i := start; i < len(dst); i++ {
 			dst[i].f /= mean
-			dst[i].m -= meanM
+			dst[i].m = keep + float64(scale*(dst[i].m-meanM))
 		}
 	}
 	return dst
@@ -634,13 +723,19 @@ func (cal *calibrated) run(m *MonteCarlo, i int) {
 	cal.shM[cal.ng] = natM + float64(cal.sdM[cal.ng]*r.normal())
 	cal.shV[cal.ng] = detExp(natV + float64(cal.sdV[cal.ng]*r.normal()))
 	clear(cal.ogAcc)
+	for p, sd := range cal.poolSD {
+		cal.poolOff[p] = 0
+		if sd > 0 {
+			cal.poolOff[p] = float64(sd * r.normal())
+		}
+	}
 	var sumTwo, diff float64
 	pairs := cal.pairs
 	for j := range cal.units {
 		u := &cal.units[j]
 		z := r.next()
 		p := pairs[u.lo+int32((uint64(uint32(z))*uint64(u.n))>>32)]
-		mm := u.m + cal.shM[u.g] + p.m + float64(dbM[0]*u.x0) + float64(dbM[1]*u.x1)
+		mm := u.m + cal.shM[u.g] + p.m + cal.poolOff[u.pool] + float64(dbM[0]*u.x0) + float64(dbM[1]*u.x1)
 		if mm > 1 {
 			mm = 1
 		} else if mm < -1 {
@@ -796,7 +891,7 @@ func extrapolationShift(fm, fv *fitInput, units []calUnit, m *MonteCarlo) (sdM, 
 		return out
 	}
 	hm, hv := fitHier(sub(fm)), fitHier(sub(fv))
-	var em, ev, wM, wV, xh, xr, wh, wr float64
+	var em, ev, wM, wV, xh, xr, wh, wr, vm, vv float64
 	for i := 0; i < n; i++ {
 		x := fm.x[i*k : (i+1)*k]
 		if !hold[i] {
@@ -807,10 +902,13 @@ func extrapolationShift(fm, fv *fitInput, units []calUnit, m *MonteCarlo) (sdM, 
 		path := fm.path[i*fm.levels : (i+1)*fm.levels]
 		pm, _ := hm.predict(x, path)
 		pv, _ := hv.predict(x, path)
-		em += float64(fm.w[i] * (fm.y[i] - pm))
+		dm, dv := fm.y[i]-pm, fv.y[i]-pv
+		em += float64(fm.w[i] * dm)
 		wM += fm.w[i]
-		ev += float64(fv.w[i] * (fv.y[i] - pv))
+		ev += float64(fv.w[i] * dv)
 		wV += fv.w[i]
+		vm += float64(fm.w[i]*fm.w[i]) * float64(dm*dm)
+		vv += float64(fv.w[i]*fv.w[i]) * float64(dv*dv)
 		xh += float64(fv.w[i] * x[0])
 		wh += fv.w[i]
 	}
@@ -819,12 +917,114 @@ func extrapolationShift(fm, fv *fitInput, units []calUnit, m *MonteCarlo) (sdM, 
 	}
 	em /= wM
 	ev /= wV
+	// The part of the mean error that the units' own noise explains (as
+	// if their errors were independent) is already in the simulation;
+	// only the excess is a shared extrapolation error.
+	vm /= wM * wM
+	vv /= wV * wV
+	exM := math.Sqrt(max(em*em-vm, 0))
+	exV := math.Sqrt(max(ev*ev-vv, 0))
 	// How much further the real missing units lie than the held-out ones.
 	ratio := 1.0
 	if gap := xh/wh - xr/wr; gap != 0 {
 		ratio = max(math.Abs((mMiss-mc)/gap), 1)
 	}
-	sdM, sdV = math.Abs(em)*ratio, math.Abs(ev)*ratio
+	sdM, sdV = exM*ratio, exV*ratio
+	if sdM == 0 && sdV == 0 {
+		return 0, 0
+	}
 	m.note(fmt.Sprintf("the missing %ss differ in size from the counted ones (%.1f standard deviations of log size apart); held out the same way, the counted ones were mispredicted by %+.2f points of two-party margin on average; a shared shock of that size, scaled by the distance, widens the intervals (the sign of such an error does not carry over, so the centre is not moved)", m.e.unitWord(), d, 100*em))
 	return sdM, sdV
+}
+
+
+// selfCalibrateReps is the number of hold-outs selfCalibrate makes.
+const selfCalibrateReps = 12
+
+// selfCalibrate measures, on the counted units, how well the
+// simulation's spread describes its real errors, and returns the factor
+// that makes them agree. Several times it hides counted units the way the
+// real ones are missing (as many whole regions at the shock level as are
+// missing entirely, and a random share of the rest, at most 30%), projects
+// them with the same model (200 runs), and takes the error of the
+// projection's median against the hidden truth in units of the runs'
+// standard deviation. The factor is the root-mean-square of those
+// standardised errors, kept between 0.5 and 3. It corrects what the model
+// leaves out and the data shows: errors correlated across regions (one
+// kind of unit moving together nationwide), heavier tails, a volume error
+// that goes with the margin.
+func (e *Engine) selfCalibrate(sc Scenario, in Inputs, scattered, wholeRegions, level int) (float64, error) {
+	n := len(e.t.Units)
+	if n < 100 {
+		return 1, nil
+	}
+	frac := min(float64(scattered)/float64(n+scattered), 0.3)
+	var regions []int
+	if level >= 0 && level < len(e.t.Levels) {
+		for _, g := range e.agg.Level(level) {
+			if e.agg.Units(g) > 0 {
+				regions = append(regions, g)
+			}
+		}
+	}
+	wholeRegions = min(wholeRegions, len(regions)/3)
+	truth := e.agg.Nation
+	var sumZ2 float64
+	var used int
+	for rep := 0; rep < selfCalibrateReps; rep++ {
+		r := newRunRand(sc.MonteCarlo.Seed, 1<<42+uint64(rep))
+		hide := make([]bool, n)
+		for i := range hide {
+			hide[i] = r.float() < frac
+		}
+		// As many whole regions as are missing entirely.
+		for i := 0; i < wholeRegions; i++ {
+			j := i + int(r.next()%uint64(len(regions)-i))
+			regions[i], regions[j] = regions[j], regions[i]
+			sp := e.span[regions[i]]
+			for _, u := range e.byRegion[sp[0]:sp[1]] {
+				hide[u] = true
+			}
+		}
+		sub, hidden := e.split(hide, false)
+		if len(hidden) == 0 {
+			continue
+		}
+		se, err := New(sub)
+		if err != nil {
+			return 1, err
+		}
+		psc := sc
+		psc.MonteCarlo.Runs = 200
+		psc.MonteCarlo.Seed = sc.MonteCarlo.Seed + 1<<43 + uint64(rep)
+		m, err := se.newProjection(psc, Inputs{Baseline: in.Baseline, Missing: hidden}, false)
+		if err != nil {
+			return 1, err
+		}
+		m.Step(psc.MonteCarlo.Runs)
+		res := m.Result()
+		if res.B < 0 || truth.Valid <= 0 {
+			continue
+		}
+		tm := 100 * float64(truth.Votes[res.A]-truth.Votes[res.B]) / float64(truth.Valid)
+		var mean, ss float64
+		for _, v := range res.Margins {
+			mean += v
+		}
+		mean /= float64(len(res.Margins))
+		for _, v := range res.Margins {
+			ss += (v - mean) * (v - mean)
+		}
+		sd := math.Sqrt(ss / float64(len(res.Margins)-1))
+		if sd <= 0 {
+			continue
+		}
+		z := (tm - res.MarginQ[2]) / sd
+		sumZ2 += z * z
+		used++
+	}
+	if used == 0 {
+		return 1, nil
+	}
+	return min(max(math.Sqrt(sumZ2/float64(used)), 0.5), 3), nil
 }

@@ -1,6 +1,9 @@
 package scenario
 
-import "math"
+import (
+	"math"
+	"slices"
+)
 
 // A hierFit is a hierarchical linear model of one quantity of a unit (its
 // two-party margin, its change from a baseline, or the log of its
@@ -36,6 +39,10 @@ type hierFit struct {
 	// resid[d] holds every counted unit's leave-one-out residual after the
 	// effects down to level d-1 (d = 0: after mu only), levels+1 depths.
 	resid [][]float64
+	// residIn[d] holds the in-sample residuals after the same effects:
+	// the deviations a unit shows from its regions' means, for units
+	// whose region has no counted unit (its shock stands for the mean).
+	residIn [][]float64
 }
 
 // fitInput is what hierFit needs of the counted units.
@@ -64,6 +71,7 @@ func fitHier(in *fitInput) *hierFit {
 	}
 	if n == 0 || W <= 0 {
 		f.resid = make([][]float64, L+1)
+		f.residIn = make([][]float64, L+1)
 		f.beta = make([]float64, k)
 		f.xMean = make([]float64, k)
 		f.betaChol = make([]float64, k*k)
@@ -108,6 +116,8 @@ func fitHier(in *fitInput) *hierFit {
 		w2 += float64(in.w[i] * in.w[i])
 	}
 	f.resid = make([][]float64, L+1)
+	f.residIn = make([][]float64, L+1)
+	f.residIn[0] = slices.Clone(r)
 	// Depth 0: after mu only; its leave-one-out factor is the unit's
 	// weight in the overall mean.
 	f.resid[0] = make([]float64, n)
@@ -215,6 +225,7 @@ func fitHier(in *fitInput) *hierFit {
 			dd[i] = r[i] / max(1-lev, 0.1)
 		}
 		f.resid[l+1] = dd
+		f.residIn[l+1] = slices.Clone(r)
 	}
 	return f
 }

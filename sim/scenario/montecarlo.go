@@ -90,6 +90,10 @@ func (e *Engine) NewMonteCarlo(sc Scenario) (*MonteCarlo, error) {
 // NewProjection prepares a simulation of sc that also uses what in knows:
 // a baseline election and the missing units one by one.
 func (e *Engine) NewProjection(sc Scenario, in Inputs) (*MonteCarlo, error) {
+	return e.newProjection(sc, in, true)
+}
+
+func (e *Engine) newProjection(sc Scenario, in Inputs, calibrate bool) (*MonteCarlo, error) {
 	if sc.Missing == MissingNone {
 		sc.Missing = MissingLikeRegion
 	}
@@ -151,6 +155,19 @@ func (e *Engine) NewProjection(sc Scenario, in Inputs) (*MonteCarlo, error) {
 		return nil, err
 	}
 	m.cal = cal
+	// Missing units known one by one: measure the spread on the counted
+	// units and correct it.
+	// Not when they differ in size from the counted ones: random
+	// hold-outs do not look like them, and the extrapolation shock
+	// stands for that error instead.
+	if nm := len(cal.units); calibrate && nm > 0 && cal.shiftM == 0 && (len(in.Missing) > 0 || (in.Baseline != nil && lenMissing(cal.join) > 0)) {
+		s, err := e.selfCalibrate(sc, in, cal.scattered, cal.wholeGroups, cal.shockLevel)
+		if err != nil {
+			return nil, err
+		}
+		cal.scale = s
+		m.note(fmt.Sprintf("the spread is scaled by %.2f: in %d random hold-outs of counted %ss, the projection's errors were that many times its own standard deviation (root mean square)", s, selfCalibrateReps, e.unitWord()))
+	}
 	return m, nil
 }
 
@@ -419,6 +436,11 @@ func (m *MonteCarlo) runLegacy(i int) {
 // record adds the run whose totals are in m.tot to the results.
 func (m *MonteCarlo) record() {
 	nc := m.nc
+	if c := m.cal; c != nil && c.scale != 1 {
+		for i := range m.tot {
+			m.tot[i] = c.center[i] + float64(c.scale*(m.tot[i]-c.center[i]))
+		}
+	}
 	var all float64
 	for _, v := range m.tot {
 		all += v
