@@ -937,7 +937,6 @@ func extrapolationShift(fm, fv *fitInput, units []calUnit, m *MonteCarlo) (sdM, 
 	return sdM, sdV
 }
 
-
 // selfCalibrateReps is the number of hold-outs selfCalibrate makes.
 const selfCalibrateReps = 12
 
