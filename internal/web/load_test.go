@@ -31,12 +31,19 @@ import (
 // until 20,000 requests are answered or 60 s pass, and reports requests
 // per second and the latency percentiles. Phase 2 sends a flood of 200
 // requests for / whose data= values are distinct ~500 KB strings, 8 at a
-// time (TALLYSCOPE_LOAD_QUERY sets another size in bytes), while 4 clients ask for / every 10 ms; it reports the process's
+// time (TALLYSCOPE_LOAD_QUERY sets another size in bytes, and
+// TALLYSCOPE_LOAD_MAX_HEADER the server's MaxHeaderBytes), while 4 clients ask for / every 10 ms; it reports the process's
 // peak resident memory (VmRSS sampled every 50 ms: the test's clients
 // are in the same process) and the p99 of those / requests. The flood
 // stops after TALLYSCOPE_LOAD_BUDGET seconds (default 180); requests
 // still waiting then are cancelled and counted as such.
 // TALLYSCOPE_LOAD_PHASE=1 or 2 runs one phase only.
+//
+// By default the server is a Site in the test's own process, with a
+// stand-in .wasm, and the memory is the whole process's. To measure a
+// real "tallyscope serve" apart from the clients, start it on
+// 127.0.0.1 and set TALLYSCOPE_LOAD_URL=http://127.0.0.1:PORT and
+// TALLYSCOPE_LOAD_PID to its process id (scripts/serve_load.sh does).
 func TestLoad(t *testing.T) {
 	if os.Getenv("TALLYSCOPE_LOAD") == "" {
 		t.Skip("set TALLYSCOPE_LOAD=1 to run the load test")
@@ -50,9 +57,32 @@ func TestLoad(t *testing.T) {
 		budget = time.Duration(n) * time.Second
 	}
 	phase := os.Getenv("TALLYSCOPE_LOAD_PHASE")
-	s := testSite(t, web.Options{})
-	srv := httptest.NewServer(s) // 127.0.0.1 only
-	defer srv.Close()
+	base, pid := os.Getenv("TALLYSCOPE_LOAD_URL"), "self"
+	if base != "" {
+		// A running "tallyscope serve": only loopback, and its memory
+		// is read from /proc/PID.
+		if !strings.HasPrefix(base, "http://127.0.0.1:") {
+			t.Fatalf("TALLYSCOPE_LOAD_URL=%q: only http://127.0.0.1:PORT", base)
+		}
+		pid = os.Getenv("TALLYSCOPE_LOAD_PID")
+		if _, err := strconv.Atoi(pid); err != nil {
+			t.Fatalf("TALLYSCOPE_LOAD_URL needs TALLYSCOPE_LOAD_PID, the server's process id")
+		}
+	} else {
+		srv := httptest.NewUnstartedServer(testSite(t, web.Options{})) // 127.0.0.1 only
+		if v := os.Getenv("TALLYSCOPE_LOAD_MAX_HEADER"); v != "" {
+			// tallyscope serve sets 64 KB (65536); net/http's default is 1 MB.
+			n, err := strconv.Atoi(v)
+			if err != nil {
+				t.Fatalf("TALLYSCOPE_LOAD_MAX_HEADER=%q: %v", v, err)
+			}
+			srv.Config.MaxHeaderBytes = n
+		}
+		srv.Start()
+		defer srv.Close()
+		base = srv.URL
+	}
+	rss := func() (int64, error) { return rssOf(pid) }
 	tr := &http.Transport{MaxIdleConns: 1000, MaxIdleConnsPerHost: 1000, DisableCompression: true}
 	defer tr.CloseIdleConnections()
 	client := &http.Client{Transport: tr}
@@ -94,7 +124,7 @@ func TestLoad(t *testing.T) {
 		for c := range clients {
 			wg.Go(func() {
 				for next.Add(1) <= total && ctx.Err() == nil {
-					d, err := fetch(ctx, srv.URL+"/")
+					d, err := fetch(ctx, base+"/")
 					if err != nil {
 						errs.Add(1)
 						continue
@@ -125,7 +155,7 @@ func TestLoad(t *testing.T) {
 			querySize = n
 		}
 		// A running server has served / before: render it first.
-		if _, err := fetch(context.Background(), srv.URL+"/"); err != nil {
+		if _, err := fetch(context.Background(), base+"/"); err != nil {
 			t.Fatal(err)
 		}
 		rssBefore, _ := rss()
@@ -163,7 +193,7 @@ func TestLoad(t *testing.T) {
 						return
 					default:
 					}
-					d, err := fetch(ctx, srv.URL+"/")
+					d, err := fetch(ctx, base+"/")
 					if err != nil {
 						probeErrs.Add(1)
 					} else {
@@ -183,17 +213,19 @@ func TestLoad(t *testing.T) {
 		start := time.Now()
 		for w := range workers {
 			wg.Go(func() {
+				// Random letters, made once per worker; the request's
+				// number in front makes each query distinct.
 				rng := rand.New(rand.NewPCG(uint64(w), 1))
 				q := make([]byte, querySize)
+				for j := range q {
+					q[j] = 'a' + byte(rng.IntN(26))
+				}
 				for {
 					i := next.Add(1)
 					if i > flood || ctx.Err() != nil {
 						return
 					}
-					for j := range q {
-						q[j] = 'a' + byte(rng.IntN(26))
-					}
-					_, code, err := fetchStatus(ctx, srv.URL+"/?data="+strconv.FormatInt(i, 10)+string(q))
+					_, code, err := fetchStatus(ctx, base+"/?data="+strconv.FormatInt(i, 10)+string(q))
 					if err != nil {
 						failed.Add(1)
 						continue
@@ -213,10 +245,16 @@ func TestLoad(t *testing.T) {
 		var ms runtime.MemStats
 		runtime.GC()
 		runtime.ReadMemStats(&ms)
+		rssAfter, _ := rss()
 		t.Logf("phase 2: flood of %d requests with %d-byte queries, %d at a time: answered with status:count %v, %d failed or cancelled, in %.1f s",
 			flood, querySize, workers, statuses, failed.Load(), elapsed.Seconds())
-		t.Logf("phase 2: RSS %d MB before, peak %d MB during; live heap after the flood and a GC: %d MB",
-			rssBefore>>20, peak.Load()>>20, ms.HeapAlloc>>20)
+		if pid == "self" {
+			t.Logf("phase 2: RSS %d MB before, peak %d MB during, %d MB after; live heap after the flood and a GC: %d MB",
+				rssBefore>>20, peak.Load()>>20, rssAfter>>20, ms.HeapAlloc>>20)
+		} else {
+			t.Logf("phase 2: server (pid %s) RSS %d MB before, peak %d MB during, %d MB after",
+				pid, rssBefore>>20, peak.Load()>>20, rssAfter>>20)
+		}
 		t.Logf("phase 2: / during the flood (%d clients, every 10 ms): %d answered, %d failed; latency %s",
 			probers, len(probe), probeErrs.Load(), percentiles(probe))
 	}
@@ -232,9 +270,10 @@ func percentiles(ds []time.Duration) string {
 	return fmt.Sprintf("p50 %s, p99 %s, max %s", at(0.50).Round(10*time.Microsecond), at(0.99).Round(10*time.Microsecond), ds[len(ds)-1].Round(10*time.Microsecond))
 }
 
-// rss returns the process's resident memory in bytes, from /proc.
-func rss() (int64, error) {
-	b, err := os.ReadFile("/proc/self/statm")
+// rssOf returns the resident memory of the process pid ("self" for this
+// one) in bytes, from /proc.
+func rssOf(pid string) (int64, error) {
+	b, err := os.ReadFile("/proc/" + pid + "/statm")
 	if err != nil {
 		return 0, err
 	}
