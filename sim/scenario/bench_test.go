@@ -3,7 +3,9 @@ package scenario_test
 import (
 	"testing"
 
+	"github.com/tallyscope/tallyscope/sim"
 	"github.com/tallyscope/tallyscope/sim/scenario"
+	"github.com/tallyscope/tallyscope/sim/synth"
 )
 
 // benchScenarios are the recomputations a slider step triggers.
@@ -98,6 +100,64 @@ func BenchmarkBreakEvenV1(b *testing.B) {
 		}
 		if _, err := e.SwingToFlip(scenario.Scenario{}); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkMonteCarlo10kV2 makes 10,000 simulated elections over V2's
+// 4,953 missing tables, preparation included, with the legacy engine and
+// the calibrated one side by side (BENCHMARKS.md; run it with -cpu 1).
+func BenchmarkMonteCarlo10kV2(b *testing.B) {
+	tl := venezuela(b, "V2")
+	e, err := scenario.New(tl)
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, model := range []string{scenario.ModelLegacy, scenario.ModelCalibrated} {
+		name := model
+		if name == "" {
+			name = "calibrated"
+		}
+		b.Run(name, func(b *testing.B) {
+			sc := scenario.Scenario{MonteCarlo: scenario.MonteCarloParams{Runs: 10000, Seed: 1, Model: model}}
+			b.ReportAllocs()
+			for b.Loop() {
+				m, err := e.NewMonteCarlo(sc)
+				if err != nil {
+					b.Fatal(err)
+				}
+				m.Step(10000)
+				if r := m.Result(); r.Runs != 10000 || r.MissingUnits != 4953 {
+					b.Fatalf("%d runs over %d missing tables", r.Runs, r.MissingUnits)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkMonteCarloMillion makes 1,000 simulated elections of a
+// synthetic tally of 1,000,000 counted units with 200,000 more expected
+// (missing), preparation included.
+func BenchmarkMonteCarloMillion(b *testing.B) {
+	el, err := synth.Generate(synth.Config{Seed: 1, Units: 1000000, Regions: 50, RegionShareSD: 0.03, RegionTurnoutSD: 0.03})
+	if err != nil {
+		b.Fatal(err)
+	}
+	el.Tally.Expected = []sim.Expectation{{Region: -1, Units: 1200000}}
+	e, err := scenario.New(el.Tally)
+	if err != nil {
+		b.Fatal(err)
+	}
+	sc := scenario.Scenario{MonteCarlo: scenario.MonteCarloParams{Runs: 1000, Seed: 1}}
+	b.ReportAllocs()
+	for b.Loop() {
+		m, err := e.NewMonteCarlo(sc)
+		if err != nil {
+			b.Fatal(err)
+		}
+		m.Step(1000)
+		if r := m.Result(); r.MissingUnits != 200000 {
+			b.Fatalf("%d missing units", r.MissingUnits)
 		}
 	}
 }

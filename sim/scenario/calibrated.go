@@ -69,6 +69,13 @@ type calibrated struct {
 	// that hold missing units; scattered the missing units elsewhere.
 	wholeGroups, scattered int
 	shockLevel             int
+	// spans group the units (sorted) by shock, pool and others group;
+	// um, uv, ux0 and ux1 are the units' margin, volume and covariates in
+	// that order.
+	spans    []calSpan
+	um, uv   []float64
+	ux0, ux1 []float64
+	hasCov   bool
 	// poolSD is the standard error of each pool's mean.
 	poolSD []float64
 	// scratch per run
@@ -122,7 +129,60 @@ type calUnit struct {
 	pool      int32   // resampling pool, for its mean's shock
 }
 
-type resPair struct{ m, f float64 }
+// resPair is stored in 32 bits a number: noise needs no more, and the
+// pools then fit in the processor's cache.
+type resPair struct{ m, f float32 }
+
+type calSpan struct {
+	from, to int
+	lo, n    int32
+	g, og    int32
+	pool     int32
+}
+
+// buildSpans sorts the units by shock group, pool and others group, and
+// lays out the arrays the simulation reads.
+func (cal *calibrated) buildSpans() {
+	n := len(cal.units)
+	perm := make([]int, n)
+	for i := range perm {
+		perm[i] = i
+	}
+	slices.SortStableFunc(perm, func(i, j int) int {
+		a, b := &cal.units[i], &cal.units[j]
+		if c := cmp.Compare(a.g, b.g); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(a.pool, b.pool); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.og, b.og)
+	})
+	units := make([]calUnit, n)
+	paths := make([]int32, 0, len(cal.paths))
+	for k, i := range perm {
+		units[k] = cal.units[i]
+		paths = append(paths, cal.paths[i*cal.levels:(i+1)*cal.levels]...)
+	}
+	cal.units, cal.paths = units, paths
+	cal.um, cal.uv = make([]float64, n), make([]float64, n)
+	cal.ux0, cal.ux1 = make([]float64, n), make([]float64, n)
+	cal.spans = cal.spans[:0]
+	for j, u := range cal.units {
+		cal.um[j], cal.uv[j], cal.ux0[j], cal.ux1[j] = u.m, u.v, u.x0, u.x1
+		if u.x0 != 0 || u.x1 != 0 {
+			cal.hasCov = true
+		}
+		if k := len(cal.spans); k > 0 {
+			s := &cal.spans[k-1]
+			if s.g == u.g && s.pool == u.pool && s.og == u.og {
+				s.to = j + 1
+				continue
+			}
+		}
+		cal.spans = append(cal.spans, calSpan{from: j, to: j + 1, lo: u.lo, n: u.n, g: u.g, og: u.og, pool: u.pool})
+	}
+}
 
 // projUnit is a missing unit as the model sees it.
 type projUnit struct {
@@ -405,8 +465,8 @@ func (e *Engine) newCalibrated(sc *Scenario, base *Outcome, in Inputs, a, b int,
 			if cls < sizeClasses {
 				var sm, s2 float64
 				for _, q := range cal.pairs[lo:] {
-					sm += q.m
-					s2 += q.m * q.m
+					sm += float64(q.m)
+					s2 += float64(q.m) * float64(q.m)
 				}
 				nn := float64(span[1])
 				if nn > 1 {
@@ -515,6 +575,7 @@ func (e *Engine) newCalibrated(sc *Scenario, base *Outcome, in Inputs, a, b int,
 	cal.shV = make([]float64, ng+1)
 	cal.ogAcc = make([]float64, len(ogOf))
 	cal.poolOff = make([]float64, len(cal.poolSD))
+	cal.buildSpans()
 	// The central projection: the counted votes plus every missing
 	// unit's prediction without noise.
 	cal.center = slices.Clone(m.counted)
@@ -578,7 +639,7 @@ func appendPool(dst []resPair, rm, rv []float64, class []int, cls int, scale flo
 			continue
 		}
 		f := detExp(min(max(rv[p], -3), 3))
-		dst = append(dst, resPair{m: rm[p], f: f})
+		dst = append(dst, resPair{m: float32(rm[p]), f: float32(f)})
 	}
 	// Normalise the volume factors to a mean of 1, so that the noise
 	// leaves the expected volume unchanged. The margin residuals keep
@@ -589,8 +650,8 @@ func appendPool(dst []resPair, rm, rv []float64, class []int, cls int, scale flo
 	// region's vote-weighted mean, so its noise is centred instead.
 	var s, sm float64
 	for _, q := range dst[start:] {
-		s += q.f
-		sm += q.m
+		s += float64(q.f)
+		sm += float64(q.m)
 	}
 	if n := len(dst) - start; n > 0 && s > 0 {
 		mean, meanM := s/float64(n), sm/float64(n)
@@ -599,8 +660,8 @@ func appendPool(dst []resPair, rm, rv []float64, class []int, cls int, scale flo
 			keep = meanM
 		}
 		for i := start; i < len(dst); i++ {
-			dst[i].f /= mean
-			dst[i].m = keep + float64(scale*(dst[i].m-meanM))
+			dst[i].f = float32(float64(dst[i].f) / mean)
+			dst[i].m = float32(keep + float64(scale*(float64(dst[i].m)-meanM)))
 		}
 	}
 	return dst
@@ -729,27 +790,72 @@ func (cal *calibrated) run(m *MonteCarlo, i int) {
 			cal.poolOff[p] = float64(sd * r.normal())
 		}
 	}
+	// The units come in spans that share their shock, pool and others
+	// group (see buildSpans), so the inner loop keeps its sums in
+	// registers. One draw of 64 bits serves two units.
 	var sumTwo, diff float64
 	pairs := cal.pairs
-	for j := range cal.units {
-		u := &cal.units[j]
-		z := r.next()
-		p := pairs[u.lo+int32((uint64(uint32(z))*uint64(u.n))>>32)]
-		mm := u.m + cal.shM[u.g] + p.m + cal.poolOff[u.pool] + float64(dbM[0]*u.x0) + float64(dbM[1]*u.x1)
-		if mm > 1 {
-			mm = 1
-		} else if mm < -1 {
-			mm = -1
+	ms, vs := cal.um, cal.uv
+	var z uint64
+	half := false
+	for _, sp := range cal.spans {
+		off := cal.shM[sp.g] + cal.poolOff[sp.pool]
+		lo, n := sp.lo, uint64(sp.n)
+		var sv, sd float64
+		if !cal.hasCov {
+			for j := sp.from; j < sp.to; j++ {
+				var h uint64
+				if half {
+					h = z >> 32
+				} else {
+					z = r.next()
+					h = z & 0xffffffff
+				}
+				half = !half
+				p := pairs[lo+int32((h*n)>>32)]
+				mm := ms[j] + off + float64(p.m)
+				if mm > 1 {
+					mm = 1
+				} else if mm < -1 {
+					mm = -1
+				}
+				v := float64(vs[j] * float64(p.f))
+				sv += v
+				sd += float64(v * mm)
+			}
+		} else {
+			for j := sp.from; j < sp.to; j++ {
+				var h uint64
+				if half {
+					h = z >> 32
+				} else {
+					z = r.next()
+					h = z & 0xffffffff
+				}
+				half = !half
+				p := pairs[lo+int32((h*n)>>32)]
+				x0, x1 := cal.ux0[j], cal.ux1[j]
+				mm := ms[j] + off + float64(p.m) + float64(dbM[0]*x0) + float64(dbM[1]*x1)
+				if mm > 1 {
+					mm = 1
+				} else if mm < -1 {
+					mm = -1
+				}
+				adj := 1 + float64(dbV[0]*x0) + float64(dbV[1]*x1)
+				if adj < 0 {
+					adj = 0
+				}
+				v := float64(float64(vs[j]*float64(p.f)) * adj)
+				sv += v
+				sd += float64(v * mm)
+			}
 		}
-		adj := 1 + float64(dbV[0]*u.x0) + float64(dbV[1]*u.x1)
-		if adj < 0 {
-			adj = 0
-		}
-		v := float64(float64(float64(u.v*cal.shV[u.g])*p.f) * adj)
-		two := float64(v * u.two)
-		sumTwo += two
-		diff += float64(two * mm)
-		cal.ogAcc[u.og] += v - two
+		sv = float64(sv * cal.shV[sp.g])
+		sd = float64(sd * cal.shV[sp.g])
+		two := cal.ogShare[int(sp.og)*(nc+1)+nc]
+		sumTwo += float64(sv * two)
+		diff += float64(sd * two)
+		cal.ogAcc[sp.og] += sv - float64(sv*two)
 	}
 	tot := m.tot
 	copy(tot, m.counted)
