@@ -177,10 +177,21 @@ func TestOutOfRangeErrors(t *testing.T) {
 				t.Units = append(t.Units, sim.Unit{ID: fmt.Sprint("b", i), Region: 0, Registered: sim.Unknown, Null: sim.Unknown, Blank: sim.Unknown, Votes: []int64{sim.MaxUnitVotes, 0}})
 			}
 		}, "state 01 sums to 1001000000000008 votes cast"},
+		// Validate only: claims and expectations are not summed.
+		{"a claim of MaxInt64 votes", func(t *sim.Tally) {
+			t.Claims = []sim.Claim{{Label: "c", Votes: []sim.ClaimVote{{Candidate: "A", Votes: math.MaxInt64}, {Candidate: "B", Votes: 5}}, Others: sim.Unknown, Valid: sim.Unknown, Null: sim.Unknown}}
+		}, ""},
+		{"an expectation of MaxInt64 votes", func(t *sim.Tally) {
+			t.Expected = []sim.Expectation{{Region: -1, Votes: math.MaxInt64}}
+		}, ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			tl := base()
 			tc.change(tl)
+			if tc.want == "" {
+				assert.ErrorIs(t, tl.Validate(), sim.ErrInvalid, tc.name)
+				return
+			}
 			a := sim.Aggregate(tl)
 			require.ErrorIs(t, a.Err(), sim.ErrOutOfRange, tc.name)
 			assert.Contains(t, a.Err().Error(), tc.want, tc.name)

@@ -382,6 +382,26 @@ func (t *Tally) Validate() error {
 		if e.Units < 0 || e.Registered < 0 || e.Votes < 0 {
 			return invalid("expected", -1, "expectation has a negative count")
 		}
+		if e.Units > MaxUnits || e.Registered > MaxRegionVotes || e.Votes > MaxRegionVotes {
+			return invalid("expected", -1, "expectation is above the ceilings (%d units, %d votes or registered voters)", MaxUnits, MaxRegionVotes)
+		}
+	}
+	for i, c := range t.Claims {
+		var sum int64
+		for _, v := range c.Votes {
+			if v.Votes < 0 || v.Votes > MaxRegionVotes {
+				return invalid("claims", i, "claim %q gives %s %d votes, outside [0, %d]", c.Label, v.Candidate, v.Votes, MaxRegionVotes)
+			}
+			sum += v.Votes // each at most MaxRegionVotes: no overflow below 9,000 candidates
+		}
+		for _, v := range []int64{c.Others, c.Valid, c.Null} {
+			if v < Unknown || v > MaxRegionVotes {
+				return invalid("claims", i, "claim %q has a count of %d, outside [0, %d]", c.Label, v, MaxRegionVotes)
+			}
+		}
+		if sum+max(c.Others, 0) > MaxRegionVotes {
+			return invalid("claims", i, "claim %q adds up to more than %d votes", c.Label, MaxRegionVotes)
+		}
 	}
 	return nil
 }
