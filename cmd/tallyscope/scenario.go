@@ -340,9 +340,12 @@ func runScenario(args []string, stdout, stderr io.Writer) error {
 			"tallyscope scenario --missing like-region --montecarlo 2000 --seed 7 RESULTADOS_2024_CSV_V1.csv",
 		}, stderr)
 	f.register(fs, true)
-	runs := fs.Int("montecarlo", 0, "simulate the missing units `N` times (like-region, with regional shocks and resampled unit noise)")
+	runs := fs.Int("montecarlo", 0, fmt.Sprintf("simulate the missing units `N` times (the calibrated model; probabilities and intervals need at least %d)", scenario.MinRuns))
+	var base baselineFlags
+	base.register(fs)
+	model := fs.String("model", "calibrated", "Monte Carlo `MODEL`: calibrated, or legacy (the engine before calibration, for comparison)")
 	seed := fs.Uint64("seed", 1, "random `SEED` for --montecarlo and --validate (the same seed gives the same numbers everywhere)")
-	sigma := fs.Float64("sigma", 0, "regional shock `SD` on the log of each share (default 0.10)")
+	sigma := fs.Float64("sigma", 0, "sensitivity setting: an extra regional shock of `SD` on the two-party margin (calibrated model), or the regional shock on the log of each share (legacy, default 0.10)")
 	validate := fs.Int("validate", 0, "hide 20% of the counted units `REPS` times, predict them and report how often the 90% intervals cover the truth")
 	quick := fs.Bool("quick-count", false, "also print the sampling error of the counted units taken as a quick-count sample (stratified by --level)")
 	seats := fs.Bool("seats", false, "also count seats: each counted unit is a constituency won by its leader (first past the post), before and after the swing and turnout change")
@@ -357,6 +360,13 @@ func runScenario(args []string, stdout, stderr io.Writer) error {
 	if *sigma != 0 {
 		sc.MonteCarlo.RegionSigma = *sigma
 	}
+	switch *model {
+	case "calibrated":
+	case "legacy":
+		sc.MonteCarlo.Model = scenario.ModelLegacy
+	default:
+		return usageError{fmt.Sprintf("--model %q: use calibrated or legacy", *model)}
+	}
 	if err := sc.Validate(); err != nil {
 		return usageError{err.Error()}
 	}
@@ -369,12 +379,24 @@ func runScenario(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	out := scenarioOut{Data: name, SHA256: t.Digest.String(), Engine: scenario.EngineVersion, Scenario: sc, String: sc.String(), Outcome: o}
+	bt, err := base.load(stderr)
+	if err != nil {
+		return err
+	}
+	if bt != nil && sc.MonteCarlo.Runs == 0 {
+		return usageError{"--baseline is used by the Monte Carlo projection: add --montecarlo N"}
+	}
 	if sc.MonteCarlo.Runs > 0 {
-		mc, err := e.RunMonteCarlo(sc)
+		m, err := e.NewProjection(sc, scenario.Inputs{Baseline: bt})
 		if err != nil {
 			return err
 		}
+		m.Step(sc.MonteCarlo.Runs)
+		mc := m.Result()
 		out.MonteCarlo = &mc
+		if bt != nil {
+			out.Baseline = base.file
+		}
 	}
 	if *validate > 0 {
 		vsc := sc
@@ -450,6 +472,7 @@ type scenarioOut struct {
 	Level      string                     `json:"level,omitempty"`
 	Regions    []regionScenarioRow        `json:"regions,omitempty"`
 	MonteCarlo *scenario.MonteCarloResult `json:"montecarlo,omitempty"`
+	Baseline   string                     `json:"baseline,omitempty"`
 	Validation *scenario.Validation       `json:"validation,omitempty"`
 	QuickCount *scenario.QuickCount       `json:"quick_count,omitempty"`
 	Seats      *scenario.Seats            `json:"seats,omitempty"`
@@ -588,8 +611,19 @@ func writeScenarioText(w io.Writer, t *sim.Tally, out *scenarioOut) {
 	}
 	if mc := out.MonteCarlo; mc != nil {
 		a, b := mc.A, mc.B
-		fmt.Fprintf(w, "\nMonte Carlo, %d runs, seed %d: %s wins in %s of the runs.\n", mc.Runs, mc.Seed, label(t, a), pct1(mc.WinProb[a]))
-		if b >= 0 {
+		st := mc.Statement(a)
+		if st.Kind == scenario.WinTooFew {
+			fmt.Fprintf(w, "\nMonte Carlo, %d runs, seed %d: too few runs to state a probability or an interval (at least %d).\n", mc.Runs, mc.Seed, scenario.MinRuns)
+			for _, n := range mc.Notes {
+				fmt.Fprintf(w, "  note: %s\n", n)
+			}
+		} else {
+			fmt.Fprintf(w, "\nMonte Carlo, seed %d: %s wins %s.\n", mc.Seed, label(t, a), st)
+		}
+		if mc.Model != "" {
+			fmt.Fprintf(w, "Model: %s.\n", mc.Model)
+		}
+		if b >= 0 && st.Kind != scenario.WinTooFew {
 			fmt.Fprintf(w, "Margin of %s over %s, 90%% interval: %.2f to %.2f points (median %.2f).\n", label(t, a), label(t, b), mc.MarginQ[0], mc.MarginQ[4], mc.MarginQ[2])
 			for _, c := range []int{a, b} {
 				fmt.Fprintf(w, "  %s: %s to %s of the valid vote.\n", label(t, c), pct2(mc.ShareQ[c][0]), pct2(mc.ShareQ[c][4]))

@@ -604,7 +604,11 @@ func (e *Engine) newCalibrated(sc *Scenario, base *Outcome, in Inputs, a, b int,
 	default:
 		from = "from the counted " + unit + "s: its two-party margin and volume, by region (every level)"
 	}
-	cal.model = fmt.Sprintf("each missing %s is predicted %s; errors are resampled from the counted %ss' held-out residuals, with a shock shared by each %s", unit, from, unit, level)
+	known := ""
+	if len(in.Missing) == 0 && !(useBase && len(bj.missing) > 0) {
+		known = " (known only by number in its region)"
+	}
+	cal.model = fmt.Sprintf("each missing %s%s is predicted %s; errors are resampled from the counted %ss' held-out residuals, with a shock shared by each %s", unit, known, from, unit, level)
 	if officialSpread {
 		m.note("the official remaining total is spread over the missing " + unit + "s in proportion to their predicted volume")
 	}
