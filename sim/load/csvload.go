@@ -391,6 +391,7 @@ func (b *builder) row(rec []string, quoted []bool, line int) *Problem {
 	}
 	// Counts first, so that a bad row leaves nothing behind.
 	var valid int64
+	var h uint64 // see repeatScreen
 	for i, c := range b.c.candidates {
 		v, ok := plainCount(rec[c])
 		if !ok {
@@ -403,6 +404,7 @@ func (b *builder) row(rec []string, quoted []bool, line int) *Problem {
 		}
 		b.rowVotes[i] = v
 		valid += v // at most len(candidates) × sim.MaxUnitVotes
+		h += uint64(v) * screenWeight(i)
 	}
 	registered, null, blank := sim.Unknown, sim.Unknown, sim.Unknown
 	var p *Problem
@@ -429,7 +431,9 @@ func (b *builder) row(rec []string, quoted []bool, line int) *Problem {
 		if total < valid {
 			return b.fieldProblem(line, b.c.total, "total votes %d are fewer than the candidate columns' sum %d", total, valid)
 		}
-		b.rowVotes[len(b.rowVotes)-1] = total - valid
+		other := len(b.rowVotes) - 1
+		b.rowVotes[other] = total - valid
+		h += uint64(total-valid) * screenWeight(other)
 		valid = total
 	}
 	if b.c.valid >= 0 {
@@ -573,7 +577,7 @@ func (b *builder) row(rec []string, quoted []bool, line int) *Problem {
 	}
 	b.t.Units = append(b.t.Units, u)
 	b.lines = append(b.lines, int32(line))
-	b.repeats.add(region, b.rowVotes)
+	b.repeats.add(region, h)
 	return nil
 }
 

@@ -207,7 +207,13 @@ func (r *repeatScreen) start(regions int) {
 	r.closed = make([]bool, 0, regions+1)
 }
 
-func (r *repeatScreen) add(region int, votes []int64) {
+// add notes a unit of region whose votes hash to h: the sum over its
+// candidates i of votes[i] × screenWeight(i), computed by the caller as it
+// reads them. Equal votes give equal hashes. Unequal ones collide only if
+// the differences of their counts, weighted by random constants, sum to
+// zero modulo 2^64: hardly ever, and a false match only costs the exact
+// pass.
+func (r *repeatScreen) add(region int, h uint64) {
 	if region != r.region {
 		r.endRun()
 		if r.region >= -1 {
@@ -221,19 +227,14 @@ func (r *repeatScreen) add(region int, votes []int64) {
 		}
 		r.region = region
 	}
-	if r.suspect {
-		return
+	if !r.suspect {
+		r.run = append(r.run, h)
 	}
-	// Equal votes give equal hashes. Unequal ones collide only if the
-	// differences of their counts, weighted by random constants, sum to
-	// zero modulo 2^64: hardly ever, and a false match only costs the exact
-	// pass. The products are independent, so this is a few cycles a unit.
-	h := uint64(len(votes))
-	for i, v := range votes {
-		h += uint64(v) * screenWeights[i&15] * uint64(i>>4+1)
-	}
-	r.run = append(r.run, h)
 }
+
+// screenWeight is the random odd weight of candidate i in repeatScreen's
+// hash.
+func screenWeight(i int) uint64 { return screenWeights[i&15] + uint64(i>>4)<<1 }
 
 // endRun looks for two equal hashes in the run just ended.
 func (r *repeatScreen) endRun() {
