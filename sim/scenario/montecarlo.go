@@ -370,14 +370,14 @@ func (m *MonteCarlo) runLegacy(i int) {
 	for c := 0; c < nc; c++ {
 		nat[c] = 0
 		if m.nsigma > 0 {
-			nat[c] = m.nsigma * normal(r)
+			nat[c] = float64(m.nsigma * normal(r))
 		}
 	}
 	for g := 0; g < m.nshock; g++ {
 		for c := 0; c < nc; c++ {
 			z := 0.0
 			if m.sigma > 0 {
-				z = m.sigma * normal(r)
+				z = float64(m.sigma * normal(r))
 			}
 			m.expShock[g*nc+c] = detExp(z + nat[c])
 		}
@@ -416,9 +416,9 @@ func (m *MonteCarlo) runLegacy(i int) {
 		for c := 0; c < nc; c++ {
 			x := cs[c]
 			if us != nil && ratio[c] > 0 {
-				x = ratio[c] * us[c]
+				x = float64(ratio[c] * us[c])
 			}
-			x *= ex[c]
+			x = float64(x * ex[c])
 			m.tmp[c] = x
 			sum += x
 		}
