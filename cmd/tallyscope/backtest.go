@@ -163,6 +163,11 @@ func writeBacktestText(w io.Writer, out *backtestOut) {
 			fmt.Fprintf(w, "%s, %s: one candidate won every run in %d of %d repetitions; the truth was outside the 90%% interval in %d of them.\n", r.Design, r.Model, r.Certain, r.Reps, r.CertainWrong)
 		}
 	}
+	for _, r := range out.Results {
+		if sc := r.SpreadScale; sc[2] != 1 || sc[0] != 1 {
+			fmt.Fprintf(w, "%s, %s: the calibration on counted units scaled the spread by %.2f to %.2f (median %.2f).\n", r.Design, r.Model, sc[0], sc[2], sc[1])
+		}
+	}
 	seen := map[string]bool{}
 	for _, r := range out.Results {
 		if r.ModelText != "" && !seen[r.ModelText] {

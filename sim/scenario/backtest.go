@@ -111,10 +111,14 @@ type BacktestResult struct {
 	// Certain counts the repetitions where one candidate won every run;
 	// CertainWrong those among them where the truth lay outside the 90%
 	// interval.
-	Certain      int      `json:"certain"`
-	CertainWrong int      `json:"certain_wrong"`
-	ModelText    string   `json:"model_text,omitempty"`
-	Notes        []string `json:"notes,omitempty"`
+	Certain      int `json:"certain"`
+	CertainWrong int `json:"certain_wrong"`
+	// SpreadScale is the smallest, median and largest factor that the
+	// calibration on counted units put on the spread, over the
+	// repetitions.
+	SpreadScale [3]float64 `json:"spread_scale"`
+	ModelText   string     `json:"model_text,omitempty"`
+	Notes       []string   `json:"notes,omitempty"`
 }
 
 // Backtest hides counted units by p.Design, projects them with the model,
@@ -166,6 +170,8 @@ func (e *Engine) Backtest(p BacktestParams) (*BacktestResult, error) {
 		w, _, _ := leader(e.agg.Votes(r))
 		trueTop[r] = w
 	}
+	var scales []float64
+	var noteKeys []string
 	for rep := 0; rep < p.Reps; rep++ {
 		hide := e.chooseHidden(p.Design, p.Seed, rep)
 		sub, missing := e.split(hide, p.Model == ModelLegacy)
@@ -192,11 +198,21 @@ func (e *Engine) Backtest(p BacktestParams) (*BacktestResult, error) {
 		if res.ModelText == "" {
 			res.ModelText = r.Model
 		}
+		scales = append(scales, r.SpreadScale)
 		for _, n := range r.Notes {
-			// One note of each kind: the first repetition's.
-			if !slices.ContainsFunc(res.Notes, func(x string) bool { return x[:min(len(x), 40)] == n[:min(len(n), 40)] }) && !strings.HasPrefix(n, "baseline joined") {
-				res.Notes = append(res.Notes, n)
+			// One note of each kind (digits aside): the first
+			// repetition's. The spread's scale is summarised below.
+			key := strings.Map(func(r rune) rune {
+				if r >= '0' && r <= '9' || r == '.' || r == ',' || r == '+' || r == '-' {
+					return -1
+				}
+				return r
+			}, n)
+			if strings.HasPrefix(n, "the spread is scaled") || strings.HasPrefix(n, "baseline joined") || slices.Contains(noteKeys, key) {
+				continue
 			}
+			noteKeys = append(noteKeys, key)
+			res.Notes = append(res.Notes, n)
 		}
 		a, b := r.A, r.B
 		tm := 100 * float64(truth.Votes[a]-truth.Votes[b]) / float64(truth.Valid)
@@ -249,6 +265,8 @@ func (e *Engine) Backtest(p BacktestParams) (*BacktestResult, error) {
 	if calls > 0 {
 		res.RegionCalls = float64(callsRight) / float64(calls)
 	}
+	slices.Sort(scales)
+	res.SpreadScale = [3]float64{scales[0], quantile(scales, 0.5), scales[len(scales)-1]}
 	return res, nil
 }
 

@@ -28,7 +28,7 @@ type baselineJoin struct {
 	// innermost region whose key path matches), or -1.
 	region []int
 	// counts for the report
-	unit                      string
+	unit, units               string
 	joined, noBase, unmatched int
 }
 
@@ -103,7 +103,7 @@ func joinBaseline(e *Engine, b *sim.Tally, ca, cb int, missing []sim.Unit) (*bas
 	_, uniqT := baselineKeys(t, t.Units)
 	_, uniqB := baselineKeys(b, b.Units)
 	byID := uniqT && uniqB
-	bj := &baselineJoin{b: b, unit: e.unitWord()}
+	bj := &baselineJoin{b: b, unit: e.unitWord(), units: e.unitsWord()}
 	n := len(b.Units)
 	bj.two = make([]float64, n)
 	bj.margin = make([]float64, n)
@@ -173,10 +173,10 @@ func joinBaseline(e *Engine, b *sim.Tally, ca, cb int, missing []sim.Unit) (*bas
 
 // report says how the join went, in one sentence.
 func (bj *baselineJoin) report() string {
-	s := fmt.Sprintf("baseline joined to %s counted %ss; %s counted %ss have no baseline and are left out of the model's fit; %s baseline %ss match no counted %s",
-		Thousands(int64(bj.joined)), bj.unit, Thousands(int64(bj.noBase)), bj.unit, Thousands(int64(bj.unmatched)), bj.unit, bj.unit)
+	s := fmt.Sprintf("baseline joined to %s counted %s; %s counted %s have no baseline and are left out of the model's fit; %s baseline %s match no counted %s",
+		Thousands(int64(bj.joined)), bj.units, Thousands(int64(bj.noBase)), bj.units, Thousands(int64(bj.unmatched)), bj.units, bj.unit)
 	if len(bj.missing) > 0 {
-		s += fmt.Sprintf(" and are projected as the missing %ss", bj.unit)
+		s += fmt.Sprintf(" and are projected as the missing %s", bj.units)
 	}
 	return s
 }

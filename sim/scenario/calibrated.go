@@ -590,7 +590,7 @@ func (e *Engine) newCalibrated(sc *Scenario, base *Outcome, in Inputs, a, b int,
 		}
 	}
 	// The sentence.
-	unit := e.unitWord()
+	unit, units := e.unitWord(), e.unitsWord()
 	level := "region"
 	if shockLevel >= 0 && shockLevel < L {
 		level = t.Levels[shockLevel]
@@ -600,23 +600,23 @@ func (e *Engine) newCalibrated(sc *Scenario, base *Outcome, in Inputs, a, b int,
 	case useBase:
 		from = "from its own result in the baseline: the change in its two-party margin and its turnout factor, by region (every level), size and baseline lean"
 	case useRE:
-		from = "from the counted " + unit + "s: its two-party margin and turnout, by region (every level) and size"
+		from = "from the counted " + units + ": its two-party margin and turnout, by region (every level) and size"
 	default:
-		from = "from the counted " + unit + "s: its two-party margin and volume, by region (every level)"
+		from = "from the counted " + units + ": its two-party margin and volume, by region (every level)"
 	}
 	known := ""
 	if len(in.Missing) == 0 && !(useBase && len(bj.missing) > 0) {
 		known = " (known only by number in its region)"
 	}
-	cal.model = fmt.Sprintf("each missing %s%s is predicted %s; errors are resampled from the counted %ss' held-out residuals, with a shock shared by each %s", unit, known, from, unit, level)
+	cal.model = fmt.Sprintf("each missing %s%s is predicted %s; errors are resampled from the counted %s' held-out residuals, with a shock shared by each %s", unit, known, from, units, level)
 	if officialSpread {
-		m.note("the official remaining total is spread over the missing " + unit + "s in proportion to their predicted volume")
+		m.note("the official remaining total is spread over the missing " + units + " in proportion to their predicted volume")
 	}
 	if extra > 0 || sc.MonteCarlo.NationalSigma > 0 {
 		m.note(fmt.Sprintf("sensitivity setting: an extra shock of sd %.3g per %s and %.3g nationally on the two-party margin", extra, level, sc.MonteCarlo.NationalSigma))
 	}
 	if len(sc.Swings) > 0 || !sc.Turnout.IsZero() {
-		m.note("the model of the missing " + unit + "s is fitted on the counted " + unit + "s before the swing or turnout change, which applies to the counted ones only")
+		m.note("the model of the missing " + units + " is fitted on the counted " + units + " before the swing or turnout change, which applies to the counted ones only")
 	}
 	return cal, nil
 }
@@ -1043,7 +1043,7 @@ func extrapolationShift(fm, fv *fitInput, units []calUnit, m *MonteCarlo) (sdM, 
 	if sdM == 0 && sdV == 0 {
 		return 0, 0
 	}
-	m.note(fmt.Sprintf("the missing %ss differ in size from the counted ones (%.1f standard deviations of log size apart); held out the same way, the counted ones were mispredicted by %+.2f points of two-party margin on average; a shared shock of that size, scaled by the distance, widens the intervals (the sign of such an error does not carry over, so the centre is not moved)", m.e.unitWord(), d, 100*em))
+	m.note(fmt.Sprintf("the missing %s differ in size from the counted ones (%.1f standard deviations of log size apart); held out the same way, the counted ones were mispredicted by %+.2f points of two-party margin on average; a shared shock of that size, scaled by the distance, widens the intervals (the sign of such an error does not carry over, so the centre is not moved)", m.e.unitsWord(), d, 100*em))
 	return sdM, sdV
 }
 

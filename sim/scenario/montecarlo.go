@@ -166,7 +166,7 @@ func (e *Engine) newProjection(sc Scenario, in Inputs, calibrate bool) (*MonteCa
 			return nil, err
 		}
 		cal.scale = s
-		m.note(fmt.Sprintf("the spread is scaled by %.2f: in %d random hold-outs of counted %ss, the projection's errors were that many times its own standard deviation (root mean square)", s, selfCalibrateReps, e.unitWord()))
+		m.note(fmt.Sprintf("the spread is scaled by %.2f: in %d hold-outs of counted %s, the projection's errors were that many times its own standard deviation (root mean square)", s, selfCalibrateReps, e.unitsWord()))
 	}
 	return m, nil
 }
@@ -504,6 +504,9 @@ type MonteCarloResult struct {
 	Histogram Histogram `json:"histogram"`
 	// MissingUnits is the number of simulated missing units.
 	MissingUnits int `json:"missing_units"`
+	// SpreadScale is the factor the calibration on counted units put on
+	// the spread (1 when none was measured).
+	SpreadScale float64 `json:"spread_scale"`
 	// Model says in one sentence how the missing units are simulated.
 	Model string   `json:"model"`
 	Notes []string `json:"notes,omitempty"`
@@ -541,6 +544,10 @@ func (m *MonteCarlo) Result() MonteCarloResult {
 	res.Wins = slices.Clone(m.wins)
 	res.ShareQ = make([][]float64, nc)
 	res.Model = m.ModelText()
+	res.SpreadScale = 1
+	if m.cal != nil {
+		res.SpreadScale = m.cal.scale
+	}
 	if m.cal != nil {
 		res.MissingUnits = len(m.cal.units)
 	}
@@ -594,7 +601,7 @@ func (m *MonteCarlo) ModelText() string {
 	if m.cal != nil {
 		return m.cal.model
 	}
-	return fmt.Sprintf("legacy model: each missing %s takes its region's shares with a fixed regional shock (sd %.2g on the log share) and noise resampled from the region's counted %ss; its volume is fixed", m.e.unitWord(), m.sigma, m.e.unitWord())
+	return fmt.Sprintf("legacy model: each missing %s takes its region's shares with a fixed regional shock (sd %.2g on the log share) and noise resampled from the region's counted %s; its volume is fixed", m.e.unitWord(), m.sigma, m.e.unitsWord())
 }
 
 // PointByRegion returns the central projection's votes per candidate for
