@@ -130,9 +130,14 @@ const (
 	UnSummedNoReg  Key = "un.summednoreg"
 	UnHoverHint    Key = "un.hoverhint"
 	McTitle        Key = "mc.title"
-	McProb         Key = "mc.prob"
-	McRuns         Key = "mc.runs"
+	McProgress     Key = "mc.progress"
+	McWinAll       Key = "mc.win.all"
+	McWinNone      Key = "mc.win.none"
+	McWinAbove     Key = "mc.win.above"
+	McWinBelow     Key = "mc.win.below"
+	McWinShare     Key = "mc.win.share"
 	McModel        Key = "mc.model"
+	McModelVolume  Key = "mc.model.volume"
 	ImpossibleTag  Key = "impossible"
 	McInterval     Key = "mc.interval"
 	McLikeOnly     Key = "mc.likeonly"
@@ -252,9 +257,14 @@ var table = map[Key]entry{
 	UnSummedNoReg:  {"%s {u} without registered voters", "%s {u} sin electores registrados"},
 	UnHoverHint:    {"Point at or tap a dot to see its {u1}.", "Señale o toque un punto para ver su {u1}."},
 	McTitle:        {"Where the final margin could land", "Dónde podría quedar el margen final"},
-	McProb:         {"%s wins in %s of the runs", "%s gana en %s de las simulaciones"},
-	McRuns:         {"%s of %s runs", "%s de %s simulaciones"},
-	McModel:        {"Each run gives every missing {u1} the shares of a counted {u1} of its region drawn at random, and a shock shared by the {u} of each region (a 10% standard deviation on each share). Counted {u} do not vary.", "Cada simulación da a cada {u1} que falta los porcentajes de {una} {u1} contad{a} de su región elegid{a} al azar, y un choque común a {las} {u} de cada región (desviación típica del 10\u00a0% en cada porcentaje). {Las} {u} contad{as} no varían."},
+	McProgress:     {"Simulating: %s of %s runs", "Simulando: %s de %s simulaciones"},
+	McWinAll:       {"%s wins in all %s runs", "%s gana en todas las %s simulaciones"},
+	McWinNone:      {"%s wins in none of the %s runs", "%s no gana en ninguna de las %s simulaciones"},
+	McWinAbove:     {"%s wins in more than %s of %s runs", "%s gana en más del %s de %s simulaciones"},
+	McWinBelow:     {"%s wins in fewer than %s of %s runs", "%s gana en menos del %s de %s simulaciones"},
+	McWinShare:     {"%s wins in %s ± %s of %s runs (± Monte Carlo error)", "%s gana en el %s ± %s de %s simulaciones (± error de Monte Carlo)"},
+	McModel:        {"Each missing {u1} (known only by number in its region) is predicted from the counted {u}: its two-party margin and turnout, by region at every level and by size; errors are resampled from the held-out residuals of the counted {u}, with a shock shared by each region at the outermost level. Counted {u} do not vary.", "Cada {u1} que falta (conocid{a} solo por su número en su región) se predice a partir de {las} {u} contad{as}: su margen entre los dos primeros candidatos y su participación, por región en cada nivel y por tamaño; los errores se remuestrean de los residuos fuera de muestra de {las} {u} contad{as}, con un choque común a cada región del nivel más alto. {Las} {u} contad{as} no varían."},
+	McModelVolume:  {"Each missing {u1} (known only by number in its region) is predicted from the counted {u}: its two-party margin and its number of votes, by region at every level; errors are resampled from the held-out residuals of the counted {u}, with a shock shared by each region at the outermost level. Counted {u} do not vary.", "Cada {u1} que falta (conocid{a} solo por su número en su región) se predice a partir de {las} {u} contad{as}: su margen entre los dos primeros candidatos y su número de votos, por región en cada nivel; los errores se remuestrean de los residuos fuera de muestra de {las} {u} contad{as}, con un choque común a cada región del nivel más alto. {Las} {u} contad{as} no varían."},
 	McInterval:     {"Nine runs in ten end with a margin between %s and %s.", "Nueve de cada diez simulaciones terminan con un margen de entre %s y %s."},
 	ImpossibleTag:  {"impossible", "imposible"},
 	McLikeOnly:     {"The simulation lets the missing {u} vote like their region; the other rules have no uncertainty model.", "La simulación hace votar a {las} {u} que faltan como su región; las otras reglas no tienen modelo de incertidumbre."},

@@ -381,9 +381,24 @@ func (b *builder) uncertainty(r Rect) float64 {
 	}
 	lead, run := shortName(t, mc.Lead), shortName(t, mc.Run)
 	y += m.Gap / 2
-	y += b.para(r.X, y, r.W, b.tf(i18n.McProb, lead, l.Percent(mc.WinProb(mc.Lead), 1)), Bold, m.Headline, m.LineHeadline, palette.Text)
-	y += b.para(r.X, y, r.W, b.tf(i18n.McProb, run, l.Percent(mc.WinProb(mc.Run), 1)), Regular, m.Body, m.LineBody, palette.Text)
-	y += b.para(r.X, y, r.W, b.tf(i18n.McRuns, l.Int(int64(mc.Completed())), l.Int(int64(mc.Runs))), Regular, m.Small, m.LineSmall, palette.TextMuted)
+	if !mc.Stated() {
+		// Before scenario.MinRuns runs the figures still move from one
+		// run to the next: only the progress is shown.
+		y += b.para(r.X, y, r.W, mc.ProgressText(l), Bold, m.Headline, m.LineHeadline, palette.Text)
+		if !mc.LikeRegion {
+			y += b.para(r.X, y, r.W, b.t(i18n.McLikeOnly), Regular, m.Small, m.LineSmall, palette.Text)
+		}
+		y += m.Gap
+		y += b.para(r.X, y, r.W, mc.ModelText(l, b.u), Regular, m.Small, m.LineSmall, palette.TextMuted)
+		return y - r.Y
+	}
+	y += b.para(r.X, y, r.W, app.WinText(l, lead, mc.Statement(mc.Lead)), Bold, m.Headline, m.LineHeadline, palette.Text)
+	if mc.Run >= 0 {
+		y += b.para(r.X, y, r.W, app.WinText(l, run, mc.Statement(mc.Run)), Regular, m.Body, m.LineBody, palette.Text)
+	}
+	if !mc.Done() {
+		y += b.para(r.X, y, r.W, mc.ProgressText(l), Regular, m.Small, m.LineSmall, palette.TextMuted)
+	}
 	if a, z, ok := mc.Interval90(); ok {
 		y += b.para(r.X, y, r.W, b.tf(i18n.McInterval, l.PP(a, 1), l.PP(z, 1)), Regular, m.Body, m.LineBody, palette.Text)
 	}
@@ -454,7 +469,7 @@ func (b *builder) uncertainty(r Rect) float64 {
 	y += m.LineSmall
 	y += b.para(r.X, y, r.W, b.tf(i18n.McXAxis, lead, run), Regular, m.Small, m.LineSmall, palette.Text)
 	y += m.Gap
-	y += b.para(r.X, y, r.W, b.t(i18n.McModel), Regular, m.Small, m.LineSmall, palette.TextMuted)
+	y += b.para(r.X, y, r.W, mc.ModelText(l, b.u), Regular, m.Small, m.LineSmall, palette.TextMuted)
 	return y - r.Y
 }
 

@@ -3,6 +3,8 @@ package app
 import (
 	"time"
 
+	"github.com/tallyscope/tallyscope/internal/i18n"
+	"github.com/tallyscope/tallyscope/sim"
 	"github.com/tallyscope/tallyscope/sim/scenario"
 )
 
@@ -13,12 +15,17 @@ const (
 )
 
 // MonteCarlo is the uncertainty simulation of package scenario, run in
-// steps so that the interface never freezes: the missing units vote like
-// their region, with correlated regional shocks and counted units
-// resampled as noise (see scenario.MonteCarlo). Results depend only on
-// the seed and the number of runs, not on the step sizes.
+// steps so that the interface never freezes: the calibrated projection of
+// the missing units (see scenario.MonteCarlo and its Model sentence).
+// Results depend only on the seed and the number of runs, not on the step
+// sizes. Nothing may be stated before scenario.MinRuns runs: Statement
+// says what can be.
 type MonteCarlo struct {
 	Runs int
+	// Turnout is true when the model predicts each missing unit's
+	// turnout (the data has registered voters), false when it predicts
+	// its number of votes; the view words the model accordingly.
+	Turnout bool
 	// Lead and Run are the projected winner and runner-up that the
 	// margins compare.
 	Lead, Run int
@@ -39,7 +46,7 @@ func (s *State) newMonteCarlo() *MonteCarlo {
 		return nil
 	}
 	own := s.Scenario().Missing
-	m := &MonteCarlo{Runs: MCRuns, LikeRegion: own == scenario.MissingNone || own == scenario.MissingLikeRegion}
+	m := &MonteCarlo{Runs: MCRuns, LikeRegion: own == scenario.MissingNone || own == scenario.MissingLikeRegion, Turnout: hasRegistered(d.Tally)}
 	mc, err := s.engine.NewMonteCarlo(s.monteCarloScenario())
 	if err != nil {
 		m.Err = err
@@ -62,6 +69,17 @@ func (s *State) monteCarloScenario() scenario.Scenario {
 	}
 	sc.MonteCarlo = scenario.MonteCarloParams{Runs: MCRuns, Seed: MCSeed}
 	return sc
+}
+
+// hasRegistered reports whether some unit of t has its registered voters:
+// the calibrated model then predicts turnout (scenario.Engine's rule).
+func hasRegistered(t *sim.Tally) bool {
+	for i := range t.Units {
+		if t.Units[i].Registered != sim.Unknown {
+			return true
+		}
+	}
+	return false
 }
 
 // Done reports whether every run is finished (or none can be made).
@@ -104,7 +122,75 @@ func (m *MonteCarlo) result() scenario.MonteCarloResult {
 	return m.res
 }
 
-// WinProb returns candidate c's fraction of the finished runs won.
+// Statement returns what can honestly be said of candidate c's chance
+// after the finished runs (scenario.WinTooFew before scenario.MinRuns).
+func (m *MonteCarlo) Statement(c int) scenario.WinStatement {
+	r := m.result()
+	return r.Statement(c)
+}
+
+// Stated reports whether enough runs are finished for the view to show a
+// probability, an interval or a histogram (scenario.MinRuns).
+func (m *MonteCarlo) Stated() bool {
+	return m.Completed() >= scenario.MinRuns
+}
+
+// ModelText describes the simulated model in one sentence, in language l
+// naming the units u.
+func (m *MonteCarlo) ModelText(l i18n.Lang, u i18n.Units) string {
+	if m.Turnout {
+		return l.TU(i18n.McModel, u)
+	}
+	return l.TU(i18n.McModelVolume, u)
+}
+
+// ProgressText says how many runs are finished: "Simulating: 123 of
+// 2,000 runs".
+func (m *MonteCarlo) ProgressText(l i18n.Lang) string {
+	return l.Tf(i18n.McProgress, l.Int(int64(m.Completed())), l.Int(int64(m.Runs)))
+}
+
+// WinText states in language l that the candidate called name wins as s
+// says: "in all 2,000 runs", "in more than 99.9% of 2,000 runs", "in 97.3%
+// ± 0.4 of 2,000 runs (± Monte Carlo error)", never "100.0%". Before
+// scenario.MinRuns runs (scenario.WinTooFew) it returns "".
+func WinText(l i18n.Lang, name string, s scenario.WinStatement) string {
+	n := l.Int(int64(s.Runs))
+	switch s.Kind {
+	case scenario.WinAll:
+		return l.Tf(i18n.McWinAll, name, n)
+	case scenario.WinNone:
+		return l.Tf(i18n.McWinNone, name, n)
+	case scenario.WinAbove:
+		return l.Tf(i18n.McWinAbove, name, l.Percent(0.999, 1), n)
+	case scenario.WinBelow:
+		return l.Tf(i18n.McWinBelow, name, l.Percent(0.001, 1), n)
+	case scenario.WinShare:
+		return l.Tf(i18n.McWinShare, name, l.Percent(s.P, 1), l.Float(100*s.SE, 1), n)
+	}
+	return ""
+}
+
+// WinKindName names a statement's kind for the test hook: "too_few",
+// "all", "none", "above", "below" or "share".
+func WinKindName(k scenario.WinKind) string {
+	switch k {
+	case scenario.WinAll:
+		return "all"
+	case scenario.WinNone:
+		return "none"
+	case scenario.WinAbove:
+		return "above"
+	case scenario.WinBelow:
+		return "below"
+	case scenario.WinShare:
+		return "share"
+	}
+	return "too_few"
+}
+
+// WinProb returns candidate c's fraction of the finished runs won, for
+// tests; the view states it with Statement and WinText.
 func (m *MonteCarlo) WinProb(c int) float64 {
 	r := m.result()
 	if c < 0 || c >= len(r.WinProb) {
@@ -117,10 +203,11 @@ func (m *MonteCarlo) WinProb(c int) float64 {
 // percentage points of the valid vote, sorted.
 func (m *MonteCarlo) MarginsPP() []float64 { return m.result().Margins }
 
-// Interval90 returns the 5% and 95% quantiles of the margins in points.
+// Interval90 returns the 5% and 95% quantiles of the margins in points,
+// ok false before Stated.
 func (m *MonteCarlo) Interval90() (lo, hi float64, ok bool) {
 	r := m.result()
-	if len(r.MarginQ) != len(scenario.Quantiles) || r.Runs == 0 {
+	if len(r.MarginQ) != len(scenario.Quantiles) || r.Runs == 0 || !m.Stated() {
 		return 0, 0, false
 	}
 	return r.MarginQ[0], r.MarginQ[len(r.MarginQ)-1], true

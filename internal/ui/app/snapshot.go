@@ -1,6 +1,10 @@
 package app
 
-import "encoding/json"
+import (
+	"encoding/json"
+
+	"github.com/tallyscope/tallyscope/sim/scenario"
+)
 
 // Snapshot is what the browser test hook (window.tallyscope.state())
 // returns, as JSON.
@@ -63,11 +67,28 @@ type SnapScenario struct {
 	BreakEven   float64    `json:"break_even"`
 }
 
-// SnapMonteCarlo is the Monte Carlo progress.
+// SnapMonteCarlo is the Monte Carlo progress and what the Uncertainty view
+// states about the projected leader.
 type SnapMonteCarlo struct {
-	Done    int     `json:"done"`
-	Runs    int     `json:"runs"`
+	Done int `json:"done"`
+	Runs int `json:"runs"`
+	// MinRuns is the number of finished runs before which nothing is
+	// stated (scenario.MinRuns).
+	MinRuns int `json:"min_runs"`
+	// Lead is the projected leader's ID; WinProb its raw fraction of the
+	// finished runs won, which the view never shows as such.
+	Lead    string  `json:"lead"`
 	WinProb float64 `json:"win_prob"`
+	// Kind is how the leader's chance is stated (scenario.WinStatement):
+	// "too_few", "all", "none", "above", "below" or "share"; Wins the
+	// runs it won and SE the Monte Carlo standard error of WinProb.
+	Kind string  `json:"kind"`
+	Wins int64   `json:"wins"`
+	SE   float64 `json:"se"`
+	// Text is the statement as the view words it in the app's language,
+	// naming the leader by ID ("EG wins in all 2,000 runs"), or the
+	// progress line before MinRuns ("Simulating: 123 of 2,000 runs").
+	Text string `json:"text"`
 }
 
 func cands(s *State, v []int64) []SnapCand {
@@ -112,8 +133,14 @@ func (s *State) Snapshot(ready bool, frames int64) Snapshot {
 			sn.Scenario.BreakEven = -1
 		}
 	}
-	if m := s.MC; m != nil && m.Err == nil {
-		sn.MonteCarlo = &SnapMonteCarlo{Done: m.Completed(), Runs: m.Runs, WinProb: m.WinProb(m.Lead)}
+	if m := s.MC; m != nil && m.Err == nil && m.Lead >= 0 && m.Lead < len(d.Tally.Candidates) {
+		st := m.Statement(m.Lead)
+		lead := d.Tally.Candidates[m.Lead].ID
+		sn.MonteCarlo = &SnapMonteCarlo{Done: m.Completed(), Runs: m.Runs, MinRuns: scenario.MinRuns, Lead: lead, WinProb: m.WinProb(m.Lead),
+			Kind: WinKindName(st.Kind), Wins: st.Wins, SE: st.SE, Text: WinText(s.Lang, lead, st)}
+		if st.Kind == scenario.WinTooFew {
+			sn.MonteCarlo.Text = m.ProgressText(s.Lang)
+		}
 	}
 	return sn
 }
