@@ -310,21 +310,15 @@ func (l *layout) add(row []int64, u *Unit) seen {
 	n := u.Size()
 	votes := row[l.votes:]
 	votes = votes[:len(u.Votes)]
-	var valid int64
-	var mx uint64
+	var valid, bits int64
 	for i, v := range u.Votes {
 		votes[i] += v
 		valid += v
-		mx = max(mx, uint64(v)) // a negative count becomes huge
+		bits |= v
 	}
 	row[0] += n
 	cast := valid
 	var s seen
-	// Unknown (-1) becomes 0, and anything below it huge.
-	opt := max(uint64(u.Null+1), uint64(u.Blank+1), uint64(u.Registered+1))
-	if mx > uint64(MaxUnitVotes) || opt > uint64(MaxUnitVotes)+1 || uint64(u.Count) > uint64(MaxUnitCount) {
-		s |= outOfRange
-	}
 	if addCount(row, u.Null, n, l.cNull, l.cNullUnits) {
 		s |= nullKnown
 		cast += u.Null
@@ -345,7 +339,13 @@ func (l *layout) add(row []int64, u *Unit) seen {
 	} else {
 		s |= registeredUnknown
 	}
-	if uint64(cast) > uint64(MaxUnitVotes) {
+	// A quick screen for the ceilings: every count below 2^39 (and Count
+	// below 2^29) passes, since their bits then stay below 2^39; a negative
+	// count sets the top bit (Unknown, -1, becomes 0 first); Count itself
+	// catches a large Count whose shift overflows. Anything else, rare,
+	// gets the exact test.
+	bits |= (u.Null + 1) | (u.Blank + 1) | (u.Registered + 1) | u.Count | u.Count<<10 | cast
+	if uint64(bits) >= 1<<39 && !unitInRange(u) {
 		s |= outOfRange
 	}
 	return s

@@ -17,7 +17,7 @@ import (
 // values around the ceilings and the int64 limit over-represented, and
 // now and then a negative one.
 func hugeCount(rng *rand.Rand) int64 {
-	switch rng.IntN(8) {
+	switch rng.IntN(9) {
 	case 0:
 		return rng.Int64N(1000)
 	case 1:
@@ -30,6 +30,8 @@ func hugeCount(rng *rand.Rand) int64 {
 		return -1 - rng.Int64N(3)
 	case 5:
 		return rng.Int64N(sim.MaxUnitVotes)
+	case 6:
+		return 1 << rng.IntN(63) // every bit, for the aggregation's screen
 	}
 	return rng.Int64()
 }
@@ -170,6 +172,10 @@ func TestOutOfRangeErrors(t *testing.T) {
 		{"twelve rows of 999999999999999999", twelve, "unit 1 (2) has 999999999999999999 votes for A, above the ceiling of 1000000000000 per unit"},
 		{"votes of MaxInt64", func(t *sim.Tally) { t.Units[0].Votes[1] = math.MaxInt64 }, "unit 0 (1) has 9223372036854775807 votes for B"},
 		{"count of MaxInt64", func(t *sim.Tally) { t.Units[0].Count = math.MaxInt64 }, "unit 0 (1) stands for 9223372036854775807 units, above the ceiling of 1000000000"},
+		{"count of 2^54", func(t *sim.Tally) { t.Units[0].Count = 1 << 54 }, "unit 0 (1) stands for 18014398509481984 units"},
+		{"count just above its ceiling", func(t *sim.Tally) { t.Units[0].Count = sim.MaxUnitCount + 1 }, "unit 0 (1) stands for 1000000001 units"},
+		{"votes just above the ceiling", func(t *sim.Tally) { t.Units[0].Votes[0] = sim.MaxUnitVotes + 1 }, "unit 0 (1) has 1000000000001 votes for A"},
+		{"null below unknown", func(t *sim.Tally) { t.Units[0].Null = -2 }, "unit 0 (1) has a negative count of null votes"},
 		{"registered of MaxInt64", func(t *sim.Tally) { t.Units[0].Registered = math.MaxInt64 }, "unit 0 (1) has 9223372036854775807 registered voters"},
 		{"cast above the unit ceiling", func(t *sim.Tally) { t.Units[0].Votes = []int64{sim.MaxUnitVotes, 1} }, "unit 0 (1) has 1000000000001 votes cast, above the ceiling"},
 		{"region above its ceiling", func(t *sim.Tally) {
