@@ -13,6 +13,7 @@
 # The app is built once into $BUILD (default /tmp/tallyscope-load) and its
 # compressed forms are cached there, so that brotli runs only at the first
 # start. TALLYSCOPE_LOAD_PHASE and TALLYSCOPE_LOAD_BUDGET pass through.
+# SEPARATE_PROBE=1 measures / during the flood from a second process.
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 repo=$(cd "${1:-$here}" && pwd)
@@ -44,5 +45,22 @@ if [ -z "$url" ]; then
 fi
 echo "server: $repo ($(cd "$repo" && git rev-parse --short HEAD)), pid $pid, $url; $(uptime)"
 cd "$here/internal/web"
-TALLYSCOPE_LOAD=1 TALLYSCOPE_LOAD_URL="$url" TALLYSCOPE_LOAD_PID="$pid" \
-  "$build/web.test" -test.run '^TestLoad$' -test.count=1 -test.v -test.timeout 20m | grep -E 'phase|FAIL|ok'
+export TALLYSCOPE_LOAD=1 TALLYSCOPE_LOAD_URL="$url" TALLYSCOPE_LOAD_PID="$pid"
+if [ "${SEPARATE_PROBE:-}" = 1 ]; then
+  # The flood from one process (2,000 requests, so that it outlasts the
+  # probe), and / measured from another, without the flood's client work
+  # and garbage in the measuring process: the control run (no flood, 2 s)
+  # starts 1 s into the flood.
+  TALLYSCOPE_LOAD_PHASE=2 TALLYSCOPE_LOAD_FLOOD=2000 TALLYSCOPE_LOAD_BUDGET=${TALLYSCOPE_LOAD_BUDGET:-30} \
+    "$build/web.test" -test.run '^TestLoad$' -test.count=1 -test.v -test.timeout 20m >"$build/flood.log" 2>&1 &
+  flood=$!
+  sleep 1
+  echo "probe, from its own process, during the flood:"
+  TALLYSCOPE_LOAD_PHASE=2 TALLYSCOPE_LOAD_FLOOD=0 \
+    "$build/web.test" -test.run '^TestLoad$' -test.count=1 -test.v | grep -E 'phase 2: (server|/)|FAIL'
+  wait "$flood" || true
+  echo "the flood:"
+  grep -E 'phase 2: (flood|server)|FAIL' "$build/flood.log"
+  exit 0
+fi
+"$build/web.test" -test.run '^TestLoad$' -test.count=1 -test.v -test.timeout 20m | grep -E 'phase|FAIL|ok'

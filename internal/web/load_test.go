@@ -31,12 +31,14 @@ import (
 // until 20,000 requests are answered or 60 s pass, and reports requests
 // per second and the latency percentiles. Phase 2 sends a flood of 200
 // requests for / whose data= values are distinct ~500 KB strings, 8 at a
-// time (TALLYSCOPE_LOAD_QUERY sets another size in bytes, and
-// TALLYSCOPE_LOAD_MAX_HEADER the server's MaxHeaderBytes), while 4 clients ask for / every 10 ms; it reports the process's
-// peak resident memory (VmRSS sampled every 50 ms: the test's clients
-// are in the same process) and the p99 of those / requests. The flood
-// stops after TALLYSCOPE_LOAD_BUDGET seconds (default 180); requests
-// still waiting then are cancelled and counted as such.
+// time, while 4 clients ask for / every 10 ms; it reports the peak
+// resident memory (VmRSS sampled every 50 ms) and the p99 of those /
+// requests. The flood stops after TALLYSCOPE_LOAD_BUDGET seconds
+// (default 180); requests still waiting then are cancelled and counted
+// as such. Other knobs: TALLYSCOPE_LOAD_QUERY sets the query's size in
+// bytes, TALLYSCOPE_LOAD_FLOOD the number of requests (0 is a control:
+// the 4 clients alone for 2 s), TALLYSCOPE_LOAD_MAX_HEADER the in-process
+// server's MaxHeaderBytes.
 // TALLYSCOPE_LOAD_PHASE=1 or 2 runs one phase only.
 //
 // By default the server is a Site in the test's own process, with a
@@ -145,7 +147,16 @@ func TestLoad(t *testing.T) {
 
 	// Phase 2: the query-string flood, with / measured while it runs.
 	if phase != "1" {
-		const flood, workers, probers = 200, 8, 4
+		const workers, probers = 8, 4
+		flood := int64(200)
+		if v := os.Getenv("TALLYSCOPE_LOAD_FLOOD"); v != "" {
+			// 0 is the control: the 4 clients alone for 2 s.
+			n, err := strconv.ParseInt(v, 10, 64)
+			if err != nil {
+				t.Fatalf("TALLYSCOPE_LOAD_FLOOD=%q: %v", v, err)
+			}
+			flood = n
+		}
 		querySize := 500 << 10
 		if s := os.Getenv("TALLYSCOPE_LOAD_QUERY"); s != "" {
 			n, err := strconv.Atoi(s)
@@ -237,6 +248,9 @@ func TestLoad(t *testing.T) {
 			})
 		}
 		wg.Wait()
+		if flood == 0 {
+			time.Sleep(2 * time.Second)
+		}
 		elapsed := time.Since(start)
 		close(floodDone)
 		probing.Wait()
