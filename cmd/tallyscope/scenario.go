@@ -265,8 +265,8 @@ func parseSplit(s string) (scenario.Split, error) {
 			return sp, fmt.Errorf("%q is not CAND=PCT", part)
 		}
 		x, err := strconv.ParseFloat(strings.TrimSuffix(strings.TrimSpace(v), "%"), 64)
-		if err != nil || x < 0 {
-			return sp, fmt.Errorf("%q: %q is not a percentage", part, v)
+		if err != nil || !(x >= 0 && x <= 100) {
+			return sp, fmt.Errorf("%q: %q is not a percentage between 0 and 100", part, v)
 		}
 		if i == 0 {
 			if x > 100 {
@@ -294,8 +294,8 @@ func parseSwings(s, level, region string) ([]scenario.Swing, error) {
 			pp = strings.TrimSuffix(pp, "p")
 		}
 		v, err := strconv.ParseFloat(strings.TrimSuffix(pp, "pp"), 64)
-		if err != nil {
-			return nil, fmt.Errorf("%q: %q is not a number of points", part, f[1])
+		if err != nil || !(v >= -100 && v <= 100) {
+			return nil, fmt.Errorf("%q: %q is not a number of points between -100 and 100", part, f[1])
 		}
 		sw.PP = v
 		if len(f) == 3 {
@@ -310,14 +310,14 @@ func parseTurnout(s string) (scenario.Turnout, error) {
 	s = strings.TrimSpace(s)
 	if strings.HasPrefix(s, "x") || strings.HasPrefix(s, "*") {
 		v, err := strconv.ParseFloat(s[1:], 64)
-		if err != nil || v < 0 {
-			return scenario.Turnout{}, fmt.Errorf("%q is not a factor like x1.1", s)
+		if err != nil || !(v > 0 && v <= 100) {
+			return scenario.Turnout{}, fmt.Errorf("%q is not a factor like x1.1 (above 0, at most 100)", s)
 		}
 		return scenario.Turnout{Factor: v}, nil
 	}
 	v, err := strconv.ParseFloat(strings.TrimSuffix(strings.TrimSuffix(s, "pp"), "%"), 64)
-	if err != nil {
-		return scenario.Turnout{}, fmt.Errorf("%q is not +PP or xF", s)
+	if err != nil || !(v >= -100 && v <= 100) {
+		return scenario.Turnout{}, fmt.Errorf("%q is not +PP (between -100 and 100) or xF", s)
 	}
 	return scenario.Turnout{PP: v}, nil
 }
@@ -350,7 +350,20 @@ func runScenario(args []string, stdout, stderr io.Writer) error {
 	quick := fs.Bool("quick-count", false, "also print the sampling error of the counted units taken as a quick-count sample (stratified by --level)")
 	seats := fs.Bool("seats", false, "also count seats: each counted unit is a constituency won by its leader (first past the post), before and after the swing and turnout change")
 	byParty := fs.Bool("by-party", false, "with --seats, count seats per party instead of per candidate")
-	t, sc, name, err := f.parse(fs, args, stderr)
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if *runs < 0 || *runs > scenario.MaxRuns {
+		return usageError{fmt.Sprintf("--montecarlo %d: give a number of runs from 1 to %d", *runs, scenario.MaxRuns)}
+	}
+	if *validate < 0 || *validate > scenario.MaxBacktestReps {
+		return usageError{fmt.Sprintf("--validate %d: give a number of repetitions from 1 to %d", *validate, scenario.MaxBacktestReps)}
+	}
+	file, err := oneFile(fs)
+	if err != nil {
+		return err
+	}
+	t, sc, name, err := f.build(file, stderr)
 	if err != nil {
 		return err
 	}

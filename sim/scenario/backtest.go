@@ -34,7 +34,7 @@ func (d Design) String() string {
 // one simulation, so that a shared setting cannot ask for unbounded work.
 const (
 	MaxBacktestReps = 10000
-	MaxRuns         = 1000000
+	MaxRuns         = 100000
 )
 
 // ParseDesign reads "random:P", "regions:K", "largest:P" or "smallest:P",

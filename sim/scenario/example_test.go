@@ -61,7 +61,7 @@ func ExampleScenario_String() {
 	s := sc.String()
 	back, err := scenario.Decode(s)
 	fmt.Println(err, back.Missing, back.RegisteredTotal, back.Engine, back.Data, back.String() == s)
-	// Output: <nil> worst-case 21392464 scenario/1 fd2712796bf8 true
+	// Output: <nil> worst-case 21392464 scenario/2 fd2712796bf8 true
 }
 
 func ExampleMonteCarlo_Step() {

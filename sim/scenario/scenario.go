@@ -13,7 +13,25 @@ import (
 
 // EngineVersion is recorded in every Scenario so that a figure can be
 // reproduced by the same rules. It changes whenever a rule changes a number.
-const EngineVersion = "scenario/1"
+// scenario/2 brought the calibrated Monte Carlo model; a scenario/1 string
+// with a Monte Carlo simulation is read with ModelLegacy, which reproduces
+// its figures.
+const EngineVersion = "scenario/2"
+
+// Bounds on what a scenario may ask, so that a shared string cannot ask
+// for unbounded work or numbers no count can hold.
+const (
+	// MaxBins bounds the histogram's bins.
+	MaxBins = 1000
+	// MaxMinUnits bounds MinUnits.
+	MaxMinUnits = 1000000
+	// MinReported is the smallest fraction reported a scenario may state
+	// (0.1%): below it, counted/reported leaves any count's range.
+	MinReported = 0.001
+	// MaxTotal bounds every total a scenario states (votes, registered
+	// voters, units): ten trillion, far above any electorate.
+	MaxTotal = 10_000_000_000_000
+)
 
 // Errors returned by the package.
 var (
@@ -287,6 +305,10 @@ func ParseJSON(b []byte) (Scenario, error) {
 	if err := sc.check(); err != nil {
 		return Scenario{}, err
 	}
+	if sc.Engine == "scenario/1" && sc.MonteCarlo.Runs > 0 {
+		// Its figures came from the engine before calibration.
+		sc.MonteCarlo.Model = ModelLegacy
+	}
 	return sc, nil
 }
 
@@ -335,6 +357,38 @@ func Decode(s string) (Scenario, error) {
 
 // check validates what can be checked without a tally.
 func (sc *Scenario) check() error {
+	switch sc.Engine {
+	case "", EngineVersion, "scenario/1":
+	default:
+		return fmt.Errorf("%w: made by engine %q, which this version cannot reproduce (it reads scenario/1 and %s)", ErrScenario, sc.Engine, EngineVersion)
+	}
+	if sc.MinUnits > MaxMinUnits {
+		return fmt.Errorf("%w: min units %d is above the bound of %d", ErrScenario, sc.MinUnits, MaxMinUnits)
+	}
+	for _, v := range []int64{sc.ValidTotal, sc.RegisteredTotal, sc.UnitsTotal} {
+		if v > MaxTotal {
+			return fmt.Errorf("%w: a total of %d is above the bound of %d", ErrScenario, v, int64(MaxTotal))
+		}
+	}
+	if sc.Reported != 0 && sc.Reported < MinReported {
+		return fmt.Errorf("%w: a fraction reported of %v is below the smallest allowed, %v", ErrScenario, sc.Reported, MinReported)
+	}
+	for _, c := range []*Claim{sc.Claim, sc.Counted} {
+		if c == nil {
+			continue
+		}
+		if c.Reported != 0 && c.Reported < MinReported {
+			return fmt.Errorf("%w: a claimed fraction reported of %v is below the smallest allowed, %v", ErrScenario, c.Reported, MinReported)
+		}
+		if c.Valid > MaxTotal {
+			return fmt.Errorf("%w: a claimed total of %d is above the bound of %d", ErrScenario, c.Valid, int64(MaxTotal))
+		}
+		for _, v := range c.Votes {
+			if v.Votes > MaxTotal {
+				return fmt.Errorf("%w: %d claimed votes for %s are above the bound of %d", ErrScenario, v.Votes, v.Candidate, int64(MaxTotal))
+			}
+		}
+	}
 	switch sc.Missing {
 	case MissingNone, MissingLikeRegion, MissingSplit, MissingWorstCase, MissingClaim:
 	default:
@@ -358,8 +412,8 @@ func (sc *Scenario) check() error {
 			return fmt.Errorf("%w: split share %v is not in [0,1]", ErrScenario, sc.Split.Share)
 		}
 		for _, r := range sc.Split.Rest {
-			if !(r.Share >= 0) {
-				return fmt.Errorf("%w: split share %v for %s is negative", ErrScenario, r.Share, r.Candidate)
+			if !(r.Share >= 0 && r.Share <= 100) {
+				return fmt.Errorf("%w: split share %v for %s is not a number between 0 and 100", ErrScenario, r.Share, r.Candidate)
 			}
 		}
 	}
@@ -407,6 +461,12 @@ func (sc *Scenario) check() error {
 		return fmt.Errorf("%w: a regional turnout change needs both a level and a region", ErrScenario)
 	}
 	mc := sc.MonteCarlo
+	if mc.Runs > MaxRuns {
+		return fmt.Errorf("%w: %d Monte Carlo runs are above the bound of %d", ErrScenario, mc.Runs, MaxRuns)
+	}
+	if mc.Bins > MaxBins {
+		return fmt.Errorf("%w: %d histogram bins are above the bound of %d", ErrScenario, mc.Bins, MaxBins)
+	}
 	if mc.Model != ModelCalibrated && mc.Model != ModelLegacy {
 		return fmt.Errorf("%w: unknown Monte Carlo model %q (use calibrated or legacy)", ErrScenario, mc.Model)
 	}

@@ -14,7 +14,7 @@ import (
 	"github.com/tallyscope/tallyscope/sim/scenario"
 )
 
-func engine(t *testing.T, tl *sim.Tally) *scenario.Engine {
+func engine(t testing.TB, tl *sim.Tally) *scenario.Engine {
 	t.Helper()
 	e, err := scenario.New(tl)
 	require.NoError(t, err)

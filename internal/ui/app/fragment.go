@@ -93,7 +93,9 @@ func (s *State) RestoreFragment(frag string) {
 			return 0
 		}
 		f, err := strconv.ParseFloat(str, 64)
-		if err != nil || f < lo || f > hi {
+		// Written as a range test so that NaN (never inside a range)
+		// is refused too.
+		if err != nil || !(f >= lo && f <= hi) {
 			bad = append(bad, key)
 			return 0
 		}
@@ -105,7 +107,7 @@ func (s *State) RestoreFragment(frag string) {
 		a, b, ok := strings.Cut(sw, ",")
 		x, e1 := strconv.ParseFloat(a, 64)
 		y, e2 := strconv.ParseFloat(b, 64)
-		if !ok || e1 != nil || e2 != nil || x < -SwingMax || x > SwingMax || y < -SwingMax || y > SwingMax {
+		if !ok || e1 != nil || e2 != nil || !(x >= -SwingMax && x <= SwingMax) || !(y >= -SwingMax && y <= SwingMax) {
 			bad = append(bad, "swing")
 		} else {
 			p.SwingPP = [2]float64{x, y}
