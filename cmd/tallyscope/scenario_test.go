@@ -88,9 +88,14 @@ func TestScenarioCommandFixture(t *testing.T) {
 		{"regional swing", []string{"scenario", "--swing", "X:+10:Y", "--region", "state=beta", f}, []string{
 			"Xavier Xu                               173",
 		}},
-		{"monte carlo", []string{"scenario", "--missing", "like-region", "--montecarlo", "200", "--seed", "3", f}, []string{
-			"Monte Carlo, 200 runs, seed 3: Yolanda Yu wins in",
+		{"monte carlo", []string{"scenario", "--missing", "like-region", "--montecarlo", "2000", "--seed", "3", f}, []string{
+			"Monte Carlo, seed 3: Yolanda Yu wins in ",
+			" of 2,000 runs",
 			"Margin of Yolanda Yu over Xavier Xu, 90% interval:",
+			"Model: each missing table (known only by number in its region) is predicted from the counted tables",
+		}},
+		{"monte carlo, too few runs", []string{"scenario", "--missing", "like-region", "--montecarlo", "200", "--seed", "3", f}, []string{
+			"Monte Carlo, 200 runs, seed 3: too few runs to state a probability or an interval (at least 400).",
 		}},
 		{"quick count", []string{"scenario", "--quick-count", f}, []string{
 			"As a quick count of 5 of 8 tables (1 strata), the sampling error (95%) is:",

@@ -2,6 +2,7 @@ package scenario_test
 
 import (
 	"testing"
+	"time"
 
 	"github.com/tallyscope/tallyscope/sim"
 	"github.com/tallyscope/tallyscope/sim/scenario"
@@ -121,6 +122,8 @@ func BenchmarkMonteCarlo10kV2(b *testing.B) {
 		b.Run(name, func(b *testing.B) {
 			sc := scenario.Scenario{MonteCarlo: scenario.MonteCarloParams{Runs: 10000, Seed: 1, Model: model}}
 			b.ReportAllocs()
+			cpu := cpuTime()
+			defer func() { reportCPU(b, cpu) }()
 			for b.Loop() {
 				m, err := e.NewMonteCarlo(sc)
 				if err != nil {
@@ -150,6 +153,8 @@ func BenchmarkMonteCarloMillion(b *testing.B) {
 	}
 	sc := scenario.Scenario{MonteCarlo: scenario.MonteCarloParams{Runs: 1000, Seed: 1}}
 	b.ReportAllocs()
+	cpu := cpuTime()
+	defer func() { reportCPU(b, cpu) }()
 	for b.Loop() {
 		m, err := e.NewMonteCarlo(sc)
 		if err != nil {
@@ -159,5 +164,14 @@ func BenchmarkMonteCarloMillion(b *testing.B) {
 		if r := m.Result(); r.MissingUnits != 200000 {
 			b.Fatalf("%d missing units", r.MissingUnits)
 		}
+	}
+}
+
+// reportCPU adds the CPU seconds per operation since start (user and
+// system, all threads, the garbage collector's included), a figure that
+// other work on the machine does not stretch as it does the wall time.
+func reportCPU(b *testing.B, start time.Duration) {
+	if d := cpuTime() - start; start > 0 && b.N > 0 {
+		b.ReportMetric(d.Seconds()/float64(b.N), "cpu-s/op")
 	}
 }

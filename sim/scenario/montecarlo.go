@@ -133,7 +133,7 @@ func (e *Engine) newProjection(sc Scenario, in Inputs, calibrate bool) (*MonteCa
 		m.counted[c] = float64(v)
 	}
 	m.wins = make([]int64, nc)
-	prealloc := min(m.runs, 1<<12)
+	prealloc := m.runs // at most MaxRuns
 	m.margins = make([]float64, 0, prealloc)
 	m.shares = make([]float64, 0, prealloc*nc)
 	m.tmp = make([]float64, nc)
