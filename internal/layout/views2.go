@@ -400,7 +400,12 @@ func (b *builder) uncertainty(r Rect) float64 {
 		y += b.para(r.X, y, r.W, mc.ProgressText(l), Regular, m.Small, m.LineSmall, palette.TextMuted)
 	}
 	if a, z, ok := mc.Interval90(); ok {
-		y += b.para(r.X, y, r.W, b.tf(i18n.McInterval, l.PP(a, 1), l.PP(z, 1)), Regular, m.Body, m.LineBody, palette.Text)
+		// A narrow interval gets the decimals that tell its ends apart.
+		dec := 1
+		for dec < 3 && l.PP(a, dec) == l.PP(z, dec) {
+			dec++
+		}
+		y += b.para(r.X, y, r.W, b.tf(i18n.McInterval, l.PP(a, dec), l.PP(z, dec)), Regular, m.Body, m.LineBody, palette.Text)
 	}
 	if !mc.LikeRegion {
 		y += b.para(r.X, y, r.W, b.t(i18n.McLikeOnly), Regular, m.Small, m.LineSmall, palette.Text)

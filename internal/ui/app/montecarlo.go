@@ -35,9 +35,38 @@ type MonteCarlo struct {
 	// Err is why no simulation could be made, if so.
 	Err error
 
+	// Timing, for the test hook (Timing).
+	created  time.Time
+	setup    time.Duration
+	elapsed  time.Duration
+	maxStep  time.Duration
+	lastStep time.Duration
+	sumStep  time.Duration
+	steps    int
+
 	mc    *scenario.MonteCarlo
 	res   scenario.MonteCarloResult
 	resAt int
+}
+
+// MCTiming is how long the simulation took, for the test hook and
+// BENCHMARKS.md: Setup is the preparation (scenario.Engine.NewMonteCarlo,
+// in the frame that opened the view), Elapsed the wall time from the start
+// of the preparation to the last run (to now while running), MaxStep,
+// LastStep and SumStep the longest, the latest and all StepFor calls
+// together, Steps their number.
+type MCTiming struct {
+	Setup, Elapsed, MaxStep, LastStep, SumStep time.Duration
+	Steps                                      int
+}
+
+// Timing returns the simulation's timing so far.
+func (m *MonteCarlo) Timing() MCTiming {
+	el := m.elapsed
+	if !m.Done() && !m.created.IsZero() {
+		el = time.Since(m.created)
+	}
+	return MCTiming{Setup: m.setup, Elapsed: el, MaxStep: m.maxStep, LastStep: m.lastStep, SumStep: m.sumStep, Steps: m.steps}
 }
 
 func (s *State) newMonteCarlo() *MonteCarlo {
@@ -47,7 +76,9 @@ func (s *State) newMonteCarlo() *MonteCarlo {
 	}
 	own := s.Scenario().Missing
 	m := &MonteCarlo{Runs: MCRuns, LikeRegion: own == scenario.MissingNone || own == scenario.MissingLikeRegion, Turnout: hasRegistered(d.Tally)}
+	m.created = time.Now()
 	mc, err := s.engine.NewMonteCarlo(s.monteCarloScenario())
+	m.setup = time.Since(m.created)
 	if err != nil {
 		m.Err = err
 		return m
@@ -104,6 +135,13 @@ func (m *MonteCarlo) StepFor(d time.Duration) {
 		if time.Since(start) >= d {
 			break
 		}
+	}
+	m.lastStep = time.Since(start)
+	m.maxStep = max(m.maxStep, m.lastStep)
+	m.sumStep += m.lastStep
+	m.steps++
+	if m.mc.Done() {
+		m.elapsed = time.Since(m.created)
 	}
 }
 

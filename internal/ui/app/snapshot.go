@@ -2,6 +2,7 @@ package app
 
 import (
 	"encoding/json"
+	"time"
 
 	"github.com/tallyscope/tallyscope/sim/scenario"
 )
@@ -89,6 +90,16 @@ type SnapMonteCarlo struct {
 	// naming the leader by ID ("EG wins in all 2,000 runs"), or the
 	// progress line before MinRuns ("Simulating: 123 of 2,000 runs").
 	Text string `json:"text"`
+	// Timing in milliseconds (MonteCarlo.Timing): the preparation, the
+	// wall time from the preparation's start to the last run (to now while
+	// running), the longest, the latest and all steps together, and the
+	// number of steps.
+	SetupMS    float64 `json:"setup_ms"`
+	ElapsedMS  float64 `json:"elapsed_ms"`
+	MaxStepMS  float64 `json:"max_step_ms"`
+	LastStepMS float64 `json:"last_step_ms"`
+	SumStepMS  float64 `json:"sum_step_ms"`
+	Steps      int     `json:"steps"`
 }
 
 func cands(s *State, v []int64) []SnapCand {
@@ -141,6 +152,10 @@ func (s *State) Snapshot(ready bool, frames int64) Snapshot {
 		if st.Kind == scenario.WinTooFew {
 			sn.MonteCarlo.Text = m.ProgressText(s.Lang)
 		}
+		tm := m.Timing()
+		ms := func(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
+		sn.MonteCarlo.SetupMS, sn.MonteCarlo.ElapsedMS, sn.MonteCarlo.MaxStepMS, sn.MonteCarlo.LastStepMS = ms(tm.Setup), ms(tm.Elapsed), ms(tm.MaxStep), ms(tm.LastStep)
+		sn.MonteCarlo.SumStepMS, sn.MonteCarlo.Steps = ms(tm.SumStep), tm.Steps
 	}
 	return sn
 }
