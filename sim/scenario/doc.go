@@ -59,6 +59,25 @@
 // interface can fill in the distribution without freezing; the results
 // depend only on the seed and the number of runs, not on the step sizes.
 //
+// The projection (ModelCalibrated, the default) predicts each missing unit
+// from what is known: without a baseline, from the counted units (its
+// two-party margin and turnout, by region at every level and by size; its
+// margin and volume by region when no registered voters are known); with a
+// baseline election joined by key (Inputs.Baseline, the CLI's --baseline),
+// from its own past (the change in its two-party margin and its turnout
+// factor, by region, size and baseline lean). Every run resamples the
+// errors from the counted units' held-out residuals, with a shock shared
+// by each region at the shock level, so that both the shares and the
+// volume of every missing unit vary; MonteCarloResult.Model says this in
+// one sentence. Engine.Backtest (the CLI's tallyscope backtest) hides
+// counted units by a design (random, whole regions, largest or smallest
+// first), predicts them and reports how often the nominal intervals held
+// the truth; ModelLegacy keeps the engine before calibration for
+// comparison. A winning probability is stated with
+// MonteCarloResult.Statement, never as 100%: "in all 2,000 runs", "more
+// than 99.9%", or a share with its Monte Carlo standard error (WinSE);
+// before MinRuns runs nothing is stated.
+//
 // Every vote count in an Outcome is an integer, and counted + imputed =
 // total holds exactly. The remaining votes are placed in regions and split
 // between candidates by the largest-remainder rule (ties to the earlier
