@@ -393,14 +393,29 @@ func (e *Engine) imputePass(rs *resolved, o *Outcome) error {
 			byReg = byReg && c.reg >= 0
 			byUnits = byUnits && c.units >= 0
 		}
+		// Spread a fixed total by expected size: the missing registered
+		// voters, else the missing units times the counted votes per
+		// unit of their region (a big city's missing precincts hold
+		// more votes than a village's).
 		for k := range cs {
 			switch {
 			case byReg:
 				cs[k].vol = cs[k].reg
 			case byUnits:
 				cs[k].vol = cs[k].units
+				if res := e.result(e.shareRegion(cs[k].region, m)); res.Units > 0 && res.Valid > 0 {
+					cs[k].vol = cs[k].units * float64(res.Valid) / float64(res.Units)
+				}
 			default:
 				cs[k].vol = 1
+			}
+		}
+		if len(cs) > 1 {
+			switch {
+			case byReg:
+				o.note("the %s remaining votes are spread over the regions in proportion to their missing registered voters", Thousands(fixed))
+			case byUnits:
+				o.note("the %s remaining votes are spread over the regions in proportion to their missing %s times the counted votes per %s there", Thousands(fixed), e.unitsWord(), e.unitWord())
 			}
 		}
 		apportionCells(cs, fixed)

@@ -746,3 +746,33 @@ func TestRemainingVotesNeverExceedRegistered(t *testing.T) {
 	require.NotEmpty(t, o.Flags)
 	assert.Equal(t, scenario.FlagTurnoutAbove100, o.Flags[0].Kind)
 }
+
+// TestOfficialTotalSpreadBySize: an official remaining total is spread
+// over the regions by the expected size of their missing units (their
+// number times the counted votes per unit there), not by their number:
+// a city's missing precinct holds more votes than a village's.
+func TestOfficialTotalSpreadBySize(t *testing.T) {
+	tl := &sim.Tally{
+		Levels: []string{"state"}, UnitLevel: "county",
+		Candidates: []sim.Candidate{{ID: "A"}, {ID: "B"}},
+		Regions:    []sim.Region{{Level: 0, Key: "city", Parent: -1}, {Level: 0, Key: "village", Parent: -1}},
+	}
+	for i := 0; i < 6; i++ {
+		tl.Units = append(tl.Units, sim.Unit{ID: fmt.Sprint("c", i), Region: 0, Registered: sim.Unknown, Votes: []int64{600, 400}, Null: sim.Unknown, Blank: sim.Unknown})
+		tl.Units = append(tl.Units, sim.Unit{ID: fmt.Sprint("v", i), Region: 1, Registered: sim.Unknown, Votes: []int64{4, 6}, Null: sim.Unknown, Blank: sim.Unknown})
+	}
+	tl.Expected = []sim.Expectation{{Region: 0, Units: 7}, {Region: 1, Units: 7}}
+	e := engine(t, tl)
+	o := run(t, e, scenario.Scenario{Missing: scenario.MissingLikeRegion, ValidTotal: 6*1000 + 6*10 + 1010})
+	assert.Equal(t, int64(1010), o.Remaining)
+	var city, village int64
+	for _, v := range o.RegionImputed(0) {
+		city += v
+	}
+	for _, v := range o.RegionImputed(1) {
+		village += v
+	}
+	assert.Equal(t, int64(1000), city)
+	assert.Equal(t, int64(10), village)
+	assert.Contains(t, strings.Join(o.Notes, "\n"), "in proportion to their missing counties times the counted votes per county")
+}
