@@ -416,14 +416,18 @@ func TestRenderView(t *testing.T) {
 }
 
 func TestMonteCarloNeedsMissingUnits(t *testing.T) {
-	r := scenario.MonteCarloResult{Runs: 10, A: 1, B: 0, WinProb: []float64{0, 1, 0}, Histogram: scenario.Histogram{Lo: 1, Hi: 2, Counts: []int{10}}}
+	r := scenario.MonteCarloResult{Runs: 400, A: 1, B: 0, Wins: []int64{0, 400, 0}, WinProb: []float64{0, 1, 0}, WinSE: []float64{0, 0, 0}, Histogram: scenario.Histogram{Lo: 1, Hi: 2, Counts: []int{400}}}
 	_, err := chart.ComputeMonteCarlo(fixture(), r)
 	assert.ErrorIs(t, err, chart.ErrNoData, "nothing is simulated when no unit is missing")
 	r.MissingUnits = 3
 	d, err := chart.ComputeMonteCarlo(fixture(), r)
 	require.NoError(t, err)
 	require.Len(t, d.Bins, 1)
-	assert.Equal(t, 10, d.Bins[0].Runs)
+	assert.Equal(t, 400, d.Bins[0].Runs)
+	assert.Equal(t, scenario.WinAll, d.Statement.Kind, "every run: never 100%")
+	r.Runs, r.Histogram.Counts = 399, []int{399}
+	_, err = chart.ComputeMonteCarlo(fixture(), r)
+	assert.ErrorIs(t, err, chart.ErrNoData, "too few runs to draw")
 	_, err = chart.ComputeMonteCarlo(fixture(), scenario.MonteCarloResult{MissingUnits: 3})
 	assert.ErrorIs(t, err, chart.ErrNoData, "no runs")
 }

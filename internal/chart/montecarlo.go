@@ -23,6 +23,8 @@ type MonteCarloData struct {
 	Bins []MonteCarloBin
 	// Lo90, Hi90, Lo50, Hi50 and Median are the margin quantiles (points).
 	Lo90, Lo50, Median, Hi50, Hi90 float64
+	// Statement is what may be said of A's winning probability.
+	Statement scenario.WinStatement
 }
 
 // MonteCarloBin is one bar of the distribution.
@@ -46,6 +48,9 @@ func ComputeMonteCarlo(t *sim.Tally, r scenario.MonteCarloResult) (*MonteCarloDa
 	if r.Runs <= 0 || len(r.Histogram.Counts) == 0 {
 		return nil, fmt.Errorf("%w: the simulation has no runs", ErrNoData)
 	}
+	if r.Runs < scenario.MinRuns {
+		return nil, fmt.Errorf("%w: %d runs are too few to draw the distribution (at least %d)", ErrNoData, r.Runs, scenario.MinRuns)
+	}
 	if r.MissingUnits == 0 {
 		return nil, fmt.Errorf("%w: no missing units to simulate (the counted units are all the expected ones)", ErrNoData)
 	}
@@ -53,7 +58,8 @@ func ComputeMonteCarlo(t *sim.Tally, r scenario.MonteCarloResult) (*MonteCarloDa
 		return nil, fmt.Errorf("%w: the simulation has no winner and runner-up", ErrNoData)
 	}
 	d := &MonteCarloData{MonteCarloResult: r, NameA: surname(t, r.A), NameB: surname(t, r.B), UnitLevel: t.UnitLevel,
-		Lo90: quantileAt(&r, 0.05), Lo50: quantileAt(&r, 0.25), Median: quantileAt(&r, 0.5), Hi50: quantileAt(&r, 0.75), Hi90: quantileAt(&r, 0.95)}
+		Lo90: quantileAt(&r, 0.05), Lo50: quantileAt(&r, 0.25), Median: quantileAt(&r, 0.5), Hi50: quantileAt(&r, 0.75), Hi90: quantileAt(&r, 0.95),
+		Statement: r.Statement(r.A)}
 	h := r.Histogram
 	w := (h.Hi - h.Lo) / float64(len(h.Counts))
 	for i, c := range h.Counts {
@@ -73,17 +79,25 @@ func MonteCarlo(t *sim.Tally, r scenario.MonteCarloResult, opts Options) (*plot.
 }
 
 func monteCarloPlot(d *MonteCarloData, l i18n.Lang) *plot.Plot {
-	win := 0.0
-	if d.A < len(d.WinProb) {
-		win = d.WinProb[d.A]
-	}
-	dec := 0
-	if win > 0.99 && win < 1 || win < 0.01 && win > 0 {
-		dec = 1
-	}
-	head := trf(l, keyMCTitle, d.NameA, l.Percent(win, dec), l.Int(int64(d.Runs)))
-	if win == 1 {
-		head = trf(l, keyMCTitleAll, d.NameA, l.Int(int64(d.Runs)))
+	// The headline never says 100%: every run, more than 99.9%, or a
+	// percentage with its Monte Carlo error, and nothing before
+	// scenario.MinRuns runs.
+	st := d.Statement
+	runs := l.Int(int64(d.Runs))
+	var head string
+	switch st.Kind {
+	case scenario.WinAll:
+		head = trf(l, keyMCTitleAll, d.NameA, runs)
+	case scenario.WinNone:
+		head = trf(l, keyMCTitleNone, d.NameA, runs)
+	case scenario.WinAbove:
+		head = trf(l, keyMCTitleAbove, d.NameA, runs)
+	case scenario.WinBelow:
+		head = trf(l, keyMCTitleBelow, d.NameA, runs)
+	case scenario.WinShare:
+		head = trf(l, keyMCTitle, d.NameA, l.Percent(st.P, 1), runs, l.Float(100*st.SE, 1))
+	default:
+		head = trf(l, keyMCTitleFew, runs, l.Int(int64(scenario.MinRuns)))
 	}
 	sub := trf(l, keyMCSub, d.NameA, d.NameB, levelName(l, d.UnitLevel, false), d.Seed, "90\u00a0%")
 	if l == i18n.EN {

@@ -55,6 +55,10 @@ const (
 	keyMCTitle       key = "mc.title"
 	keyMCSub         key = "mc.sub"
 	keyMCTitleAll    key = "mc.title.all"
+	keyMCTitleNone   key = "mc.title.none"
+	keyMCTitleAbove  key = "mc.title.above"
+	keyMCTitleBelow  key = "mc.title.below"
+	keyMCTitleFew    key = "mc.title.few"
 	keyMCX           key = "mc.x"
 	keyMCY           key = "mc.y"
 	keyMCMedian      key = "mc.median"
@@ -124,8 +128,12 @@ var strs = map[key]entry{
 	keyBEPoint:       {"break-even %s", "punto de empate %s"},
 	keyBEImpossible:  {"impossible: more votes than\nthe other candidates leave", "imposible: más votos de los que\ndejan los demás candidatos"},
 	keyBECounted:     {"counted share %s", "porcentaje contado %s"},
-	keyMCTitle:       {"%s wins in %s of %s simulated counts", "%s gana en el %s de %s conteos simulados"},
-	keyMCSub:         {"Margin of %s over %s when each missing %s votes like its region with random regional shocks (seed %d). Shaded: 50%% and %s intervals.", "Margen de %s sobre %s cuando cada %s faltante vota como su región, con variaciones regionales aleatorias (semilla %d). Sombreado: intervalos del 50\u00a0%% y del %s."},
+	keyMCTitle:       {"%s wins in %s of %s simulated counts (Monte Carlo error ±%s points)", "%s gana en el %s de %s conteos simulados (error de Monte Carlo ±%s puntos)"},
+	keyMCTitleNone:   {"%s wins in none of %s simulated counts", "%s no gana en ninguno de %s conteos simulados"},
+	keyMCTitleAbove:  {"%s wins in more than 99.9%% of %s simulated counts", "%s gana en más del 99,9\u00a0%% de %s conteos simulados"},
+	keyMCTitleBelow:  {"%s wins in fewer than 0.1%% of %s simulated counts", "%s gana en menos del 0,1\u00a0%% de %s conteos simulados"},
+	keyMCTitleFew:    {"Too few simulated counts to state a probability (%s; at least %s are needed)", "Demasiado pocos conteos simulados para dar una probabilidad (%s; hacen falta al menos %s)"},
+	keyMCSub:         {"Margin of %s over %s when each missing %s is predicted from the counted ones, with errors measured on them and shared regional shocks (seed %d). Shaded: 50%% and %s intervals.", "Margen de %s sobre %s cuando cada %s faltante se predice a partir de las unidades contadas, con errores medidos en ellas y choques regionales comunes (semilla %d). Sombreado: intervalos del 50\u00a0%% y del %s."},
 	keyMCTitleAll:    {"%s wins in all %s simulated counts", "%s gana en los %s conteos simulados"},
 	keyMCX:           {"Final margin (percentage points of the valid vote)", "Margen final (puntos porcentuales de los votos válidos)"},
 	keyMCY:           {"Simulated counts", "Conteos simulados"},
