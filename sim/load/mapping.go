@@ -121,12 +121,19 @@ type ExpectedSpec struct {
 	Source     string `json:"source,omitempty"`
 }
 
+// maxMappingBytes bounds a mapping file (1 MiB; real ones are a few
+// hundred bytes).
+const maxMappingBytes = 1 << 20
+
 // ReadMapping reads a mapping from JSON, rejecting unknown keys so that a
 // typo does not pass silently. name is used in error messages.
 func ReadMapping(r io.Reader, name string) (*Mapping, error) {
-	b, err := io.ReadAll(r)
+	b, err := io.ReadAll(io.LimitReader(r, maxMappingBytes+1))
 	if err != nil {
 		return nil, fmt.Errorf("load: reading mapping %s: %w", name, err)
+	}
+	if len(b) > maxMappingBytes {
+		return nil, fmt.Errorf("%w: %s is larger than %d bytes, the most a mapping may be", ErrMapping, name, maxMappingBytes)
 	}
 	dec := json.NewDecoder(bytes.NewReader(b))
 	dec.DisallowUnknownFields()

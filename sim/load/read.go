@@ -170,13 +170,34 @@ func readAll(r io.Reader) ([]byte, error) {
 	var sb strings.Builder
 	switch v := r.(type) {
 	case interface{ Len() int }:
+		if int64(v.Len()) > maxInput {
+			return nil, errTooLarge
+		}
 		sb.Grow(v.Len())
 	case interface{ Stat() (os.FileInfo, error) }:
 		if st, err := v.Stat(); err == nil && st.Mode().IsRegular() {
+			if st.Size() > maxInput {
+				return nil, errTooLarge
+			}
 			sb.Grow(int(st.Size()))
 		}
 	}
-	_, err := io.Copy(&sb, r)
+	// A stream with no end (/dev/zero, a pipe that never closes) stops at
+	// the bound.
+	n, err := io.Copy(&sb, io.LimitReader(r, maxInput+1))
+	if err == nil && n > maxInput {
+		return nil, errTooLarge
+	}
 	s := sb.String()
 	return unsafe.Slice(unsafe.StringData(s), len(s)), err
 }
+
+// MaxInputBytes bounds the size of a file Read accepts: 2 GiB, ten times
+// the largest real tally it was built for (a 9-million-unit file of
+// about 200 bytes a row would be 1.8 GB).
+const MaxInputBytes = 2 << 30
+
+// maxInput is MaxInputBytes; tests lower it.
+var maxInput int64 = MaxInputBytes
+
+var errTooLarge = fmt.Errorf("%w: the input is larger than %d bytes (2 GiB), the most Tallyscope reads", ErrFormat, MaxInputBytes)
