@@ -138,6 +138,7 @@ const (
 	McWinShare     Key = "mc.win.share"
 	McModel        Key = "mc.model"
 	McModelVolume  Key = "mc.model.volume"
+	McModelLegacy  Key = "mc.model.legacy"
 	ImpossibleTag  Key = "impossible"
 	McInterval     Key = "mc.interval"
 	McLikeOnly     Key = "mc.likeonly"
@@ -265,6 +266,7 @@ var table = map[Key]entry{
 	McWinShare:     {"%s wins in %s ± %s of %s runs (± Monte Carlo error)", "%s gana en el %s ± %s de %s simulaciones (± error de Monte Carlo)"},
 	McModel:        {"Each missing {u1} (known only by number in its region) is predicted from the counted {u}: its two-party margin and turnout, by region at every level and by size; errors are resampled from the held-out residuals of the counted {u}, with a shock shared by each region at the outermost level. Counted {u} do not vary.", "Cada {u1} que falta (conocid{a} solo por su número en su región) se predice a partir de {las} {u} contad{as}: su margen entre los dos primeros candidatos y su participación, por región en cada nivel y por tamaño; los errores se remuestrean de los residuos fuera de muestra de {las} {u} contad{as}, con un choque común a cada región del nivel más alto. {Las} {u} contad{as} no varían."},
 	McModelVolume:  {"Each missing {u1} (known only by number in its region) is predicted from the counted {u}: its two-party margin and its number of votes, by region at every level; errors are resampled from the held-out residuals of the counted {u}, with a shock shared by each region at the outermost level. Counted {u} do not vary.", "Cada {u1} que falta (conocid{a} solo por su número en su región) se predice a partir de {las} {u} contad{as}: su margen entre los dos primeros candidatos y su número de votos, por región en cada nivel; los errores se remuestrean de los residuos fuera de muestra de {las} {u} contad{as}, con un choque común a cada región del nivel más alto. {Las} {u} contad{as} no varían."},
+	McModelLegacy:  {"These data are totals of many {u}, so the errors of one {u1} cannot be measured: each missing {u1} takes the shares of a counted {u1} of its region, with a fixed, uncalibrated shock shared by each region (its standard deviation is a tenth of each share). Load one row per {u1} for the calibrated model.", "Estos datos son totales de muchas {u}, así que no se pueden medir los errores de {una} {u1}: cada {u1} que falta toma los porcentajes de {una} {u1} contad{a} de su región, con un choque fijo, no calibrado, común a cada región (su desviación típica es una décima parte de cada porcentaje). Cargue una fila por {u1} para el modelo calibrado."},
 	McInterval:     {"Nine runs in ten end with a margin between %s and %s.", "Nueve de cada diez simulaciones terminan con un margen de entre %s y %s."},
 	ImpossibleTag:  {"impossible", "imposible"},
 	McLikeOnly:     {"The simulation lets the missing {u} vote like their region; the other rules have no uncertainty model.", "La simulación hace votar a {las} {u} que faltan como su región; las otras reglas no tienen modelo de incertidumbre."},

@@ -229,7 +229,7 @@ func (e *Engine) newCalibrated(sc *Scenario, base *Outcome, in Inputs, a, b int,
 	// since small centres or precincts lean differently from big ones.
 	regionUnits := make([]float64, e.nr+1)
 	for i := range t.Units {
-		regionUnits[e.unitRegion[i]]++
+		regionUnits[e.unitRegion[i]] += float64(t.Units[i].Size())
 	}
 	for i := range in.Missing {
 		if r := in.Missing[i].Region; r >= 0 && r < e.nr {
@@ -242,6 +242,7 @@ func (e *Engine) newCalibrated(sc *Scenario, base *Outcome, in Inputs, a, b int,
 	fv := &fitInput{k: k, levels: L, nr: e.nr, regionLevel: e.depth}
 	idx := make([]int32, 0, n)
 	size := make([]float64, 0, n)
+	var rootSize []float64
 	for i := 0; i < n; i++ {
 		u := &t.Units[i]
 		va, vb := float64(u.Votes[a]), float64(u.Votes[b])
@@ -253,6 +254,11 @@ func (e *Engine) newCalibrated(sc *Scenario, base *Outcome, in Inputs, a, b int,
 		var x [2]float64
 		ym := (va - vb) / two
 		var yv float64
+		// A unit that sums Count reporting units (a state's counted
+		// tables) is modelled per reporting unit: its size and volume
+		// are divided by the count, and its residuals, the mean of that
+		// many units' errors, are scaled back up by √count.
+		sz := float64(u.Size())
 		switch {
 		case useBase:
 			j := bj.counted[i]
@@ -266,13 +272,14 @@ func (e *Engine) newCalibrated(sc *Scenario, base *Outcome, in Inputs, a, b int,
 			if u.Registered <= 0 {
 				continue
 			}
-			x[0] = math.Log(float64(u.Registered))
+			x[0] = math.Log(float64(u.Registered) / sz)
 			x[1] = math.Log(regionUnits[e.unitRegion[i]])
 			yv = math.Log(valid / float64(u.Registered))
 		default:
-			yv = math.Log(valid)
+			yv = math.Log(valid / sz)
 		}
 		idx = append(idx, int32(i))
+		rootSize = append(rootSize, math.Sqrt(sz))
 		size = append(size, x[0])
 		fm.y = append(fm.y, ym)
 		fm.w = append(fm.w, two)
@@ -447,10 +454,10 @@ func (e *Engine) newCalibrated(sc *Scenario, base *Outcome, in Inputs, a, b int,
 		span, ok := pools[key]
 		if !ok {
 			lo := int32(len(cal.pairs))
-			cal.pairs = appendPool(cal.pairs, rm, rv, unitClass, cls, noiseScale)
+			cal.pairs = appendPool(cal.pairs, rm, rv, rootSize, unitClass, cls, noiseScale)
 			if int32(len(cal.pairs)) == lo {
 				// No counted unit of that size: every size.
-				cal.pairs = appendPool(cal.pairs, rm, rv, unitClass, sizeClasses, noiseScale)
+				cal.pairs = appendPool(cal.pairs, rm, rv, rootSize, unitClass, sizeClasses, noiseScale)
 			}
 			if int32(len(cal.pairs)) == lo {
 				// No residuals at all: no unit noise.
@@ -639,7 +646,7 @@ func lenMissing(bj *baselineJoin) int {
 	return len(bj.missing)
 }
 
-func appendPool(dst []resPair, rm, rv []float64, class []int, cls int, scale float64) []resPair {
+func appendPool(dst []resPair, rm, rv, root []float64, class []int, cls int, scale float64) []resPair {
 	start := len(dst)
 	// A pool keeps at most maxPool residuals, every k-th of its units in
 	// their order: enough to resample noise, and small enough to stay in
@@ -661,8 +668,8 @@ func appendPool(dst []resPair, rm, rv []float64, class []int, cls int, scale flo
 		if (seen-1)%step != 0 {
 			continue
 		}
-		f := detExp(min(max(rv[p], -3), 3))
-		dst = append(dst, resPair{m: float32(rm[p]), f: float32(f)})
+		f := detExp(min(max(float64(rv[p]*root[p]), -3), 3))
+		dst = append(dst, resPair{m: float32(rm[p] * root[p]), f: float32(f)})
 	}
 	// Normalise the volume factors to a mean of 1, so that the noise
 	// leaves the expected volume unchanged. The margin residuals keep

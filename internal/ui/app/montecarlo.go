@@ -1,6 +1,7 @@
 package app
 
 import (
+	"strings"
 	"time"
 
 	"github.com/tallyscope/tallyscope/internal/i18n"
@@ -176,6 +177,9 @@ func (m *MonteCarlo) Stated() bool {
 // ModelText describes the simulated model in one sentence, in language l
 // naming the units u.
 func (m *MonteCarlo) ModelText(l i18n.Lang, u i18n.Units) string {
+	if m.mc != nil && strings.HasPrefix(m.mc.ModelText(), "legacy") {
+		return l.TU(i18n.McModelLegacy, u)
+	}
 	if m.Turnout {
 		return l.TU(i18n.McModel, u)
 	}
