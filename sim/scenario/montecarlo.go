@@ -363,11 +363,16 @@ func detExp(x float64) float64 {
 	const ln2 = 0.6931471805599453
 	k := math.Floor(x/ln2 + 0.5)
 	r := x - float64(k*ln2) // the conversion forbids a fused multiply-add
-	// Taylor series of exp(r), |r| ≤ 0.35, to 16 terms.
+	// Taylor series of exp(r), |r| ≤ 0.35, to 16 terms, or fewer once a
+	// term no longer changes the sum (the same test on every platform).
 	term, sum := 1.0, 1.0
 	for i := 1; i <= 16; i++ {
 		term = float64(term*r) / float64(i)
-		sum += term
+		next := sum + term
+		if next == sum {
+			break
+		}
+		sum = next
 	}
 	return math.Ldexp(sum, int(k))
 }
