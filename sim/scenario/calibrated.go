@@ -1058,8 +1058,15 @@ func extrapolationShift(fm, fv *fitInput, units []calUnit, m *MonteCarlo) (sdM, 
 	// only the excess is a shared extrapolation error.
 	vm /= wM * wM
 	vv /= wV * wV
-	exM := math.Sqrt(max(em*em-vm, 0))
-	exV := math.Sqrt(max(ev*ev-vv, 0))
+	// One hold-out's error is itself noisy: only an error beyond two of
+	// its standard errors counts as a sign of extrapolation.
+	var exM, exV float64
+	if em*em > 4*vm {
+		exM = math.Sqrt(em*em - vm)
+	}
+	if ev*ev > 4*vv {
+		exV = math.Sqrt(ev*ev - vv)
+	}
 	// How much further the real missing units lie than the held-out ones.
 	ratio := 1.0
 	if gap := xh/wh - xr/wr; gap != 0 {
@@ -1073,8 +1080,12 @@ func extrapolationShift(fm, fv *fitInput, units []calUnit, m *MonteCarlo) (sdM, 
 	return sdM, sdV
 }
 
-// selfCalibrateReps is the number of hold-outs selfCalibrate makes.
-const selfCalibrateReps = 12
+// selfCalibrateReps is the number of hold-outs selfCalibrate makes, and
+// selfCalibratePrior the weight, in hold-outs, of the model's own spread.
+const (
+	selfCalibrateReps  = 12
+	selfCalibratePrior = 12
+)
 
 // selfCalibrate measures, on the counted units, how well the
 // simulation's spread describes its real errors, and returns the factor
@@ -1084,7 +1095,7 @@ const selfCalibrateReps = 12
 // them with the same model (200 runs), and takes the error of the
 // projection's median against the hidden truth in units of the runs'
 // standard deviation. The factor is the root-mean-square of those
-// standardised errors, kept between 0.5 and 3. It corrects what the model
+// standardised errors (shrunk towards 1), kept between 0.5 and 3. It corrects what the model
 // leaves out and the data shows: errors correlated across regions (one
 // kind of unit moving together nationwide), heavier tails, a volume error
 // that goes with the margin.
@@ -1161,5 +1172,9 @@ func (e *Engine) selfCalibrate(sc Scenario, in Inputs, scattered, wholeRegions, 
 	if used == 0 {
 		return 1, nil
 	}
-	return min(max(math.Sqrt(sumZ2/float64(used)), 0.5), 3), nil
+	// A dozen hold-outs measure the ratio only roughly: it is shrunk
+	// towards 1 as if selfCalibratePrior more hold-outs had matched the
+	// model exactly (a noisy factor costs coverage).
+	z2 := (sumZ2 + selfCalibratePrior) / (float64(used) + selfCalibratePrior)
+	return min(max(math.Sqrt(z2), 0.5), 3), nil
 }
