@@ -559,6 +559,21 @@ func (e *Engine) newCalibrated(sc *Scenario, base *Outcome, in Inputs, a, b int,
 	cal.sdM = make([]float64, ng+1)
 	cal.sdV = make([]float64, ng+1)
 	extra := max(sc.MonteCarlo.RegionSigma, 0)
+	// Units that each sum many reporting units (a state's counted
+	// tables) hide the errors of one unit: they cannot be measured, so
+	// a fixed, uncalibrated shock stands for them, and the model says so.
+	var summed, reporting int64
+	for i := range t.Units {
+		reporting += t.Units[i].Size()
+		if t.Units[i].Count > 1 {
+			summed++
+		}
+	}
+	uncalibrated := summed > 0 && len(in.Missing) == 0 && !useBase
+	if uncalibrated {
+		extra = max(extra, AggregateShock)
+		m.note(fmt.Sprintf("the counted data are totals (%s rows for %s %s), so the errors of one %s cannot be measured: the simulation adds a fixed, uncalibrated shock of sd %.2f on the two-party margin per %s; load the data with one row per %s for the calibrated model", Thousands(int64(len(t.Units))), Thousands(reporting), e.unitsWord(), e.unitWord(), AggregateShock, levelName(e, shockLevel), e.unitWord()))
+	}
 	// A region with counted units knows its own level, so only its
 	// effect's posterior variance remains; a region without any takes
 	// the variance of the effects and of the overall mean.
@@ -616,16 +631,33 @@ func (e *Engine) newCalibrated(sc *Scenario, base *Outcome, in Inputs, a, b int,
 		known = " (known only by number in its region)"
 	}
 	cal.model = fmt.Sprintf("each missing %s%s is predicted %s; errors are resampled from the counted %s' held-out residuals, with a shock shared by each %s", unit, known, from, units, level)
+	if uncalibrated {
+		cal.model = fmt.Sprintf("uncalibrated: the counted data are totals, so each missing %s is predicted from its region's counted totals, with a fixed shock of sd %.2f on the two-party margin shared by each %s", unit, AggregateShock, level)
+	}
 	if officialSpread {
 		m.note("the official remaining total is spread over the missing " + units + " in proportion to their predicted volume")
 	}
-	if extra > 0 || sc.MonteCarlo.NationalSigma > 0 {
+	if sc.MonteCarlo.RegionSigma > 0 || sc.MonteCarlo.NationalSigma > 0 {
 		m.note(fmt.Sprintf("sensitivity setting: an extra shock of sd %.3g per %s and %.3g nationally on the two-party margin", extra, level, sc.MonteCarlo.NationalSigma))
 	}
 	if len(sc.Swings) > 0 || !sc.Turnout.IsZero() {
 		m.note("the model of the missing " + units + " is fitted on the counted " + units + " before the swing or turnout change, which applies to the counted ones only")
 	}
 	return cal, nil
+}
+
+// AggregateShock is the fixed regional shock, on the two-party margin,
+// that stands for the errors no one can measure when the counted data are
+// totals of many units: five points, about what the legacy model's shock
+// of 0.10 on each log share gives a two-way race near 50%.
+const AggregateShock = 0.05
+
+// levelName names level l of e's tally, or "region".
+func levelName(e *Engine, l int) string {
+	if l >= 0 && l < len(e.t.Levels) {
+		return e.t.Levels[l]
+	}
+	return "region"
 }
 
 // maxPool bounds the residuals a resampling pool keeps.

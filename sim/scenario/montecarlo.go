@@ -138,23 +138,6 @@ func (e *Engine) newProjection(sc Scenario, in Inputs, calibrate bool) (*MonteCa
 	m.shares = make([]float64, 0, prealloc*nc)
 	m.tmp = make([]float64, nc)
 	m.tot = make([]float64, nc)
-	// Units that each sum many reporting units (a state's counted tables)
-	// hide the errors of one unit: the calibrated model cannot measure
-	// them, so such data gets the legacy model, and says so.
-	if p.Model == ModelCalibrated && in.Baseline == nil && len(in.Missing) == 0 {
-		var units, summed int64
-		for i := range e.t.Units {
-			units += e.t.Units[i].Size()
-			if e.t.Units[i].Count > 1 {
-				summed++
-			}
-		}
-		if summed > 0 {
-			m.sc.MonteCarlo.Model = ModelLegacy
-			p.Model = ModelLegacy
-			m.note(fmt.Sprintf("the counted data are totals (%s rows for %s %s), so the errors of one %s cannot be measured: this simulation uses the legacy model's fixed regional shock, which is not calibrated; load the data with one row per %s for the calibrated model", Thousands(int64(len(e.t.Units))), Thousands(units), e.unitsWord(), e.unitWord(), e.unitWord()))
-		}
-	}
 	if p.Model == ModelLegacy {
 		if in.Baseline != nil || len(in.Missing) > 0 {
 			return nil, fmt.Errorf("%w: the legacy model uses no baseline and no list of missing units", ErrScenario)

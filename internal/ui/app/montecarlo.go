@@ -177,8 +177,8 @@ func (m *MonteCarlo) Stated() bool {
 // ModelText describes the simulated model in one sentence, in language l
 // naming the units u.
 func (m *MonteCarlo) ModelText(l i18n.Lang, u i18n.Units) string {
-	if m.mc != nil && strings.HasPrefix(m.mc.ModelText(), "legacy") {
-		return l.TU(i18n.McModelLegacy, u)
+	if m.mc != nil && strings.HasPrefix(m.mc.ModelText(), "uncalibrated") {
+		return l.TU(i18n.McModelTotals, u)
 	}
 	if m.Turnout {
 		return l.TU(i18n.McModel, u)

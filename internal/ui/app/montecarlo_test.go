@@ -92,9 +92,9 @@ func TestModelTextMatchesCore(t *testing.T) {
 		u := i18n.UnitsFor(d.Tally.UnitLevel)
 		shown := s.MC.ModelText(i18n.EN, u)
 		if d == def {
-			// The embedded default holds state totals: the core falls
-			// back to the legacy model and says so, and so does the view.
-			assert.Contains(t, core, "legacy model")
+			// The embedded default holds state totals: the core says
+			// its shock is fixed and uncalibrated, and so does the view.
+			assert.Contains(t, core, "uncalibrated")
 			assert.Contains(t, shown, "uncalibrated")
 			assert.Contains(t, strings.Join(s.MC.result().Notes, " "), "cannot be measured")
 			continue
