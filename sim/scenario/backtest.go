@@ -339,6 +339,11 @@ func (e *Engine) chooseHidden(d Design, seed uint64, rep int) []bool {
 // (their votes cleared). For the legacy model the hidden units become
 // expectations per outermost region instead.
 func (e *Engine) split(hide []bool, legacy bool) (*sim.Tally, []sim.Unit) {
+	return e.splitAt(hide, legacy, min(0, len(e.t.Levels)-1))
+}
+
+// splitAt is split with the legacy expectations at level (-1: national).
+func (e *Engine) splitAt(hide []bool, legacy bool, level int) (*sim.Tally, []sim.Unit) {
 	t := e.t
 	sub := &sim.Tally{Title: t.Title, Levels: t.Levels, UnitLevel: t.UnitLevel, Candidates: t.Candidates, Regions: t.Regions}
 	var missing []sim.Unit
@@ -352,8 +357,8 @@ func (e *Engine) split(hide []bool, legacy bool) (*sim.Tally, []sim.Unit) {
 	for i := range t.Units {
 		u := &t.Units[i]
 		g := nr
-		if len(t.Levels) > 0 {
-			if anc := e.ancestorAt(e.unitRegion[i], 0); anc >= 0 {
+		if level >= 0 {
+			if anc := e.ancestorAt(e.unitRegion[i], level); anc >= 0 {
 				g = anc
 			}
 		}

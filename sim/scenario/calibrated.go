@@ -743,12 +743,12 @@ func (e *Engine) appendPath(dst []int32, r int) []int32 {
 	return dst
 }
 
-// cellUnits turns the pools of missing units known only by number into
-// units of equal volume, as the like-region rule places them.
-func (e *Engine) cellUnits(base *Outcome, m *MonteCarlo) []projUnit {
-	var out []projUnit
-	counts := make([]cell, len(base.cells))
-	known := true
+// wholeUnits returns the whole number of missing units of each of base's
+// cells (in counts[k].votes), by largest remainder so that they add up to
+// the pools' total, and whether every cell's number is known.
+func wholeUnits(base *Outcome) (counts []cell, known bool) {
+	counts = make([]cell, len(base.cells))
+	known = true
 	var unitSum float64
 	for k, c := range base.cells {
 		counts[k].vol = c.units
@@ -758,6 +758,14 @@ func (e *Engine) cellUnits(base *Outcome, m *MonteCarlo) []projUnit {
 	if known {
 		apportionCells(counts, int64(math.Round(unitSum)))
 	}
+	return counts, known
+}
+
+// cellUnits turns the pools of missing units known only by number into
+// units of equal volume, as the like-region rule places them.
+func (e *Engine) cellUnits(base *Outcome, m *MonteCarlo) []projUnit {
+	var out []projUnit
+	counts, known := wholeUnits(base)
 	for k, c := range base.cells {
 		if c.votes <= 0 {
 			continue

@@ -190,19 +190,7 @@ func (m *MonteCarlo) initLegacy(shockLevel int) error {
 	}
 	m.cum, m.unitShares = e.mcTables()
 	shockIdx := map[int]int32{}
-	// Whole missing units per cell, by largest remainder so that they add
-	// up to the pools' total.
-	counts := make([]cell, len(base.cells))
-	known := true
-	var unitSum float64
-	for k, c := range base.cells {
-		counts[k].vol = c.units
-		known = known && c.units >= 0
-		unitSum += max(c.units, 0)
-	}
-	if known {
-		apportionCells(counts, int64(math.Round(unitSum)))
-	}
+	counts, known := wholeUnits(base)
 	for k, c := range base.cells {
 		sr := e.shareRegion(c.region, minU)
 		src := base.RegionCounted(regionOrNation(e, sr))

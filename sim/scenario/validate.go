@@ -87,45 +87,13 @@ func (e *Engine) Validate(sc Scenario, p ValidationParams) (*Validation, error) 
 	}
 	for rep := 0; rep < p.Reps; rep++ {
 		r := rand.New(rand.NewPCG(sc.MonteCarlo.Seed, 1<<40+uint64(rep)))
-		sub := &sim.Tally{Levels: t.Levels, UnitLevel: t.UnitLevel, Candidates: t.Candidates, Regions: t.Regions}
-		nr := len(t.Regions)
-		expU := make([]int64, nr+1)
-		expR := make([]int64, nr+1)
-		reKnown := make([]bool, nr+1)
-		for i := range reKnown {
-			reKnown[i] = true
+		hide := make([]bool, len(t.Units))
+		for i := range hide {
+			hide[i] = r.Float64() < p.Hide
 		}
-		for i := range t.Units {
-			u := &t.Units[i]
-			g := nr
-			if level >= 0 {
-				if anc := e.ancestorAt(e.unitRegion[i], level); anc >= 0 {
-					g = anc
-				}
-			}
-			expU[g] += u.Size()
-			if u.Registered == sim.Unknown {
-				reKnown[g] = false
-			} else {
-				expR[g] += u.Registered
-			}
-			if r.Float64() >= p.Hide {
-				sub.Units = append(sub.Units, *u)
-			}
-		}
-		for g := range expU {
-			if expU[g] == 0 {
-				continue
-			}
-			x := sim.Expectation{Region: g, Units: expU[g]}
-			if g == nr {
-				x.Region = -1
-			}
-			if reKnown[g] {
-				x.Registered = expR[g]
-			}
-			sub.Expected = append(sub.Expected, x)
-		}
+		// The hidden units become expectations at the level, as a real
+		// count's would be.
+		sub, _ := e.splitAt(hide, true, level)
 		se, err := New(sub)
 		if err != nil {
 			return nil, err
