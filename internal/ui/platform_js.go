@@ -4,6 +4,9 @@ package ui
 
 import (
 	"syscall/js"
+	"time"
+
+	"github.com/tallyscope/tallyscope/internal/ui/app"
 
 	"github.com/hajimehoshi/ebiten/v2"
 )
@@ -250,4 +253,12 @@ func Fetch(ref string) ([]byte, error) {
 	r := <-ch
 	release()
 	return r.b, r.err
+}
+
+// backgroundRuns makes the Monte Carlo runs on their own goroutine, in
+// slices of 8 ms with a 1 ms sleep between them: the sleep gives the page
+// back to the browser, so the runs fill the time between frames (most of
+// it, when painting is slow) instead of a few milliseconds inside each.
+func backgroundRuns(m *app.MonteCarlo) {
+	go m.Background(8*time.Millisecond, func() { time.Sleep(time.Millisecond) })
 }

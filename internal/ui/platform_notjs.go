@@ -10,6 +10,8 @@ import (
 	"strings"
 
 	"github.com/hajimehoshi/ebiten/v2"
+
+	"github.com/tallyscope/tallyscope/internal/ui/app"
 )
 
 // pageOrigin returns the address links are made from: none on the
@@ -93,3 +95,7 @@ func runOptions() *ebiten.RunGameOptions { return nil }
 func Fetch(ref string) ([]byte, error) {
 	return nil, fmt.Errorf("fetching %s: only in the browser", ref)
 }
+
+// backgroundRuns is nil on the desktop: the frames step the Monte Carlo
+// runs themselves (State.Update's budget).
+var backgroundRuns func(*app.MonteCarlo)

@@ -69,6 +69,7 @@ func NewGame(cfg Config) (*Game, error) {
 	}
 	st.Origin = pageOrigin()
 	st.CanSave = cfg.Save != nil
+	st.Background = backgroundRuns
 	fonts, err := layout.NewFonts()
 	if err != nil {
 		return nil, err

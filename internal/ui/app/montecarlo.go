@@ -2,6 +2,8 @@ package app
 
 import (
 	"strings"
+	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/tallyscope/tallyscope/internal/i18n"
@@ -45,6 +47,10 @@ type MonteCarlo struct {
 	sumStep  time.Duration
 	steps    int
 
+	// mu guards mc and the timing, which a background stepper (see
+	// Background) changes while the interface reads them.
+	mu    sync.Mutex
+	stop  atomic.Bool
 	mc    *scenario.MonteCarlo
 	res   scenario.MonteCarloResult
 	resAt int
@@ -63,8 +69,10 @@ type MCTiming struct {
 
 // Timing returns the simulation's timing so far.
 func (m *MonteCarlo) Timing() MCTiming {
+	m.mu.Lock()
+	defer m.mu.Unlock()
 	el := m.elapsed
-	if !m.Done() && !m.created.IsZero() {
+	if !m.done() && !m.created.IsZero() {
 		el = time.Since(m.created)
 	}
 	return MCTiming{Setup: m.setup, Elapsed: el, MaxStep: m.maxStep, LastStep: m.lastStep, SumStep: m.sumStep, Steps: m.steps}
@@ -115,19 +123,61 @@ func hasRegistered(t *sim.Tally) bool {
 }
 
 // Done reports whether every run is finished (or none can be made).
-func (m *MonteCarlo) Done() bool { return m.mc == nil || m.mc.Done() }
+func (m *MonteCarlo) Done() bool {
+	if m.mc == nil {
+		return true
+	}
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return m.mc.Done()
+}
 
 // Completed returns the number of finished runs.
 func (m *MonteCarlo) Completed() int {
 	if m.mc == nil {
 		return 0
 	}
+	m.mu.Lock()
+	defer m.mu.Unlock()
 	return m.mc.Completed()
 }
 
 // StepFor performs runs for about d of wall time, at least one.
 func (m *MonteCarlo) StepFor(d time.Duration) {
-	if m.Done() {
+	if m.mc == nil {
+		return
+	}
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.stepFor(d)
+}
+
+// Background makes the runs in slices of about chunk of wall time,
+// calling pause between them, until every run is made or Stop is called.
+// In the browser, pause gives the page back to the browser (a short
+// sleep): the runs then fill the time between frames instead of taking
+// it from them, and input stays live. It is meant to run on its own
+// goroutine; the interface reads the results meanwhile.
+func (m *MonteCarlo) Background(chunk time.Duration, pause func()) {
+	for m.mc != nil && !m.stop.Load() {
+		m.mu.Lock()
+		m.stepFor(chunk)
+		done := m.mc.Done()
+		m.mu.Unlock()
+		if done {
+			return
+		}
+		pause()
+	}
+}
+
+// Stop ends a Background stepper (the simulation was replaced).
+func (m *MonteCarlo) Stop() { m.stop.Store(true) }
+
+func (m *MonteCarlo) done() bool { return m.mc == nil || m.mc.Done() }
+
+func (m *MonteCarlo) stepFor(d time.Duration) {
+	if m.done() {
 		return
 	}
 	start := time.Now()
@@ -148,13 +198,23 @@ func (m *MonteCarlo) StepFor(d time.Duration) {
 
 // Step performs up to n more runs.
 func (m *MonteCarlo) Step(n int) {
-	if !m.Done() {
+	if m.mc == nil {
+		return
+	}
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if !m.mc.Done() {
 		m.mc.Step(n)
 	}
 }
 
 func (m *MonteCarlo) result() scenario.MonteCarloResult {
-	if m.mc != nil && m.resAt != m.mc.Completed() {
+	if m.mc == nil {
+		return m.res
+	}
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if m.resAt != m.mc.Completed() {
 		m.res = m.mc.Result()
 		m.resAt = m.mc.Completed()
 	}

@@ -134,6 +134,12 @@ type State struct {
 	Out *Outcome
 	// MC is the Monte Carlo run in progress or done.
 	MC *MonteCarlo
+	// Background, when set, is given each new simulation to run outside
+	// the frames (the browser sets it; see MonteCarlo.Background); Update
+	// then only watches its progress.
+	Background func(*MonteCarlo)
+	// mcSeen is the number of runs the last Update saw.
+	mcSeen int
 
 	engine *scenario.Engine
 	// mapping, read from a mapping file, applies to the next results
@@ -172,6 +178,7 @@ func (s *State) setData(d *Dataset) {
 	}
 	s.P = Params{}
 	s.Region, s.Search, s.Scroll, s.Hover, s.Pinned = -1, "", 0, -1, -1
+	s.stopMC()
 	s.MC, s.mcTried = nil, false
 	s.dirty = true
 	s.Version++
@@ -201,11 +208,20 @@ func (s *State) Update(budget time.Duration) bool {
 		// The simulation starts when it is looked at.
 		s.MC = s.newMonteCarlo()
 		s.mcTried = true
+		s.mcSeen = 0
 		changed = true
+		if s.MC != nil && s.MC.Err == nil && s.Background != nil {
+			s.Background(s.MC)
+		}
 	}
-	if s.MC != nil && !s.MC.Done() && s.View == ViewUncertainty && budget > 0 {
-		s.MC.StepFor(budget)
-		changed = true
+	if s.MC != nil && s.View == ViewUncertainty {
+		if s.Background == nil && !s.MC.Done() && budget > 0 {
+			s.MC.StepFor(budget)
+		}
+		if n := s.MC.Completed(); n != s.mcSeen {
+			s.mcSeen = n
+			changed = true
+		}
 	}
 	if changed {
 		s.Version++
@@ -215,6 +231,14 @@ func (s *State) Update(budget time.Duration) bool {
 
 func (s *State) recompute() {
 	s.Out = s.project()
+	s.stopMC()
 	s.MC, s.mcTried = nil, false
 	s.effect(EffectFragment, s.Fragment())
+}
+
+// stopMC ends the background runs of the simulation being replaced.
+func (s *State) stopMC() {
+	if s.MC != nil {
+		s.MC.Stop()
+	}
 }
