@@ -147,6 +147,11 @@ func ReadMapping(r io.Reader, name string) (*Mapping, error) {
 	return &m, nil
 }
 
+// MaxCodeWidth bounds a mapping's pad and slice widths: codes are short
+// (the CNE's centre codes have 9 digits), and a width of billions would
+// only allocate.
+const MaxCodeWidth = 64
+
 func (m *Mapping) check() error {
 	if len(m.Candidates) == 0 {
 		return errors.New(`the mapping lists no "candidates" columns`)
@@ -189,12 +194,18 @@ func (m *Mapping) check() error {
 		if l.Column == "" {
 			return errors.New("a level has no column")
 		}
-		if len(l.Slice) != 0 && (len(l.Slice) != 2 || l.Slice[0] < 0 || l.Slice[1] <= l.Slice[0]) {
-			return fmt.Errorf("level %s: slice must be [start, end) with start < end", l.Column)
+		if len(l.Slice) != 0 && (len(l.Slice) != 2 || l.Slice[0] < 0 || l.Slice[1] <= l.Slice[0] || l.Slice[1] > MaxCodeWidth) {
+			return fmt.Errorf("level %s: slice must be [start, end) with 0 ≤ start < end ≤ %d", l.Column, MaxCodeWidth)
+		}
+		if l.Pad < 0 || l.Pad > MaxCodeWidth {
+			return fmt.Errorf("level %s: pad %d is outside 0 to %d", l.Column, l.Pad, MaxCodeWidth)
 		}
 	}
-	if len(m.UnitSlice) != 0 && (len(m.UnitSlice) != 2 || m.UnitSlice[0] < 0 || m.UnitSlice[1] <= m.UnitSlice[0]) {
-		return errors.New("unit_slice must be [start, end) with start < end")
+	if len(m.UnitSlice) != 0 && (len(m.UnitSlice) != 2 || m.UnitSlice[0] < 0 || m.UnitSlice[1] <= m.UnitSlice[0] || m.UnitSlice[1] > MaxCodeWidth) {
+		return fmt.Errorf("unit_slice must be [start, end) with 0 ≤ start < end ≤ %d", MaxCodeWidth)
+	}
+	if m.UnitPad < 0 || m.UnitPad > MaxCodeWidth {
+		return fmt.Errorf("unit_pad %d is outside 0 to %d", m.UnitPad, MaxCodeWidth)
 	}
 	if len(m.Delimiter) > 1 && m.Delimiter != `\t` {
 		return fmt.Errorf("delimiter %q must be one character", m.Delimiter)
