@@ -68,7 +68,7 @@ func TestChartCommand(t *testing.T) {
 		{"svg spanish", []string{"chart", "regions", "--lang", "es", "--out", filepath.Join(dir, "r.svg"), data}, "r.svg", "<?xml", 0},
 		{"pdf print", []string{"chart", "--size", "print", "--out", filepath.Join(dir, "b.pdf"), "breakeven", data}, "b.pdf", "%PDF", 0},
 		{"custom size", []string{"chart", "swing", "--size", "800x450", "--out", filepath.Join(dir, "w.png"), data}, "w.png", "\x89PNG", 800},
-		{"montecarlo", []string{"chart", "montecarlo", "--montecarlo", "200", "--seed", "5", "--out", filepath.Join(dir, "m.png"), data}, "m.png", "\x89PNG", 1440},
+		{"montecarlo", []string{"chart", "montecarlo", "--montecarlo", "400", "--seed", "5", "--out", filepath.Join(dir, "m.png"), data}, "m.png", "\x89PNG", 1440},
 	}
 	for _, tt := range tests {
 		out, errOut, code := chartCLI(tt.args...)
@@ -92,7 +92,7 @@ func TestChartCommand(t *testing.T) {
 func TestChartAll(t *testing.T) {
 	data := chartFixture(t)
 	dir := t.TempDir()
-	out, errOut, code := chartCLI("chart", "all", "--montecarlo", "100", "--out", filepath.Join(dir, "{kind}.svg"), "--numbers", filepath.Join(dir, "{kind}.csv"), data)
+	out, errOut, code := chartCLI("chart", "all", "--montecarlo", "400", "--out", filepath.Join(dir, "{kind}.svg"), "--numbers", filepath.Join(dir, "{kind}.csv"), data)
 	require.Equal(t, 0, code, errOut)
 	for _, k := range []string{"shares", "regions", "breakeven", "montecarlo", "fingerprint", "digits", "swing"} {
 		assert.Contains(t, out, k+": wrote", k)
