@@ -47,6 +47,9 @@ type Totals struct {
 	Registered      int64 `json:"registered"`
 	RegisteredUnits int64 `json:"registered_units"`
 	CastRegistered  int64 `json:"cast_registered"`
+	// Lumped marks the aggregate candidates (Tally.Lumped), which Leader
+	// skips; Aggregation sets it.
+	Lumped []bool `json:"-"`
 }
 
 // Cast returns valid plus the known null and blank votes.
@@ -119,22 +122,13 @@ func (t *Totals) Margin(a, b int, d Denominator) (votes int64, marginPP float64)
 	return votes, 100 * (t.Share(a, d) - t.Share(b, d))
 }
 
-// Leader returns the candidates with the most and second-most votes.
-// Ties rule: between equal vote counts, the candidate listed first in the
-// tally leads, and tie reports that the top two are equal. With a single
-// candidate, runnerUp is -1.
+// Leader returns the candidates with the most and second-most votes,
+// skipping aggregates (see Candidate.Aggregate). Ties rule: between equal
+// vote counts, the candidate listed first in the tally leads, and tie
+// reports that the top two are equal. With a single candidate, runnerUp
+// is -1.
 func (t *Totals) Leader() (leader, runnerUp int, tie bool) {
-	leader, runnerUp = -1, -1
-	for i, v := range t.Votes {
-		switch {
-		case leader < 0 || v > t.Votes[leader]:
-			leader, runnerUp = i, leader
-		case runnerUp < 0 || v > t.Votes[runnerUp]:
-			runnerUp = i
-		}
-	}
-	tie = runnerUp >= 0 && t.Votes[leader] == t.Votes[runnerUp]
-	return leader, runnerUp, tie
+	return TopTwo(t.Votes, t.Lumped)
 }
 
 // Turnout returns votes cast over registered voters, counted only in the
@@ -275,6 +269,8 @@ type layout struct {
 	// Column of each sum, or -1 when it is not stored.
 	cNull, cNullUnits, cBlank, cBlankUnits, cReg, cRegUnits, cCastReg int
 	votes, width                                                      int
+	// lumped is Tally.Lumped, copied into every Totals.
+	lumped []bool
 }
 
 func newLayout(nc int, null, blank, registered presence) layout {
@@ -369,7 +365,7 @@ func addCount(row []int64, v, n int64, cSum, cUnits int) bool {
 
 // totals returns the Totals a row holds; its Votes alias the row.
 func (l *layout) totals(row []int64) Totals {
-	t := Totals{Units: row[0], Votes: row[l.votes:l.width:l.width]}
+	t := Totals{Units: row[0], Votes: row[l.votes:l.width:l.width], Lumped: l.lumped}
 	for _, v := range t.Votes {
 		t.Valid += v
 	}
@@ -497,6 +493,7 @@ func AggregateInto(a *Aggregation, t *Tally) *Aggregation {
 				a.byLevel = nil
 			}
 		}
+		lay.lumped = t.Lumped()
 		a.Tally, a.lay = t, lay
 		s = a.sum()
 		null := s.known(nullKnown, nullUnknown)

@@ -30,6 +30,10 @@ type Candidate struct {
 	Name string `json:"name"`
 	// Party is the party or alliance, if known.
 	Party string `json:"party,omitempty"`
+	// Aggregate marks a column that adds up several candidates ("All
+	// other candidates"). It is a remainder, never a contestant: it leads
+	// no region, wins no seat, gets no digit test and is drawn in grey.
+	Aggregate bool `json:"aggregate,omitempty"`
 }
 
 // Label returns the display name, or the ID when the name is empty.
@@ -38,6 +42,53 @@ func (c Candidate) Label() string {
 		return c.Name
 	}
 	return c.ID
+}
+
+// Lumped returns, per candidate, whether it is an aggregate (see
+// Candidate.Aggregate), or nil when none is.
+func (t *Tally) Lumped() []bool {
+	var out []bool
+	for i, c := range t.Candidates {
+		if c.Aggregate {
+			if out == nil {
+				out = make([]bool, len(t.Candidates))
+			}
+			out[i] = true
+		}
+	}
+	return out
+}
+
+// Contestants returns the number of candidates that are not aggregates.
+func (t *Tally) Contestants() int {
+	n := 0
+	for _, c := range t.Candidates {
+		if !c.Aggregate {
+			n++
+		}
+	}
+	return n
+}
+
+// TopTwo returns the indexes of the two largest of votes, skipping the
+// indexes that lumped marks (lumped may be nil or shorter than votes).
+// Between equal counts the lower index ranks first, and tie reports that
+// the top two are equal. Missing places are -1.
+func TopTwo(votes []int64, lumped []bool) (lead, run int, tie bool) {
+	lead, run = -1, -1
+	for i, v := range votes {
+		if i < len(lumped) && lumped[i] {
+			continue
+		}
+		switch {
+		case lead < 0 || v > votes[lead]:
+			lead, run = i, lead
+		case run < 0 || v > votes[run]:
+			run = i
+		}
+	}
+	tie = run >= 0 && votes[lead] == votes[run]
+	return lead, run, tie
 }
 
 // Region is one area of the geographic hierarchy.
