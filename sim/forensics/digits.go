@@ -567,6 +567,11 @@ func digitTests(t *sim.Tally, o DigitOptions, second, last bool) ([]SecondDigitT
 	var outS []SecondDigitTest
 	var outL []LastDigitTest
 	for c := range t.Candidates {
+		if t.Candidates[c].Aggregate {
+			// A lump of several candidates has no digit law of its own:
+			// its counts are sums. Run says so in Skipped.
+			continue
+		}
 		counts, agg := candidateCounts(t, c)
 		var rs SecondDigitTest
 		var rl LastDigitTest
@@ -609,14 +614,16 @@ func digitTests(t *sim.Tally, o DigitOptions, second, last bool) ([]SecondDigitT
 }
 
 // SecondDigit runs the second-digit test on every candidate's counts in
-// the tally's single units, in the tally's candidate order.
+// the tally's single units, in the tally's candidate order, leaving out
+// aggregates (sim.Candidate.Aggregate).
 func SecondDigit(t *sim.Tally, o DigitOptions) ([]SecondDigitTest, error) {
 	out, _, err := digitTests(t, o, true, false)
 	return out, err
 }
 
 // LastDigit runs the last-digit tests on every candidate's counts in the
-// tally's single units, in the tally's candidate order.
+// tally's single units, in the tally's candidate order, leaving out
+// aggregates (sim.Candidate.Aggregate).
 func LastDigit(t *sim.Tally, o DigitOptions) ([]LastDigitTest, error) {
 	_, out, err := digitTests(t, o, false, true)
 	return out, err

@@ -98,6 +98,11 @@ func Run(t *sim.Tally, o Options) (*Report, error) {
 	if err != nil {
 		return nil, err
 	}
+	for _, c := range t.Candidates {
+		if c.Aggregate {
+			r.Skipped = append(r.Skipped, Skip{Check: "digit tests: " + c.Label(), Reason: lumpedReason})
+		}
+	}
 
 	// The digit tests, the slowest part on large tallies, run beside the
 	// other checks. Every check draws from its own seeded stream, so the
@@ -175,6 +180,9 @@ func Run(t *sim.Tally, o Options) (*Report, error) {
 
 // focusCandidates resolves names, or picks the data's leader and each
 // claim's leader.
+// lumpedReason says why a lump of several candidates is not examined.
+const lumpedReason = "adds up several candidates, so its counts are sums, not one candidate's; the checks examine single candidates"
+
 func focusCandidates(t *sim.Tally, names []string) ([]int, error) {
 	var out []int
 	add := func(c int) {
@@ -191,6 +199,9 @@ func focusCandidates(t *sim.Tally, names []string) ([]int, error) {
 			if err != nil {
 				return nil, err
 			}
+			if t.Candidates[c].Aggregate {
+				return nil, fmt.Errorf("%w: %s %s", ErrInput, t.Candidates[c].Label(), lumpedReason)
+			}
 			add(c)
 		}
 		return out, nil
@@ -200,7 +211,7 @@ func focusCandidates(t *sim.Tally, names []string) ([]int, error) {
 		best, bestVotes := -1, int64(-1)
 		for _, v := range cl.Votes {
 			if v.Votes > bestVotes {
-				if c, err := t.Candidate(v.Candidate); err == nil {
+				if c, err := t.Candidate(v.Candidate); err == nil && !t.Candidates[c].Aggregate {
 					best, bestVotes = c, v.Votes
 				}
 			}

@@ -47,14 +47,24 @@ func resolveCandidate(t *sim.Tally, name string) (int, error) {
 	if len(t.Candidates) == 0 {
 		return -1, sim.ErrNoCandidates
 	}
-	if name != "" {
-		return t.Candidate(name)
+	if t.Contestants() == 0 {
+		return -1, fmt.Errorf("%w: every candidate column %s", ErrInput, lumpedReason)
 	}
-	return leader(t), nil
+	if name == "" {
+		return leader(t), nil
+	}
+	c, err := t.Candidate(name)
+	if err != nil {
+		return -1, err
+	}
+	if t.Candidates[c].Aggregate {
+		return -1, fmt.Errorf("%w: %s %s", ErrInput, t.Candidates[c].Label(), lumpedReason)
+	}
+	return c, nil
 }
 
 // leader returns the candidate with the most votes over all units, the
-// first listed on ties.
+// first listed on ties, leaving out aggregates.
 func leader(t *sim.Tally) int {
 	sum := make([]int64, len(t.Candidates))
 	for i := range t.Units {
@@ -64,13 +74,8 @@ func leader(t *sim.Tally) int {
 			}
 		}
 	}
-	best := 0
-	for j, v := range sum {
-		if v > sum[best] {
-			best = j
-		}
-	}
-	return best
+	best, _, _ := sim.TopTwo(sum, t.Lumped())
+	return max(best, 0)
 }
 
 // turnoutUnit reports whether unit u can enter a turnout check, and the

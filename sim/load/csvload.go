@@ -142,6 +142,9 @@ func loadCSV(text string, latin1 bool, m *Mapping, file string, lenient bool, re
 			header[i] = fixLatin1(header[i])
 		}
 	}
+	if err := m.check(); err != nil {
+		return nil, &Problem{File: file, Msg: err.Error(), kind: ErrMapping}
+	}
 	b := &builder{file: file, m: m, hdr: header, rep: rep, strict: !lenient, latin1: latin1, rd: r}
 	if err := b.resolve(); err != nil {
 		return nil, err
@@ -260,7 +263,7 @@ func (b *builder) resolve() error {
 			return err
 		}
 	}
-	for _, c := range m.Candidates {
+	for _, c := range m.candidateSpecs() {
 		i, err := col(c.Column, "candidate "+c.Column, true)
 		if err != nil {
 			return err
@@ -292,22 +295,33 @@ func (b *builder) start(rows int) {
 		}
 		t.Levels = append(t.Levels, label)
 	}
-	for _, c := range m.Candidates {
+	add := func(c CandidateSpec) {
 		id := c.ID
 		if id == "" {
 			id = c.Column
 		}
-		t.Candidates = append(t.Candidates, sim.Candidate{ID: id, Name: c.Name, Party: c.Party})
+		agg, guessed := c.aggregate()
+		if guessed {
+			b.rep.guess("%s: taken as several candidates lumped together (a remainder that leads no region and gets no digit test); say \"aggregate\": false in the mapping to count it as one candidate", c.Column)
+		}
+		t.Candidates = append(t.Candidates, sim.Candidate{ID: id, Name: c.Name, Party: c.Party, Aggregate: agg})
+	}
+	for _, c := range m.candidateSpecs() {
+		add(c)
 	}
 	if b.c.total >= 0 {
-		o := CandidateSpec{ID: "other", Name: "Other candidates"}
+		lumped := true
+		o := CandidateSpec{ID: "other", Name: "Other candidates", Aggregate: &lumped}
 		if m.Others != nil {
 			o = *m.Others
+			if o.Aggregate == nil {
+				o.Aggregate = &lumped
+			}
 		}
 		if o.ID == "" {
 			o.ID = "other"
 		}
-		t.Candidates = append(t.Candidates, sim.Candidate{ID: o.ID, Name: o.Name, Party: o.Party})
+		add(o)
 	}
 	if e := m.Expected; e != nil {
 		t.Expected = append(t.Expected, sim.Expectation{Region: -1, Units: e.Units, Registered: e.Registered, Votes: e.Votes, Source: e.Source})

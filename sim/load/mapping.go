@@ -48,7 +48,13 @@ type Mapping struct {
 	// Total is an optional column of all votes for all candidates. When
 	// given, the votes of candidates without a column (total minus the
 	// candidate columns) become one more candidate, named by Others.
-	Total  string         `json:"total,omitempty"`
+	Total string `json:"total,omitempty"`
+	// Others describes the candidates that have no column of their own,
+	// lumped together: with Total, it names the remainder; without it,
+	// Others.Column is the file's column that already adds them up ("All
+	// other candidates"). In JSON a plain string names that column. It is
+	// an aggregate (see CandidateSpec.Aggregate) unless it says
+	// "aggregate": false.
 	Others *CandidateSpec `json:"others,omitempty"`
 	// Candidates lists the columns that hold votes, in display order.
 	Candidates []CandidateSpec `json:"candidates"`
@@ -100,6 +106,66 @@ type CandidateSpec struct {
 	ID    string `json:"id,omitempty"`
 	Name  string `json:"name,omitempty"`
 	Party string `json:"party,omitempty"`
+	// Aggregate says the column adds up several candidates ("Others"):
+	// it is then a remainder, never a contestant (sim.Candidate.Aggregate).
+	// When absent, a column whose name reads like "Others", "All other
+	// candidates" or "Otros" is taken as one, and the load report says so.
+	Aggregate *bool `json:"aggregate,omitempty"`
+}
+
+// lumpedNames are the normalised names (lower case, letters only) that
+// mark a column as lumping several candidates when the mapping does not
+// say.
+var lumpedNames = map[string]bool{
+	"other": true, "others": true, "othercandidates": true, "otherparties": true,
+	"allother": true, "allothers": true, "allothercandidates": true, "allotherparties": true,
+	"othersallcandidates": true, "minorcandidates": true, "minorparties": true,
+	"otro": true, "otros": true, "otroscandidatos": true, "otrospartidos": true,
+	"demascandidatos": true, "restodecandidatos": true,
+}
+
+// looksLumped reports whether a column or candidate name reads like a
+// lump of several candidates.
+func looksLumped(name string) bool {
+	letters := strings.Map(func(r rune) rune {
+		switch {
+		case r >= 'a' && r <= 'z':
+			return r
+		case r == 'á':
+			return 'a'
+		case r == 'é':
+			return 'e'
+		}
+		return -1
+	}, strings.ToLower(name))
+	return lumpedNames[letters]
+}
+
+// aggregate resolves whether c is an aggregate: what the mapping says, or
+// else whether its column or name reads like one (guessed).
+func (c CandidateSpec) aggregate() (agg, guessed bool) {
+	if c.Aggregate != nil {
+		return *c.Aggregate, false
+	}
+	if looksLumped(c.Column) || looksLumped(c.ID) || looksLumped(c.Name) {
+		return true, true
+	}
+	return false, false
+}
+
+// candidateSpecs returns the columns that hold votes, in order: the
+// candidates, then the Others column when the file has one. An Others
+// column is an aggregate unless the mapping says otherwise.
+func (m *Mapping) candidateSpecs() []CandidateSpec {
+	if m.Others == nil || m.Others.Column == "" {
+		return m.Candidates
+	}
+	o := *m.Others
+	if o.Aggregate == nil {
+		t := true
+		o.Aggregate = &t
+	}
+	return append(m.Candidates[:len(m.Candidates):len(m.Candidates)], o)
 }
 
 // UnmarshalJSON accepts a plain column name or an object.
@@ -172,7 +238,15 @@ func (m *Mapping) check() error {
 			counted[r.col] = r.role
 		}
 	}
-	for _, c := range m.Candidates {
+	if o := m.Others; o != nil {
+		switch {
+		case o.Column == "" && m.Total == "":
+			return errors.New(`"others" names no column, and there is no "total" column to take them from: give the column that adds up the other candidates ("others": "All other candidates"), or a "total" column`)
+		case o.Column != "" && m.Total != "":
+			return fmt.Errorf(`"others" names the column %q and "total" is given too, so the other candidates would be counted twice; map the total as "valid" to check the sum instead`, o.Column)
+		}
+	}
+	for _, c := range m.candidateSpecs() {
 		if c.Column == "" {
 			return errors.New("a candidate has no column")
 		}
