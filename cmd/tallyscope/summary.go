@@ -171,9 +171,11 @@ func summarize(t *sim.Tally, level, margin string, den sim.Denominator) (*summar
 		}
 	default:
 		s.Level = t.UnitLevel
+		lumped := t.Lumped()
 		for i := range t.Units {
 			u := &t.Units[i]
 			tot := sim.NewTotals(len(t.Candidates))
+			tot.Lumped = lumped
 			tot.AddUnit(u)
 			res := sim.Result{Region: -1, Level: len(t.Levels), Totals: tot}
 			name := u.Name

@@ -159,7 +159,7 @@ func TestSpanishLabels(t *testing.T) {
 		{chart.KindRegions, []string{"Margen (puntos porcentuales)", "mesas contadas", "Bravo frente a Álvarez"}, []string{"Márgen"}},
 		{chart.KindFingerprint, []string{"Participación", "Huella electoral"}, nil},
 		{chart.KindSwing, []string{"Mesas ganadas", "Cambio hacia Bravo"}, nil},
-		{chart.KindDigits, []string{"Último dígito", "g.l."}, nil},
+		{chart.KindDigits, []string{"Último dígito", "nulo binomial", "dígitos"}, []string{"binomial null"}},
 		{chart.KindBreakEven, []string{"votos restantes", "Margen final (votos)"}, nil},
 		{chart.KindMonteCarlo, []string{"conteos simulados", "semilla 3"}, nil},
 	}
@@ -346,6 +346,24 @@ func TestDigitsNumbers(t *testing.T) {
 		assert.InDelta(t, 0.1, d.Series[0].Expected[k], 1e-12)
 	}
 	assert.Equal(t, d.Series[0].N, n)
+	// The chart shows the test `tallyscope forensics` prints, with the
+	// same null: the report's binomial p-values, figure for figure.
+	r, err := forensics.Run(tl, forensics.Options{Seed: 9, SkipFit: true})
+	require.NoError(t, err)
+	for _, s := range d.Series {
+		require.NotNil(t, s.Binomial, s.Name)
+		var found bool
+		for _, ld := range r.LastDigit {
+			if ld.Candidate == s.Candidate {
+				found = true
+				require.NotNil(t, ld.Binomial)
+				assert.Equal(t, ld.PValue, s.PValue, s.Name)
+				assert.Equal(t, ld.Binomial.PValue, s.Binomial.PValue, s.Name)
+				assert.Equal(t, ld.Binomial.Expected, s.Binomial.Expected, s.Name)
+			}
+		}
+		assert.True(t, found, s.Name)
+	}
 	_, _, err = chart.Render(chart.KindDigits, tl, scenario.Scenario{}, chart.Options{Digit: "third"})
 	assert.ErrorIs(t, err, chart.ErrKind)
 	_, _, err = chart.Render(chart.KindDigits, tl, scenario.Scenario{}, chart.Options{Digit: chart.DigitSecond})

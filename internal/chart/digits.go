@@ -19,12 +19,26 @@ const (
 	DigitSecond = "second"
 )
 
-// DigitSeries is one candidate's digit counts against the expected law.
+// DigitSeries is one candidate's digit counts against the expected law,
+// and, when the forensics report has it, against the binomial null (what
+// honest counting gives for counts of this size and shape). They are the
+// figures `tallyscope forensics` prints.
 type DigitSeries struct {
 	Candidate int
 	Name      string
 	N         int64
 	Observed  [10]int64
+	Expected  [10]float64
+	ChiSquare float64
+	DF        int
+	PValue    float64
+	// Binomial is set when the null was computed: its expected shares,
+	// chi-square and p-value.
+	Binomial *DigitNull
+}
+
+// DigitNull is a binomial null's expected digit shares and its test.
+type DigitNull struct {
 	Expected  [10]float64
 	ChiSquare float64
 	DF        int
@@ -60,8 +74,12 @@ func ComputeLastDigits(t *sim.Tally, tests []forensics.LastDigitTest, opts Optio
 	for _, c := range pick {
 		for _, r := range tests {
 			if r.Candidate == c && r.N > 0 {
-				d.Series = append(d.Series, DigitSeries{Candidate: c, Name: surname(t, c), N: r.N, Observed: r.Observed, Expected: uniform,
-					ChiSquare: r.ChiSquare, DF: r.DF, PValue: r.PValue})
+				s := DigitSeries{Candidate: c, Name: surname(t, c), N: r.N, Observed: r.Observed, Expected: uniform,
+					ChiSquare: r.ChiSquare, DF: r.DF, PValue: r.PValue}
+				if b := r.Binomial; b != nil {
+					s.Binomial = &DigitNull{Expected: b.Expected, ChiSquare: b.ChiSquare, DF: b.DF, PValue: b.PValue}
+				}
+				d.Series = append(d.Series, s)
 			}
 		}
 	}
@@ -81,8 +99,14 @@ func ComputeSecondDigits(t *sim.Tally, tests []forensics.SecondDigitTest, opts O
 	for _, c := range pick {
 		for _, r := range tests {
 			if r.Candidate == c && r.N > 0 {
-				d.Series = append(d.Series, DigitSeries{Candidate: c, Name: surname(t, c), N: r.N, Observed: r.Observed, Expected: r.Expected,
-					ChiSquare: r.ChiSquare, DF: r.DF, PValue: r.PValue})
+				s := DigitSeries{Candidate: c, Name: surname(t, c), N: r.N, Observed: r.Observed, Expected: r.Expected,
+					ChiSquare: r.ChiSquare, DF: r.DF, PValue: r.PValue}
+				// As in `tallyscope forensics`: the binomial null of the
+				// second digit is shown from 100 counts.
+				if b := r.Binomial; b != nil && r.N >= 100 {
+					s.Binomial = &DigitNull{Expected: b.Expected, ChiSquare: b.ChiSquare, DF: b.DF, PValue: b.PValue}
+				}
+				d.Series = append(d.Series, s)
 			}
 		}
 	}
@@ -102,7 +126,8 @@ func digitCandidates(t *sim.Tally, opts Options) ([]int, error) {
 }
 
 // LastDigits draws the last digits of two candidates' counts against the
-// uniform law (Beber and Scacco).
+// uniform law (Beber and Scacco) and against the binomial null that
+// `tallyscope forensics` also tests.
 func LastDigits(t *sim.Tally, tests []forensics.LastDigitTest, opts Options) (*plot.Plot, error) {
 	d, err := ComputeLastDigits(t, tests, opts)
 	if err != nil {
@@ -112,7 +137,8 @@ func LastDigits(t *sim.Tally, tests []forensics.LastDigitTest, opts Options) (*p
 }
 
 // SecondDigits draws the second digits of two candidates' counts against
-// Benford's second-digit law (Mebane).
+// Benford's second-digit law (Mebane) and, from 100 counts, against the
+// binomial null that `tallyscope forensics` also tests.
 func SecondDigits(t *sim.Tally, tests []forensics.SecondDigitTest, opts Options) (*plot.Plot, error) {
 	d, err := ComputeSecondDigits(t, tests, opts)
 	if err != nil {
@@ -136,12 +162,18 @@ func pValue(l i18n.Lang, p float64) string {
 }
 
 func digitsPlot(d *DigitsData, l i18n.Lang) *plot.Plot {
-	test, law := tr(l, keyDigitsLast), tr(l, keyDigitsUniform)
+	test, law, lawP := tr(l, keyDigitsLast), tr(l, keyDigitsUniform), tr(l, keyDigitsUniformP)
 	if d.Test == DigitSecond {
-		test, law = tr(l, keyDigitsSecond), tr(l, keyDigitsBenford)
+		test, law, lawP = tr(l, keyDigitsSecond), tr(l, keyDigitsBenford), tr(l, keyDigitsBenfordP)
 	}
 	sub := ""
+	binomial := false
 	for _, s := range d.Series {
+		if b := s.Binomial; b != nil {
+			binomial = true
+			sub += trf(l, keyDigitsStatBoth, s.Name, l.Int(s.N), pValue(l, s.PValue), lawP, pValue(l, b.PValue)) + " "
+			continue
+		}
 		sub += trf(l, keyDigitsStat, s.Name, l.Int(s.N), l.Float(s.ChiSquare, 1), s.DF, pValue(l, s.PValue)) + " "
 	}
 	sub += tr(l, keyDigitsCaveat)
@@ -166,11 +198,34 @@ func digitsPlot(d *DigitsData, l i18n.Lang) *plot.Plot {
 		top = max(top, e)
 		law1 = append(law1, rect{x0: float64(k) - groupW/2 - 0.04, x1: float64(k) + groupW/2 + 0.04, y0: e - top*0.004, y1: e + top*0.004, fill: palette.Highlight})
 	}
-	p.Add(gridLines{horizontal: true}, rs, rects(law1))
+	// The binomial null is each candidate's own: a tick over its bar.
+	lawColour := palette.Highlight
+	var null1 []rect
+	if binomial {
+		lawColour = palette.Neutral
+		for i := range law1 {
+			law1[i].fill = lawColour
+		}
+		for k := 0; k < 10; k++ {
+			for i, s := range d.Series {
+				if s.Binomial == nil {
+					continue
+				}
+				e := 100 * s.Binomial.Expected[k]
+				top = max(top, e)
+				x0 := float64(k) - groupW/2 + float64(i)*w
+				null1 = append(null1, rect{x0: x0, x1: x0 + w, y0: e - top*0.006, y1: e + top*0.006, fill: palette.Highlight})
+			}
+		}
+	}
+	p.Add(gridLines{horizontal: true}, rs, rects(law1), rects(null1))
 	for _, s := range d.Series {
 		p.Legend.Add(s.Name, swatch{fill: palette.Candidate(s.Candidate)})
 	}
-	p.Legend.Add(trf(l, keyDigitsLaw, law), lineSwatch{line: draw.LineStyle{Color: palette.Highlight, Width: 2}})
+	p.Legend.Add(trf(l, keyDigitsLaw, law), lineSwatch{line: draw.LineStyle{Color: lawColour, Width: 2}})
+	if binomial {
+		p.Legend.Add(tr(l, keyDigitsBinomial), lineSwatch{line: draw.LineStyle{Color: palette.Highlight, Width: 3}})
+	}
 	p.Legend.Top, p.Legend.Left = true, false
 	p.Legend.YOffs = 0
 	p.X.Min, p.X.Max = -0.5, 9.5

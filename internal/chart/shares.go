@@ -53,6 +53,9 @@ type SharesData struct {
 	ProjectedValid int64
 	// projected holds every candidate's projected votes, for the table.
 	projected []int64
+	// lumped marks the candidates that lump several (sim.Tally.Lumped),
+	// drawn in grey.
+	lumped []bool
 }
 
 // HasChanges reports whether sc changes the counted result: a
@@ -141,8 +144,12 @@ func ComputeShares(a *sim.Aggregation) (*SharesData, error) {
 	// a claim, most counted votes first (ties: tally order).
 	// With claims, a candidate needs to be named in every claim: the
 	// others are compared with each claim's "others".
+	// A column lumping several candidates joins the others' row.
 	var own []int
 	for c := range t.Candidates {
+		if t.Candidates[c].Aggregate {
+			continue
+		}
 		big := float64(n.Votes[c])/float64(n.Valid) >= minOwnRow
 		named := true
 		for _, cl := range claims {
@@ -162,13 +169,22 @@ func ComputeShares(a *sim.Aggregation) (*SharesData, error) {
 	}
 	if len(own) == len(t.Candidates)-1 && len(claims) == 0 {
 		// An "others" row for a single candidate: show them by name.
+		// A lump of several candidates comes last, whatever its size.
 		own = own[:0]
 		for c := range t.Candidates {
 			own = append(own, c)
 		}
-		slices.SortStableFunc(own, func(x, y int) int { return cmp.Compare(n.Votes[y], n.Votes[x]) })
+		slices.SortStableFunc(own, func(x, y int) int {
+			if ax, ay := t.Candidates[x].Aggregate, t.Candidates[y].Aggregate; ax != ay {
+				if ax {
+					return 1
+				}
+				return -1
+			}
+			return cmp.Compare(n.Votes[y], n.Votes[x])
+		})
 	}
-	d := &SharesData{Valid: n.Valid, Units: n.Units, ExpectedUnits: n.Expected.Units, UnitLevel: t.UnitLevel}
+	d := &SharesData{Valid: n.Valid, Units: n.Units, ExpectedUnits: n.Expected.Units, UnitLevel: t.UnitLevel, lumped: t.Lumped()}
 	for _, cl := range claims {
 		d.Claims = append(d.Claims, cl.label)
 	}
@@ -245,7 +261,7 @@ func sharesPlot(d *SharesData, l i18n.Lang) *plot.Plot {
 	maxShare := 0.0
 	for g, r := range d.Rows {
 		top := -float64(g)
-		clr := palette.Candidate(r.Candidate)
+		clr := palette.Of(r.Candidate, d.lumped)
 		name := r.Label
 		if r.Candidate < 0 {
 			name = tr(l, keyOthers)

@@ -181,11 +181,20 @@ func digitsTable(t *sim.Tally, d *DigitsData) *Table {
 		tab.fact(id+" df", s.DF)
 		tab.fact(id+" p_value", s.PValue)
 		tab.Columns = append(tab.Columns, id+" count", id+" share")
+		if b := s.Binomial; b != nil {
+			tab.fact(id+" binomial_chi_square", b.ChiSquare)
+			tab.fact(id+" binomial_df", b.DF)
+			tab.fact(id+" binomial_p_value", b.PValue)
+			tab.Columns = append(tab.Columns, id+" binomial_expected_share")
+		}
 	}
 	for k := 0; k < 10; k++ {
 		r := []any{int64(k), d.Series[0].Expected[k]}
 		for _, s := range d.Series {
 			r = append(r, s.Observed[k], s.Share(k))
+			if s.Binomial != nil {
+				r = append(r, s.Binomial.Expected[k])
+			}
 		}
 		tab.row(r...)
 	}

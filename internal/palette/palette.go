@@ -67,6 +67,16 @@ func Candidate(i int) color.RGBA {
 	}
 }
 
+// Of returns the colour of candidate i as Candidate does, but Neutral for
+// a candidate that lumped marks (sim.Tally.Lumped: a column adding up
+// several candidates is a remainder, never drawn as a contestant).
+func Of(i int, lumped []bool) color.RGBA {
+	if i >= 0 && i < len(lumped) && lumped[i] {
+		return Neutral
+	}
+	return Candidate(i)
+}
+
 // Tint returns c mixed with white: f = 0 gives c, f = 1 gives white. Use
 // it for fills behind text, such as a candidate's band in a table. f is
 // clamped to [0,1].

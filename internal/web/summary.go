@@ -56,8 +56,13 @@ func Summarize(t *sim.Tally, l i18n.Lang) Summary {
 	for i := range order {
 		order[i] = i
 	}
+	// Most votes first; a column lumping several candidates comes last.
 	slices.SortStableFunc(order, func(a, b int) int {
-		switch {
+		switch la, lb := t.Candidates[a].Aggregate, t.Candidates[b].Aggregate; {
+		case la != lb && la:
+			return 1
+		case la != lb:
+			return -1
 		case n.Votes[a] > n.Votes[b]:
 			return -1
 		case n.Votes[a] < n.Votes[b]:
@@ -76,7 +81,7 @@ func Summarize(t *sim.Tally, l i18n.Lang) Summary {
 			Votes:    fmt.Sprintf(pageText[l].Votes, l.Int(n.Votes[c])),
 			Share:    l.Percent(n.Share(c, sim.OfValid), 2),
 			Fraction: n.Share(c, sim.OfValid),
-			Colour:   hexColour(palette.Candidate(c)),
+			Colour:   hexColour(palette.Of(c, t.Lumped())),
 		})
 	}
 	if len(order) > SummaryCandidates+1 {

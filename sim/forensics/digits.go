@@ -616,16 +616,21 @@ func digitTests(t *sim.Tally, o DigitOptions, second, last bool) ([]SecondDigitT
 // SecondDigit runs the second-digit test on every candidate's counts in
 // the tally's single units, in the tally's candidate order, leaving out
 // aggregates (sim.Candidate.Aggregate).
+//
+// It runs both digit tests, as Run does, so that its figures are Run's to
+// the last bit (the binomial walk sums both tests' terms together).
 func SecondDigit(t *sim.Tally, o DigitOptions) ([]SecondDigitTest, error) {
-	out, _, err := digitTests(t, o, true, false)
+	out, _, err := digitTests(t, o, true, true)
 	return out, err
 }
 
 // LastDigit runs the last-digit tests on every candidate's counts in the
 // tally's single units, in the tally's candidate order, leaving out
 // aggregates (sim.Candidate.Aggregate).
+//
+// Like SecondDigit, it runs both tests, so that its figures are Run's.
 func LastDigit(t *sim.Tally, o DigitOptions) ([]LastDigitTest, error) {
-	_, out, err := digitTests(t, o, false, true)
+	_, out, err := digitTests(t, o, true, true)
 	return out, err
 }
 
