@@ -471,26 +471,7 @@ func (e *Engine) imputePass(rs *resolved, o *Outcome) error {
 	out := o.scratchI[:e.nc]
 	switch sc.Missing {
 	case MissingSplit:
-		copy(shares, rs.split)
-		if len(sc.Split.Rest) == 0 {
-			c, _ := e.t.Candidate(sc.Split.Candidate)
-			var rest int64
-			for k, v := range o.Counted {
-				if k != c {
-					rest += v
-				}
-			}
-			for k, v := range o.Counted {
-				if k == c {
-					continue
-				}
-				if rest > 0 {
-					shares[k] = (1 - sc.Split.Share) * float64(v) / float64(rest)
-				} else {
-					shares[k] = (1 - sc.Split.Share) / float64(e.nc-1)
-				}
-			}
-		}
+		e.splitShares(rs, o, shares)
 	case MissingWorstCase:
 		clear(shares)
 		if o.CountedRunnerUp < 0 {

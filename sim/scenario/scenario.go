@@ -174,11 +174,19 @@ type Share struct {
 
 // Split is the MissingSplit rule: Share of the remaining votes to
 // Candidate; the rest split like the counted units, or by Rest (shares of
-// the rest, renormalised to add up to 1).
+// the rest, renormalised to add up to 1), or taken from From.
 type Split struct {
 	Candidate string  `json:"candidate"`
 	Share     float64 `json:"share"`
 	Rest      []Share `json:"rest,omitempty"`
+	// From, when set, names the candidate who gives up what Candidate
+	// takes: every other candidate keeps its share of the counted valid
+	// vote, and From gets the rest of the remaining votes. It is the
+	// rule of BreakEven: with Candidate the runner-up and From the
+	// leader, they tie at Share = BreakEven.Needed. When Share leaves
+	// less than the others' counted share, From gets nothing and the
+	// others share what is left.
+	From string `json:"from,omitempty"`
 }
 
 // Claim is a set of claimed national totals for the MissingClaim rule and
@@ -273,6 +281,14 @@ type Scenario struct {
 
 	// MonteCarlo configures the uncertainty model.
 	MonteCarlo MonteCarloParams `json:"montecarlo,omitzero"`
+}
+
+// IsBaseline reports whether sc leaves the counted units as they are and
+// fills in no missing unit, so that its outcome is the counted votes: no
+// missing-unit rule, no swing, no turnout change, no claim counted in
+// their place.
+func (sc Scenario) IsBaseline() bool {
+	return sc.Missing == MissingNone && len(sc.Swings) == 0 && sc.Turnout.IsZero() && sc.Counted == nil
 }
 
 // DefaultMinUnits is m when Scenario.MinUnits is zero.
@@ -416,6 +432,9 @@ func (sc *Scenario) check() error {
 				return fmt.Errorf("%w: split share %v for %s is not a number between 0 and 100", ErrScenario, r.Share, r.Candidate)
 			}
 		}
+		if sc.Split.From != "" && len(sc.Split.Rest) > 0 {
+			return fmt.Errorf("%w: a split takes the votes from one candidate or splits the rest as given, not both", ErrScenario)
+		}
 	}
 	if sc.Missing == MissingClaim && (sc.Claim == nil || len(sc.Claim.Votes) == 0) {
 		return fmt.Errorf("%w: the claim rule needs claimed votes", ErrScenario)
@@ -460,7 +479,11 @@ func (sc *Scenario) check() error {
 	if (t.Level == "") != (t.Region == "") {
 		return fmt.Errorf("%w: a regional turnout change needs both a level and a region", ErrScenario)
 	}
-	mc := sc.MonteCarlo
+	return sc.MonteCarlo.check()
+}
+
+// check validates the Monte Carlo parameters.
+func (mc MonteCarloParams) check() error {
 	if mc.Runs > MaxRuns {
 		return fmt.Errorf("%w: %d Monte Carlo runs are above the bound of %d", ErrScenario, mc.Runs, MaxRuns)
 	}
