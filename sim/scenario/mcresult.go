@@ -123,16 +123,7 @@ func (m *MonteCarlo) Result() MonteCarloResult {
 	for k, p := range Quantiles {
 		res.MarginQ[k] = quantile(res.Margins, p)
 	}
-	lo, hi := res.Margins[0], res.Margins[len(res.Margins)-1]
-	if hi <= lo {
-		lo, hi = lo-0.5, hi+0.5
-	}
-	res.Histogram = Histogram{Lo: lo, Hi: hi, Counts: make([]int, m.bins)}
-	for _, v := range res.Margins {
-		b := int(float64(m.bins) * (v - lo) / (hi - lo))
-		b = min(max(b, 0), m.bins-1)
-		res.Histogram.Counts[b]++
-	}
+	res.Histogram = NewHistogram(res.Margins, m.bins)
 	return res
 }
 
