@@ -60,10 +60,12 @@ func ComputeMonteCarlo(t *sim.Tally, r scenario.MonteCarloResult) (*MonteCarloDa
 	d := &MonteCarloData{MonteCarloResult: r, NameA: surname(t, r.A), NameB: surname(t, r.B), UnitLevel: t.UnitLevel,
 		Lo90: quantileAt(&r, 0.05), Lo50: quantileAt(&r, 0.25), Median: quantileAt(&r, 0.5), Hi50: quantileAt(&r, 0.75), Hi90: quantileAt(&r, 0.95),
 		Statement: r.Statement(r.A)}
+	// The bins are the simulation's own (scenario.NewHistogram), as the
+	// app draws them.
 	h := r.Histogram
-	w := (h.Hi - h.Lo) / float64(len(h.Counts))
 	for i, c := range h.Counts {
-		d.Bins = append(d.Bins, MonteCarloBin{From: h.Lo + float64(i)*w, To: h.Lo + float64(i+1)*w, Runs: c})
+		from, to := h.Bin(i)
+		d.Bins = append(d.Bins, MonteCarloBin{From: from, To: to, Runs: c})
 	}
 	return d, nil
 }
