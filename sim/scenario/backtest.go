@@ -128,27 +128,11 @@ type BacktestResult struct {
 // hidden. The legacy model instead learns, as before, only their number
 // and registered voters per outermost region.
 func (e *Engine) Backtest(p BacktestParams) (*BacktestResult, error) {
-	if p.Reps == 0 {
-		p.Reps = 100
+	p, err := p.check()
+	if err != nil {
+		return nil, err
 	}
-	if p.Runs == 0 {
-		p.Runs = 1000
-	}
-	if p.Reps < 0 || p.Reps > MaxBacktestReps {
-		return nil, fmt.Errorf("%w: backtest repetitions must be between 1 and %d", ErrScenario, MaxBacktestReps)
-	}
-	if p.Runs < 0 || p.Runs > MaxRuns {
-		return nil, fmt.Errorf("%w: runs must be between 1 and %d", ErrScenario, MaxRuns)
-	}
-	if p.Model != ModelCalibrated && p.Model != ModelLegacy {
-		return nil, fmt.Errorf("%w: unknown model %q", ErrScenario, p.Model)
-	}
-	if p.Model == ModelLegacy && p.Baseline != nil {
-		return nil, fmt.Errorf("%w: the legacy model uses no baseline", ErrScenario)
-	}
-	t := e.t
-	truth := e.agg.Nation
-	if _, b, _ := leader(truth.Votes); b < 0 {
+	if _, b, _ := leader(e.agg.Nation.Votes); b < 0 {
 		return nil, fmt.Errorf("%w: a backtest needs two candidates", ErrScenario)
 	}
 	model := p.Model
@@ -156,118 +140,183 @@ func (e *Engine) Backtest(p BacktestParams) (*BacktestResult, error) {
 		model = "calibrated"
 	}
 	res := &BacktestResult{Design: p.Design.String(), Model: model, Reps: p.Reps, Runs: p.Runs, Seed: p.Seed, Coverage: map[string]float64{}}
-	covered := make([]int, len(Levels))
-	var sumErr, sumErr2, sumWidth, brier float64
-	var calls, callsRight, hidden int
-	trueWin, _, _ := leader(truth.Votes)
-	// The true leader of each outermost region.
-	top := []int{}
-	if len(t.Levels) > 0 {
-		top = e.agg.Level(0)
-	}
-	trueTop := make(map[int]int, len(top))
-	for _, r := range top {
-		w, _, _ := leader(e.agg.Votes(r))
-		trueTop[r] = w
-	}
-	var scales []float64
-	var noteKeys []string
+	s := newBacktestScore(e)
 	for rep := 0; rep < p.Reps; rep++ {
 		hide := e.chooseHidden(p.Design, p.Seed, rep)
-		sub, missing := e.split(hide, p.Model == ModelLegacy)
-		for _, h := range hide {
-			if h {
-				hidden++
-			}
-		}
-		se, err := New(sub)
+		m, err := e.projectHidden(p, rep, hide)
 		if err != nil {
 			return nil, err
 		}
-		sc := Scenario{Missing: MissingLikeRegion, MonteCarlo: MonteCarloParams{Runs: p.Runs, Seed: p.Seed + uint64(rep), Model: p.Model}}
-		var in Inputs
-		if p.Model != ModelLegacy {
-			in = Inputs{Baseline: p.Baseline, Missing: missing}
-		}
-		m, err := se.NewProjection(sc, in)
-		if err != nil {
-			return nil, err
-		}
-		m.Step(p.Runs)
 		r := m.Result()
 		if res.ModelText == "" {
 			res.ModelText = r.Model
 		}
-		scales = append(scales, r.SpreadScale)
-		for _, n := range r.Notes {
-			// One note of each kind (digits aside): the first
-			// repetition's. The spread's scale is summarised below.
-			key := strings.Map(func(r rune) rune {
-				if r >= '0' && r <= '9' || r == '.' || r == ',' || r == '+' || r == '-' {
-					return -1
-				}
-				return r
-			}, n)
-			if strings.HasPrefix(n, "the spread is scaled") || strings.HasPrefix(n, "baseline joined") || slices.Contains(noteKeys, key) {
-				continue
-			}
-			noteKeys = append(noteKeys, key)
-			res.Notes = append(res.Notes, n)
-		}
-		a, b := r.A, r.B
-		tm := 100 * float64(truth.Votes[a]-truth.Votes[b]) / float64(truth.Valid)
-		for k, lv := range Levels {
-			lo, hi := r.Interval(lv)
-			if tm >= lo && tm <= hi {
-				covered[k]++
-			}
-		}
-		lo, hi := r.Interval(0.90)
-		sumWidth += hi - lo
-		d := r.MarginQ[2] - tm
-		sumErr += d
-		sumErr2 += d * d
-		for c, pw := range r.WinProb {
-			o := 0.0
-			if c == trueWin {
-				o = 1
-			}
-			brier += (pw - o) * (pw - o)
-		}
-		if r.Wins[r.A] == int64(r.Runs) {
-			res.Certain++
-			if tm < lo || tm > hi {
-				res.CertainWrong++
-			}
-		}
-		// Region calls: the projection's central outcome per outermost
-		// region that had hidden units.
-		proj := m.PointByRegion(0)
-		for _, rr := range top {
-			if !hasHidden(e, hide, rr) {
-				continue
-			}
-			calls++
-			if w, _, _ := leader(proj[rr]); w == trueTop[rr] {
-				callsRight++
-			}
-		}
+		s.notes(res, r.Notes)
+		s.add(e, hide, m, &r, res)
 	}
-	n := float64(p.Reps)
-	for k, lv := range Levels {
-		res.Coverage[strconv.Itoa(int(math.Round(100*lv)))] = float64(covered[k]) / n
-	}
-	res.MeanWidthPP = sumWidth / n
-	res.BiasPP = sumErr / n
-	res.RMSEPP = math.Sqrt(sumErr2 / n)
-	res.Brier = brier / n
-	res.HiddenUnits = float64(hidden) / n
-	if calls > 0 {
-		res.RegionCalls = float64(callsRight) / float64(calls)
-	}
-	slices.Sort(scales)
-	res.SpreadScale = [3]float64{scales[0], quantile(scales, 0.5), scales[len(scales)-1]}
+	s.finish(res, p.Reps)
 	return res, nil
+}
+
+// check returns p with its defaults, or an error naming what is out of
+// range.
+func (p BacktestParams) check() (BacktestParams, error) {
+	if p.Reps == 0 {
+		p.Reps = 100
+	}
+	if p.Runs == 0 {
+		p.Runs = 1000
+	}
+	if p.Reps < 0 || p.Reps > MaxBacktestReps {
+		return p, fmt.Errorf("%w: backtest repetitions must be between 1 and %d", ErrScenario, MaxBacktestReps)
+	}
+	if p.Runs < 0 || p.Runs > MaxRuns {
+		return p, fmt.Errorf("%w: runs must be between 1 and %d", ErrScenario, MaxRuns)
+	}
+	if p.Model != ModelCalibrated && p.Model != ModelLegacy {
+		return p, fmt.Errorf("%w: unknown model %q", ErrScenario, p.Model)
+	}
+	if p.Model == ModelLegacy && p.Baseline != nil {
+		return p, fmt.Errorf("%w: the legacy model uses no baseline", ErrScenario)
+	}
+	return p, nil
+}
+
+// projectHidden makes repetition rep's projection of the units marked in
+// hide, every run done.
+func (e *Engine) projectHidden(p BacktestParams, rep int, hide []bool) (*MonteCarlo, error) {
+	sub, missing := e.split(hide, p.Model == ModelLegacy)
+	se, err := New(sub)
+	if err != nil {
+		return nil, err
+	}
+	sc := Scenario{Missing: MissingLikeRegion, MonteCarlo: MonteCarloParams{Runs: p.Runs, Seed: p.Seed + uint64(rep), Model: p.Model}}
+	var in Inputs
+	if p.Model != ModelLegacy {
+		in = Inputs{Baseline: p.Baseline, Missing: missing}
+	}
+	m, err := se.NewProjection(sc, in)
+	if err != nil {
+		return nil, err
+	}
+	m.Step(p.Runs)
+	return m, nil
+}
+
+// backtestScore accumulates the repetitions' errors against the truth.
+type backtestScore struct {
+	truth   *sim.Result
+	trueWin int
+	// top lists the outermost regions and trueTop their true leaders.
+	top                              []int
+	trueTop                          map[int]int
+	covered                          []int
+	sumErr, sumErr2, sumWidth, brier float64
+	calls, callsRight, hidden        int
+	scales                           []float64
+	noteKeys                         []string
+}
+
+func newBacktestScore(e *Engine) *backtestScore {
+	s := &backtestScore{truth: &e.agg.Nation, covered: make([]int, len(Levels))}
+	s.trueWin, _, _ = leader(s.truth.Votes)
+	// The true leader of each outermost region.
+	s.top = []int{}
+	if len(e.t.Levels) > 0 {
+		s.top = e.agg.Level(0)
+	}
+	s.trueTop = make(map[int]int, len(s.top))
+	for _, r := range s.top {
+		w, _, _ := leader(e.agg.Votes(r))
+		s.trueTop[r] = w
+	}
+	return s
+}
+
+// notes keeps one note of each kind (digits aside): the first
+// repetition's. The spread's scale is summarised by finish.
+func (s *backtestScore) notes(res *BacktestResult, notes []string) {
+	for _, n := range notes {
+		key := strings.Map(func(r rune) rune {
+			if r >= '0' && r <= '9' || r == '.' || r == ',' || r == '+' || r == '-' {
+				return -1
+			}
+			return r
+		}, n)
+		if strings.HasPrefix(n, "the spread is scaled") || strings.HasPrefix(n, "baseline joined") || slices.Contains(s.noteKeys, key) {
+			continue
+		}
+		s.noteKeys = append(s.noteKeys, key)
+		res.Notes = append(res.Notes, n)
+	}
+}
+
+// add scores one repetition: m projected the units marked in hide, and r
+// is its result.
+func (s *backtestScore) add(e *Engine, hide []bool, m *MonteCarlo, r *MonteCarloResult, res *BacktestResult) {
+	for _, h := range hide {
+		if h {
+			s.hidden++
+		}
+	}
+	s.scales = append(s.scales, r.SpreadScale)
+	truth := s.truth
+	a, b := r.A, r.B
+	tm := 100 * float64(truth.Votes[a]-truth.Votes[b]) / float64(truth.Valid)
+	for k, lv := range Levels {
+		lo, hi := r.Interval(lv)
+		if tm >= lo && tm <= hi {
+			s.covered[k]++
+		}
+	}
+	lo, hi := r.Interval(0.90)
+	s.sumWidth += hi - lo
+	d := r.MarginQ[2] - tm
+	s.sumErr += d
+	s.sumErr2 += d * d
+	for c, pw := range r.WinProb {
+		o := 0.0
+		if c == s.trueWin {
+			o = 1
+		}
+		s.brier += (pw - o) * (pw - o)
+	}
+	if r.Wins[r.A] == int64(r.Runs) {
+		res.Certain++
+		if tm < lo || tm > hi {
+			res.CertainWrong++
+		}
+	}
+	// Region calls: the projection's central outcome per outermost
+	// region that had hidden units.
+	proj := m.PointByRegion(0)
+	for _, rr := range s.top {
+		if !hasHidden(e, hide, rr) {
+			continue
+		}
+		s.calls++
+		if w, _, _ := leader(proj[rr]); w == s.trueTop[rr] {
+			s.callsRight++
+		}
+	}
+}
+
+// finish sets res's summaries over reps repetitions.
+func (s *backtestScore) finish(res *BacktestResult, reps int) {
+	n := float64(reps)
+	for k, lv := range Levels {
+		res.Coverage[strconv.Itoa(int(math.Round(100*lv)))] = float64(s.covered[k]) / n
+	}
+	res.MeanWidthPP = s.sumWidth / n
+	res.BiasPP = s.sumErr / n
+	res.RMSEPP = math.Sqrt(s.sumErr2 / n)
+	res.Brier = s.brier / n
+	res.HiddenUnits = float64(s.hidden) / n
+	if s.calls > 0 {
+		res.RegionCalls = float64(s.callsRight) / float64(s.calls)
+	}
+	slices.Sort(s.scales)
+	res.SpreadScale = [3]float64{s.scales[0], quantile(s.scales, 0.5), s.scales[len(s.scales)-1]}
 }
 
 func hasHidden(e *Engine, hide []bool, region int) bool {

@@ -62,6 +62,8 @@ type fitInput struct {
 
 func (in *fitInput) n() int { return len(in.y) }
 
+// fitHier fits the hierarchical model on in: the slopes, the overall
+// mean, then the region effects level by level, outermost first.
 func fitHier(in *fitInput) *hierFit {
 	n, k, L := in.n(), in.k, in.levels
 	f := &hierFit{levels: L, effect: make([]float64, in.nr), post: make([]float64, in.nr), has: make([]bool, in.nr), tau2: make([]float64, L)}
@@ -77,7 +79,26 @@ func fitHier(in *fitInput) *hierFit {
 		f.betaChol = make([]float64, k*k)
 		return f
 	}
-	// Centre the covariates.
+	x := f.centre(in, W)
+	group := func(i int) int32 {
+		if L == 0 {
+			return -1
+		}
+		return in.path[i*L]
+	}
+	f.fitBeta(in, x, group)
+	r, neff := f.fitMean(in, x, W)
+	sums := newLevelSums(in.nr)
+	for l := 0; l < L; l++ {
+		f.fitLevel(in, l, r, neff, sums)
+	}
+	return f
+}
+
+// centre sets the covariates' weighted means (W is the total weight) and
+// returns the centred covariates.
+func (f *hierFit) centre(in *fitInput, W float64) []float64 {
+	n, k := in.n(), in.k
 	f.xMean = make([]float64, k)
 	for i := 0; i < n; i++ {
 		for j := 0; j < k; j++ {
@@ -90,14 +111,15 @@ func fitHier(in *fitInput) *hierFit {
 			x[i*k+j] = in.x[i*k+j] - f.xMean[j]
 		}
 	}
-	group := func(i int) int32 {
-		if L == 0 {
-			return -1
-		}
-		return in.path[i*L]
-	}
-	f.fitBeta(in, x, group)
-	r := make([]float64, n)
+	return x
+}
+
+// fitMean sets the overall mean mu, its variance and the residuals at
+// depth 0, and returns the residuals after the slopes and mu (which the
+// levels then reduce) and the effective number of units.
+func (f *hierFit) fitMean(in *fitInput, x []float64, W float64) (r []float64, neff float64) {
+	n, k, L := in.n(), in.k, in.levels
+	r = make([]float64, n)
 	for i := 0; i < n; i++ {
 		v := in.y[i]
 		for j := 0; j < k; j++ {
@@ -131,103 +153,127 @@ func fitHier(in *fitInput) *hierFit {
 	// The variance of mu: the residual variance over the effective
 	// number of units, inflated for the clustering at the outermost level
 	// by the design effect the level-0 variance component implies.
-	neff := W * W / w2
+	neff = W * W / w2
 	f.muVar = ss / W / neff
-	sumW := make([]float64, in.nr)
-	sumW2 := make([]float64, in.nr)
-	sumR := make([]float64, in.nr)
-	for l := 0; l < L; l++ {
-		clear(sumW)
-		clear(sumW2)
-		clear(sumR)
-		for i := 0; i < n; i++ {
-			g := in.path[i*L+l]
-			if g < 0 {
-				continue
-			}
-			sumW[g] += in.w[i]
-			sumW2[g] += float64(in.w[i] * in.w[i])
-			sumR[g] += float64(in.w[i] * r[i])
+	return r, neff
+}
+
+// levelSums holds, per region of one level, the sum of the weights
+// (sumW), of their squares (sumW2) and of the weighted residuals (sumR).
+type levelSums struct {
+	sumW, sumW2, sumR []float64
+}
+
+func newLevelSums(nr int) *levelSums {
+	return &levelSums{sumW: make([]float64, nr), sumW2: make([]float64, nr), sumR: make([]float64, nr)}
+}
+
+// fitLevel estimates the effects of the regions at level l from the
+// residuals r, which it then reduces by them, and sets the level's
+// variance of effects and residuals.
+func (f *hierFit) fitLevel(in *fitInput, l int, r []float64, neff float64, s *levelSums) {
+	n, L := in.n(), in.levels
+	sumW, sumW2, sumR := s.sumW, s.sumW2, s.sumR
+	clear(sumW)
+	clear(sumW2)
+	clear(sumR)
+	for i := 0; i < n; i++ {
+		g := in.path[i*L+l]
+		if g < 0 {
+			continue
 		}
-		// Within variance, pooled over the regions of this level.
-		var within, wsum float64
-		for i := 0; i < n; i++ {
-			g := in.path[i*L+l]
-			if g < 0 || sumW[g] <= 0 {
-				continue
-			}
-			d := r[i] - sumR[g]/sumW[g]
-			within += float64(in.w[i] * d * d)
-			wsum += in.w[i]
-		}
-		var groups, between, noise float64
-		for g := range sumW {
-			if sumW[g] <= 0 {
-				continue
-			}
-			groups++
-		}
-		if wsum > 0 && groups > 0 {
-			// Degrees of freedom: units minus regions, counted
-			// effectively.
-			neffAll := neff
-			within = within / wsum * neffAll / max(neffAll-groups, 1)
-		}
-		for g := range sumW {
-			if sumW[g] <= 0 {
-				continue
-			}
-			m := sumR[g] / sumW[g]
-			ng := sumW[g] * sumW[g] / sumW2[g]
-			between += float64(m * m)
-			noise += within / ng
-		}
-		tau2 := 0.0
-		if groups > 1 {
-			tau2 = max(between/groups-noise/groups, 0)
-		}
-		f.tau2[l] = tau2
-		if l == 0 && groups > 1 {
-			// The clustering of the outermost level makes mu less certain.
-			f.muVar = (between / groups) / groups
-		}
-		for g := range sumW {
-			if sumW[g] <= 0 || in.levelOf(g) != l {
-				continue
-			}
-			// No shrinkage: a region's effect is its own mean residual.
-			// Shrinking towards the parent biases the regions whose
-			// size goes with their lean (small rural centres, say,
-			// pulled towards the big town ones), and the missing units
-			// would inherit that bias. The estimate's variance is
-			// sigma²/n.
-			ng := sumW[g] * sumW[g] / sumW2[g]
-			kk := 1.0
-			f.effect[g] = sumR[g] / sumW[g]
-			f.post[g] = within / ng
-			f.has[g] = true
-			// Keep the shrinkage for the leave-one-out factor.
-			sumW2[g] = kk
-		}
-		for i := 0; i < n; i++ {
-			g := in.path[i*L+l]
-			if g >= 0 {
-				r[i] -= f.effect[g]
-			}
-		}
-		dd := make([]float64, n)
-		for i := 0; i < n; i++ {
-			g := in.path[i*L+l]
-			lev := 0.0
-			if g >= 0 && sumW[g] > 0 {
-				lev = sumW2[g] * in.w[i] / sumW[g]
-			}
-			dd[i] = r[i] / max(1-lev, 0.1)
-		}
-		f.resid[l+1] = dd
-		f.residIn[l+1] = slices.Clone(r)
+		sumW[g] += in.w[i]
+		sumW2[g] += float64(in.w[i] * in.w[i])
+		sumR[g] += float64(in.w[i] * r[i])
 	}
-	return f
+	within := f.levelVariance(in, l, r, neff, s)
+	for g := range sumW {
+		if sumW[g] <= 0 || in.levelOf(g) != l {
+			continue
+		}
+		// No shrinkage: a region's effect is its own mean residual.
+		// Shrinking towards the parent biases the regions whose
+		// size goes with their lean (small rural centres, say,
+		// pulled towards the big town ones), and the missing units
+		// would inherit that bias. The estimate's variance is
+		// sigma²/n.
+		ng := sumW[g] * sumW[g] / sumW2[g]
+		kk := 1.0
+		f.effect[g] = sumR[g] / sumW[g]
+		f.post[g] = within / ng
+		f.has[g] = true
+		// Keep the shrinkage for the leave-one-out factor.
+		sumW2[g] = kk
+	}
+	for i := 0; i < n; i++ {
+		g := in.path[i*L+l]
+		if g >= 0 {
+			r[i] -= f.effect[g]
+		}
+	}
+	dd := make([]float64, n)
+	for i := 0; i < n; i++ {
+		g := in.path[i*L+l]
+		lev := 0.0
+		if g >= 0 && sumW[g] > 0 {
+			lev = sumW2[g] * in.w[i] / sumW[g]
+		}
+		dd[i] = r[i] / max(1-lev, 0.1)
+	}
+	f.resid[l+1] = dd
+	f.residIn[l+1] = slices.Clone(r)
+}
+
+// levelVariance returns the within-region variance of the residuals r at
+// level l, pooled over its regions, and sets the variance of the true
+// effects at that level (tau2[l], by the method of moments) and, at the
+// outermost level, mu's variance under clustering.
+func (f *hierFit) levelVariance(in *fitInput, l int, r []float64, neff float64, s *levelSums) (within float64) {
+	n, L := in.n(), in.levels
+	sumW, sumW2, sumR := s.sumW, s.sumW2, s.sumR
+	// Within variance, pooled over the regions of this level.
+	var wsum float64
+	for i := 0; i < n; i++ {
+		g := in.path[i*L+l]
+		if g < 0 || sumW[g] <= 0 {
+			continue
+		}
+		d := r[i] - sumR[g]/sumW[g]
+		within += float64(in.w[i] * d * d)
+		wsum += in.w[i]
+	}
+	var groups, between, noise float64
+	for g := range sumW {
+		if sumW[g] <= 0 {
+			continue
+		}
+		groups++
+	}
+	if wsum > 0 && groups > 0 {
+		// Degrees of freedom: units minus regions, counted
+		// effectively.
+		neffAll := neff
+		within = within / wsum * neffAll / max(neffAll-groups, 1)
+	}
+	for g := range sumW {
+		if sumW[g] <= 0 {
+			continue
+		}
+		m := sumR[g] / sumW[g]
+		ng := sumW[g] * sumW[g] / sumW2[g]
+		between += float64(m * m)
+		noise += within / ng
+	}
+	tau2 := 0.0
+	if groups > 1 {
+		tau2 = max(between/groups-noise/groups, 0)
+	}
+	f.tau2[l] = tau2
+	if l == 0 && groups > 1 {
+		// The clustering of the outermost level makes mu less certain.
+		f.muVar = (between / groups) / groups
+	}
+	return within
 }
 
 // levelOf returns region g's level.

@@ -51,16 +51,9 @@ type QuickCount struct {
 func (e *Engine) QuickCount(level string, unitsTotal int64) (*QuickCount, error) {
 	t := e.t
 	nc := e.nc
-	l := -1
-	if level != "" {
-		var err error
-		l, err = t.LevelIndex(level)
-		if err != nil {
-			return nil, fmt.Errorf("%w: %w", ErrScenario, err)
-		}
-		if l >= len(t.Levels) {
-			return nil, fmt.Errorf("%w: strata must be regions, not %ss", ErrScenario, e.unitWord())
-		}
+	l, err := e.strataLevel(level)
+	if err != nil {
+		return nil, err
 	}
 	q := &QuickCount{A: -1, B: -1}
 	nat := &e.agg.Nation
@@ -71,17 +64,12 @@ func (e *Engine) QuickCount(level string, unitsTotal int64) (*QuickCount, error)
 	if unitsTotal > 0 {
 		N = unitsTotal
 	}
-	n := nat.Units
-	q.Sampled = n
-	aggregated := false
+	q.Sampled = nat.Units
 	for i := range t.Units {
 		if t.Units[i].Size() > 1 {
-			aggregated = true
+			q.Notes = append(q.Notes, "some units sum several reporting units; each is treated as one sampled cluster")
 			break
 		}
-	}
-	if aggregated {
-		q.Notes = append(q.Notes, "some units sum several reporting units; each is treated as one sampled cluster")
 	}
 	// Strata: regions at level l (or the nation).
 	strata := []int{e.nr}
@@ -89,17 +77,68 @@ func (e *Engine) QuickCount(level string, unitsTotal int64) (*QuickCount, error)
 		strata = e.agg.Level(l)
 	}
 	q.Strata = len(strata)
-	type stratum struct {
-		n, N   float64
-		lo, hi int32
-		xSum   float64
-		ySum   []float64
+	st, Nsum := e.quickStrata(strata, N)
+	if N <= 0 {
+		q.Notes = append(q.Notes, "the expected number of units is unknown, so there is no finite-population correction")
 	}
-	st := make([]stratum, len(strata))
+	q.Population = int64(math.Round(Nsum))
+	X, ratio := e.ratioEstimates(st)
+	votes := make([]int64, nc)
+	for c := range votes {
+		votes[c] = nat.Votes[c]
+	}
+	q.A, q.B, _ = leader(votes)
+	for c := 0; c < nc; c++ {
+		se := math.Sqrt(e.ratioVariance(st, X, func(i int) float64 { return float64(t.Units[i].Votes[c]) }, ratio[c]))
+		q.Shares = append(q.Shares, QuickCountShare{Candidate: c, Share: ratio[c], SE: se, Low: ratio[c] - 1.96*se, High: ratio[c] + 1.96*se})
+	}
+	if q.B >= 0 {
+		a, b := q.A, q.B
+		q.MarginPP = 100 * (ratio[a] - ratio[b])
+		q.MarginSEPP = 100 * math.Sqrt(e.ratioVariance(st, X, func(i int) float64 {
+			return float64(t.Units[i].Votes[a] - t.Units[i].Votes[b])
+		}, ratio[a]-ratio[b]))
+	}
+	return q, nil
+}
+
+// strataLevel returns the level of the strata named level, or -1 for
+// none.
+func (e *Engine) strataLevel(level string) (int, error) {
+	if level == "" {
+		return -1, nil
+	}
+	l, err := e.t.LevelIndex(level)
+	if err != nil {
+		return -1, fmt.Errorf("%w: %w", ErrScenario, err)
+	}
+	if l >= len(e.t.Levels) {
+		return -1, fmt.Errorf("%w: strata must be regions, not %ss", ErrScenario, e.unitWord())
+	}
+	return l, nil
+}
+
+// stratum is one stratum of a quick count: n sampled units of N, the
+// units lo to hi in Engine.byRegion order, and their sums of valid votes
+// and of each candidate's.
+type stratum struct {
+	n, N   float64
+	lo, hi int32
+	xSum   float64
+	ySum   []float64
+}
+
+// quickStrata returns the strata of the given regions (nr for the
+// nation) and their population in all. The population of each is its
+// expected units when the tally has an expectation for it, else its
+// share of the N expected units in proportion to its sampled units.
+func (e *Engine) quickStrata(regions []int, N int64) ([]stratum, float64) {
+	n := e.agg.Nation.Units
+	st := make([]stratum, len(regions))
 	var Nsum float64
-	for k, r := range strata {
+	for k, r := range regions {
 		res := e.result(r)
-		s := stratum{n: float64(len(t.Units))}
+		s := stratum{n: float64(len(e.t.Units))}
 		if r < e.nr {
 			sp := e.span[r]
 			s.lo, s.hi = sp[0], sp[1]
@@ -118,21 +157,21 @@ func (e *Engine) QuickCount(level string, unitsTotal int64) (*QuickCount, error)
 			s.N = float64(N)
 		}
 		s.N = math.Max(s.N, s.n)
-		s.ySum = make([]float64, nc)
+		s.ySum = make([]float64, e.nc)
 		st[k] = s
 		Nsum += s.N
 	}
-	if N <= 0 {
-		q.Notes = append(q.Notes, "the expected number of units is unknown, so there is no finite-population correction")
-	}
-	q.Population = int64(math.Round(Nsum))
-	// Estimated totals.
-	X := 0.0
-	Y := make([]float64, nc)
+	return st, Nsum
+}
+
+// ratioEstimates sums the strata's votes and returns the estimated total
+// valid vote X and each candidate's estimated share of it.
+func (e *Engine) ratioEstimates(st []stratum) (X float64, ratio []float64) {
+	Y := make([]float64, e.nc)
 	for k := range st {
 		s := &st[k]
 		for _, i := range e.byRegion[s.lo:s.hi] {
-			u := &t.Units[i]
+			u := &e.t.Units[i]
 			s.xSum += float64(u.Valid())
 			for c, v := range u.Votes {
 				s.ySum[c] += float64(v)
@@ -146,48 +185,37 @@ func (e *Engine) QuickCount(level string, unitsTotal int64) (*QuickCount, error)
 			}
 		}
 	}
-	ratio := make([]float64, nc)
+	ratio = make([]float64, e.nc)
 	for c := range ratio {
 		ratio[c] = Y[c] / X
 	}
-	votes := make([]int64, nc)
-	for c := range votes {
-		votes[c] = nat.Votes[c]
-	}
-	q.A, q.B, _ = leader(votes)
-	variance := func(y func(u int) float64, r float64) float64 {
-		var v float64
-		for k := range st {
-			s := &st[k]
-			if s.n < 2 {
-				continue
-			}
-			var mean, ss float64
-			for _, i := range e.byRegion[s.lo:s.hi] {
-				mean += y(int(i)) - r*float64(t.Units[i].Valid())
-			}
-			mean /= s.n
-			for _, i := range e.byRegion[s.lo:s.hi] {
-				d := y(int(i)) - r*float64(t.Units[i].Valid()) - mean
-				ss += d * d
-			}
-			s2 := ss / (s.n - 1)
-			v += s.N * s.N * (1 - s.n/s.N) * s2 / s.n
+	return X, ratio
+}
+
+// ratioVariance returns the variance of the ratio estimate r of the
+// quantity y (of a unit) over the valid votes, whose estimated total is
+// X.
+func (e *Engine) ratioVariance(st []stratum, X float64, y func(u int) float64, r float64) float64 {
+	t := e.t
+	var v float64
+	for k := range st {
+		s := &st[k]
+		if s.n < 2 {
+			continue
 		}
-		return v / (X * X)
+		var mean, ss float64
+		for _, i := range e.byRegion[s.lo:s.hi] {
+			mean += y(int(i)) - r*float64(t.Units[i].Valid())
+		}
+		mean /= s.n
+		for _, i := range e.byRegion[s.lo:s.hi] {
+			d := y(int(i)) - r*float64(t.Units[i].Valid()) - mean
+			ss += d * d
+		}
+		s2 := ss / (s.n - 1)
+		v += s.N * s.N * (1 - s.n/s.N) * s2 / s.n
 	}
-	for c := 0; c < nc; c++ {
-		se := math.Sqrt(variance(func(i int) float64 { return float64(t.Units[i].Votes[c]) }, ratio[c]))
-		q.Shares = append(q.Shares, QuickCountShare{Candidate: c, Share: ratio[c], SE: se, Low: ratio[c] - 1.96*se, High: ratio[c] + 1.96*se})
-	}
-	if q.B >= 0 {
-		a, b := q.A, q.B
-		q.MarginPP = 100 * (ratio[a] - ratio[b])
-		q.MarginSEPP = 100 * math.Sqrt(variance(func(i int) float64 {
-			return float64(t.Units[i].Votes[a] - t.Units[i].Votes[b])
-		}, ratio[a]-ratio[b]))
-	}
-	return q, nil
+	return v / (X * X)
 }
 
 // expectationOf returns the expected units of region r, or 0.
