@@ -2,6 +2,7 @@ package scenario
 
 import (
 	"fmt"
+	"math"
 	"strings"
 
 	"github.com/tallyscope/tallyscope/sim"
@@ -133,4 +134,91 @@ func TallyFor(t *sim.Tally, sc Scenario) (*sim.Tally, error) {
 		return t, nil
 	}
 	return ClaimTally(t, *sc.Counted)
+}
+
+// imputeClaim sets the imputed votes to the claim minus the counted votes
+// and flags what is impossible.
+func (e *Engine) imputeClaim(rs *resolved, o *Outcome, countedValid int64) error {
+	sc := rs.sc
+	t := e.t
+	o.RemainingMethod = RemainingOfficial
+	o.RemainingText = "the claimed valid total minus the counted valid votes"
+	label := sc.Claim.Label
+	if label == "" {
+		label = "the claim"
+	}
+	var unnamed, unnamedCounted int64
+	for c := range o.Imputed {
+		if rs.claimNamed[c] {
+			o.Imputed[c] = rs.claim[c] - o.Counted[c]
+		} else {
+			unnamed++
+			unnamedCounted += o.Counted[c]
+		}
+	}
+	if unnamed > 0 {
+		g := rs.claimOthers - unnamedCounted
+		shares := o.scratchF[:e.nc]
+		out := o.scratchI[:e.nc]
+		for c, v := range o.Counted {
+			shares[c] = 0
+			if !rs.claimNamed[c] {
+				if unnamedCounted > 0 {
+					shares[c] = float64(v) / float64(unnamedCounted)
+				} else {
+					shares[c] = 1 / float64(unnamed)
+				}
+			}
+		}
+		abs := g
+		if abs < 0 {
+			abs = -abs
+		}
+		roundShares(abs, shares, out)
+		for c := range o.Imputed {
+			if !rs.claimNamed[c] {
+				if g < 0 {
+					o.Imputed[c] = -out[c]
+				} else {
+					o.Imputed[c] = out[c]
+				}
+			}
+		}
+		if len(sc.Claim.Votes) > 0 && unnamed > 1 {
+			o.note("%s gives the other candidates only as a group; their missing votes are split in proportion to their counted votes", label)
+		}
+		if g < 0 {
+			o.flag(FlagNegativeVotes, -1, g, "the other candidates together would need %s votes in the missing %ss: %s says %s for them, but the counted %ss already hold %s", Thousands(g), e.unitWord(), label, Thousands(rs.claimOthers), e.unitWord(), Thousands(unnamedCounted))
+		}
+	}
+	rem := rs.claimV - countedValid
+	for c := range o.Imputed {
+		if !rs.claimNamed[c] {
+			continue
+		}
+		v := o.Imputed[c]
+		name := t.Candidates[c].Label()
+		if v < 0 {
+			o.flag(FlagNegativeVotes, c, v, "%s would need %s votes in the missing %ss: %s says %s, but the counted %ss already give %s", name, Thousands(v), e.unitWord(), label, Thousands(rs.claim[c]), e.unitWord(), Thousands(o.Counted[c]))
+		} else if v > 0 && v > rem {
+			share := "more than all of them"
+			if rem > 0 {
+				share = pct(float64(v) / float64(rem))
+			}
+			o.flag(FlagShareAbove100, c, v-rem, "%s would need %s votes in the missing %ss, %s of the %s remaining valid votes", name, Thousands(v), e.unitWord(), share, Thousands(rem))
+		}
+	}
+	if rem < 0 {
+		o.flag(FlagNegativeRemaining, -1, rem, "%s's valid total %s is %s below the %s counted valid votes", label, Thousands(rs.claimV), Thousands(-rem), Thousands(countedValid))
+	}
+	capacity := o.MissingRegistered
+	if sc.Claim.Reported > 0 && sc.Claim.Reported < 1 && o.MissingRegistered >= 0 && o.CountedRegistered >= 0 {
+		capacity = int64(math.Round(float64(o.CountedRegistered+o.MissingRegistered)*sc.Claim.Reported)) - o.CountedRegistered
+		o.note("%s covers %s of the %ss, so its missing %ss hold at most %s registered voters", label, pct(sc.Claim.Reported), e.unitWord(), e.unitWord(), Thousands(max(capacity, 0)))
+	}
+	if capacity >= 0 && rem > capacity {
+		o.flag(FlagTurnoutAbove100, -1, rem-capacity, "the missing %ss would need %s valid votes from at most %s registered voters", e.unitWord(), Thousands(rem), Thousands(max(capacity, 0)))
+	}
+	o.note("%s is national, so the missing votes it implies are not placed in regions", label)
+	return nil
 }
