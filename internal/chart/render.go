@@ -32,140 +32,186 @@ func Render(kind Kind, t *sim.Tally, sc scenario.Scenario, opts Options) (*plot.
 	if t == nil || len(t.Units) == 0 {
 		return nil, nil, fmt.Errorf("%w: the tally has no units", ErrNoData)
 	}
-	l := opts.Lang
 	switch kind {
 	case KindShares:
-		a := sim.Aggregate(t)
-		d, err := ComputeShares(a)
-		if err != nil {
-			return nil, nil, err
-		}
-		if HasChanges(sc) {
-			o, err := scenario.Run(t, sc)
-			if err != nil {
-				return nil, nil, wrapNoData(err)
-			}
-			if err := ProjectShares(d, o); err != nil {
-				return nil, nil, err
-			}
-		}
-		return sharesPlot(d, l), sharesTable(a, d), nil
+		return renderShares(t, sc, opts)
 	case KindRegions:
-		a := sim.Aggregate(t)
-		all := Options{Lang: l, A: opts.A, B: opts.B, Level: opts.Level, MaxRegions: 1 << 30}
-		votes := func(r int) []int64 { return a.Result(r).Votes }
-		var o *scenario.Outcome
-		if HasChanges(sc) {
-			ps := sc
-			ps.Level = opts.Level
-			if ps.Level == "" && len(t.Levels) > 0 {
-				ps.Level = t.Levels[0]
-			}
-			var err error
-			if o, err = scenario.Run(t, ps); err != nil {
-				return nil, nil, wrapNoData(err)
-			}
-			votes = func(r int) []int64 { return o.RegionTotal(r, nil) }
-		}
-		compute := func(opts Options) (*RegionsData, error) {
-			if o != nil {
-				return ProjectRegions(a, o, opts)
-			}
-			return ComputeRegions(a, opts)
-		}
-		d, err := compute(all)
-		if err != nil {
-			return nil, nil, err
-		}
-		tab := regionsTable(t, d, votes)
-		if d, err = compute(opts); err != nil {
-			return nil, nil, err
-		}
-		return regionsPlot(d, l), tab, nil
+		return renderRegions(t, sc, opts)
 	case KindBreakEven:
-		e, err := scenario.New(t)
-		if err != nil {
-			return nil, nil, err
-		}
-		b, err := e.BreakEven(sc)
-		if err != nil {
-			return nil, nil, wrapNoData(err)
-		}
-		missing := int64(-1)
-		rs := sc
-		if rs.Missing == scenario.MissingNone {
-			rs.Missing = scenario.MissingLikeRegion
-		}
-		if o, err := e.Run(rs); err == nil {
-			missing = o.MissingUnits
-		}
-		d, err := ComputeBreakEven(t, b, missing)
-		if err != nil {
-			return nil, nil, err
-		}
-		return breakEvenPlot(d, l), breakEvenTable(t, d), nil
+		return renderBreakEven(t, sc, opts)
 	case KindMonteCarlo:
-		e, err := scenario.New(t)
-		if err != nil {
-			return nil, nil, err
-		}
-		ms := sc
-		if ms.MonteCarlo.Runs == 0 {
-			ms.MonteCarlo.Runs = DefaultRuns
-		}
-		if ms.Missing == scenario.MissingNone {
-			ms.Missing = scenario.MissingLikeRegion
-		}
-		r, err := e.RunMonteCarlo(ms)
-		if err != nil {
-			return nil, nil, wrapNoData(err)
-		}
-		d, err := ComputeMonteCarlo(t, r)
-		if err != nil {
-			return nil, nil, err
-		}
-		return monteCarloPlot(d, l), monteCarloTable(t, d), nil
+		return renderMonteCarlo(t, sc, opts)
 	case KindFingerprint:
-		h, err := forensics.Fingerprint(t, forensics.FingerprintOptions{Candidate: opts.A})
-		if err != nil {
-			return nil, nil, wrapNoData(err)
-		}
-		d, err := ComputeFingerprint(t, h)
-		if err != nil {
-			return nil, nil, err
-		}
-		return fingerprintPlot(d, l), fingerprintTable(t, d), nil
+		return renderFingerprint(t, sc, opts)
 	case KindDigits:
-		var d *DigitsData
-		switch opts.Digit {
-		case "", DigitLast:
-			tests, err := forensics.LastDigit(t, forensics.DigitOptions{Bootstrap: -1})
-			if err != nil {
-				return nil, nil, wrapNoData(err)
-			}
-			if d, err = ComputeLastDigits(t, tests, opts); err != nil {
-				return nil, nil, err
-			}
-		case DigitSecond:
-			tests, err := forensics.SecondDigit(t, forensics.DigitOptions{Bootstrap: -1})
-			if err != nil {
-				return nil, nil, wrapNoData(err)
-			}
-			if d, err = ComputeSecondDigits(t, tests, opts); err != nil {
-				return nil, nil, err
-			}
-		default:
-			return nil, nil, fmt.Errorf("%w: digit test %q (use last or second)", ErrKind, opts.Digit)
-		}
-		return digitsPlot(d, l), digitsTable(t, d), nil
+		return renderDigits(t, sc, opts)
 	case KindSwing:
-		d, err := ComputeSwing(sim.Aggregate(t), opts)
-		if err != nil {
-			return nil, nil, err
-		}
-		return swingPlot(d, l), swingTable(t, d), nil
+		return renderSwing(t, sc, opts)
 	}
 	return nil, nil, fmt.Errorf("%w: %q", ErrKind, kind)
+}
+
+// renderShares draws the counted shares, with the projection beside
+// them when the scenario changes the result.
+func renderShares(t *sim.Tally, sc scenario.Scenario, opts Options) (*plot.Plot, *Table, error) {
+	l := opts.Lang
+	a := sim.Aggregate(t)
+	d, err := ComputeShares(a)
+	if err != nil {
+		return nil, nil, err
+	}
+	if HasChanges(sc) {
+		o, err := scenario.Run(t, sc)
+		if err != nil {
+			return nil, nil, wrapNoData(err)
+		}
+		if err := ProjectShares(d, o); err != nil {
+			return nil, nil, err
+		}
+	}
+	return sharesPlot(d, l), sharesTable(a, d), nil
+}
+
+// renderRegions draws the margin per region, projected when the
+// scenario changes the result; its table holds every region, the plot
+// the largest.
+func renderRegions(t *sim.Tally, sc scenario.Scenario, opts Options) (*plot.Plot, *Table, error) {
+	l := opts.Lang
+	a := sim.Aggregate(t)
+	all := Options{Lang: l, A: opts.A, B: opts.B, Level: opts.Level, MaxRegions: 1 << 30}
+	votes := func(r int) []int64 { return a.Result(r).Votes }
+	var o *scenario.Outcome
+	if HasChanges(sc) {
+		ps := sc
+		ps.Level = opts.Level
+		if ps.Level == "" && len(t.Levels) > 0 {
+			ps.Level = t.Levels[0]
+		}
+		var err error
+		if o, err = scenario.Run(t, ps); err != nil {
+			return nil, nil, wrapNoData(err)
+		}
+		votes = func(r int) []int64 { return o.RegionTotal(r, nil) }
+	}
+	compute := func(opts Options) (*RegionsData, error) {
+		if o != nil {
+			return ProjectRegions(a, o, opts)
+		}
+		return ComputeRegions(a, opts)
+	}
+	d, err := compute(all)
+	if err != nil {
+		return nil, nil, err
+	}
+	tab := regionsTable(t, d, votes)
+	if d, err = compute(opts); err != nil {
+		return nil, nil, err
+	}
+	return regionsPlot(d, l), tab, nil
+}
+
+// renderBreakEven draws the share of the remaining votes the runner-up
+// needs.
+func renderBreakEven(t *sim.Tally, sc scenario.Scenario, opts Options) (*plot.Plot, *Table, error) {
+	l := opts.Lang
+	e, err := scenario.New(t)
+	if err != nil {
+		return nil, nil, err
+	}
+	b, err := e.BreakEven(sc)
+	if err != nil {
+		return nil, nil, wrapNoData(err)
+	}
+	missing := int64(-1)
+	rs := sc
+	if rs.Missing == scenario.MissingNone {
+		rs.Missing = scenario.MissingLikeRegion
+	}
+	if o, err := e.Run(rs); err == nil {
+		missing = o.MissingUnits
+	}
+	d, err := ComputeBreakEven(t, b, missing)
+	if err != nil {
+		return nil, nil, err
+	}
+	return breakEvenPlot(d, l), breakEvenTable(t, d), nil
+}
+
+// renderMonteCarlo draws the Monte Carlo distribution of the margin
+// (DefaultRuns when the scenario gives no runs).
+func renderMonteCarlo(t *sim.Tally, sc scenario.Scenario, opts Options) (*plot.Plot, *Table, error) {
+	l := opts.Lang
+	e, err := scenario.New(t)
+	if err != nil {
+		return nil, nil, err
+	}
+	ms := sc
+	if ms.MonteCarlo.Runs == 0 {
+		ms.MonteCarlo.Runs = DefaultRuns
+	}
+	if ms.Missing == scenario.MissingNone {
+		ms.Missing = scenario.MissingLikeRegion
+	}
+	r, err := e.RunMonteCarlo(ms)
+	if err != nil {
+		return nil, nil, wrapNoData(err)
+	}
+	d, err := ComputeMonteCarlo(t, r)
+	if err != nil {
+		return nil, nil, err
+	}
+	return monteCarloPlot(d, l), monteCarloTable(t, d), nil
+}
+
+// renderFingerprint draws the turnout × share fingerprint of the counted data.
+func renderFingerprint(t *sim.Tally, sc scenario.Scenario, opts Options) (*plot.Plot, *Table, error) {
+	l := opts.Lang
+	h, err := forensics.Fingerprint(t, forensics.FingerprintOptions{Candidate: opts.A})
+	if err != nil {
+		return nil, nil, wrapNoData(err)
+	}
+	d, err := ComputeFingerprint(t, h)
+	if err != nil {
+		return nil, nil, err
+	}
+	return fingerprintPlot(d, l), fingerprintTable(t, d), nil
+}
+
+// renderDigits draws the last-digit or second-digit test of the counted data.
+func renderDigits(t *sim.Tally, sc scenario.Scenario, opts Options) (*plot.Plot, *Table, error) {
+	l := opts.Lang
+	var d *DigitsData
+	switch opts.Digit {
+	case "", DigitLast:
+		tests, err := forensics.LastDigit(t, forensics.DigitOptions{Bootstrap: -1})
+		if err != nil {
+			return nil, nil, wrapNoData(err)
+		}
+		if d, err = ComputeLastDigits(t, tests, opts); err != nil {
+			return nil, nil, err
+		}
+	case DigitSecond:
+		tests, err := forensics.SecondDigit(t, forensics.DigitOptions{Bootstrap: -1})
+		if err != nil {
+			return nil, nil, wrapNoData(err)
+		}
+		if d, err = ComputeSecondDigits(t, tests, opts); err != nil {
+			return nil, nil, err
+		}
+	default:
+		return nil, nil, fmt.Errorf("%w: digit test %q (use last or second)", ErrKind, opts.Digit)
+	}
+	return digitsPlot(d, l), digitsTable(t, d), nil
+}
+
+// renderSwing draws the units won as a uniform swing moves votes.
+func renderSwing(t *sim.Tally, sc scenario.Scenario, opts Options) (*plot.Plot, *Table, error) {
+	l := opts.Lang
+	d, err := ComputeSwing(sim.Aggregate(t), opts)
+	if err != nil {
+		return nil, nil, err
+	}
+	return swingPlot(d, l), swingTable(t, d), nil
 }
 
 // wrapNoData marks the errors of sim's packages that mean "nothing to
