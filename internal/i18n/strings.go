@@ -160,6 +160,11 @@ const (
 	MsgSaved       Key = "msg.saved"
 	MsgSaveFailed  Key = "msg.savefailed"
 	MsgColumns     Key = "msg.columns"
+	MsgLinkBad     Key = "msg.linkbad"
+	MsgLinkData    Key = "msg.linkdata"
+	MsgLinkExtra   Key = "msg.linkextra"
+	ScBEOver       Key = "sc.breakeven.over"
+	ScBELocked     Key = "sc.breakeven.locked"
 	HelpSave       Key = "help.save"
 	CovExpected    Key = "ov.cov.expected"
 )
@@ -215,7 +220,7 @@ var table = map[Key]entry{
 	ScFull:         {"Everyone votes in the missing {u}", "Votan todos en {las} {u} que faltan"},
 	ModeCounted:    {"Counted only", "Solo lo contado"},
 	ScCountedDesc:  {"Only the counted {u}: the missing ones are left out.", "Solo {las} {u} contad{as}: {las} que faltan quedan fuera."},
-	ScSplitDesc:    {"%s gets the share set below; the others split the rest as in the counted {u}.", "%s recibe el porcentaje elegido abajo; los demás se reparten el resto como en {las} {u} contad{as}."},
+	ScSplitDesc:    {"%s gets the share set below, taken from %s; the other candidates keep their share of the counted {u}.", "%s recibe el porcentaje elegido abajo, que pierde %s; los demás candidatos conservan su porcentaje de {las} {u} contad{as}."},
 	ScResult:       {"With this scenario", "Con este escenario"},
 	UnVotes:        {"%s votes", "%s votos"},
 	UnTurnoutVal:   {"turnout %s", "participación %s"},
@@ -287,6 +292,11 @@ var table = map[Key]entry{
 	MsgSaving:      {"Saving the chart and its numbers…", "Guardando el gráfico y sus cifras…"},
 	MsgSaved:       {"Saved %s and %s.", "Guardados %s y %s."},
 	MsgSaveFailed:  {"Could not save the chart: %s.", "No se pudo guardar el gráfico: %s."},
+	MsgLinkBad:     {"Ignored the link's scenario: %s.", "Se ignoró el escenario del enlace: %s."},
+	MsgLinkData:    {"The link's scenario was made for other data: check that it means the same here.", "El escenario del enlace se hizo para otros datos: compruebe que significa lo mismo aquí."},
+	MsgLinkExtra:   {"The link's scenario has settings that the controls do not show; Reset clears them.", "El escenario del enlace tiene ajustes que los controles no muestran; Restablecer los borra."},
+	ScBEOver:       {"Break-even at %s for %s: more than the %s the other candidates leave.", "Punto de empate: %s para %s, más que el %s que dejan los demás candidatos."},
+	ScBELocked:     {"No split ties: %s would need %s.", "Ningún reparto empata: %s necesitaría el %s."},
 	MsgColumns:     {"The columns were not recognised: a mapping file that names them (see the README) can be dropped or opened together with the CSV", "No se reconocieron las columnas: puede soltar o abrir junto con el CSV un archivo de mapeo que las nombre (vea el README)"},
 	HelpSave:       {"Ctrl+S: save the chart and its numbers (PNG and CSV)", "Ctrl+S: guardar el gráfico y sus cifras (PNG y CSV)"},
 	CovExpected:    {"%s expected", "%s esperados"},

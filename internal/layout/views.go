@@ -460,7 +460,7 @@ func (b *builder) scenario(r Rect, side bool) float64 {
 	case app.ModeLike:
 		desc = b.t(i18n.ScLikeDesc)
 	case app.ModeSplit:
-		desc = b.tf(i18n.ScSplitDesc, runner)
+		desc = b.tf(i18n.ScSplitDesc, runner, shortName(t, d.Leader))
 	case app.ModeWorst:
 		desc = b.tf(i18n.ScWorstDesc, runner)
 	case app.ModeClaim:
@@ -474,11 +474,7 @@ func (b *builder) scenario(r Rect, side bool) float64 {
 	}
 	y = b.slider("split", r, y, b.tf(i18n.ScSplit, runner, l.Percent(p.Split, 0)), Slider{Min: 0, Max: 1}, p.Split, 0.01, palette.Candidate(d.Runner),
 		func(v float64) app.Action { return app.SetSplit{Share: v} }, marks)
-	be := b.t(i18n.ScNoBreakEven)
-	if o.BreakEvenOK {
-		be = b.tf(i18n.ScBreakEven, l.Percent(o.BreakEven, 1), runner)
-	}
-	y += b.para(r.X, y, r.W, be, Regular, m.Small, m.LineSmall, palette.Text) + m.Gap
+	y += b.para(r.X, y, r.W, b.breakEvenText(), Regular, m.Small, m.LineSmall, palette.Text) + m.Gap
 
 	// The 100% turnout checkbox.
 	box := math.Round(18 * m.Scale)
@@ -511,12 +507,16 @@ func (b *builder) scenario(r Rect, side bool) float64 {
 	y += m.Gap
 
 	if n := len(t.Claims); n > 0 && p.Mode == app.ModeClaim {
-		cl := t.Claims[min(max(p.Claim, 0), n-1)]
+		label := t.Claims[min(max(p.Claim, 0), n-1)].Label
+		if c := st.Scenario().Claim; p.Claim < 0 && c != nil {
+			// A claim from a link, not one of the data's.
+			label = c.Label
+		}
 		bw := math.Max(m.Row, b.buttonWidth("‹"))
 		b.button("claim-prev", Rect{r.X, y, bw, m.Row}, "‹", app.SetClaim{Index: p.Claim - 1}, false)
 		b.button("claim-next", Rect{r.Right() - bw, y, bw, m.Row}, "›", app.SetClaim{Index: p.Claim + 1}, false)
 		lab := Rect{r.X + bw + m.Gap, y, r.W - 2*bw - 2*m.Gap, m.Row}
-		b.textCenter(lab, b.tf(i18n.ScClaim, cl.Label), Regular, m.Body, palette.Text)
+		b.textCenter(lab, b.tf(i18n.ScClaim, label), Regular, m.Body, palette.Text)
 		b.hit(Hit{ID: "claim", R: lab, Act: app.SetClaim{Index: p.Claim}})
 		y += m.Row + m.Pad
 	}
@@ -526,6 +526,23 @@ func (b *builder) scenario(r Rect, side bool) float64 {
 	b.button("reset", Rect{r.X, y, rw, math.Round(m.Row * 0.85)}, b.t(i18n.BtnReset), app.ResetScenario{}, false)
 	y += m.Row
 	return y - r.Y
+}
+
+// breakEvenText says package scenario's break-even for the scenario, as
+// "tallyscope breakeven" does: where the split slider's mark is, or why no
+// split reaches it.
+func (b *builder) breakEvenText() string {
+	d, o, l := b.st.Data, b.st.Out, b.l
+	be := o.BE
+	switch {
+	case be == nil || be.RunnerUp < 0 || be.Remaining <= 0:
+		return b.t(i18n.ScNoBreakEven)
+	case be.Locked:
+		return b.tf(i18n.ScBELocked, shortName(d.Tally, be.RunnerUp), l.Percent(be.Needed, 1))
+	case be.Impossible:
+		return b.tf(i18n.ScBEOver, l.Percent(be.Needed, 1), shortName(d.Tally, be.RunnerUp), l.Percent(1-be.OthersShare, 1))
+	}
+	return b.tf(i18n.ScBreakEven, l.Percent(be.Needed, 1), shortName(d.Tally, be.RunnerUp))
 }
 
 // verdictLines says what the scenario gives, first finding first, and the

@@ -411,31 +411,32 @@ func (b *builder) uncertainty(r Rect) float64 {
 		y += b.para(r.X, y, r.W, b.t(i18n.McLikeOnly), Regular, m.Small, m.LineSmall, palette.Text)
 	}
 	y += m.Gap
-	bins := 48
-	if b.sc.Narrow {
-		bins = 30
-	}
-	counts, lo, hi := mc.Histogram(bins)
+	// The simulation's own bins, as the saved chart draws them, with a
+	// little room on either side.
+	hist := mc.Histogram()
 	maxC := 1
-	for _, c := range counts {
+	for _, c := range hist.Counts {
 		maxC = max(maxC, c)
 	}
+	pad := (hist.Hi - hist.Lo) * 0.05
+	lo, hi := hist.Lo-pad, hist.Hi+pad
 	avail := b.sc.Main.Bottom() - m.Pad - y - 3*m.LineSmall - 4*m.LineSmall
 	ph := math.Max(140*m.Scale, math.Min(avail, r.W*0.45))
 	plot := Rect{r.X, y, r.W, ph}
 	b.fill(plot, palette.Background)
-	bw := plot.W / float64(bins)
-	for i, c := range counts {
+	px := func(v float64) float64 { return plot.X + (v-lo)/(hi-lo)*plot.W }
+	for i, c := range hist.Counts {
 		if c == 0 {
 			continue
 		}
-		mid := lo + (float64(i)+0.5)*(hi-lo)/float64(bins)
+		from, to := hist.Bin(i)
 		col := palette.Candidate(mc.Lead)
-		if mid < 0 {
+		if to <= 0 {
 			col = palette.Candidate(mc.Run)
 		}
 		h := math.Round(float64(c) / float64(maxC) * (plot.H - m.Gap))
-		b.fill(Rect{math.Round(plot.X + float64(i)*bw), plot.Bottom() - h, math.Max(1, math.Round(bw)-m.Stroke), h}, col)
+		x0 := math.Round(px(from))
+		b.fill(Rect{x0, plot.Bottom() - h, math.Max(1, math.Round(px(to))-x0-m.Stroke), h}, col)
 	}
 	b.line(plot.X, plot.Bottom(), plot.Right(), plot.Bottom(), palette.TextMuted, m.Stroke)
 	if lo <= 0 && hi >= 0 {

@@ -40,6 +40,11 @@ func TestScreenshots(t *testing.T) {
 		{"split100", "mode=split&split=1&full=1", nil},
 		{"claim", "mode=claim&claim=1", nil},
 		{"scenario", "view=scenario&mode=split&split=0.6", nil},
+		// A swing with the missing units left out: the bars follow it.
+		{"swing", "swing=-5,5", nil},
+		// A swing that brings the break-even within reach of the split
+		// slider, which marks it.
+		{"marker", "mode=split&split=0.6&swing=0,15", nil},
 		{"regions", "view=regions&region=21", nil},
 		{"search", "view=regions", []app.Action{app.TypeSearch{Text: "mir"}}},
 		{"units", "view=units", []app.Action{app.PinUnit{Unit: 3}}},

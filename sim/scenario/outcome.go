@@ -278,6 +278,16 @@ func (o *Outcome) Registered() int64 {
 	return o.CountedRegistered + o.MissingRegistered
 }
 
+// MissingTurnout returns the turnout the outcome needs in the missing
+// units: the remaining valid votes over the missing registered voters
+// (above 1 it is impossible), or 0 when those are unknown.
+func (o *Outcome) MissingTurnout() float64 {
+	if o.MissingRegistered <= 0 {
+		return 0
+	}
+	return float64(o.Remaining) / float64(o.MissingRegistered)
+}
+
 func (e *Engine) unitWord() string {
 	if e.t.UnitLevel != "" {
 		return e.t.UnitLevel

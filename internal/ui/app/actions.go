@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/tallyscope/tallyscope/internal/i18n"
+	"github.com/tallyscope/tallyscope/sim/scenario"
 )
 
 // Action is one thing the user asked for. The front end turns raw input
@@ -19,10 +20,6 @@ func (s *State) Apply(a Action) {
 	}
 	a.apply(s)
 	s.Version++
-}
-
-func (s *State) scenarioChanged() {
-	s.dirty = true
 }
 
 // SetView switches the screen.
@@ -58,12 +55,12 @@ func (a SetMode) apply(s *State) {
 	if a.Mode < 0 || a.Mode >= numModes || a.Mode == s.P.Mode {
 		return
 	}
-	s.P.Mode = a.Mode
-	s.scenarioChanged()
+	s.setScenario(s.withMode(a.Mode))
 }
 
-// SetSplit sets the runner-up's share of the missing votes (and selects
-// the split rule).
+// SetSplit sets the runner-up's share of the missing votes, taken from
+// the leader while the other candidates keep their counted share (and
+// selects the split rule).
 type SetSplit struct{ Share float64 }
 
 func (a SetSplit) apply(s *State) {
@@ -71,19 +68,22 @@ func (a SetSplit) apply(s *State) {
 	if v == s.P.Split && s.P.Mode == ModeSplit {
 		return
 	}
-	s.P.Split = v
-	s.P.Mode = ModeSplit
-	s.scenarioChanged()
+	s.splitMemo = v
+	s.setScenario(s.withMode(ModeSplit))
 }
 
-// SetFullTurnout makes every registered voter of the missing units vote.
+// SetFullTurnout makes every registered voter of the missing units vote
+// (except under a claim, whose own total counts).
 type SetFullTurnout struct{ On bool }
 
 func (a SetFullTurnout) apply(s *State) {
-	if s.P.FullTurnout != a.On {
-		s.P.FullTurnout = a.On
-		s.scenarioChanged()
+	if s.full == a.On {
+		return
 	}
+	s.full = a.On
+	sc := s.sc
+	sc.Remaining = s.remainingFor(sc.Missing)
+	s.setScenario(sc)
 }
 
 // SetSwing sets the swing, in points, to the counted leader (Which 0) or
@@ -99,8 +99,7 @@ func (a SetSwing) apply(s *State) {
 	}
 	v := clamp(roundTo(a.PP, 0.1), -SwingMax, SwingMax)
 	if v != s.P.SwingPP[a.Which] {
-		s.P.SwingPP[a.Which] = v
-		s.scenarioChanged()
+		s.setScenario(s.withSwing(a.Which, v))
 	}
 }
 
@@ -110,8 +109,7 @@ type SetTurnoutChange struct{ Pct float64 }
 func (a SetTurnoutChange) apply(s *State) {
 	v := clamp(roundTo(a.Pct, 0.5), -TurnoutMax, TurnoutMax)
 	if v != s.P.TurnoutPct {
-		s.P.TurnoutPct = v
-		s.scenarioChanged()
+		s.setScenario(s.withTurnout(v))
 	}
 }
 
@@ -124,17 +122,16 @@ func (a SetClaim) apply(s *State) {
 		return
 	}
 	s.P.Claim = ((a.Index % n) + n) % n
-	s.P.Mode = ModeClaim
-	s.scenarioChanged()
+	s.setScenario(s.withMode(ModeClaim))
 }
 
-// ResetScenario goes back to the baseline.
+// ResetScenario goes back to the baseline, clearing whatever a link set.
 type ResetScenario struct{}
 
 func (ResetScenario) apply(s *State) {
-	if s.P != (Params{}) {
-		s.P = Params{}
-		s.scenarioChanged()
+	if s.P != (Params{}) || !s.sc.IsBaseline() || s.extra || s.full {
+		s.full, s.splitMemo, s.P.Claim = false, 0, 0
+		s.setScenario(scenario.Scenario{})
 	}
 }
 

@@ -3,6 +3,7 @@ package app
 import (
 	"errors"
 	"os"
+	"strings"
 	"testing"
 	"time"
 
@@ -11,6 +12,7 @@ import (
 	"github.com/tallyscope/tallyscope/internal/i18n"
 	"github.com/tallyscope/tallyscope/internal/shareddata"
 	"github.com/tallyscope/tallyscope/sim"
+	"github.com/tallyscope/tallyscope/sim/scenario"
 )
 
 func TestBaseline(t *testing.T) {
@@ -77,19 +79,45 @@ func TestSwingMovesPoints(t *testing.T) {
 	assert.Equal(t, int64(215+60), s.Out.Counted[1])
 }
 
-// TestSimpleRulesAgree checks the fallback rules against package
-// scenario where they must agree exactly.
-func TestSimpleRulesAgree(t *testing.T) {
-	for _, acts := range [][]Action{{SetSplit{1}}, {SetMode{ModeWorst}}, {SetClaim{0}}, {SetSplit{1}, SetFullTurnout{true}}} {
+// TestEveryNumberFromTheEngine: the outcome on screen is package
+// scenario's outcome of State.Scenario, vote for vote, whatever the
+// controls did.
+func TestEveryNumberFromTheEngine(t *testing.T) {
+	for _, acts := range [][]Action{nil, {SetSplit{1}}, {SetSplit{0.3}, SetSwing{0, -3}}, {SetMode{ModeWorst}}, {SetClaim{0}}, {SetSplit{1}, SetFullTurnout{true}}, {SetMode{ModeLike}, SetTurnoutChange{12.5}}, {SetSwing{1, 4}}} {
 		s := newFixtureState("")
 		for _, a := range acts {
 			s.Apply(a)
 		}
 		s.Update(0)
-		simple := s.projectSimple()
-		assert.Equal(t, s.Out.Total, simple.Total, "%T", acts[0])
-		assert.Equal(t, s.Out.Possible(), simple.Possible(), "%T", acts[0])
+		o, err := scenario.Run(s.Data.Tally, s.Scenario())
+		require.NoError(t, err, "%+v", acts)
+		assert.Equal(t, o.Counted, s.Out.Counted, "%+v", acts)
+		assert.Equal(t, o.Imputed, s.Out.Imputed, "%+v", acts)
+		assert.Equal(t, o.Total, s.Out.Total, "%+v", acts)
+		assert.Equal(t, o.Winner, s.Out.Leader, "%+v", acts)
+		assert.Equal(t, len(o.Flags) == 0, s.Out.Possible(), "%+v", acts)
+		e, err := scenario.New(s.Data.Tally)
+		require.NoError(t, err)
+		b, err := e.BreakEven(s.Scenario())
+		require.NoError(t, err)
+		assert.Equal(t, b.Needed, s.Out.BreakEven, "%+v", acts)
 	}
+}
+
+// TestCountedOnlyFollowsTheSwing: with the missing units left out, a
+// swing or a turnout change still changes what the main panel shows.
+func TestCountedOnlyFollowsTheSwing(t *testing.T) {
+	s := newFixtureState("")
+	assert.False(t, s.Out.Active, "the baseline")
+	s.Apply(SetSwing{Which: 1, PP: 10})
+	s.Update(0)
+	assert.True(t, s.Out.Active, "a swing is a scenario")
+	assert.Equal(t, ModeCounted, s.P.Mode)
+	assert.Equal(t, int64(215+60), s.Out.Total[1])
+	assert.Equal(t, s.Out.Counted, s.Out.Total, "nothing is imputed")
+	s.Apply(SetSwing{Which: 1, PP: 0})
+	s.Update(0)
+	assert.False(t, s.Out.Active)
 }
 
 func TestClaimShortfall(t *testing.T) {
@@ -137,14 +165,76 @@ func TestFragmentRoundTrip(t *testing.T) {
 	s.Apply(Batch{SetSplit{0.734}, SetFullTurnout{true}, SetSwing{0, -2.5}, SetTurnoutChange{7.5}, SetView{ViewUnits}, DrillDown{Region: 3}, SetView{ViewUnits}})
 	s.Update(0)
 	frag := s.Fragment()
-	assert.Equal(t, "full=1&mode=split&region=2%2F201&split=0.734&swing=-2.5%2C0&turnout=7.5&view=units", frag)
+	str := s.ScenarioString()
+	require.True(t, strings.HasPrefix(str, "s1."), str)
+	assert.Equal(t, "region=2%2F201&s="+str+"&view=units", frag)
+	sc, err := scenario.Decode(str)
+	require.NoError(t, err)
+	assert.Equal(t, scenario.EngineVersion, sc.Engine)
+	assert.Equal(t, s.Data.Tally.Digest.String(), sc.Data)
 	r := newFixtureState("#" + frag)
 	assert.Equal(t, s.P, r.P)
+	assert.Equal(t, s.Scenario(), r.Scenario())
 	assert.Equal(t, s.View, r.View)
 	assert.Equal(t, s.Region, r.Region)
 	assert.Equal(t, s.Out.Total, r.Out.Total)
 	assert.Equal(t, frag, r.Fragment())
 	assert.Empty(t, r.Msg.Text)
+}
+
+// TestFragmentBefore: a fragment written before the fragment held the
+// scenario string still restores, through the controls' own edits.
+func TestFragmentBefore(t *testing.T) {
+	old := newFixtureState("full=1&mode=split&region=2%2F201&split=0.734&swing=-2.5%2C0&turnout=7.5&view=units")
+	s := newFixtureState("")
+	s.Apply(Batch{SetSplit{0.734}, SetFullTurnout{true}, SetSwing{0, -2.5}, SetTurnoutChange{7.5}, DrillDown{Region: 3}, SetView{ViewUnits}})
+	s.Update(0)
+	assert.Empty(t, old.Msg.Text)
+	assert.Equal(t, s.Scenario(), old.Scenario())
+	assert.Equal(t, s.P, old.P)
+	assert.Equal(t, s.Fragment(), old.Fragment())
+}
+
+// TestFragmentScenarioRefused: a scenario string that does not decode, or
+// names a candidate the data does not have, is refused with a message;
+// the view part still applies.
+func TestFragmentScenarioRefused(t *testing.T) {
+	other := scenario.Scenario{Missing: scenario.MissingSplit, Split: &scenario.Split{Candidate: "Nobody", Share: 0.5}}
+	counted := scenario.Scenario{Counted: &scenario.Claim{Votes: []scenario.Vote{{Candidate: "EG", Votes: 1}}}, Reported: 0.5}
+	for _, str := range []string{"s1.garbage", "s2.AAAA", other.String(), counted.String()} {
+		s := newFixtureState("view=units&s=" + str)
+		assert.Equal(t, ViewUnits, s.View, str)
+		assert.Equal(t, scenario.Scenario{}, s.Scenario(), str)
+		assert.True(t, s.Msg.Err, str)
+		assert.Contains(t, s.Msg.Text, "Ignored the link's scenario", str)
+	}
+}
+
+// TestFragmentFromTheCommandLine: a scenario string made elsewhere, with
+// settings no control shows, is applied as it is, and the message says
+// that Reset clears them; one made for other data is applied with a
+// warning.
+func TestFragmentFromTheCommandLine(t *testing.T) {
+	sc := scenario.Scenario{Missing: scenario.MissingLikeRegion, MinUnits: 2, Swings: []scenario.Swing{{Candidate: "NM", PP: 3, Level: "state", Region: "Zulia"}}}
+	s := newFixtureState("s=" + sc.String())
+	assert.Equal(t, sc, s.Scenario())
+	assert.Equal(t, ModeLike, s.P.Mode)
+	assert.Equal(t, [2]float64{}, s.P.SwingPP, "a regional swing is on no slider")
+	assert.False(t, s.Msg.Err)
+	assert.Contains(t, s.Msg.Text, "Reset clears them")
+	o, err := scenario.Run(s.Data.Tally, sc)
+	require.NoError(t, err)
+	assert.Equal(t, o.Total, s.Out.Total)
+	s.Apply(ResetScenario{})
+	s.Update(0)
+	assert.Equal(t, scenario.Scenario{}, s.Scenario())
+	assert.Equal(t, "", s.Fragment())
+
+	stamped := scenario.Scenario{Missing: scenario.MissingWorstCase}.Stamp("0123")
+	w := newFixtureState("s=" + stamped.String())
+	assert.Equal(t, ModeWorst, w.P.Mode)
+	assert.True(t, w.Msg.Err)
+	assert.Contains(t, w.Msg.Text, "made for other data")
 }
 
 func TestFragmentBad(t *testing.T) {
@@ -182,15 +272,16 @@ func TestEffects(t *testing.T) {
 	e := s.Effects()
 	require.Len(t, e, 3)
 	assert.Equal(t, Effect{EffectOpenURL, "https://example.org/101-01.jpg"}, e[0])
-	assert.Equal(t, Effect{EffectCopy, "https://example.org/app/#mode=split&split=1"}, e[1])
-	assert.Contains(t, e[2].Arg, `<iframe src="https://example.org/app/#mode=split&amp;split=1"`)
+	link := "https://example.org/app/#s=" + s.ScenarioString()
+	assert.Equal(t, Effect{EffectCopy, link}, e[1])
+	assert.Contains(t, e[2].Arg, `<iframe src="`+link+`"`)
 	assert.Contains(t, e[2].Arg, `width="100%"`)
 	assert.Regexp(t, `id="tallyscope-[0-9a-f]{8}" name="tallyscope-[0-9a-f]{8}" data-tallyscope`, e[2].Arg)
 	assert.Contains(t, e[2].Arg, "\n<script async src=\"https://example.org/app/embed.js\"></script>")
 	s.Update(0)
 	e = s.Effects()
 	require.Len(t, e, 1)
-	assert.Equal(t, Effect{EffectFragment, "mode=split&split=1"}, e[0])
+	assert.Equal(t, Effect{EffectFragment, "s=" + s.ScenarioString()}, e[0])
 }
 
 func TestSearchAndDrill(t *testing.T) {
@@ -223,14 +314,13 @@ func TestMonteCarloDeterministic(t *testing.T) {
 	p := a.MC.WinProb(a.MC.Lead)
 	assert.Greater(t, p, 0.5)
 	assert.LessOrEqual(t, p, 1.0)
-	counts, lo, hi := a.MC.Histogram(20)
+	h := a.MC.Histogram()
 	sum := 0
-	for _, c := range counts {
+	for _, c := range h.Counts {
 		sum += c
 	}
 	assert.Equal(t, MCRuns, sum)
-	assert.LessOrEqual(t, lo, 0.0)
-	assert.Greater(t, hi, 0.0)
+	assert.Len(t, h.Counts, 60, "the default bins, as the saved chart has")
 	// It only advances in the Uncertainty view.
 	c := newFixtureState("")
 	c.Update(time.Second)

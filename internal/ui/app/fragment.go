@@ -1,14 +1,18 @@
 package app
 
 import (
+	"errors"
 	"fmt"
 	"hash/fnv"
 	"html"
 	"net/url"
+	"reflect"
 	"strconv"
 	"strings"
 
+	"github.com/tallyscope/tallyscope/internal/i18n"
 	"github.com/tallyscope/tallyscope/sim"
+	"github.com/tallyscope/tallyscope/sim/scenario"
 )
 
 var modeNames = [...]string{"counted", "like-region", "split", "worst-case", "claim"}
@@ -23,31 +27,15 @@ func (m Mode) String() string {
 
 func num(f float64) string { return strconv.FormatFloat(f, 'g', -1, 64) }
 
-// Fragment encodes the view and the scenario for the URL fragment, so that
-// reloading restores them exactly. Defaults are left out.
+// Fragment encodes the view and the scenario for the URL fragment, so
+// that reloading restores them exactly: the view ("view", "region") and,
+// under "s", the scenario's compact string (ScenarioString), which
+// "tallyscope scenario --scenario" reads as well. Defaults are left out:
+// the baseline's fragment is empty.
 func (s *State) Fragment() string {
 	v := url.Values{}
 	if s.View != ViewOverview {
 		v.Set("view", s.View.String())
-	}
-	p := s.P
-	if p.Mode != ModeCounted {
-		v.Set("mode", p.Mode.String())
-	}
-	if p.Split != 0 {
-		v.Set("split", num(p.Split))
-	}
-	if p.FullTurnout {
-		v.Set("full", "1")
-	}
-	if p.SwingPP != [2]float64{} {
-		v.Set("swing", num(p.SwingPP[0])+","+num(p.SwingPP[1]))
-	}
-	if p.TurnoutPct != 0 {
-		v.Set("turnout", num(p.TurnoutPct))
-	}
-	if p.Claim != 0 {
-		v.Set("claim", strconv.Itoa(p.Claim))
 	}
 	if s.Region >= 0 && s.Data != nil {
 		var keys []string
@@ -56,12 +44,32 @@ func (s *State) Fragment() string {
 		}
 		v.Set("region", strings.Join(keys, "/"))
 	}
+	if str := s.ScenarioString(); str != "" {
+		v.Set("s", str)
+	}
 	return v.Encode()
 }
 
+// ScenarioString returns the scenario on screen as the core's compact
+// string ("s1.…", scenario.Scenario.String), stamped with the engine's
+// version and the data's digest, or "" for the baseline. Pasted after
+// "tallyscope scenario --scenario", it prints the figures on screen.
+func (s *State) ScenarioString() string {
+	if s.Data == nil || reflect.DeepEqual(s.sc, scenario.Scenario{}) {
+		return ""
+	}
+	if s.scString == "" {
+		// Deflating is not free: once per scenario, not per frame.
+		s.scString = s.sc.Stamp(s.Data.Tally.Digest.String()).String()
+	}
+	return s.scString
+}
+
 // RestoreFragment reads a fragment written by Fragment (with or without
-// the leading '#'). Unknown or malformed fields are ignored, and the
-// message says so; the rest is applied.
+// the leading '#'), or one written before the fragment held the core's
+// scenario string ("mode=split&split=0.5&swing=…"), which still restores.
+// What cannot be used is left out, and the message says so; the rest is
+// applied.
 func (s *State) RestoreFragment(frag string) {
 	frag = strings.TrimPrefix(frag, "#")
 	v, err := url.ParseQuery(frag)
@@ -70,12 +78,75 @@ func (s *State) RestoreFragment(frag string) {
 		return
 	}
 	var bad []string
-	p := Params{}
 	for i, n := range viewNames {
 		if v.Get("view") == n {
 			s.View = View(i)
 		}
 	}
+	if r := v.Get("region"); r != "" && s.Data != nil {
+		if idx, ok := findRegionPath(s.Data.Tally, strings.Split(r, "/")); ok {
+			s.Region = idx
+		} else {
+			bad = append(bad, "region")
+		}
+	}
+	if str := v.Get("s"); str != "" {
+		s.restoreScenario(str)
+	} else {
+		bad = append(s.restoreParams(v), bad...)
+	}
+	s.dirty = true
+	if len(bad) > 0 {
+		s.Msg = Message{Text: "ignored link fields: " + strings.Join(bad, ", "), Err: true}
+	}
+}
+
+// restoreScenario applies a scenario string from a link. A string that
+// does not decode, or names what the data does not have, is refused with
+// a message; one made for other data, or with settings the controls do
+// not show, is applied with a message saying so.
+func (s *State) restoreScenario(str string) {
+	l := s.Lang
+	sc, err := scenario.Decode(str)
+	if err == nil && s.Data == nil {
+		return
+	}
+	if err == nil && sc.Counted != nil {
+		err = errCounted
+	}
+	if err == nil && s.engine != nil {
+		if _, e := s.engine.Run(sc); errors.Is(e, scenario.ErrScenario) {
+			err = e
+		}
+	}
+	if err != nil {
+		s.Msg = Message{Text: l.Tf(i18n.MsgLinkBad, UserText(err.Error())), Err: true}
+		return
+	}
+	other := sc.Data != "" && sc.Data != s.Data.Tally.Digest.String()
+	sc.Engine, sc.Data = "", ""
+	s.full = sc.Remaining == scenario.RemainingFull
+	if sc.Split != nil {
+		s.splitMemo = sc.Split.Share
+	}
+	s.setScenario(sc)
+	switch {
+	case other:
+		s.Msg = Message{Text: l.T(i18n.MsgLinkData), Err: true}
+	case s.extra:
+		s.Msg = Message{Text: l.T(i18n.MsgLinkExtra)}
+	}
+}
+
+// errCounted refuses a scenario that counts a claim in place of the data
+// (the command line's --from-claim), which the app cannot show.
+var errCounted = errors.New("app: the scenario counts a claim in place of the data")
+
+// restoreParams applies the fields of a fragment written before it held
+// the scenario string, through the same edits the controls make, and
+// returns the fields it ignored.
+func (s *State) restoreParams(v url.Values) (bad []string) {
+	p := Params{}
 	if m := v.Get("mode"); m != "" {
 		found := false
 		for i, n := range modeNames {
@@ -122,18 +193,16 @@ func (s *State) RestoreFragment(frag string) {
 			p.Claim = n
 		}
 	}
-	if r := v.Get("region"); r != "" && s.Data != nil {
-		if idx, ok := findRegionPath(s.Data.Tally, strings.Split(r, "/")); ok {
-			s.Region = idx
-		} else {
-			bad = append(bad, "region")
-		}
+	if s.Data == nil {
+		return bad
 	}
-	s.P = p
-	s.dirty = true
-	if len(bad) > 0 {
-		s.Msg = Message{Text: "ignored link fields: " + strings.Join(bad, ", "), Err: true}
-	}
+	s.full, s.splitMemo, s.P.Claim = p.FullTurnout, p.Split, p.Claim
+	s.sc = scenario.Scenario{}
+	s.sc = s.withMode(p.Mode)
+	s.sc = s.withSwing(0, p.SwingPP[0])
+	s.sc = s.withSwing(1, p.SwingPP[1])
+	s.setScenario(s.withTurnout(p.TurnoutPct))
+	return bad
 }
 
 func findRegionPath(t *sim.Tally, keys []string) (int, bool) {

@@ -104,9 +104,7 @@ func (s *State) newMonteCarlo() *MonteCarlo {
 func (s *State) monteCarloScenario() scenario.Scenario {
 	sc := s.Scenario()
 	sc.Missing, sc.Split, sc.Claim = scenario.MissingLikeRegion, nil, nil
-	if sc.Remaining == scenario.RemainingFull && !s.P.FullTurnout {
-		sc.Remaining = scenario.RemainingAuto
-	}
+	sc.Remaining = s.remainingFor(sc.Missing)
 	sc.MonteCarlo = scenario.MonteCarloParams{Runs: MCRuns, Seed: MCSeed}
 	return sc
 }
@@ -315,30 +313,7 @@ func (m *MonteCarlo) Interval90() (lo, hi float64, ok bool) {
 	return r.MarginQ[0], r.MarginQ[len(r.MarginQ)-1], true
 }
 
-// Histogram counts the finished runs' margins (in points) in bins between
-// lo and hi: the runs' range, padded, at least 1 point wide, and widened
-// to include zero when zero is near.
-func (m *MonteCarlo) Histogram(bins int) (counts []int, lo, hi float64) {
-	counts = make([]int, bins)
-	ms := m.MarginsPP()
-	if len(ms) == 0 || bins <= 0 {
-		return counts, 0, 1
-	}
-	lo, hi = ms[0], ms[len(ms)-1]
-	if span := hi - lo; span < 1 {
-		mid := (lo + hi) / 2
-		lo, hi = mid-0.5, mid+0.5
-	}
-	pad := (hi - lo) * 0.1
-	lo, hi = lo-pad, hi+pad
-	if span := hi - lo; lo > 0 && lo < span {
-		lo = 0
-	} else if hi < 0 && -hi < span {
-		hi = 0
-	}
-	for _, v := range ms {
-		b := int((v - lo) / (hi - lo) * float64(bins))
-		counts[min(max(b, 0), bins-1)]++
-	}
-	return counts, lo, hi
-}
+// Histogram returns the finished runs' margins (in points) in the bins
+// of scenario.NewHistogram: the bins of MonteCarloResult.Histogram, which
+// the saved chart draws too.
+func (m *MonteCarlo) Histogram() scenario.Histogram { return m.result().Histogram }

@@ -1,8 +1,6 @@
 package app
 
 import (
-	"math"
-
 	"github.com/tallyscope/tallyscope/sim"
 	"github.com/tallyscope/tallyscope/sim/scenario"
 )
@@ -14,7 +12,10 @@ type Outcome struct {
 	// turnout change; Imputed the votes given to the missing units;
 	// Total their sum.
 	Counted, Imputed, Total []int64
-	// Active is false for the baseline (counted units only).
+	// Active is false for the baseline: the counted units as they are
+	// (scenario.Scenario.IsBaseline). A swing or a turnout change alone
+	// makes it true: the views then show the changed votes beside the
+	// counted ones.
 	Active bool
 	// Remaining is the number of valid votes assumed in the missing units.
 	Remaining int64
@@ -25,9 +26,13 @@ type Outcome struct {
 	Tie            bool
 	// Margin is Total[Leader] − Total[Runner].
 	Margin int64
-	// BreakEven is the share of the remaining votes the counted runner-up
-	// needs under the split rule to draw level with the counted leader;
-	// BreakEvenOK is false when no share in [0,1] does it.
+	// BE is package scenario's break-even for the scenario (nil when it
+	// has none: nothing is known about the missing units). BreakEven is
+	// its Needed: the share of the remaining votes the runner-up needs to
+	// tie, the other candidates keeping their counted share. BreakEvenOK
+	// says that the split slider reaches it: the runner-up it names is the
+	// counted one, and the share leaves the others theirs.
+	BE          *scenario.BreakEven
 	BreakEven   float64
 	BreakEvenOK bool
 	// Impossible lists the candidates to which the scenario gives negative
@@ -91,27 +96,4 @@ func rank(v []int64) (lead, run int, tie bool) {
 		run = lead
 	}
 	return
-}
-
-// missingRegistered estimates the registered voters of the missing units:
-// the expected total minus the counted ones when every unit knows its
-// registered voters, else the expected total in proportion to the missing
-// units.
-func (d *Dataset) missingRegistered() float64 {
-	n := &d.Agg.Nation
-	exp := n.Expected
-	if exp.Registered <= 0 {
-		return 0
-	}
-	if n.RegisteredUnits == n.Units && n.Registered > 0 {
-		return math.Max(0, float64(exp.Registered-n.Registered))
-	}
-	if exp.Units <= 0 {
-		return 0
-	}
-	miss := exp.Units - n.Units
-	if miss <= 0 {
-		return 0
-	}
-	return float64(exp.Registered) * float64(miss) / float64(exp.Units)
 }

@@ -18,8 +18,9 @@ type SaveRequest struct {
 	// DataName is the data's file name, to name the files after.
 	DataName string
 	Tally    *sim.Tally
-	// Scenario is the controls' scenario; for the Uncertainty view, the
-	// simulation the view runs (MCRuns runs from MCSeed).
+	// Scenario is the scenario on screen (State.Scenario); for the
+	// Uncertainty view, the simulation the view runs (MCRuns runs from
+	// MCSeed).
 	Scenario scenario.Scenario
 	Lang     i18n.Lang
 	// Level is the level of the regions the Regions view lists ("state",

@@ -65,7 +65,13 @@ type SnapScenario struct {
 	SwingPP     [2]float64 `json:"swing_pp"`
 	TurnoutPct  float64    `json:"turnout_pct"`
 	Claim       int        `json:"claim"`
-	BreakEven   float64    `json:"break_even"`
+	// BreakEven is package scenario's break-even share for the scenario
+	// (what "tallyscope breakeven --scenario String" prints), −1 when it
+	// has none; Marked says the split slider marks it.
+	BreakEven float64 `json:"break_even"`
+	Marked    bool    `json:"break_even_marked"`
+	// String is the scenario's compact string, as in the fragment's "s".
+	String string `json:"string,omitempty"`
 }
 
 // SnapMonteCarlo is the Monte Carlo progress and what the Uncertainty view
@@ -133,16 +139,16 @@ func (s *State) Snapshot(ready bool, frames int64) Snapshot {
 		sn.CoverageUnits = f
 	}
 	p := s.P
-	sn.Scenario = SnapScenario{Mode: p.Mode.String(), Split: p.Split, FullTurnout: p.FullTurnout, SwingPP: p.SwingPP, TurnoutPct: p.TurnoutPct, Claim: p.Claim}
+	sn.Scenario = SnapScenario{Mode: p.Mode.String(), Split: p.Split, FullTurnout: p.FullTurnout, SwingPP: p.SwingPP, TurnoutPct: p.TurnoutPct, Claim: p.Claim,
+		BreakEven: -1, String: s.ScenarioString()}
 	if o := s.Out; o != nil {
 		sn.Projected = cands(s, o.Total)
 		sn.ProjLeader = d.Tally.Candidates[o.Leader].ID
 		sn.Possible = o.Possible()
-		if o.BreakEvenOK {
+		if o.BE != nil {
 			sn.Scenario.BreakEven = o.BreakEven
-		} else {
-			sn.Scenario.BreakEven = -1
 		}
+		sn.Scenario.Marked = o.BreakEvenOK
 	}
 	if m := s.MC; m != nil && m.Err == nil && m.Lead >= 0 && m.Lead < len(d.Tally.Candidates) {
 		st := m.Statement(m.Lead)

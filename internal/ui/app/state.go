@@ -46,7 +46,9 @@ const (
 	numModes
 )
 
-// Params are the scenario controls. Their zero value is the baseline.
+// Params are the scenario controls, as they show the scenario on screen
+// (State.Scenario); actions change the scenario, never Params directly.
+// Their zero value is the baseline.
 type Params struct {
 	Mode Mode
 	// Split is the runner-up's share of the missing votes, in [0,1], for
@@ -61,7 +63,8 @@ type Params struct {
 	// TurnoutPct changes the votes of every counted unit by this many per
 	// cent (−50 to +50).
 	TurnoutPct float64
-	// Claim indexes Tally.Claims for ModeClaim.
+	// Claim indexes Tally.Claims for ModeClaim, or is −1 for a claim
+	// that is not one of the data's (from a link).
 	Claim int
 }
 
@@ -106,6 +109,7 @@ type Effect struct {
 type State struct {
 	Lang i18n.Lang
 	Data *Dataset
+	// P shows the scenario on the controls (see Params).
 	P    Params
 	View View
 	// Region is the region being looked at in the Regions view, -1 for
@@ -142,6 +146,16 @@ type State struct {
 	mcSeen int
 
 	engine *scenario.Engine
+	// sc is the scenario on screen: every number comes from it.
+	sc scenario.Scenario
+	// extra says that sc holds settings no control shows; scString
+	// caches its compact string (see ScenarioString).
+	extra    bool
+	scString string
+	// full is the "100% turnout" box, and splitMemo the split slider's
+	// last share, kept while another rule is chosen.
+	full      bool
+	splitMemo float64
 	// mapping, read from a mapping file, applies to the next results
 	// file loaded.
 	mapping     *load.Mapping
@@ -176,7 +190,7 @@ func (s *State) setData(d *Dataset) {
 			s.engine = e
 		}
 	}
-	s.P = Params{}
+	s.P, s.sc, s.extra, s.scString, s.full, s.splitMemo = Params{}, scenario.Scenario{}, false, "", false, 0
 	s.Region, s.Search, s.Scroll, s.Hover, s.Pinned = -1, "", 0, -1, -1
 	s.stopMC()
 	s.MC, s.mcTried = nil, false
