@@ -222,6 +222,9 @@ func describeRule(t *sim.Tally, o *scenario.Outcome) string {
 		if len(sc.Split.Rest) > 0 {
 			rest = "the rest split as given"
 		}
+		if sc.Split.From != "" {
+			rest = fmt.Sprintf("taken from %s while the other candidates keep their counted share", label(t, mustCand(t, sc.Split.From)))
+		}
 		return fmt.Sprintf("%s of the remaining votes go to %s, %s", pct1(sc.Split.Share), label(t, mustCand(t, sc.Split.Candidate)), rest)
 	case scenario.MissingWorstCase:
 		return fmt.Sprintf("the worst case for %s: every remaining vote to %s", label(t, o.CountedLeader), label(t, o.CountedRunnerUp))
