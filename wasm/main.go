@@ -10,7 +10,10 @@
 //     columns of a CSV in a shape Tallyscope does not recognise.
 //   - lang=en|es picks the language; without it, the first English or
 //     Spanish entry of navigator.languages, else English.
-//   - the fragment (#mode=split&split=1…) restores a shared state.
+//   - the fragment (#view=units&s=s1.…) restores a shared state: the
+//     view, and the scenario as the core's compact string, which
+//     "tallyscope scenario --scenario" reads too. Fragments written before
+//     (#mode=split&split=1…) still restore.
 //
 // Notes for the page and its browser tests (internal/e2e):
 //
@@ -24,7 +27,7 @@
 //     order of "controls"; the split slider is "split". Pressing Tab until
 //     state().focus == "split" and then ArrowRight 5 times sets the split
 //     to 5% (state().scenario.mode "split", split 0.05, and the fragment
-//     "mode=split&split=0.05"). On a phone-sized page (under 720 CSS px
+//     "s=" and state().scenario.string). On a phone-sized page (under 720 CSS px
 //     wide) the slider is on the Scenario tab: press "2" first.
 //   - Drop: Ebitengine's DroppedFiles reads a real drag and drop; the
 //     first file dropped is loaded. "Open file" creates a transient

@@ -10,7 +10,7 @@
 //		Data     []byte // a results file in any format sim/load reads; nil: the embedded default
 //		DataName string // its name, for messages
 //		Lang     string // "en", "es" or a tag such as "es-VE"; "" picks English
-//		Fragment string // a URL fragment written by the app ("mode=split&split=1…")
+//		Fragment string // a URL fragment written by the app ("view=units&s=s1.…")
 //		DataErr  error  // a problem fetching Data, shown on screen
 //		Mapping     []byte // optional mapping file naming a CSV's columns
 //		MappingName string
