@@ -29,19 +29,12 @@ type BreakEvenData struct {
 	MissingUnits int64
 	UnitLevel    string
 	// MaxShare is the runner-up's largest possible share of the remaining
-	// votes, 1 − OthersShare; beyond it the split is impossible.
+	// votes while the others keep theirs (scenario.BreakEven.MaxShare).
 	MaxShare float64
 	// CountedShare is the runner-up's share of the counted valid votes.
 	CountedShare float64
 	// Curve samples the final margin from share 0 to the right edge.
 	Curve []BreakEvenPoint
-}
-
-// FinalMargin returns the leader's final margin in votes when the
-// runner-up takes share s of the remaining votes and the other candidates
-// keep their counted share: M + R(1 − others − 2s).
-func (d *BreakEvenData) FinalMargin(s float64) float64 {
-	return float64(d.Margin) + float64(d.Remaining)*(1-d.OthersShare-2*s)
 }
 
 // ComputeBreakEven returns the numbers of the break-even chart from a
@@ -54,10 +47,7 @@ func ComputeBreakEven(t *sim.Tally, b scenario.BreakEven, missingUnits int64) (*
 		return nil, fmt.Errorf("%w: no votes remain to be counted", ErrNoData)
 	}
 	d := &BreakEvenData{BreakEven: b, LeaderName: surname(t, b.Leader), RunnerUpName: surname(t, b.RunnerUp),
-		MissingUnits: missingUnits, UnitLevel: t.UnitLevel, MaxShare: 1 - b.OthersShare}
-	// The runner-up's counted votes, after the scenario's changes: the
-	// top two hold Counted × (1 − others) and differ by Margin.
-	d.CountedShare = ((1-b.OthersShare)*float64(b.Counted) - float64(b.Margin)) / 2 / float64(b.Counted)
+		MissingUnits: missingUnits, UnitLevel: t.UnitLevel, MaxShare: b.MaxShare(), CountedShare: b.RunnerUpShare()}
 	right := d.xMax()
 	const n = 100
 	for i := 0; i <= n; i++ {

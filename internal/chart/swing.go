@@ -3,7 +3,6 @@ package chart
 import (
 	"fmt"
 	"math"
-	"sort"
 	"strings"
 
 	"gonum.org/v1/plot"
@@ -13,35 +12,20 @@ import (
 	"github.com/tallyscope/tallyscope/internal/i18n"
 	"github.com/tallyscope/tallyscope/internal/palette"
 	"github.com/tallyscope/tallyscope/sim"
+	"github.com/tallyscope/tallyscope/sim/scenario"
 )
 
-// SwingData are the numbers behind the swing chart: how many units (seats)
-// each of two candidates wins as a uniform swing moves points of the valid
-// vote from B to A (negative: from A to B) in every unit.
-//
-// The swing follows package scenario's uniform rule with From set: in
-// each unit A's share rises by the swing and B's falls by as much, never
-// below zero; the other candidates keep their votes. Each unit is one
-// seat, won by the candidate with the most votes after the swing (ties:
-// the candidate listed first in the tally, as sim.Totals.Leader).
+// SwingData are the numbers behind the swing chart: package scenario's
+// SwingCurve (how many units each of two candidates wins as a uniform
+// swing moves points from B to A in every unit), with the names and the
+// drawn range.
 type SwingData struct {
-	A, B         int
+	scenario.SwingCurve
 	NameA, NameB string
 	UnitLevel    string
 	// Seats is true when the units are constituencies (one seat each);
 	// otherwise they stand in for seats and the chart says so.
 	Seats bool
-	// Units is the number of units with valid votes (the seats).
-	Units int64
-	// Swings are the swings in points; WonA, WonB and WonOther the units
-	// won at each swing.
-	Swings               []float64
-	WonA, WonB, WonOther []int64
-	// Flip is the swing, on the Swings grid nearest zero, at which the
-	// candidate with more units changes; HasFlip is false when no swing
-	// in [-50, +50] changes it.
-	Flip    float64
-	HasFlip bool
 	// Range is the half-width of the drawn swing axis, in points.
 	Range float64
 }
@@ -62,107 +46,15 @@ func ComputeSwing(a *sim.Aggregation, opts Options) (*SwingData, error) {
 	if err != nil {
 		return nil, err
 	}
-	d := &SwingData{A: ca, B: cb, NameA: surname(t, ca), NameB: surname(t, cb), UnitLevel: t.UnitLevel}
+	d := &SwingData{NameA: surname(t, ca), NameB: surname(t, cb), UnitLevel: t.UnitLevel}
 	for _, l := range constituencyLevels {
 		if strings.EqualFold(t.UnitLevel, l) {
 			d.Seats = true
 		}
 	}
-	type unit struct {
-		a, b float64
-		// other is the largest share of any other candidate; otherFirst
-		// reports whether that candidate is listed before A (or B) and
-		// so wins a tie against it.
-		other                      float64
-		otherBeforeA, otherBeforeB bool
-	}
-	us := make([]unit, 0, len(t.Units))
-	for i := range t.Units {
-		u := &t.Units[i]
-		v := u.Valid()
-		if v <= 0 {
-			continue
-		}
-		x := unit{a: float64(u.Votes[ca]) / float64(v), b: float64(u.Votes[cb]) / float64(v), other: -1}
-		oi := -1
-		for c, n := range u.Votes {
-			if c == ca || c == cb {
-				continue
-			}
-			if s := float64(n) / float64(v); s > x.other {
-				x.other, oi = s, c
-			}
-		}
-		x.otherBeforeA, x.otherBeforeB = oi >= 0 && oi < ca, oi >= 0 && oi < cb
-		us = append(us, x)
-	}
-	if len(us) == 0 {
+	d.SwingCurve = *scenario.NewSwingCurve(t, ca, cb, swingMax, swingStep)
+	if d.Units == 0 {
 		return nil, fmt.Errorf("%w: no unit has valid votes", ErrNoData)
-	}
-	d.Units = int64(len(us))
-	beats := func(x float64, xFirst bool, y float64) bool { return x > y || x == y && xFirst }
-	n := int(2*swingMax/swingStep) + 1
-	swing := func(k int) float64 { return -swingMax + float64(k)*swingStep }
-	// winner returns who wins unit u at grid point k: 0 for A, 1 for B,
-	// 2 for someone else.
-	winner := func(u *unit, k int) int {
-		s := swing(k)
-		sa, sb := u.a, u.b
-		if s >= 0 {
-			x := math.Min(s/100, sb)
-			sa, sb = sa+x, sb-x
-		} else {
-			x := math.Min(-s/100, sa)
-			sa, sb = sa-x, sb+x
-		}
-		switch {
-		case beats(sa, ca < cb, sb) && beats(sa, !u.otherBeforeA, u.other):
-			return 0
-		case beats(sb, cb < ca, sa) && beats(sb, !u.otherBeforeB, u.other):
-			return 1
-		}
-		return 2
-	}
-	// A's share only grows and B's only shrinks as the swing grows, so
-	// in each unit A wins from some grid point on and B up to some grid
-	// point: two binary searches per unit, then running sums.
-	startA := make([]int64, n+1)
-	endB := make([]int64, n+1)
-	for i := range us {
-		u := &us[i]
-		kA := sort.Search(n, func(k int) bool { return winner(u, k) == 0 })
-		startA[kA]++
-		kB := sort.Search(n, func(k int) bool { return winner(u, k) != 1 })
-		endB[kB]++
-	}
-	var wonA, lostB int64
-	for k := 0; k < n; k++ {
-		wonA += startA[k]
-		lostB += endB[k]
-		wb := d.Units - lostB
-		d.Swings = append(d.Swings, swing(k))
-		d.WonA, d.WonB, d.WonOther = append(d.WonA, wonA), append(d.WonB, wb), append(d.WonOther, d.Units-wonA-wb)
-	}
-	// The flip: the swing nearest zero where the sign of WonA − WonB
-	// differs from its sign at zero.
-	zero := n / 2
-	sign := func(k int) int {
-		switch {
-		case d.WonA[k] > d.WonB[k]:
-			return 1
-		case d.WonA[k] < d.WonB[k]:
-			return -1
-		}
-		return 0
-	}
-	s0 := sign(zero)
-	for off := 1; off <= zero && !d.HasFlip; off++ {
-		for _, k := range []int{zero - off, zero + off} {
-			if k >= 0 && k < n && sign(k) != s0 && sign(k) != 0 {
-				d.Flip, d.HasFlip = d.Swings[k], true
-				break
-			}
-		}
 	}
 	d.Range = 10
 	if d.HasFlip {

@@ -227,3 +227,25 @@ func (e *Engine) SwingToFlip(sc Scenario) (SwingFlip, error) {
 	f.Possible, f.PP, f.Winner, f.Clamped = true, hi, o.Winner, o.Clamped
 	return f, nil
 }
+
+// FinalMargin returns the leader's final margin in votes when the
+// runner-up takes share s of the remaining votes and the other candidates
+// keep their counted share (the split taken from the leader, Split.From):
+// Margin + Remaining·(1 − OthersShare − 2s). It is zero at Needed.
+func (b BreakEven) FinalMargin(s float64) float64 {
+	return float64(b.Margin) + float64(b.Remaining)*(1-b.OthersShare-2*s)
+}
+
+// MaxShare returns the largest share of the remaining votes the runner-up
+// can take while the other candidates keep theirs: 1 − OthersShare.
+func (b BreakEven) MaxShare() float64 { return 1 - b.OthersShare }
+
+// RunnerUpShare returns the runner-up's share of the counted valid votes
+// (after the scenario's changes).
+func (b BreakEven) RunnerUpShare() float64 {
+	if b.Counted <= 0 {
+		return 0
+	}
+	// The top two hold Counted × (1 − others) and differ by Margin.
+	return ((1-b.OthersShare)*float64(b.Counted) - float64(b.Margin)) / 2 / float64(b.Counted)
+}
