@@ -230,6 +230,9 @@ func TestFragmentFromTheCommandLine(t *testing.T) {
 	assert.Equal(t, scenario.Scenario{}, s.Scenario())
 	assert.Equal(t, "", s.Fragment())
 
+	bare := newFixtureState(sc.String())
+	assert.Equal(t, sc, bare.Scenario(), "a bare string, as the command line prints it")
+
 	stamped := scenario.Scenario{Missing: scenario.MissingWorstCase}.Stamp("0123")
 	w := newFixtureState("s=" + stamped.String())
 	assert.Equal(t, ModeWorst, w.P.Mode)

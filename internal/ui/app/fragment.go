@@ -67,11 +67,16 @@ func (s *State) ScenarioString() string {
 
 // RestoreFragment reads a fragment written by Fragment (with or without
 // the leading '#'), or one written before the fragment held the core's
-// scenario string ("mode=split&split=0.5&swing=…"), which still restores.
+// scenario string ("mode=split&split=0.5&swing=…"), which still restores,
+// or a bare scenario string ("s1.…", as "tallyscope scenario" prints it).
 // What cannot be used is left out, and the message says so; the rest is
 // applied.
 func (s *State) RestoreFragment(frag string) {
 	frag = strings.TrimPrefix(frag, "#")
+	if strings.HasPrefix(frag, "s1.") {
+		// A bare scenario string, as the command line prints it.
+		frag = "s=" + frag
+	}
 	v, err := url.ParseQuery(frag)
 	if err != nil {
 		s.Msg = Message{Text: "ignored a malformed link fragment", Err: true}
