@@ -32,6 +32,11 @@
 //     of the remaining votes: needed = (margin/remaining + 1 − others)/2.
 //     It is impossible above 100% − others; the result is locked when the
 //     leader's margin exceeds the remaining votes (no split can change it).
+//     A split taken from the leader (Split.From) is the same rule as a
+//     scenario: at Share = Needed the runner-up ties. The app's split
+//     slider is that split, so its mark and "tallyscope breakeven" agree.
+//   - The Monte Carlo margins are binned once, by NewHistogram (zero is a
+//     bin edge when they cross it), for the app and the charts alike.
 //   - A Scenario is a plain value: it serialises to JSON and to a compact
 //     URL-safe string, records the data set's sha256 (sim.Tally.Digest) and
 //     the engine version, and its zero value is the baseline (the counted
