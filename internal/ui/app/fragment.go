@@ -17,15 +17,14 @@ import (
 
 var modeNames = [...]string{"counted", "like-region", "split", "worst-case", "claim"}
 
-// String names the mode as in the URL fragment.
+// String names the mode, as fragments written before the scenario string
+// did and as the test hook reports it.
 func (m Mode) String() string {
 	if m < 0 || m >= numModes {
 		return "counted"
 	}
 	return modeNames[m]
 }
-
-func num(f float64) string { return strconv.FormatFloat(f, 'g', -1, 64) }
 
 // Fragment encodes the view and the scenario for the URL fragment, so
 // that reloading restores them exactly: the view ("view", "region") and,
