@@ -8,6 +8,7 @@ import (
 	"image/png"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/hajimehoshi/ebiten/v2"
@@ -18,15 +19,15 @@ import (
 
 // TestScreenshots writes PNGs of every view, at phone and desktop sizes
 // and in both languages, to the folder named by TALLYSCOPE_SHOTS, for a
-// person to look at:
+// person to look at. The folder must lie outside the source tree (build
+// outputs are never committed), and the test log names it:
 //
-//	TALLYSCOPE_SHOTS=build/shots xvfb-run -a go test -run Screenshots ./internal/ui/
+//	TALLYSCOPE_SHOTS=/tmp/tallyscope-shots xvfb-run -a go test -run Screenshots -v ./internal/ui/
+//
+// Without TALLYSCOPE_SHOTS it is skipped (drawing the 96 screens takes
+// about 15 s).
 func TestScreenshots(t *testing.T) {
-	dir := os.Getenv("TALLYSCOPE_SHOTS")
-	if dir == "" {
-		t.Skip("set TALLYSCOPE_SHOTS to a folder to write screenshots")
-	}
-	require.NoError(t, os.MkdirAll(dir, 0o755))
+	dir := shotsDir(t)
 	sizes := []struct {
 		name        string
 		w, h, scale float64
@@ -92,4 +93,32 @@ func TestScreenshots(t *testing.T) {
 			}
 		}
 	}
+	t.Logf("screenshots in %s", dir)
+}
+
+// shotsDir returns the absolute path of the folder TALLYSCOPE_SHOTS names,
+// made if need be, or skips the test when it names none. A folder inside
+// the module's source tree is refused.
+func shotsDir(t *testing.T) string {
+	t.Helper()
+	dir := os.Getenv("TALLYSCOPE_SHOTS")
+	if dir == "" {
+		t.Skip("set TALLYSCOPE_SHOTS to a folder outside the source tree to write screenshots")
+	}
+	dir, err := filepath.Abs(dir)
+	require.NoError(t, err)
+	wd, err := os.Getwd()
+	require.NoError(t, err)
+	for root := wd; root != filepath.Dir(root); root = filepath.Dir(root) {
+		if _, err := os.Stat(filepath.Join(root, "go.mod")); err != nil {
+			continue
+		}
+		if rel, err := filepath.Rel(root, dir); err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+			t.Fatalf("TALLYSCOPE_SHOTS=%s is inside the source tree %s: name a folder outside it, such as /tmp/tallyscope-shots", dir, root)
+		}
+		break
+	}
+	require.NoError(t, os.MkdirAll(dir, 0o755))
+	t.Logf("writing screenshots to %s", dir)
+	return dir
 }
