@@ -7,16 +7,9 @@ import (
 	"strings"
 	"unicode/utf8"
 	"unsafe"
-)
 
-// win1252 maps the bytes 0x80–0x9F of Windows-1252 to runes; the other
-// bytes above 0x7F are Latin-1, equal to their code points.
-var win1252 = [32]rune{
-	0x20AC, 0xFFFD, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
-	0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0xFFFD, 0x017D, 0xFFFD,
-	0xFFFD, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
-	0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0xFFFD, 0x017E, 0xFFFD,
-}
+	"golang.org/x/text/encoding/charmap"
+)
 
 // decodeText turns raw bytes into text. latin1 reports that the text is
 // still Latin-1/Windows-1252 bytes: the CSV structure is ASCII in both
@@ -117,11 +110,7 @@ func decode1252(b []byte) string {
 			continue
 		}
 		out = append(out, b[start:i]...)
-		if c < 0xA0 {
-			out = utf8.AppendRune(out, win1252[c-0x80])
-		} else {
-			out = utf8.AppendRune(out, rune(c))
-		}
+		out = utf8.AppendRune(out, charmap.Windows1252.DecodeByte(c))
 		start = i + 1
 	}
 	out = append(out, b[start:]...)
