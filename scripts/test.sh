@@ -49,7 +49,7 @@ echo "== go vet (native and js/wasm)"
 go vet ./...
 # Only what the browser build uses is vetted for js (the e2e tests and the
 # desktop entry do not build there).
-GOOS=js GOARCH=wasm go vet ./sim/... ./assets/... ./wasm/... ./internal/ui/... ./internal/layout/... ./internal/i18n/... ./internal/palette/...
+GOOS=js GOARCH=wasm go vet ./sim/... ./assets/... ./wasm/... ./internal/ui/... ./internal/view/... ./internal/i18n/... ./internal/palette/...
 
 echo "== staticcheck"
 go tool staticcheck ./...
@@ -58,7 +58,7 @@ echo "== go test (native, under Xvfb for the Ebitengine packages)"
 xvfb-run -a -s "-screen 0 1280x1024x24" go test -shuffle=on -count=1 -timeout 30m ./...
 
 echo "== go test (pure packages inside WebAssembly, under Node; -short skips the calibration backtests, which ran natively)"
-PATH="$(go env GOROOT)/lib/wasm:$PATH" GOOS=js GOARCH=wasm go test -short -count=1 ./sim/... ./internal/i18n ./internal/layout ./internal/ui/app
+PATH="$(go env GOROOT)/lib/wasm:$PATH" GOOS=js GOARCH=wasm go test -short -count=1 ./sim/... ./internal/i18n ./internal/view ./internal/app
 
 echo "== the Monte Carlo's fixed-seed numbers, natively built for GOAMD64=v3 (fused multiply-add allowed)"
 if [ "$(go env GOARCH)" = amd64 ] && grep -qw fma /proc/cpuinfo && grep -qw avx2 /proc/cpuinfo; then

@@ -11,8 +11,8 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/tallyscope/tallyscope/internal/app"
 	"github.com/tallyscope/tallyscope/internal/chart"
-	"github.com/tallyscope/tallyscope/internal/ui/app"
 )
 
 // This file is the only place the desktop program reaches package chart

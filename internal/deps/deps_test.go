@@ -26,8 +26,8 @@ var forbidden = []struct {
 	{"sim", []string{"github.com/hajimehoshi/ebiten", "gonum.org/v1/plot", "syscall/js"}, "the core draws nothing and touches no browser"},
 	{"internal/i18n", []string{"github.com/hajimehoshi/ebiten", "gonum.org/v1/plot", "syscall/js"}, "shared by the app and the charts"},
 	{"internal/palette", []string{"github.com/hajimehoshi/ebiten", "gonum.org/v1/plot", "syscall/js"}, "shared by the app and the charts"},
-	{"internal/layout", []string{"github.com/hajimehoshi/ebiten", "gonum.org/v1/plot", "syscall/js"}, "layout is tested without a display"},
-	{"internal/ui/app", []string{"github.com/hajimehoshi/ebiten", "gonum.org/v1/plot", "syscall/js"}, "the app's model runs headless"},
+	{"internal/view", []string{"github.com/hajimehoshi/ebiten", "gonum.org/v1/plot", "syscall/js"}, "layout is tested without a display"},
+	{"internal/app", []string{"github.com/hajimehoshi/ebiten", "gonum.org/v1/plot", "syscall/js"}, "the app's model runs headless"},
 	{"internal/web", []string{"github.com/hajimehoshi/ebiten", "gonum.org/v1/plot"}, "the server does not draw"},
 }
 
@@ -195,5 +195,79 @@ func TestBrowserBuildHasNoPlot(t *testing.T) {
 	for _, d := range strings.Fields(string(out)) {
 		assert.False(t, under(d, "gonum.org/v1/plot"), "the browser build depends on %s", d)
 		assert.False(t, under(d, module+"/internal/chart"), "the browser build depends on %s", d)
+	}
+}
+
+// layers is the allowlist of our own packages, lowest first, in the way of
+// Go's go/build deps_test.go: each package names the packages of this
+// module it may import directly. A package missing here, or a new import
+// between two of ours, fails TestLayers until it is added on purpose; a
+// package may only import packages listed above it, so the graph has no
+// cycles and the layering stays visible in one place.
+var layers = []struct {
+	pkg     string
+	imports []string
+}{
+	// The core: counting, loading, scenarios, forensics.
+	{"sim", nil},
+	{"sim/synth", []string{"sim"}},
+	{"sim/load", []string{"sim"}},
+	{"sim/scenario", []string{"sim"}},
+	{"sim/forensics", []string{"sim", "sim/synth"}},
+
+	// Shared leaves: words, colours, the version, embedded files.
+	{"assets", nil},
+	{"internal/i18n", nil},
+	{"internal/palette", nil},
+	{"internal/version", nil},
+
+	// The static charts and the page.
+	{"internal/chart", []string{"sim", "sim/forensics", "sim/scenario", "internal/i18n", "internal/palette"}},
+	{"internal/web", []string{"sim", "sim/load", "assets", "internal/i18n", "internal/palette"}},
+
+	// The visualizer: model, views laid out in pure Go, Ebitengine adapter.
+	{"internal/app", []string{"sim", "sim/load", "sim/scenario", "internal/i18n"}},
+	{"internal/view", []string{"sim", "internal/app", "internal/i18n", "internal/palette"}},
+	{"internal/ui", []string{"assets", "internal/app", "internal/view", "internal/i18n", "internal/palette"}},
+
+	// Entries.
+	{"wasm", []string{"internal/ui"}},
+	{"cmd/tallyscope-desktop/internal/launch", nil},
+	{"cmd/tallyscope-desktop", []string{"cmd/tallyscope-desktop/internal/launch", "internal/app", "internal/chart", "internal/ui", "internal/version"}},
+	{"cmd/tallyscope", []string{"sim", "sim/synth", "sim/load", "sim/scenario", "sim/forensics", "internal/chart", "internal/i18n", "internal/version", "internal/web"}},
+
+	// Tests only.
+	{"internal/deps", nil},
+	{"internal/e2e", nil},
+	{"internal/shareddata", nil},
+}
+
+func TestLayers(t *testing.T) {
+	rank := map[string]int{}
+	allowed := map[string]map[string]bool{}
+	for i, l := range layers {
+		rank[l.pkg] = i
+		allowed[l.pkg] = map[string]bool{}
+		for _, imp := range l.imports {
+			j, ok := rank[imp]
+			require.True(t, ok, "layers: %s may import %s, which is not listed above it", l.pkg, imp)
+			require.Less(t, j, i)
+			allowed[l.pkg][imp] = true
+		}
+	}
+	for _, env := range [][]string{nil, {"GOOS=js", "GOARCH=wasm"}} {
+		for _, p := range list(t, env, "./...") {
+			r := rel(p.ImportPath)
+			ok, listed := allowed[r]
+			if !assert.True(t, listed, "%s is not in the layers of internal/deps; add it where it belongs", r) {
+				continue
+			}
+			for _, imp := range p.Imports {
+				if !strings.HasPrefix(imp, module+"/") && imp != module {
+					continue
+				}
+				assert.True(t, ok[rel(imp)], "%s imports %s, which its layer does not allow", r, rel(imp))
+			}
+		}
 	}
 }

@@ -20,9 +20,9 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/tallyscope/tallyscope/assets"
+	"github.com/tallyscope/tallyscope/internal/app"
 	"github.com/tallyscope/tallyscope/internal/i18n"
 	"github.com/tallyscope/tallyscope/internal/shareddata"
-	"github.com/tallyscope/tallyscope/internal/ui/app"
 	"github.com/tallyscope/tallyscope/internal/web"
 )
 

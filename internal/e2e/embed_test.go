@@ -17,8 +17,8 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/tallyscope/tallyscope/assets"
+	"github.com/tallyscope/tallyscope/internal/app"
 	"github.com/tallyscope/tallyscope/internal/i18n"
-	"github.com/tallyscope/tallyscope/internal/ui/app"
 	"github.com/tallyscope/tallyscope/internal/web"
 )
 

@@ -1,6 +1,6 @@
 // Package ui is Tallyscope's interactive visualizer, drawn with
 // Ebitengine. It is the only package that imports Ebitengine; the model
-// (package app), the layout (package layout) and the strings (package
+// (package app), the views laid out (package view) and the strings (package
 // i18n) are pure Go and tested without a display.
 //
 // Two thin programs run it: wasm/ in the browser and cmd/tallyscope-desktop

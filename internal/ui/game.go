@@ -10,8 +10,8 @@ import (
 	"github.com/hajimehoshi/ebiten/v2/text/v2"
 	"golang.org/x/image/font"
 
-	"github.com/tallyscope/tallyscope/internal/layout"
-	"github.com/tallyscope/tallyscope/internal/ui/app"
+	"github.com/tallyscope/tallyscope/internal/app"
+	"github.com/tallyscope/tallyscope/internal/view"
 )
 
 // mcBudget is the time given to Monte Carlo runs in a frame: the
@@ -22,10 +22,10 @@ const mcBudget = 6 * time.Millisecond
 // scene and the cached images; it holds no numbers of its own.
 type Game struct {
 	st    *app.State
-	fonts *layout.Fonts
+	fonts *view.Fonts
 	faces map[font.Face]*text.GoXFace
 
-	scene *layout.Scene
+	scene *view.Scene
 	// sceneVersion and sceneW/H/Scale say what the scene was built for.
 	sceneVersion           uint64
 	sceneW, sceneH, sScale float64
@@ -47,7 +47,7 @@ type Game struct {
 	saved chan app.Saved
 }
 
-func newGame(st *app.State, fonts *layout.Fonts) *Game {
+func newGame(st *app.State, fonts *view.Fonts) *Game {
 	return &Game{st: st, fonts: fonts, faces: map[font.Face]*text.GoXFace{}, points: &pointsLayer{}, files: make(chan []fileResult, 1), saved: make(chan app.Saved, 1)}
 }
 
@@ -55,7 +55,7 @@ func newGame(st *app.State, fonts *layout.Fonts) *Game {
 func (g *Game) State() *app.State { return g.st }
 
 // Scene returns the current layout, for tests.
-func (g *Game) Scene() *layout.Scene { return g.scene }
+func (g *Game) Scene() *view.Scene { return g.scene }
 
 // Update applies input, recomputes what changed and performs the queued
 // side effects. It never returns an error for bad data: that is shown.
@@ -128,11 +128,11 @@ func (g *Game) ensureScene() {
 	if g.scene != nil && g.sceneVersion == g.st.Version && g.scene.W == w && g.scene.H == h && g.scene.Scale == s {
 		return
 	}
-	g.scene = layout.Build(g.st, w, h, s, g.fonts)
+	g.scene = view.Build(g.st, w, h, s, g.fonts)
 	// Keep the scroll inside the content after a resize or a new view.
 	if max := g.scene.MaxScroll(); g.st.Scroll > max {
 		g.st.Apply(app.Scroll{DP: 0, Max: max})
-		g.scene = layout.Build(g.st, w, h, s, g.fonts)
+		g.scene = view.Build(g.st, w, h, s, g.fonts)
 	}
 	g.sceneVersion = g.st.Version
 	g.painted = false

@@ -8,8 +8,8 @@ import (
 	"github.com/hajimehoshi/ebiten/v2"
 	"github.com/hajimehoshi/ebiten/v2/inpututil"
 
-	"github.com/tallyscope/tallyscope/internal/layout"
-	"github.com/tallyscope/tallyscope/internal/ui/app"
+	"github.com/tallyscope/tallyscope/internal/app"
+	"github.com/tallyscope/tallyscope/internal/view"
 )
 
 // fileResult is a file chosen in the platform's file picker.
@@ -22,7 +22,7 @@ type fileResult struct {
 // inputState remembers what a press started: a slider being dragged or a
 // scroll by touch.
 type inputState struct {
-	drag      *layout.Hit
+	drag      *view.Hit
 	touch     ebiten.TouchID
 	touching  bool
 	lastY     int
@@ -38,15 +38,15 @@ type inputState struct {
 // keys pressed in one frame always apply in the same order.
 var keyMap = []struct {
 	k  ebiten.Key
-	lk layout.Key
+	lk view.Key
 }{
-	{ebiten.KeyTab, layout.KeyTab}, {ebiten.KeyArrowLeft, layout.KeyLeft}, {ebiten.KeyArrowRight, layout.KeyRight},
-	{ebiten.KeyArrowUp, layout.KeyUp}, {ebiten.KeyArrowDown, layout.KeyDown}, {ebiten.KeyPageUp, layout.KeyPageUp},
-	{ebiten.KeyPageDown, layout.KeyPageDown}, {ebiten.KeyHome, layout.KeyHome}, {ebiten.KeyEnd, layout.KeyEnd},
-	{ebiten.KeyEnter, layout.KeyEnter}, {ebiten.KeyNumpadEnter, layout.KeyEnter}, {ebiten.KeySpace, layout.KeySpace},
-	{ebiten.KeyEscape, layout.KeyEscape}, {ebiten.KeyBackspace, layout.KeyBackspace},
-	{ebiten.KeyDigit1, layout.Key1}, {ebiten.KeyDigit2, layout.Key2}, {ebiten.KeyDigit3, layout.Key3},
-	{ebiten.KeyDigit4, layout.Key4}, {ebiten.KeyDigit5, layout.Key5},
+	{ebiten.KeyTab, view.KeyTab}, {ebiten.KeyArrowLeft, view.KeyLeft}, {ebiten.KeyArrowRight, view.KeyRight},
+	{ebiten.KeyArrowUp, view.KeyUp}, {ebiten.KeyArrowDown, view.KeyDown}, {ebiten.KeyPageUp, view.KeyPageUp},
+	{ebiten.KeyPageDown, view.KeyPageDown}, {ebiten.KeyHome, view.KeyHome}, {ebiten.KeyEnd, view.KeyEnd},
+	{ebiten.KeyEnter, view.KeyEnter}, {ebiten.KeyNumpadEnter, view.KeyEnter}, {ebiten.KeySpace, view.KeySpace},
+	{ebiten.KeyEscape, view.KeyEscape}, {ebiten.KeyBackspace, view.KeyBackspace},
+	{ebiten.KeyDigit1, view.Key1}, {ebiten.KeyDigit2, view.Key2}, {ebiten.KeyDigit3, view.Key3},
+	{ebiten.KeyDigit4, view.Key4}, {ebiten.KeyDigit5, view.Key5},
 }
 
 // repeats reports whether a held key fires this frame: on the first frame,
@@ -85,7 +85,7 @@ func (g *Game) actions() []app.Action {
 	// no key types text or moves.
 	if ebiten.IsKeyPressed(ebiten.KeyControl) || ebiten.IsKeyPressed(ebiten.KeyMeta) {
 		if inpututil.IsKeyJustPressed(ebiten.KeyS) {
-			out = append(out, sc.Key(st, layout.KeySave, false))
+			out = append(out, sc.Key(st, view.KeySave, false))
 		}
 		return g.pointer(out)
 	}
@@ -96,7 +96,7 @@ func (g *Game) actions() []app.Action {
 		if !repeats(k) {
 			continue
 		}
-		if searching && st.Focus == "search" && (lk == layout.KeySpace || (lk >= layout.Key1 && lk <= layout.Key5)) {
+		if searching && st.Focus == "search" && (lk == view.KeySpace || (lk >= view.Key1 && lk <= view.Key5)) {
 			continue // typed into the search field
 		}
 		out = append(out, sc.Key(st, lk, shift))
@@ -105,7 +105,7 @@ func (g *Game) actions() []app.Action {
 	var typed []rune
 	for _, r := range chars {
 		if r == '?' {
-			out = append(out, sc.Key(st, layout.KeyHelp, false))
+			out = append(out, sc.Key(st, view.KeyHelp, false))
 			continue
 		}
 		typed = append(typed, r)
@@ -196,7 +196,7 @@ func (g *Game) pointer(out []app.Action) []app.Action {
 
 // followed returns the slider being dragged in the current scene (the
 // scene is rebuilt while dragging; the control keeps its ID).
-func (g *Game) followed() *layout.Hit {
+func (g *Game) followed() *view.Hit {
 	if g.in.drag == nil {
 		return nil
 	}

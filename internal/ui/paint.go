@@ -8,11 +8,11 @@ import (
 	"github.com/hajimehoshi/ebiten/v2/text/v2"
 	"github.com/hajimehoshi/ebiten/v2/vector"
 
-	"github.com/tallyscope/tallyscope/internal/layout"
 	"github.com/tallyscope/tallyscope/internal/palette"
+	"github.com/tallyscope/tallyscope/internal/view"
 )
 
-func (g *Game) face(st layout.Style, px float64) *text.GoXFace {
+func (g *Game) face(st view.Style, px float64) *text.GoXFace {
 	f := g.fonts.Face(st, px)
 	xf, ok := g.faces[f]
 	if !ok {
@@ -22,7 +22,7 @@ func (g *Game) face(st layout.Style, px float64) *text.GoXFace {
 	return xf
 }
 
-func clipTo(screen *ebiten.Image, r layout.Rect) *ebiten.Image {
+func clipTo(screen *ebiten.Image, r view.Rect) *ebiten.Image {
 	if r.Empty() {
 		return screen
 	}
@@ -40,19 +40,19 @@ func (g *Game) paint(screen *ebiten.Image) {
 		dst := clipTo(screen, it.Clip)
 		r := it.R
 		switch it.Kind {
-		case layout.Fill:
+		case view.Fill:
 			vector.DrawFilledRect(dst, float32(r.X), float32(r.Y), float32(r.W), float32(r.H), it.Color, false)
-		case layout.Stroke:
+		case view.Stroke:
 			w := float32(it.Width)
 			vector.StrokeRect(dst, float32(r.X)+w/2, float32(r.Y)+w/2, float32(r.W)-w, float32(r.H)-w, w, it.Color, false)
-		case layout.Line:
+		case view.Line:
 			vector.StrokeLine(dst, float32(r.X), float32(r.Y), float32(r.Right()), float32(r.Bottom()), float32(it.Width), it.Color, false)
-		case layout.Text:
+		case view.Text:
 			op := &text.DrawOptions{}
 			op.GeoM.Translate(math.Round(r.X), math.Round(r.Y+(r.H-it.Size*1.2)/2))
 			op.ColorScale.ScaleWithColor(it.Color)
 			text.Draw(dst, it.Text, g.face(it.Style, it.Size), op)
-		case layout.Points:
+		case view.Points:
 			g.paintPoints(dst, r)
 		}
 	}
@@ -60,7 +60,7 @@ func (g *Game) paint(screen *ebiten.Image) {
 
 // paintPoints blits the cached scatter layer and marks the unit under the
 // pointer.
-func (g *Game) paintPoints(dst *ebiten.Image, plot layout.Rect) {
+func (g *Game) paintPoints(dst *ebiten.Image, plot view.Rect) {
 	sc, st := g.scene, g.st
 	if st.Data == nil {
 		return
@@ -81,7 +81,7 @@ func (g *Game) paintPoints(dst *ebiten.Image, plot layout.Rect) {
 	}
 	for _, p := range st.Data.Points {
 		if p.Unit == u {
-			x, y := layout.PlotPoint(plot, p)
+			x, y := view.PlotPoint(plot, p)
 			s := float32(sc.PointSize*2 + 4*sc.Scale)
 			vector.StrokeRect(dst, float32(x)-s/2, float32(y)-s/2, s, s, float32(2*sc.Scale), palette.Highlight, false)
 			break

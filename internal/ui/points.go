@@ -6,9 +6,9 @@ import (
 
 	"github.com/hajimehoshi/ebiten/v2"
 
-	"github.com/tallyscope/tallyscope/internal/layout"
+	"github.com/tallyscope/tallyscope/internal/app"
 	"github.com/tallyscope/tallyscope/internal/palette"
-	"github.com/tallyscope/tallyscope/internal/ui/app"
+	"github.com/tallyscope/tallyscope/internal/view"
 )
 
 // maxQuads is the most quads one DrawTriangles call can take with 16-bit
@@ -31,7 +31,7 @@ type pointsLayer struct {
 	Rebuilt int
 }
 
-func (l *pointsLayer) image(d *app.Dataset, plot layout.Rect, size float64) *ebiten.Image {
+func (l *pointsLayer) image(d *app.Dataset, plot view.Rect, size float64) *ebiten.Image {
 	w, h := int(math.Round(plot.W)), int(math.Round(plot.H))
 	if w <= 0 || h <= 0 {
 		return nil
@@ -52,7 +52,7 @@ func (l *pointsLayer) image(d *app.Dataset, plot layout.Rect, size float64) *ebi
 		l.white.Fill(palette.Background)
 	}
 	l.data, l.w, l.h, l.size = d, w, h, size
-	l.draw(d, layout.Rect{W: float64(w), H: float64(h)}, size)
+	l.draw(d, view.Rect{W: float64(w), H: float64(h)}, size)
 	l.Rebuilt++
 	return l.img
 }
@@ -60,7 +60,7 @@ func (l *pointsLayer) image(d *app.Dataset, plot layout.Rect, size float64) *ebi
 // draw paints the points in batches of at most maxQuads quads. Points are
 // drawn leader's colour first and the others after, so that the smaller
 // groups stay visible on top.
-func (l *pointsLayer) draw(d *app.Dataset, plot layout.Rect, size float64) {
+func (l *pointsLayer) draw(d *app.Dataset, plot view.Rect, size float64) {
 	src := l.white.SubImage(image.Rect(1, 1, 2, 2)).(*ebiten.Image)
 	op := &ebiten.DrawTrianglesOptions{}
 	l.Draws = 0
@@ -82,7 +82,7 @@ func (l *pointsLayer) draw(d *app.Dataset, plot layout.Rect, size float64) {
 			if (p.Winner == d.Leader) != (pass == 0) {
 				continue
 			}
-			x, y := layout.PlotPoint(plot, p)
+			x, y := view.PlotPoint(plot, p)
 			c := palette.Candidate(p.Winner)
 			r, g, b := float32(c.R)/255, float32(c.G)/255, float32(c.B)/255
 			base := uint16(len(l.verts))

@@ -5,9 +5,9 @@ import (
 
 	"github.com/hajimehoshi/ebiten/v2"
 	"github.com/tallyscope/tallyscope/assets"
+	"github.com/tallyscope/tallyscope/internal/app"
 	"github.com/tallyscope/tallyscope/internal/i18n"
-	"github.com/tallyscope/tallyscope/internal/layout"
-	"github.com/tallyscope/tallyscope/internal/ui/app"
+	"github.com/tallyscope/tallyscope/internal/view"
 )
 
 // Config is what the entry programs pass to Run.
@@ -70,7 +70,7 @@ func NewGame(cfg Config) (*Game, error) {
 	st.Origin = pageOrigin()
 	st.CanSave = cfg.Save != nil
 	st.Background = backgroundRuns
-	fonts, err := layout.NewFonts()
+	fonts, err := view.NewFonts()
 	if err != nil {
 		return nil, err
 	}

@@ -13,11 +13,11 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/tallyscope/tallyscope/internal/app"
 	"github.com/tallyscope/tallyscope/internal/i18n"
-	"github.com/tallyscope/tallyscope/internal/layout"
 	"github.com/tallyscope/tallyscope/internal/palette"
 	"github.com/tallyscope/tallyscope/internal/shareddata"
-	"github.com/tallyscope/tallyscope/internal/ui/app"
+	"github.com/tallyscope/tallyscope/internal/view"
 	"github.com/tallyscope/tallyscope/sim"
 	"github.com/tallyscope/tallyscope/sim/scenario"
 )
@@ -41,10 +41,10 @@ func at(px []byte, w, x, y int) color.RGBA {
 }
 
 // fillsOf returns the filled rectangles of colour c in the scene, in order.
-func fillsOf(sc *layout.Scene, c color.RGBA) []layout.Rect {
-	var out []layout.Rect
+func fillsOf(sc *view.Scene, c color.RGBA) []view.Rect {
+	var out []view.Rect
 	for _, it := range sc.Items {
-		if it.Kind == layout.Fill && it.Color == c && it.R.W > 0 {
+		if it.Kind == view.Fill && it.Color == c && it.R.W > 0 {
 			out = append(out, it.R)
 		}
 	}
@@ -108,7 +108,7 @@ func TestBarsFollowTheSlider(t *testing.T) {
 	nmLen := runLength(px, w, int(pale[0].X)+1, int(pale[0].Y+pale[0].H/2), paleNM)
 	egLen := runLength(px, w, int(paleEG[0].X)+1, int(paleEG[0].Y+paleEG[0].H/2), lighterOf(eg))
 	assert.Greater(t, egLen, nmLen, "González's bar is longer than Maduro's")
-	var track layout.Rect
+	var track view.Rect
 	for _, r := range fillsOf(g.Scene(), palette.Panel) {
 		if r.Y == pale[0].Y && r.X == pale[0].X {
 			track = r
@@ -128,13 +128,13 @@ func TestBarsFollowTheSlider(t *testing.T) {
 	verdict := i18n.EN.Int(7303480 - 3316142 - out.MissingRegistered)
 	found := false
 	for _, it := range g.Scene().Items {
-		if it.Kind == layout.Text && strings.HasPrefix(it.Text, "González is still ahead by "+verdict) {
+		if it.Kind == view.Text && strings.HasPrefix(it.Text, "González is still ahead by "+verdict) {
 			found = true
 		}
 	}
 	if !assert.True(t, found, "the verdict in words") {
 		for _, it := range g.Scene().Items {
-			if it.Kind == layout.Text && strings.Contains(it.Text, "ahead") {
+			if it.Kind == view.Text && strings.Contains(it.Text, "ahead") {
 				t.Log(it.Text)
 			}
 		}
@@ -172,7 +172,7 @@ func TestSpanishText(t *testing.T) {
 	frame(t, g, screen)
 	var texts []string
 	for _, it := range g.Scene().Items {
-		if it.Kind == layout.Text {
+		if it.Kind == view.Text {
 			texts = append(texts, it.Text)
 		}
 	}
@@ -197,7 +197,7 @@ func synthetic(n int) *sim.Tally {
 func TestPointsBatched(t *testing.T) {
 	d, err := app.NewDataset(synthetic(25000), "synthetic")
 	require.NoError(t, err)
-	f, err := layout.NewFonts()
+	f, err := view.NewFonts()
 	require.NoError(t, err)
 	g := newGame(app.New(d, 0, "view=units"), f)
 	screen := ebiten.NewImage(1280, 800)
@@ -252,7 +252,7 @@ func BenchmarkPointsLayer(b *testing.B) {
 	d, err := app.Load(raw, "RESULTADOS_2024_CSV_V2.csv")
 	require.NoError(b, err)
 	l := &pointsLayer{}
-	plot := layout.Rect{W: 900, H: 500}
+	plot := view.Rect{W: 900, H: 500}
 	l.image(d, plot, 3)
 	require.Equal(b, 2, l.Draws)
 	b.ResetTimer()

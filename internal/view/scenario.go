@@ -1,13 +1,13 @@
-package layout
+package view
 
 import (
 	"fmt"
 	"image/color"
 	"math"
 
+	"github.com/tallyscope/tallyscope/internal/app"
 	"github.com/tallyscope/tallyscope/internal/i18n"
 	"github.com/tallyscope/tallyscope/internal/palette"
-	"github.com/tallyscope/tallyscope/internal/ui/app"
 )
 
 // This file lays out the scenario controls: the panel beside every view on

@@ -1,4 +1,4 @@
-package layout
+package view
 
 import (
 	"image/color"
@@ -9,51 +9,6 @@ import (
 	"github.com/tallyscope/tallyscope/internal/palette"
 	"github.com/tallyscope/tallyscope/sim"
 )
-
-// lighter mixes c with white: the scenario's bars beside the counted ones.
-func lighter(c color.RGBA) color.RGBA {
-	mix := func(v uint8) uint8 { return uint8((int(v) + 2*255) / 3) }
-	return color.RGBA{mix(c.R), mix(c.G), mix(c.B), 0xFF}
-}
-
-// shortName returns a candidate's short display name: the first given name
-// and the first surname of "Edmundo González Urrutia" is "González".
-func shortName(t *sim.Tally, c int) string {
-	if c < 0 || c >= len(t.Candidates) {
-		return ""
-	}
-	// "Given Paternal Maternal" (the Spanish-speaking convention) gives
-	// the paternal surname; four words skip two given names. Shorter
-	// names ("Party B", "Joe Biden", "Republican") are kept whole.
-	cd := t.Candidates[c]
-	words := splitWords(cd.Label())
-	switch {
-	case len(words) == 3:
-		return words[1]
-	case len(words) >= 4:
-		return words[2]
-	}
-	return cd.Label()
-}
-
-func splitWords(s string) []string {
-	var out []string
-	w := ""
-	for _, r := range s {
-		if r == ' ' {
-			if w != "" {
-				out = append(out, w)
-			}
-			w = ""
-			continue
-		}
-		w += string(r)
-	}
-	if w != "" {
-		out = append(out, w)
-	}
-	return out
-}
 
 // group is a bar in the overview: one candidate, or the others together.
 type group struct {
@@ -102,11 +57,6 @@ func (b *builder) groups() []group {
 		}
 	}
 	return out
-}
-
-func (b *builder) section(x, y, w float64, title string) float64 {
-	b.text(x, y, title, Bold, b.m.H1, palette.Text, w)
-	return b.m.LineH1 + b.m.Gap/2
 }
 
 func (b *builder) overview(r Rect) float64 {

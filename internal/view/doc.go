@@ -1,4 +1,4 @@
-// Package layout places everything the visualizer shows, in pure Go: it
+// Package view places everything the visualizer shows, in pure Go: it
 // runs and tests without a display.
 //
 // Sizes are given in device pixels together with the device scale factor
@@ -11,4 +11,4 @@
 // The package measures text with the same Go fonts the Ebitengine front end
 // draws with (Fonts), so the tests can check that no two labels overlap and
 // that nothing leaves the screen at 360×640 and at 1920×1080.
-package layout
+package view

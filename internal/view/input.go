@@ -1,9 +1,9 @@
-package layout
+package view
 
 import (
 	"math"
 
-	"github.com/tallyscope/tallyscope/internal/ui/app"
+	"github.com/tallyscope/tallyscope/internal/app"
 )
 
 // Key is a key press the visualizer reacts to, independent of the engine.
