@@ -249,6 +249,9 @@ func writeSeats(w io.Writer, t *sim.Tally, st *scenario.Seats) {
 	if st.Undecided > 0 || st.BaselineUndecided > 0 {
 		fmt.Fprintf(w, "  %-28s %6d  (counted as reported: %d)\n", "tied or empty", st.Undecided, st.BaselineUndecided)
 	}
+	if st.Unknown > 0 || st.BaselineUnknown > 0 {
+		fmt.Fprintf(w, "  %-28s %6d  (counted as reported: %d)\n", "unknown: lumped column ahead", st.Unknown, st.BaselineUnknown)
+	}
 	switch {
 	case st.Holder >= 0:
 		fmt.Fprintf(w, "%s holds a majority.\n", st.Counts[st.Holder].Name)

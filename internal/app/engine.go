@@ -215,7 +215,7 @@ func (s *State) project() *Outcome {
 	}
 	if s.engine == nil {
 		o.Counted, o.Total, o.Imputed = nat.Votes, nat.Votes, make([]int64, len(nat.Votes))
-		o.Leader, o.Runner, o.Tie = rank(o.Total)
+		o.Leader, o.Runner, o.Tie = rank(o.Total, d.Tally.Lumped())
 		return o
 	}
 	sc := s.sc
@@ -281,7 +281,7 @@ func (s *State) breakEven(o *Outcome, eo *scenario.Outcome) {
 			return
 		}
 	} else {
-		b = scenario.BreakEvenVotes(eo.Counted, eo.Remaining)
+		b = s.engine.BreakEvenVotes(eo.Counted, eo.Remaining)
 	}
 	o.BE = &b
 	o.BreakEven = b.Needed

@@ -89,9 +89,10 @@ func (o *Outcome) Share(c int) float64 {
 	return float64(o.Total[c]) / float64(s)
 }
 
-func rank(v []int64) (lead, run int, tie bool) {
-	t := sim.Totals{Votes: v}
-	lead, run, tie = t.Leader()
+// rank returns the top two of v among the contestants (lumped columns
+// skipped), the leader twice when there is one contestant.
+func rank(v []int64, lumped []bool) (lead, run int, tie bool) {
+	lead, run, tie = sim.TopTwo(v, lumped)
 	if run < 0 {
 		run = lead
 	}

@@ -33,12 +33,21 @@ func (b *builder) groups() []group {
 	for i := range order {
 		order[i] = i
 	}
-	sort.SliceStable(order, func(i, j int) bool { return d.Agg.Nation.Votes[order[i]] > d.Agg.Nation.Votes[order[j]] })
+	// A lumped column ("Others") is a remainder: it joins the others' bar
+	// and never takes a contestant's place or colour.
+	lumped := t.Lumped()
+	isLump := func(c int) bool { return c < len(lumped) && lumped[c] }
+	sort.SliceStable(order, func(i, j int) bool {
+		if li, lj := isLump(order[i]), isLump(order[j]); li != lj {
+			return lj
+		}
+		return d.Agg.Nation.Votes[order[i]] > d.Agg.Nation.Votes[order[j]]
+	})
 	var out []group
 	others := group{cand: -1, label: b.t(i18n.Others), color: palette.Neutral, colorPale: lighter(palette.Neutral)}
 	for k, c := range order {
 		g := group{cand: c, counted: d.Agg.Nation.Votes[c], total: o.Total[c], label: t.Candidates[c].Label(), color: palette.Candidate(c), colorPale: lighter(palette.Candidate(c))}
-		if cv > 0 && (k < 2 || (float64(g.counted)/float64(cv) >= 0.01 && k < 5)) {
+		if cv > 0 && !isLump(c) && (k < 2 || (float64(g.counted)/float64(cv) >= 0.01 && k < 5)) {
 			out = append(out, g)
 		} else {
 			others.counted += g.counted

@@ -132,7 +132,7 @@ func (e *Engine) Backtest(p BacktestParams) (*BacktestResult, error) {
 	if err != nil {
 		return nil, err
 	}
-	if _, b, _ := leader(e.agg.Nation.Votes); b < 0 {
+	if _, b, _ := e.leader(e.agg.Nation.Votes); b < 0 {
 		return nil, fmt.Errorf("%w: a backtest needs two candidates", ErrScenario)
 	}
 	model := p.Model
@@ -219,7 +219,7 @@ type backtestScore struct {
 
 func newBacktestScore(e *Engine) *backtestScore {
 	s := &backtestScore{truth: &e.agg.Nation, covered: make([]int, len(Levels))}
-	s.trueWin, _, _ = leader(s.truth.Votes)
+	s.trueWin, _, _ = e.leader(s.truth.Votes)
 	// The true leader of each outermost region.
 	s.top = []int{}
 	if len(e.t.Levels) > 0 {
@@ -227,7 +227,7 @@ func newBacktestScore(e *Engine) *backtestScore {
 	}
 	s.trueTop = make(map[int]int, len(s.top))
 	for _, r := range s.top {
-		w, _, _ := leader(e.agg.Votes(r))
+		w, _, _ := e.leader(e.agg.Votes(r))
 		s.trueTop[r] = w
 	}
 	return s
@@ -295,7 +295,7 @@ func (s *backtestScore) add(e *Engine, hide []bool, m *MonteCarlo, r *MonteCarlo
 			continue
 		}
 		s.calls++
-		if w, _, _ := leader(proj[rr]); w == s.trueTop[rr] {
+		if w, _, _ := e.leader(proj[rr]); w == s.trueTop[rr] {
 			s.callsRight++
 		}
 	}

@@ -3,6 +3,8 @@ package scenario
 import (
 	"fmt"
 	"strings"
+
+	"github.com/tallyscope/tallyscope/sim"
 )
 
 // BreakEven is what the runner-up needs from the remaining votes of one
@@ -51,9 +53,9 @@ type BreakEven struct {
 }
 
 // breakEven computes the rule for counted votes and remaining votes.
-func breakEven(votes []int64, remaining int64) BreakEven {
+func breakEven(votes []int64, lumped []bool, remaining int64) BreakEven {
 	b := BreakEven{Region: -1}
-	b.Leader, b.RunnerUp, b.Tie = leader(votes)
+	b.Leader, b.RunnerUp, b.Tie = sim.TopTwo(votes, lumped)
 	for _, v := range votes {
 		b.Counted += v
 	}
@@ -82,9 +84,17 @@ func breakEven(votes []int64, remaining int64) BreakEven {
 }
 
 // BreakEvenVotes applies the break-even rule to counted votes per
-// candidate and a number of remaining valid votes.
+// candidate and a number of remaining valid votes, every column a
+// contestant. Engine.BreakEvenVotes skips the tally's lumped columns.
 func BreakEvenVotes(votes []int64, remaining int64) BreakEven {
-	return breakEven(votes, remaining)
+	return breakEven(votes, nil, remaining)
+}
+
+// BreakEvenVotes applies the break-even rule to counted votes per
+// candidate of e's tally and a number of remaining valid votes; a lumped
+// column ("Others") is never the leader or the runner-up.
+func (e *Engine) BreakEvenVotes(votes []int64, remaining int64) BreakEven {
+	return breakEven(votes, e.lumped, remaining)
 }
 
 // remainingScenario returns sc with a missing-unit rule that places the
@@ -105,7 +115,7 @@ func (e *Engine) BreakEven(sc Scenario) (BreakEven, error) {
 	if err != nil {
 		return BreakEven{}, err
 	}
-	b := breakEven(o.Counted, o.Remaining)
+	b := breakEven(o.Counted, e.lumped, o.Remaining)
 	b.Name = e.regionName(e.nr)
 	b.RemainingMethod, b.RemainingText = o.RemainingMethod, o.RemainingText
 	for _, n := range o.Notes {
@@ -150,7 +160,7 @@ func (e *Engine) BreakEvens(sc Scenario, level string) ([]BreakEven, error) {
 		for _, v := range o.RegionImputed(r) {
 			rem += v
 		}
-		b := breakEven(o.RegionCounted(r), rem)
+		b := breakEven(o.RegionCounted(r), e.lumped, rem)
 		b.Region, b.Name = r, e.regionName(r)
 		b.RemainingMethod, b.RemainingText = o.RemainingMethod, o.RemainingText
 		out = append(out, b)

@@ -18,6 +18,9 @@ type Engine struct {
 	agg *sim.Aggregation
 	nc  int
 	nr  int
+	// lumped marks the columns that sum several candidates ("Others"):
+	// they are a remainder, never a winner or a runner-up.
+	lumped []bool
 
 	// depth[r] is the level of region r.
 	depth []int
@@ -68,7 +71,7 @@ func New(t *sim.Tally) (*Engine, error) {
 	if err := t.Validate(); err != nil {
 		return nil, fmt.Errorf("%w: %w", ErrTally, err)
 	}
-	e := &Engine{t: t, agg: sim.Aggregate(t), nc: len(t.Candidates), nr: len(t.Regions)}
+	e := &Engine{t: t, agg: sim.Aggregate(t), nc: len(t.Candidates), nr: len(t.Regions), lumped: t.Lumped()}
 	nc, nr := e.nc, e.nr
 	e.depth = make([]int, nr)
 	e.children = make([][]int, nr+1)

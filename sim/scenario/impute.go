@@ -20,7 +20,7 @@ func (rs *resolved) officialTotal() int64 {
 // imputePass fills o's imputed votes according to the missing-unit rule.
 func (e *Engine) imputePass(rs *resolved, o *Outcome) error {
 	sc := rs.sc
-	o.CountedLeader, o.CountedRunnerUp, _ = leader(o.Counted)
+	o.CountedLeader, o.CountedRunnerUp, _ = e.leader(o.Counted)
 	var countedValid int64
 	for _, v := range o.Counted {
 		countedValid += v

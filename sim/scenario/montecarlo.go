@@ -241,13 +241,20 @@ func (m *MonteCarlo) record() {
 	for _, v := range m.tot {
 		all += v
 	}
-	best := 0
-	for c := 1; c < nc; c++ {
-		if m.tot[c] > m.tot[best] {
+	// The run's winner among the contestants: a lumped column never wins.
+	best := -1
+	lumped := m.e.lumped
+	for c := 0; c < nc; c++ {
+		if c < len(lumped) && lumped[c] {
+			continue
+		}
+		if best < 0 || m.tot[c] > m.tot[best] {
 			best = c
 		}
 	}
-	m.wins[best]++
+	if best >= 0 {
+		m.wins[best]++
+	}
 	if best != m.a {
 		m.upsets++
 	}

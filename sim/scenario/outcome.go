@@ -219,19 +219,10 @@ func (o *Outcome) flag(k FlagKind, c int, votes int64, format string, args ...an
 	o.Flags = append(o.Flags, Flag{Kind: k, Candidate: c, Votes: votes, Text: fmt.Sprintf(format, args...)})
 }
 
-// leader returns the top two of votes, ties to the lower index.
-func leader(votes []int64) (lead, run int, tie bool) {
-	lead, run = -1, -1
-	for i, v := range votes {
-		switch {
-		case lead < 0 || v > votes[lead]:
-			lead, run = i, lead
-		case run < 0 || v > votes[run]:
-			run = i
-		}
-	}
-	tie = run >= 0 && votes[lead] == votes[run]
-	return lead, run, tie
+// leader returns the top two of votes among the contestants (lumped
+// columns skipped), ties to the lower index.
+func (e *Engine) leader(votes []int64) (lead, run int, tie bool) {
+	return sim.TopTwo(votes, e.lumped)
 }
 
 func (o *Outcome) finish(e *Engine) {
@@ -245,7 +236,7 @@ func (o *Outcome) finish(e *Engine) {
 	for c := range o.Shares {
 		o.Shares[c] = o.Share(c)
 	}
-	o.Winner, o.RunnerUp, o.Tie = leader(o.Total)
+	o.Winner, o.RunnerUp, o.Tie = e.leader(o.Total)
 	if o.RunnerUp >= 0 {
 		o.Margin = o.Total[o.Winner] - o.Total[o.RunnerUp]
 		o.MarginPP = 100 * (o.Share(o.Winner) - o.Share(o.RunnerUp))

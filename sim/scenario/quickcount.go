@@ -87,7 +87,7 @@ func (e *Engine) QuickCount(level string, unitsTotal int64) (*QuickCount, error)
 	for c := range votes {
 		votes[c] = nat.Votes[c]
 	}
-	q.A, q.B, _ = leader(votes)
+	q.A, q.B, _ = e.leader(votes)
 	for c := 0; c < nc; c++ {
 		se := math.Sqrt(e.ratioVariance(st, X, func(i int) float64 { return float64(t.Units[i].Votes[c]) }, ratio[c]))
 		q.Shares = append(q.Shares, QuickCountShare{Candidate: c, Share: ratio[c], SE: se, Low: ratio[c] - 1.96*se, High: ratio[c] + 1.96*se})

@@ -3,6 +3,8 @@ package scenario
 import (
 	"cmp"
 	"slices"
+
+	"github.com/tallyscope/tallyscope/sim"
 )
 
 // SeatCount is the seats of one candidate, or of one party when seats are
@@ -26,10 +28,16 @@ type Flip struct {
 	To   int `json:"to"`
 }
 
+// unknownSeat marks a seat that a lumped column outpolls.
+const unknownSeat = -2
+
 // Seats counts seats for constituency data: every counted unit is one
 // seat, won by its candidate (or party) with the most votes, first past
 // the post. A unit whose top two are tied, or with no votes, is not
-// assigned (Undecided).
+// assigned (Undecided). A lumped column ("All other candidates") is a
+// remainder of several candidates, never a contestant: it wins no seat,
+// and where it outpolls every named candidate the data cannot say who
+// won, so the seat is not assigned either (Unknown).
 type Seats struct {
 	// Counts are sorted by seats (most first), then baseline seats, then
 	// tally order.
@@ -43,6 +51,10 @@ type Seats struct {
 	// Undecided counts tied or empty units, before and after.
 	Undecided         int `json:"undecided"`
 	BaselineUndecided int `json:"baseline_undecided"`
+	// Unknown counts units where a lumped column has more votes than
+	// every contestant, before and after.
+	Unknown         int `json:"unknown"`
+	BaselineUnknown int `json:"baseline_unknown"`
 	// Holder indexes Counts: the one with a majority, or -1.
 	Holder int `json:"holder"`
 	// Flips lists the units whose winner changed, in tally order.
@@ -81,14 +93,37 @@ func (e *Engine) Seats(sc Scenario, byParty bool) (*Seats, error) {
 		group[c] = g
 		counts[g].Candidates = append(counts[g].Candidates, c)
 	}
+	// A group is a remainder when all its candidates are lumped columns.
+	lumpGroup := make([]bool, len(counts))
+	for g := range counts {
+		lumpGroup[g] = true
+		for _, c := range counts[g].Candidates {
+			if !t.Candidates[c].Aggregate {
+				lumpGroup[g] = false
+			}
+		}
+	}
 	gv := make([]int64, len(counts))
+	// winner returns the winning group, -1 for a tie or no votes, and
+	// unknownSeat when a remainder outpolls every contestant.
 	winner := func(votes []int64) int {
 		clear(gv)
+		var lump int64
 		for c, v := range votes {
+			if lumpGroup[group[c]] {
+				lump += v
+				continue
+			}
 			gv[group[c]] += v
 		}
-		l, _, tie := leader(gv)
-		if tie || gv[l] == 0 {
+		l, _, tie := sim.TopTwo(gv, lumpGroup)
+		switch {
+		case l < 0 || gv[l] == 0 && lump == 0:
+			return -1
+		case lump >= gv[l]:
+			// One of the candidates inside the lump may have won.
+			return unknownSeat
+		case tie:
 			return -1
 		}
 		return l
@@ -108,14 +143,20 @@ func (e *Engine) Seats(sc Scenario, byParty bool) (*Seats, error) {
 		if changed {
 			after = winner(out)
 		}
-		if before >= 0 {
+		switch {
+		case before >= 0:
 			counts[before].Baseline++
-		} else {
+		case before == unknownSeat:
+			s.BaselineUnknown++
+		default:
 			s.BaselineUndecided++
 		}
-		if after >= 0 {
+		switch {
+		case after >= 0:
 			counts[after].Seats++
-		} else {
+		case after == unknownSeat:
+			s.Unknown++
+		default:
 			s.Undecided++
 		}
 		if after != before {

@@ -69,7 +69,7 @@ func (e *Engine) Validate(sc Scenario, p ValidationParams) (*Validation, error) 
 		level = min(l, len(t.Levels)-1)
 	}
 	truth := e.agg.Nation
-	a, b, _ := leader(truth.Votes)
+	a, b, _ := e.leader(truth.Votes)
 	if b < 0 {
 		return nil, fmt.Errorf("%w: validation needs two candidates", ErrScenario)
 	}
