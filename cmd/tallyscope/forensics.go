@@ -2,6 +2,7 @@ package main
 
 import (
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"regexp"
@@ -32,6 +33,8 @@ func runSynthetic(args []string, stdout, stderr io.Writer) error {
 			"tallyscope synthetic --seed 1 --units 20000 > fair.json",
 			"tallyscope synthetic --seed 1 --units 20000 --incremental 0.3 --extreme 0.05 > stuffed.json",
 			"tallyscope forensics stuffed.json",
+			"tallyscope synthetic --mystery light --seed 42 > mystery.json   # settings hidden",
+			"tallyscope synthetic --mystery light --seed 42 --reveal > /dev/null",
 		}, stderr)
 	var c synth.Config
 	fs.Uint64Var(&c.Seed, "seed", 1, "seed `N` of the draws")
@@ -46,11 +49,27 @@ func runSynthetic(args []string, stdout, stderr io.Writer) error {
 	fs.Float64Var(&c.RegionShareSD, "region-share-sd", 0, "spread `F` of the regions' mean shares")
 	fs.Float64Var(&c.Incremental, "incremental", 0, "fraction `F` of units with incremental fraud")
 	fs.Float64Var(&c.Extreme, "extreme", 0, "fraction `F` of units with extreme fraud")
+	mystery := fs.String("mystery", "", "a classroom mystery election of `PRESET` ("+strings.Join(synth.Presets, ", ")+"), its settings drawn from --seed and hidden; the other settings are refused")
+	reveal := fs.Bool("reveal", false, "with --mystery, print the hidden settings on stderr")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
 	if fs.NArg() != 0 {
 		return usageError{"synthetic takes no FILE; it writes to standard output"}
+	}
+	if *mystery != "" {
+		set := map[string]bool{}
+		fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
+		delete(set, "mystery")
+		delete(set, "seed")
+		delete(set, "reveal")
+		if len(set) > 0 {
+			return usageError{"--mystery draws its own settings from --seed; leave out the other settings"}
+		}
+		return writeMystery(*mystery, c.Seed, *reveal, stdout, stderr)
+	}
+	if *reveal {
+		return usageError{"--reveal goes with --mystery"}
 	}
 	e, err := synth.Generate(c)
 	if err != nil {
@@ -196,4 +215,28 @@ func fxParseVotes(v string) (int64, error) {
 		v = strings.NewReplacer(",", "", ".", "", " ", "", "_", "").Replace(v)
 	}
 	return strconv.ParseInt(v, 10, 64)
+}
+
+// writeMystery writes a mystery election and, with reveal, its settings.
+func writeMystery(preset string, seed uint64, reveal bool, stdout, stderr io.Writer) error {
+	m, err := synth.NewMystery(preset, seed)
+	if err != nil {
+		return usageError{err.Error()}
+	}
+	e, err := m.Generate()
+	if err != nil {
+		return err
+	}
+	if reveal {
+		fav := e.Tally.Candidates[m.Favoured].Label()
+		fmt.Fprintf(stderr, "mystery election %d, preset %q: fair turnout %s, %s's fair share %s", seed, preset, fxPct(m.Turnout, 1), fav, fxPct(m.Share, 1))
+		if m.Stuffed() {
+			fmt.Fprintf(stderr, "; ballot stuffing for %s in %s of tables (incremental) and %s (extreme)\n", fav, fxPct(m.Incremental, 1), fxPct(m.Extreme, 1))
+		} else {
+			fmt.Fprintln(stderr, "; no ballot stuffing")
+		}
+	} else {
+		fmt.Fprintf(stderr, "synthetic: mystery election %d (%s tables); its settings are hidden: add --reveal to show them\n", seed, fxInt(int64(len(e.Kinds))))
+	}
+	return load.WriteJSON(stdout, e.Tally)
 }

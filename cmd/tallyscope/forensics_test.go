@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -174,6 +175,43 @@ func TestSyntheticCommand(t *testing.T) {
 		{"synthetic", "--units", "0"},
 		{"synthetic", "--incremental", "0.9", "--extreme", "0.2"},
 		{"synthetic", "extra.json"},
+	} {
+		code, _, _ := fxRun(args...)
+		assert.Equal(t, 2, code, "%v", args)
+	}
+}
+
+// TestMysteryCommand: a mystery election hides its settings until
+// --reveal, which prints exactly the generator's settings, and the
+// forensic report flags the stuffed one and not the clean one.
+func TestMysteryCommand(t *testing.T) {
+	code, out, errOut := fxRun("synthetic", "--mystery", "heavy", "--seed", "42")
+	require.Equal(t, 0, code, errOut)
+	assert.Contains(t, errOut, "settings are hidden")
+	assert.NotContains(t, out, "incremental", "the file gives nothing away")
+	code, again, reveal := fxRun("synthetic", "--mystery", "heavy", "--seed", "42", "--reveal")
+	require.Equal(t, 0, code, reveal)
+	assert.Equal(t, out, again, "revealing does not change the election")
+	m, err := synth.NewMystery("heavy", 42)
+	require.NoError(t, err)
+	assert.Contains(t, reveal, fmt.Sprintf("fair turnout %s", fxPct(m.Turnout, 1)))
+	assert.Contains(t, reveal, fmt.Sprintf("in %s of tables (incremental) and %s (extreme)", fxPct(m.Incremental, 1), fxPct(m.Extreme, 1)))
+
+	dir := t.TempDir()
+	for preset, flagged := range map[string]bool{"heavy": true, "clean": false} {
+		_, out, _ := fxRun("synthetic", "--mystery", preset, "--seed", "42")
+		f := filepath.Join(dir, preset+".json")
+		require.NoError(t, os.WriteFile(f, []byte(out), 0o644))
+		code, rep, errOut := fxRun("forensics", f)
+		require.Equal(t, 0, code, errOut)
+		flags := rep[strings.Index(rep, "\nFlags\n"):]
+		assert.Equal(t, flagged, strings.Contains(flags, "Turnout–share slope within regions"), "%s: %s", preset, flags)
+		assert.Equal(t, !flagged, strings.Contains(flags, "None:"), "%s: %s", preset, flags)
+	}
+	for _, args := range [][]string{
+		{"synthetic", "--mystery", "medium"},
+		{"synthetic", "--mystery", "light", "--units", "10"},
+		{"synthetic", "--reveal"},
 	} {
 		code, _, _ := fxRun(args...)
 		assert.Equal(t, 2, code, "%v", args)

@@ -123,6 +123,7 @@ func writeForensicsText(w io.Writer, t *sim.Tally, r *forensics.Report, file str
 	writeDigitSection(w, r)
 	writeSpikeSection(w, t, r, units)
 	writeTurnoutShareSection(w, t, r, units)
+	writeFlags(w, r)
 	writeSkipped(w, r)
 	return nil
 }
@@ -352,6 +353,10 @@ func writeTurnoutShareSection(w io.Writer, t *sim.Tally, r *forensics.Report, un
 			"(standard error %s) against an overall share of %s.",
 			fxCandidate(t, ts.Candidate), fxInt(int64(n.Units)), units, fxNum(n.Correlation, 3), fxNum(n.Slope.Slope, 3),
 			fxNum(n.Slope.SlopeSE, 3), fxPct(n.Share, 1)))
+		if n.Within.N > 0 {
+			fxWrap(w, "  ", fmt.Sprintf("Within each %s (each measured from its own means): slope %s (standard error %s), "+
+				"%s standard errors from the share.", ts.LevelName, fxNum(n.Within.Slope, 3), fxNum(n.Within.SlopeSE, 3), fxNum(n.SlopeZ, 1)))
+		}
 		if len(ts.Regions) > 0 {
 			tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
 			fmt.Fprintf(tw, "    %s\t%s\tshare\tr\tslope\t\n", ts.LevelName, units)
@@ -410,4 +415,31 @@ func fxPlural(s string) string {
 		return s + "es"
 	}
 	return s + "s"
+}
+
+// writeFlags lists the checks past their thresholds (forensics.Report.Flags).
+func writeFlags(w io.Writer, r *forensics.Report) {
+	fmt.Fprintln(w, "\nFlags")
+	flags := r.Flags()
+	if len(flags) == 0 {
+		fxWrap(w, "  ", fmt.Sprintf("None: no digit or spike test has p < %g, and no within-region turnout–share slope is more than %g standard errors above the share.", forensics.FlagP, forensics.FlagSlopeZ))
+		return
+	}
+	for _, f := range flags {
+		what := map[string]string{forensics.FlagSlope: "Turnout–share slope within regions", forensics.FlagLastDigit: "Last digits",
+			forensics.FlagSecondDigit: "Second digits", forensics.FlagSpikes: "Integer-percentage spikes"}[f.Check]
+		if f.Quantity != "" {
+			what += " (" + f.Quantity + ")"
+		}
+		p := "p = " + fxNum(f.Value, 4)
+		if f.Value < 0.0001 {
+			p = "p < 0.0001"
+		}
+		stat := fmt.Sprintf("%s, under the threshold of %g", p, f.Threshold)
+		if f.Check == forensics.FlagSlope {
+			stat = fmt.Sprintf("%s standard errors above the share (threshold %g)", fxNum(f.Value, 1), f.Threshold)
+		}
+		fxWrap(w, "  ", fmt.Sprintf("%s, %s: %s.", what, f.CandidateID, stat))
+	}
+	fxWrap(w, "  ", "A flag is a reason to look at the records behind the figures, not a finding of fraud; read each check's caveat above.")
 }

@@ -2,6 +2,8 @@ package forensics
 
 import (
 	"fmt"
+	"maps"
+	"math"
 	"slices"
 
 	"github.com/tallyscope/tallyscope/sim"
@@ -41,6 +43,17 @@ type TurnoutShareRow struct {
 	Correlation float64 `json:"correlation"`
 	// Slope is the Sobyanin–Sukhovolsky fit of votes/registered on turnout.
 	Slope Fit `json:"slope"`
+	// Within is the same fit within regions, on the national row only
+	// (zero elsewhere): turnout and votes/registered are measured from
+	// their region's means at the result's level, so that regions that
+	// differ in both turnout and support do not make a slope on their own.
+	Within Fit `json:"within"`
+	// SlopeZ is how far the within-region slope (the plain slope when
+	// there are no regions) sits above the share, in its standard errors:
+	// (slope − Share) / SE. Near zero or below when extra turnout splits
+	// like everyone else; large when extra votes go to the candidate. NaN
+	// when the slope has no standard error.
+	SlopeZ float64 `json:"slope_z"`
 }
 
 // TurnoutShareResult holds the national row and one row per region.
@@ -68,7 +81,58 @@ func (a *tsAcc) row(region int) TurnoutShareRow {
 	}
 	r.Correlation = linearFit(a.turnout, a.share).Correlation
 	r.Slope = linearFit(a.turnout, a.perReg)
+	r.SlopeZ = slopeZ(r.Slope, r.Share)
 	return r
+}
+
+func slopeZ(f Fit, share float64) float64 {
+	if !(f.SlopeSE > 0) {
+		return math.NaN()
+	}
+	return (f.Slope - share) / f.SlopeSE
+}
+
+// withinFit fits votes/registered on turnout after taking each region's
+// means out (one intercept per region), pooling the regions' slopes.
+func withinFit(regions map[int]*tsAcc) Fit {
+	var sxx, sxy, syy float64
+	n, groups := 0, 0
+	// Sum in region order: floating-point sums depend on their order, and
+	// the result must be the same on every run.
+	for _, r := range slices.Sorted(maps.Keys(regions)) {
+		a := regions[r]
+		if len(a.turnout) == 0 {
+			continue
+		}
+		groups++
+		var mx, my float64
+		for i := range a.turnout {
+			mx += a.turnout[i]
+			my += a.perReg[i]
+		}
+		mx /= float64(len(a.turnout))
+		my /= float64(len(a.turnout))
+		for i := range a.turnout {
+			dx, dy := a.turnout[i]-mx, a.perReg[i]-my
+			sxx += dx * dx
+			sxy += dx * dy
+			syy += dy * dy
+		}
+		n += len(a.turnout)
+	}
+	f := Fit{N: n, Slope: math.NaN(), Intercept: math.NaN(), SlopeSE: math.NaN(), Correlation: math.NaN()}
+	if sxx <= 0 {
+		return f
+	}
+	f.Slope = sxy / sxx
+	if syy > 0 {
+		f.Correlation = sxy / math.Sqrt(sxx*syy)
+	}
+	if df := n - groups - 1; df > 0 {
+		rss := math.Max(syy-f.Slope*sxy, 0)
+		f.SlopeSE = math.Sqrt(rss / float64(df) / sxx)
+	}
+	return f
 }
 
 // TurnoutShare measures how a candidate's share moves with turnout across
@@ -144,6 +208,10 @@ func TurnoutShare(t *sim.Tally, o TurnoutShareOptions) (*TurnoutShareResult, err
 		return nil, fmt.Errorf("%w: no single unit has registered voters and valid votes", ErrNoUnits)
 	}
 	res.National = nat.row(-1)
+	if len(byRegion) > 1 {
+		res.National.Within = withinFit(byRegion)
+		res.National.SlopeZ = slopeZ(res.National.Within, res.National.Share)
+	}
 	keys := make([]int, 0, len(byRegion))
 	for r := range byRegion {
 		keys = append(keys, r)
