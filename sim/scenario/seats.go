@@ -74,60 +74,7 @@ func (e *Engine) Seats(sc Scenario, byParty bool) (*Seats, error) {
 		return nil, err
 	}
 	t := e.t
-	// Groups.
-	group := make([]int, e.nc)
-	var counts []SeatCount
-	byName := map[string]int{}
-	for c, cand := range t.Candidates {
-		key := "\x00" + cand.ID
-		name := cand.Label()
-		if byParty && cand.Party != "" {
-			key, name = cand.Party, cand.Party
-		}
-		g, ok := byName[key]
-		if !ok {
-			g = len(counts)
-			byName[key] = g
-			counts = append(counts, SeatCount{Name: name})
-		}
-		group[c] = g
-		counts[g].Candidates = append(counts[g].Candidates, c)
-	}
-	// A group is a remainder when all its candidates are lumped columns.
-	lumpGroup := make([]bool, len(counts))
-	for g := range counts {
-		lumpGroup[g] = true
-		for _, c := range counts[g].Candidates {
-			if !t.Candidates[c].Aggregate {
-				lumpGroup[g] = false
-			}
-		}
-	}
-	gv := make([]int64, len(counts))
-	// winner returns the winning group, -1 for a tie or no votes, and
-	// unknownSeat when a remainder outpolls every contestant.
-	winner := func(votes []int64) int {
-		clear(gv)
-		var lump int64
-		for c, v := range votes {
-			if lumpGroup[group[c]] {
-				lump += v
-				continue
-			}
-			gv[group[c]] += v
-		}
-		l, _, tie := sim.TopTwo(gv, lumpGroup)
-		switch {
-		case l < 0 || gv[l] == 0 && lump == 0:
-			return -1
-		case lump >= gv[l]:
-			// One of the candidates inside the lump may have won.
-			return unknownSeat
-		case tie:
-			return -1
-		}
-		return l
-	}
+	g := newSeatGroups(t, byParty)
 	s := &Seats{Total: len(t.Units), Holder: -1}
 	shares := make([]float64, e.nc)
 	out := make([]int64, e.nc)
@@ -137,15 +84,15 @@ func (e *Engine) Seats(sc Scenario, byParty bool) (*Seats, error) {
 	}
 	for i := range t.Units {
 		u := &t.Units[i]
-		before := winner(u.Votes)
+		before := g.winner(u.Votes)
 		_, changed, _, _ := e.adjustUnit(rs, i, shares, out, nat)
 		after := before
 		if changed {
-			after = winner(out)
+			after = g.winner(out)
 		}
 		switch {
 		case before >= 0:
-			counts[before].Baseline++
+			g.counts[before].Baseline++
 		case before == unknownSeat:
 			s.BaselineUnknown++
 		default:
@@ -153,7 +100,7 @@ func (e *Engine) Seats(sc Scenario, byParty bool) (*Seats, error) {
 		}
 		switch {
 		case after >= 0:
-			counts[after].Seats++
+			g.counts[after].Seats++
 		case after == unknownSeat:
 			s.Unknown++
 		default:
@@ -171,7 +118,82 @@ func (e *Engine) Seats(sc Scenario, byParty bool) (*Seats, error) {
 		s.Missing = max(int(units)-s.Total, 0)
 	}
 	s.Majority = (s.Total+s.Missing)/2 + 1
-	// Sort and remap flips.
+	s.sortCounts(g.counts)
+	if len(s.Counts) > 0 && s.Counts[0].Seats >= s.Majority {
+		s.Holder = 0
+	}
+	return s, nil
+}
+
+// seatGroups maps candidates to the groups that win seats: one per
+// candidate, or one per party.
+type seatGroups struct {
+	group  []int  // candidate → group
+	lump   []bool // group → all its candidates are lumped columns
+	counts []SeatCount
+	gv     []int64 // scratch votes per group
+}
+
+func newSeatGroups(t *sim.Tally, byParty bool) *seatGroups {
+	g := &seatGroups{group: make([]int, len(t.Candidates))}
+	byName := map[string]int{}
+	for c, cand := range t.Candidates {
+		key := "\x00" + cand.ID
+		name := cand.Label()
+		if byParty && cand.Party != "" {
+			key, name = cand.Party, cand.Party
+		}
+		k, ok := byName[key]
+		if !ok {
+			k = len(g.counts)
+			byName[key] = k
+			g.counts = append(g.counts, SeatCount{Name: name})
+		}
+		g.group[c] = k
+		g.counts[k].Candidates = append(g.counts[k].Candidates, c)
+	}
+	// A group is a remainder when all its candidates are lumped columns.
+	g.lump = make([]bool, len(g.counts))
+	for k := range g.counts {
+		g.lump[k] = true
+		for _, c := range g.counts[k].Candidates {
+			if !t.Candidates[c].Aggregate {
+				g.lump[k] = false
+			}
+		}
+	}
+	g.gv = make([]int64, len(g.counts))
+	return g
+}
+
+// winner returns the winning group, -1 for a tie or no votes, and
+// unknownSeat when a remainder outpolls every contestant.
+func (g *seatGroups) winner(votes []int64) int {
+	clear(g.gv)
+	var lump int64
+	for c, v := range votes {
+		if g.lump[g.group[c]] {
+			lump += v
+			continue
+		}
+		g.gv[g.group[c]] += v
+	}
+	l, _, tie := sim.TopTwo(g.gv, g.lump)
+	switch {
+	case l < 0 || g.gv[l] == 0 && lump == 0:
+		return -1
+	case lump >= g.gv[l]:
+		// One of the candidates inside the lump may have won.
+		return unknownSeat
+	case tie:
+		return -1
+	}
+	return l
+}
+
+// sortCounts orders the groups by seats, then by baseline seats, and
+// renumbers the flips to match.
+func (s *Seats) sortCounts(counts []SeatCount) {
 	order := make([]int, len(counts))
 	for i := range order {
 		order[i] = i
@@ -183,12 +205,11 @@ func (e *Engine) Seats(sc Scenario, byParty bool) (*Seats, error) {
 		return cmp.Compare(counts[b].Baseline, counts[a].Baseline)
 	})
 	pos := make([]int, len(counts))
-	sorted := make([]SeatCount, len(counts))
+	s.Counts = make([]SeatCount, len(counts))
 	for k, g := range order {
 		pos[g] = k
-		sorted[k] = counts[g]
+		s.Counts[k] = counts[g]
 	}
-	s.Counts = sorted
 	for k := range s.Flips {
 		if f := s.Flips[k].From; f >= 0 {
 			s.Flips[k].From = pos[f]
@@ -197,8 +218,4 @@ func (e *Engine) Seats(sc Scenario, byParty bool) (*Seats, error) {
 			s.Flips[k].To = pos[f]
 		}
 	}
-	if len(s.Counts) > 0 && s.Counts[0].Seats >= s.Majority {
-		s.Holder = 0
-	}
-	return s, nil
 }
