@@ -219,6 +219,7 @@ var layers = []struct {
 	{"assets", nil},
 	{"internal/i18n", nil},
 	{"internal/palette", nil},
+	{"internal/lesson", nil},
 	{"internal/version", nil},
 
 	// The static charts and the page.
