@@ -211,7 +211,7 @@ func (b *builder) start(rows int) {
 	for _, l := range m.Levels {
 		label := l.Label
 		if label == "" {
-			label = strings.ToLower(l.Column)
+			label = levelLabel(l)
 		}
 		t.Levels = append(t.Levels, label)
 	}

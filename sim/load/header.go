@@ -3,6 +3,7 @@ package load
 import (
 	"fmt"
 	"strings"
+	"unicode"
 )
 
 func (b *builder) resolve() error {
@@ -82,4 +83,56 @@ func (b *builder) resolve() error {
 		b.rep.guess("columns not used: %s", strings.Join(unused, ", "))
 	}
 	return nil
+}
+
+// levelLabel names a level that the mapping gives no label: its name
+// column, or else its code column, read as words without the ones that
+// say "name" or "code" ("country_name" and "CountryCode" are "country").
+func levelLabel(l LevelSpec) string {
+	col := l.Name
+	if col == "" {
+		col = l.Column
+	}
+	var words, kept []string
+	var w []rune
+	flush := func() {
+		if len(w) > 0 {
+			words = append(words, strings.ToLower(string(w)))
+			w = w[:0]
+		}
+	}
+	prev := rune(0)
+	for _, r := range col {
+		switch {
+		case !unicode.IsLetter(r) && !unicode.IsDigit(r):
+			flush()
+		case unicode.IsUpper(r) && unicode.IsLower(prev):
+			flush()
+			w = append(w, r)
+		default:
+			w = append(w, r)
+		}
+		prev = r
+	}
+	flush()
+	for _, w := range words {
+		if !codeWords[w] {
+			kept = append(kept, w)
+		}
+	}
+	if len(kept) == 0 {
+		kept = words
+	}
+	if len(kept) == 0 {
+		return strings.ToLower(strings.TrimSpace(col))
+	}
+	return strings.Join(kept, " ")
+}
+
+// codeWords are the words of a column name that say it holds a name or a
+// code, not what is named.
+var codeWords = map[string]bool{
+	"name": true, "names": true, "nombre": true, "nom": true,
+	"code": true, "codes": true, "cod": true, "codigo": true, "código": true,
+	"id": true, "key": true, "num": true, "number": true, "no": true,
 }
