@@ -8,6 +8,7 @@ import (
 	"path"
 	"slices"
 	"strings"
+	"sync"
 )
 
 // The layouts Read recognises are mappings like any user's, embedded from
@@ -35,21 +36,29 @@ func Builtins() []Builtin {
 	slices.Sort(names)
 	out := make([]Builtin, 0, len(names))
 	for _, n := range names {
-		b, err := builtinFiles.ReadFile(n)
-		if err != nil {
-			panic(err) // embedded: it is there
-		}
 		name := strings.TrimSuffix(path.Base(n), ".json")
-		m, err := ReadMapping(bytes.NewReader(b), path.Base(n))
-		if err != nil {
-			// A test reads every built-in mapping; this cannot happen in
-			// a binary whose tests passed.
-			panic(fmt.Sprintf("load: built-in mapping %s: %v", name, err))
-		}
-		out = append(out, Builtin{Name: name, Mapping: m})
+		out = append(out, Builtin{Name: name, Mapping: builtin(name)})
 	}
 	return out
 }
+
+// builtin parses the built-in mapping name.
+func builtin(name string) *Mapping {
+	b, ok := BuiltinJSON(name)
+	if !ok {
+		panic("load: no built-in mapping " + name)
+	}
+	m, err := ReadMapping(bytes.NewReader(b), name+".json")
+	if err != nil {
+		// A test reads every built-in mapping; this cannot happen in a
+		// binary whose tests passed.
+		panic(fmt.Sprintf("load: built-in mapping %s: %v", name, err))
+	}
+	return m
+}
+
+// signatures are the built-in mappings' names and signatures, read once.
+var signatures = sync.OnceValue(func() []Builtin { return Builtins() })
 
 // BuiltinJSON returns the JSON text of the built-in mapping name, as a
 // starting point for a mapping of one's own, and whether there is one.
@@ -62,15 +71,20 @@ func BuiltinJSON(name string) ([]byte, bool) {
 // columns hold, preferring the one that names the most columns (V1's
 // signature is V2's and "RE"), or nil.
 func recognise(cols []string) *Mapping {
-	var best *Mapping
-	for _, b := range Builtins() {
+	best := -1
+	sigs := signatures()
+	for i, b := range sigs {
 		sig := b.Mapping.Signature
-		if len(sig) == 0 || (best != nil && len(sig) <= len(best.Signature)) {
+		if len(sig) == 0 || (best >= 0 && len(sig) <= len(sigs[best].Mapping.Signature)) {
 			continue
 		}
 		if !slices.ContainsFunc(sig, func(c string) bool { return !slices.Contains(cols, c) }) {
-			best = b.Mapping
+			best = i
 		}
 	}
-	return best
+	if best < 0 {
+		return nil
+	}
+	// A fresh copy, which the load may keep parts of.
+	return builtin(sigs[best].Name)
 }
