@@ -108,9 +108,6 @@ func TestUnits(t *testing.T) {
 		{"ward", EN, ScMissing, []any{"3", "10"}, "Missing: 3 of 10 wards"},
 		{"booth", ES, ScMissing, []any{"3", "10"}, "Faltan: 3 de 10 unidades"},
 		{"", EN, CovUnits, nil, "Tables"},
-		{"state", ES, ScHow, nil, "Cómo votan los estados que faltan"},
-		{"parish", ES, ScNoMissing, nil, "Todas las parroquias esperadas están contadas."},
-		{"parish", EN, TabUnits, nil, "Parishes"},
 	}
 	for _, tt := range tests {
 		assert.Equal(t, tt.want, tt.lang.TUf(tt.key, UnitsFor(tt.level), tt.args...), "%s %s", tt.level, tt.key)

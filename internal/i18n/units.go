@@ -29,8 +29,6 @@ var knownUnits = map[string]Units{
 	"district":     {"district", "districts", "distrito", "distritos", false},
 	"constituency": {"constituency", "constituencies", "circunscripción", "circunscripciones", true},
 	"centre":       {"centre", "centres", "centro", "centros", false},
-	"state":        {"state", "states", "estado", "estados", false},
-	"parish":       {"parish", "parishes", "parroquia", "parroquias", true},
 	"ward":         {"ward", "wards", "distrito", "distritos", false},
 }
 
