@@ -1,20 +1,19 @@
 package app
 
 import (
-	"os"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/tallyscope/tallyscope/assets"
 )
 
 // TestRegionListShowsDisplayNames: the app's region list and its search
 // show the embedded data's states by name ("Nueva Esparta"), and a search
 // for the name finds the state.
 func TestRegionListShowsDisplayNames(t *testing.T) {
-	b, err := os.ReadFile("../../assets/venezuela-2024-states.json")
-	require.NoError(t, err)
-	d, err := Load(b, "venezuela-2024-states.json")
+	d, err := Load(assets.Default, assets.DefaultName)
 	require.NoError(t, err)
 	var names []string
 	for _, r := range d.Agg.Children(-1) {
