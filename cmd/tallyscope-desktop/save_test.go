@@ -88,7 +88,7 @@ func TestSaveDefaultData(t *testing.T) {
 			assert.Len(t, recs, 25)
 			dc := row(recs, "1")
 			require.NotNil(t, dc)
-			assert.Equal(t, []string{"1", "DTTO. CAPITAL", "1685"}, dc[:3])
+			assert.Equal(t, []string{"1", "Distrito Capital", "1685"}, dc[:3])
 			assert.Equal(t, "505956", dc[5], "EG in the capital")
 		}},
 		{"view=scenario&mode=split&split=0.6", i18n.EN, "venezuela-2024-states-breakeven", func(t *testing.T, recs [][]string, comments string) {

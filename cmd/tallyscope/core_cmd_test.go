@@ -36,7 +36,8 @@ func TestSummaryV2Text(t *testing.T) {
 		"Coverage: 25,073 of 30,026 tables (83.50%)",
 		"Turnout: unknown",
 		"By state (24):",
-		"EDO. ZULIA",
+		"Zulia ",
+		"Nueva Esparta ",
 	} {
 		assert.Contains(t, out, want)
 	}

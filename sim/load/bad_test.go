@@ -57,7 +57,9 @@ var badFiles = []struct {
 	{"generic.csv", "mapping-trailing-comma.json", load.ErrMapping, 3, 40, "invalid JSON", false},
 	{"latin1-data.csv", "mapping-latin1-declared-utf8.json", load.ErrEncoding, 2, 5, "byte 0xF1 is not valid UTF-8; the file may be Latin-1", false},
 	{"dot-thousands.csv", "mapping-dot-thousands.json", load.ErrRow, 2, 9, `set "thousands": "."`, true},
-	{"latin1-data.csv", "mapping-dot-thousands.json", load.ErrRow, 3, 11, `"x" is not a number`, true},
+	// Columns count the file's bytes, as for the encoding error above: "x"
+	// is the 10th byte of "M\xe9rida;2;x" (one byte for é in Latin-1).
+	{"latin1-data.csv", "mapping-dot-thousands.json", load.ErrRow, 3, 10, `"x" is not a number`, true},
 	{"tally-wrong-format.json", "", load.ErrFormat, 1, 0, `format is "somethingelse/2"`, false},
 	{"tally-negative-votes.json", "", load.ErrRow, 1, 117, "unit 0 (1) has negative votes for a", false},
 	{"tally-truncated.json", "", load.ErrFormat, 1, 81, "the JSON ends too early", false},

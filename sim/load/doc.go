@@ -1,12 +1,17 @@
 // Package load reads tallies into the model of package sim.
 //
-// Read detects what it is given: the Venezuelan opposition's acta exports
-// (V1 with registered voters, V2 without, and the QR-decoded file), the US
-// county results, or Tallyscope's own JSON form. Any other CSV loads through
-// a Mapping: a small JSON file that names the columns holding the hierarchy,
-// the unit, the candidates and the optional counts. Whatever the loader
-// guesses (encoding, delimiter, format, thousands separators) it says in the
-// Report.
+// Every CSV loads through a Mapping: a small JSON file that names the
+// columns holding the hierarchy, the unit, the candidates and the optional
+// counts, and may add what the file does not say (a title, where the data
+// comes from, display names for region codes, what is expected nationally,
+// announced totals to compare). The layouts Tallyscope knows are built-in
+// mappings (Builtins, embedded from mappings/*.json): the Venezuelan
+// opposition's acta exports (V1 with registered voters, V2 without, and the
+// QR-decoded file) and the US county results. Read recognises one by its
+// signature, header columns it must hold, and loads it exactly as it would
+// load a user's mapping; there is no code for any one format. Read also
+// takes Tallyscope's own JSON form. Whatever the loader guesses (encoding,
+// delimiter, layout, thousands separators) it says in the Report.
 //
 // Every row is validated. A problem names the file, the line and the column.
 // Loading is strict by default (the first problem is the error); with

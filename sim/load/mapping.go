@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"io"
 	"strings"
+
+	"github.com/tallyscope/tallyscope/sim"
 )
 
 // Mapping tells the generic CSV loader which columns hold what. It is
@@ -22,8 +24,17 @@ import (
 //	  "candidates": ["party_a", {"column": "party_b", "name": "Party B"}]
 //	}
 type Mapping struct {
+	// Signature lists header columns that, all present, recognise the
+	// layout. The built-in mappings (see Builtins) have one; Read tries
+	// them on a file given without a mapping. A user's mapping needs none.
+	Signature []string `json:"signature,omitempty"`
+	// Description names the layout in the load report ("US presidential
+	// results by county").
+	Description string `json:"description,omitempty"`
 	// Title describes the election.
 	Title string `json:"title,omitempty"`
+	// Provenance says where the data comes from (sim.Tally.Source).
+	Provenance string `json:"provenance,omitempty"`
 	// Levels names the hierarchy's columns, outermost first.
 	Levels []LevelSpec `json:"levels,omitempty"`
 	// UnitLevel names what a unit is ("table", "precinct"); default "unit".
@@ -69,6 +80,10 @@ type Mapping struct {
 	// Expected gives what is known about the whole election, including
 	// units not in the file.
 	Expected *ExpectedSpec `json:"expected,omitempty"`
+	// Claims are announced totals to compare with the data (a council's
+	// bulletins), in the form of Tallyscope JSON: a field that was not
+	// announced is -1 (sim.Unknown).
+	Claims []sim.Claim `json:"claims,omitempty"`
 }
 
 // LevelSpec is one level of the hierarchy. In JSON it is either a column
@@ -85,6 +100,10 @@ type LevelSpec struct {
 	// Slice then takes a byte range [start, end) of the code, for codes
 	// that pack several levels ("010101001" → state "01").
 	Slice []int `json:"slice,omitempty"`
+	// Names gives display names by code, the region's key after Pad and
+	// Slice ("15": "Nueva Esparta"). A name found here is used instead of
+	// the Name column's.
+	Names map[string]string `json:"names,omitempty"`
 }
 
 // UnmarshalJSON accepts a plain column name or an object.
@@ -290,7 +309,33 @@ func (m *Mapping) check() error {
 	if m.Thousands != "" && m.Thousands == m.Decimal {
 		return errors.New("thousands and decimal separators must differ")
 	}
+	return m.checkClaims(seen)
+}
+
+// checkClaims checks that every claimed vote names one of the mapping's
+// candidate ids (ids), or "other" when a total column makes the others
+// a candidate.
+func (m *Mapping) checkClaims(ids map[string]bool) error {
+	for i, c := range m.Claims {
+		if c.Label == "" {
+			return fmt.Errorf("claim %d has no label", i+1)
+		}
+		for _, v := range c.Votes {
+			if !ids[v.Candidate] && !(m.Total != "" && v.Candidate == m.othersID()) {
+				return fmt.Errorf("claim %q names candidate %q, which the mapping does not list", c.Label, v.Candidate)
+			}
+		}
+	}
 	return nil
+}
+
+// othersID is the id of the candidate made of the votes that the
+// candidate columns leave out of the total.
+func (m *Mapping) othersID() string {
+	if m.Others != nil && m.Others.ID != "" {
+		return m.Others.ID
+	}
+	return "other"
 }
 
 // jsonProblem turns a JSON decoding error into a Problem with a line and
@@ -314,7 +359,7 @@ func jsonProblem(b []byte, name string, err error, kind error) error {
 		field := strings.TrimPrefix(msg, "json: unknown field ")
 		msg = "unknown key " + field
 		if kind == ErrMapping {
-			msg += " (the keys are: title, levels, unit_level, unit, unit_slice, unit_pad, unit_qualified, name, registered, valid, null, blank, total, others, candidates, source, delimiter, encoding, thousands, decimal, expected)"
+			msg += " (the keys are: signature, description, title, provenance, levels, unit_level, unit, unit_slice, unit_pad, unit_qualified, name, registered, valid, null, blank, total, others, candidates, source, delimiter, encoding, thousands, decimal, expected, claims)"
 		}
 		if i := bytes.Index(b, []byte(field)); i >= 0 {
 			off = int64(i)

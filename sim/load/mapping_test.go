@@ -129,3 +129,32 @@ func TestVenezuelaContext(t *testing.T) {
 	assert.Equal(t, []string{"state", "municipality", "parish", "centre"}, tally.Levels)
 	assert.Equal(t, "table", tally.UnitLevel)
 }
+
+// TestLevelLabelDefault: a level without a label is named by its name
+// column, or else its code column, read as words without "name" or
+// "code", so that "country name" never reaches a chart's title.
+func TestLevelLabelDefault(t *testing.T) {
+	for _, tc := range []struct{ level, want string }{
+		{`"Country Name"`, "country"},
+		{`"country_name"`, "country"},
+		{`"CountyName"`, "county"},
+		{`"district_code"`, "district"},
+		{`{"column": "dist_code", "name": "District Name"}`, "district"},
+		{`{"column": "c", "label": "Département"}`, "Département"},
+		{`"Name"`, "name"},
+		{`"region"`, "region"},
+	} {
+		m := mapping(t, `{"levels": [`+tc.level+`], "candidates": ["A"]}`)
+		hdr := []string{"A"}
+		for _, l := range m.Levels {
+			hdr = append(hdr, l.Column)
+			if l.Name != "" {
+				hdr = append(hdr, l.Name)
+			}
+		}
+		data := strings.Join(hdr, ",") + "\n" + strings.Repeat("1,", len(hdr)-1) + "1\n"
+		tally, _, err := load.Read(strings.NewReader(data), load.Options{Name: "l.csv", Mapping: m})
+		require.NoError(t, err, tc.level)
+		assert.Equal(t, []string{tc.want}, tally.Levels, tc.level)
+	}
+}

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"slices"
 	"strings"
 	"unsafe"
 
@@ -15,16 +14,17 @@ import (
 type Options struct {
 	// Name is the file name used in messages ("RESULTADOS_2024_CSV_V2.csv").
 	Name string
-	// Mapping describes a CSV's columns; nil detects a known format.
+	// Mapping describes a CSV's columns; nil recognises a built-in one.
 	Mapping *Mapping
 	// Lenient skips bad rows, listing them in Report.Skipped, instead of
 	// failing on the first.
 	Lenient bool
 }
 
-// Read reads a tally from r. Without a mapping it recognises the
-// Venezuelan acta exports (V1, V2, QR-decoded), the US county results and
-// Tallyscope's JSON form. The Report says what was recognised and guessed.
+// Read reads a tally from r. Without a mapping it reads Tallyscope's JSON
+// form, or a CSV whose header holds the signature of a built-in mapping
+// (see Builtins: the Venezuelan acta exports V1, V2 and QR-decoded, the
+// US county results). The Report says what was recognised and guessed.
 // On failure the error is a *Problem naming the file, line and column.
 func Read(r io.Reader, opts Options) (*sim.Tally, *Report, error) {
 	name := opts.Name
@@ -54,13 +54,10 @@ func read(b []byte, name string, opts Options, rep *Report) (*sim.Tally, error) 
 	if err != nil {
 		return nil, err
 	}
-	if latin1 && (m != nil || strings.HasPrefix(strings.TrimLeft(text, " \t\r\n"), "{")) {
-		// JSON is always UTF-8; mappings get fully decoded text so that
-		// any column may hold non-ASCII codes.
-		text = decode1252([]byte(text))
-		latin1 = false
-	}
 	if m == nil && strings.HasPrefix(strings.TrimLeft(text, " \t\r\n"), "{") {
+		if latin1 {
+			text = decode1252([]byte(text)) // JSON is always UTF-8
+		}
 		if strings.Contains(text[:min(len(text), 4096)], `"candidates"`) && !strings.Contains(text[:min(len(text), 4096)], `"format"`) {
 			return nil, &Problem{File: name, Line: 1, Msg: "this is a mapping file, not data: pass it with --map and give the CSV file as the data", kind: ErrFormat}
 		}
@@ -71,40 +68,9 @@ func read(b []byte, name string, opts Options, rep *Report) (*sim.Tally, error) 
 		return loadCSV(text, latin1, m, name, opts.Lenient, rep)
 	}
 	header := firstLine(text)
-	cols := splitHeader(header)
-	has := func(names ...string) bool {
-		for _, n := range names {
-			if !slices.Contains(cols, n) {
-				return false
-			}
-		}
-		return true
-	}
-	switch {
-	case has("CENTRO", "MESA", "EG", "NM"):
-		v1 := has("RE")
-		if v1 {
-			rep.Format = "Venezuela 2024 acta export, V1 (with registered voters RE)"
-		} else {
-			rep.Format = "Venezuela 2024 acta export, V2 (no registered voters)"
-		}
-		t, err := loadCSV(text, latin1, venezuelaActaMapping(v1), name, opts.Lenient, rep)
-		if err != nil {
-			return nil, err
-		}
-		addVenezuelaContext(t, false)
-		return t, nil
-	case has("Acta", "Maduro", "Gonzalez"):
-		rep.Format = "Venezuela 2024 QR-decoded actas (no valid, null or registered columns)"
-		t, err := loadCSV(text, latin1, venezuelaQRMapping(), name, opts.Lenient, rep)
-		if err != nil {
-			return nil, err
-		}
-		addVenezuelaContext(t, true)
-		return t, nil
-	case has("county_fips", "votes_dem", "votes_gop", "total_votes"):
-		rep.Format = "US presidential results by county (third parties = total - dem - gop)"
-		return loadCSV(text, latin1, usCountyMapping(), name, opts.Lenient, rep)
+	if m = recognise(splitHeader(header)); m != nil {
+		rep.Format = m.Description
+		return loadCSV(text, latin1, m, name, opts.Lenient, rep)
 	}
 	if latin1 {
 		header = fixLatin1(header)

@@ -77,7 +77,8 @@ func TestV2NationalTotals(t *testing.T) {
 	assert.Equal(t, "https://static.resultadosconvzla.com/408106_205969_0184Acta0184.jpg", u.Source)
 }
 
-// TestV2States checks the 24 state rows of the data README.
+// TestV2States checks the 24 state rows of the data README, by code; the
+// built-in mapping names each state ("EDO.NVA.ESPARTA" is Nueva Esparta).
 func TestV2States(t *testing.T) {
 	tally, _ := readReal(t, v2Path)
 	a := sim.Aggregate(tally)
@@ -85,30 +86,30 @@ func TestV2States(t *testing.T) {
 		code, name        string
 		actas, eg, nm, va int64
 	}{
-		{"1", "DTTO. CAPITAL", 1685, 505956, 256288, 789877},
-		{"2", "EDO. ANZOATEGUI", 1339, 420436, 194786, 632190},
-		{"3", "EDO. APURE", 537, 134935, 75297, 214315},
-		{"4", "EDO. ARAGUA", 1509, 487938, 212285, 723599},
-		{"5", "EDO. BARINAS", 962, 282585, 90236, 379383},
-		{"6", "EDO. BOLIVAR", 1161, 343845, 126557, 482762},
-		{"7", "EDO. CARABOBO", 1383, 466744, 175133, 661107},
-		{"8", "EDO. COJEDES", 416, 109083, 60242, 173610},
-		{"9", "EDO. FALCON", 1106, 301236, 114586, 425682},
-		{"10", "EDO. GUARICO", 757, 220995, 116636, 345187},
-		{"11", "EDO. LARA", 1616, 496527, 214692, 729651},
-		{"12", "EDO. MERIDA", 910, 303767, 84482, 395027},
-		{"13", "EDO. MIRANDA", 2227, 650242, 310809, 991534},
-		{"14", "EDO. MONAGAS", 767, 201689, 125364, 334148},
-		{"15", "EDO.NVA.ESPARTA", 511, 152448, 71115, 229621},
-		{"16", "EDO. PORTUGUESA", 984, 281482, 147673, 439448},
-		{"17", "EDO. SUCRE", 1042, 220214, 209600, 440204},
-		{"18", "EDO. TACHIRA", 1229, 398690, 79224, 486851},
-		{"19", "EDO. TRUJILLO", 909, 222227, 119730, 347602},
-		{"20", "EDO. YARACUY", 691, 180683, 109678, 297973},
-		{"21", "EDO. ZULIA", 2721, 766915, 321797, 1105158},
-		{"22", "EDO. AMAZONAS", 108, 27219, 17374, 45792},
-		{"23", "EDO. DELTA AMAC", 176, 30074, 24797, 56273},
-		{"24", "EDO. LA GUAIRA", 327, 97550, 57761, 160268},
+		{"1", "Distrito Capital", 1685, 505956, 256288, 789877},
+		{"2", "Anzoátegui", 1339, 420436, 194786, 632190},
+		{"3", "Apure", 537, 134935, 75297, 214315},
+		{"4", "Aragua", 1509, 487938, 212285, 723599},
+		{"5", "Barinas", 962, 282585, 90236, 379383},
+		{"6", "Bolívar", 1161, 343845, 126557, 482762},
+		{"7", "Carabobo", 1383, 466744, 175133, 661107},
+		{"8", "Cojedes", 416, 109083, 60242, 173610},
+		{"9", "Falcón", 1106, 301236, 114586, 425682},
+		{"10", "Guárico", 757, 220995, 116636, 345187},
+		{"11", "Lara", 1616, 496527, 214692, 729651},
+		{"12", "Mérida", 910, 303767, 84482, 395027},
+		{"13", "Miranda", 2227, 650242, 310809, 991534},
+		{"14", "Monagas", 767, 201689, 125364, 334148},
+		{"15", "Nueva Esparta", 511, 152448, 71115, 229621},
+		{"16", "Portuguesa", 984, 281482, 147673, 439448},
+		{"17", "Sucre", 1042, 220214, 209600, 440204},
+		{"18", "Táchira", 1229, 398690, 79224, 486851},
+		{"19", "Trujillo", 909, 222227, 119730, 347602},
+		{"20", "Yaracuy", 691, 180683, 109678, 297973},
+		{"21", "Zulia", 2721, 766915, 321797, 1105158},
+		{"22", "Amazonas", 108, 27219, 17374, 45792},
+		{"23", "Delta Amacuro", 176, 30074, 24797, 56273},
+		{"24", "La Guaira", 327, 97550, 57761, 160268},
 	}
 	states := a.Level(0)
 	require.Len(t, states, len(want))
@@ -169,7 +170,8 @@ func TestQRAgainstV2(t *testing.T) {
 	assert.Equal(t, int64(6392350), a.Nation.Votes[0])
 	assert.Equal(t, int64(2891553), a.Nation.Votes[1])
 	assert.Equal(t, int64(9515322), a.Nation.Valid)
-	assert.Equal(t, "DTTO. CAPITAL", qr.Regions[a.Level(0)[0]].Name)
+	assert.Equal(t, "Distrito Capital", qr.Regions[a.Level(0)[0]].Name)
+	assert.Equal(t, "Nueva Esparta", qr.Regions[a.Level(0)[14]].Name)
 	byID := map[string]*sim.Unit{}
 	for i := range v2.Units {
 		byID[v2.Units[i].ID] = &v2.Units[i]
