@@ -107,7 +107,7 @@ func TestUnits(t *testing.T) {
 		{"precincts", ES, RgUnitsOne, nil, "1 recinto"},
 		{"ward", EN, ScMissing, []any{"3", "10"}, "Missing: 3 of 10 wards"},
 		{"booth", ES, ScMissing, []any{"3", "10"}, "Faltan: 3 de 10 unidades"},
-		{"", EN, CovUnits, nil, "Tables"},
+		{"", EN, CovUnits, nil, "Units"},
 	}
 	for _, tt := range tests {
 		assert.Equal(t, tt.want, tt.lang.TUf(tt.key, UnitsFor(tt.level), tt.args...), "%s %s", tt.level, tt.key)

@@ -1,40 +1,5 @@
 package i18n
 
-import "fmt"
-
-// Key names one user-visible string.
-type Key string
-
-// T returns the string for k in language l, or k itself when the key is
-// unknown (a test keeps every key translated). Strings that name the
-// units say "tables" ("mesas"); use TU for other units.
-func (l Lang) T(k Key) string { return l.TU(k, Tables) }
-
-// Tf formats the string for k with args, as fmt.Sprintf does. Numbers
-// should be formatted with Int, Percent or PP first and passed as strings.
-func (l Lang) Tf(k Key, args ...any) string {
-	return fmt.Sprintf(l.T(k), args...)
-}
-
-// TU returns the string for k naming the units u.
-func (l Lang) TU(k Key, u Units) string {
-	e, ok := table[k]
-	if !ok {
-		return string(k)
-	}
-	if l == ES {
-		return u.expand(e.es, ES)
-	}
-	return u.expand(e.en, EN)
-}
-
-// TUf formats the string for k naming the units u.
-func (l Lang) TUf(k Key, u Units, args ...any) string {
-	return fmt.Sprintf(l.TU(k, u), args...)
-}
-
-type entry struct{ en, es string }
-
 // Keys of the user-visible strings.
 const (
 	AppName        Key = "app.name"
@@ -169,7 +134,7 @@ const (
 	CovExpected    Key = "ov.cov.expected"
 )
 
-var table = map[Key]entry{
+var appStrings = map[Key]entry{
 	AppName:        {"Tallyscope", "Tallyscope"},
 	TabOverview:    {"Overview", "Resumen"},
 	TabScenario:    {"Scenario", "Escenario"},
@@ -193,7 +158,7 @@ var table = map[Key]entry{
 	MsgKeysHint:    {"Tab moves, arrows adjust, ? shows the keys.", "Tab avanza, flechas ajustan, ? muestra las teclas."},
 	CountedVotes:   {"Counted", "Contado"},
 	Projected:      {"Scenario", "Escenario"},
-	Leads:          {"%s leads with %s of the counted votes", "%s gana con %s de los votos contados"},
+	Leads:          {"%s leads with %s of the counted votes", "%s lidera con %s de los votos contados"},
 	Tie:            {"The two leading candidates are tied", "Los dos primeros candidatos están empatados"},
 	MarginLine:     {"Margin: %s ahead by %s votes (%s)", "Margen: %s adelante por %s votos (%s)"},
 	Coverage:       {"Coverage", "Cobertura"},
@@ -231,7 +196,7 @@ var table = map[Key]entry{
 	RgCoverage:     {"Counted", "Contadas"},
 	RgName:         {"Name", "Nombre"},
 	RgShare:        {"Shares", "Porcentajes"},
-	UnLeads:        {"%s leads here", "Gana %s aquí"},
+	UnLeads:        {"%s leads here", "%s lidera aquí"},
 	ScSwing:        {"Swing to %s: %s", "Trasvase hacia %s: %s"},
 	ScClaim:        {"Claim: %s", "Anuncio: %s"},
 	ScStillAhead:   {"%s is still ahead by %s votes.", "%s sigue adelante por %s votos."},
