@@ -175,9 +175,9 @@ func writeBacktestText(w io.Writer, out *backtestOut) {
 			fmt.Fprintf(w, "Model (%s): %s.\n", r.Model, r.ModelText)
 		}
 		for _, n := range r.Notes {
-			if !seen[n] {
-				seen[n] = true
-				fmt.Fprintf(w, "  note: %s\n", n)
+			if s := noteText(n); !seen[s] {
+				seen[s] = true
+				fmt.Fprintf(w, "  note: %s\n", s)
 			}
 		}
 	}

@@ -58,7 +58,7 @@ func headline(t *sim.Tally, o *scenario.Outcome) string {
 		lead, run := o.CountedLeader, o.CountedRunnerUp
 		who := "every missing registered voter voted"
 		if o.RemainingMethod != scenario.RemainingFull {
-			who = fmt.Sprintf("all %s remaining valid votes (%s)", thousands(o.Remaining), o.RemainingText)
+			who = fmt.Sprintf("all %s remaining valid votes (%s)", thousands(o.Remaining), noteText(o.RemainingNote))
 			if o.Winner == lead {
 				return fmt.Sprintf("Even if %s went to %s, %s would still lead by %s votes (%s to %s).",
 					who, label(t, run), label(t, lead), thousands(o.Margin), thousands(o.Total[lead]), thousands(o.Total[run]))
@@ -81,7 +81,7 @@ func headline(t *sim.Tally, o *scenario.Outcome) string {
 			return fmt.Sprintf("For %s to be true, the missing %s would need %s valid votes, split as below; nothing in that is impossible.",
 				lbl, unitPlural(t, 2), thousands(o.Remaining))
 		}
-		return fmt.Sprintf("%s cannot be reconciled with the counted %s. %s.", capitalize(lbl), unitPlural(t, 2), o.Flags[0].Text)
+		return fmt.Sprintf("%s cannot be reconciled with the counted %s. %s.", capitalize(lbl), unitPlural(t, 2), noteText(o.Flags[0].Note))
 	case scenario.MissingNone:
 		return fmt.Sprintf("In the counted %s %s leads %s by %s votes (%s to %s, %.2f points).",
 			unitPlural(t, 2), w, r, thousands(o.Margin), pct2(o.Share(o.Winner)), pct2(o.Share(o.RunnerUp)), o.MarginPP)
@@ -124,10 +124,10 @@ func writeScenarioText(w io.Writer, t *sim.Tally, out *scenarioOut) {
 	o := out.Outcome
 	fmt.Fprintln(w, headline(t, o))
 	if o.Scenario.Missing != scenario.MissingNone {
-		fmt.Fprintf(w, "Assumption: %s; the remaining %s valid votes are %s.\n", describeRule(t, o), thousands(o.Remaining), o.RemainingText)
+		fmt.Fprintf(w, "Assumption: %s; the remaining %s valid votes are %s.\n", describeRule(t, o), thousands(o.Remaining), noteText(o.RemainingNote))
 	}
 	for _, fl := range o.Flags {
-		fmt.Fprintf(w, "IMPOSSIBLE: %s.\n", fl.Text)
+		fmt.Fprintf(w, "IMPOSSIBLE: %s.\n", noteText(fl.Note))
 	}
 	fmt.Fprintln(w)
 	fmt.Fprintf(w, "%-28s %14s %14s %14s %8s\n", "candidate", "counted", "missing", "total", "share")
@@ -147,7 +147,7 @@ func writeScenarioText(w io.Writer, t *sim.Tally, out *scenarioOut) {
 		if st.Kind == scenario.WinTooFew {
 			fmt.Fprintf(w, "\nMonte Carlo, %d runs, seed %d: too few runs to state a probability or an interval (at least %d).\n", mc.Runs, mc.Seed, scenario.MinRuns)
 			for _, n := range mc.Notes {
-				fmt.Fprintf(w, "  note: %s\n", n)
+				fmt.Fprintf(w, "  note: %s\n", noteText(n))
 			}
 		} else {
 			fmt.Fprintf(w, "\nMonte Carlo, seed %d: %s wins %s.\n", mc.Seed, label(t, a), st)
@@ -162,7 +162,7 @@ func writeScenarioText(w io.Writer, t *sim.Tally, out *scenarioOut) {
 			}
 		}
 		for _, n := range mc.Notes {
-			fmt.Fprintf(w, "  note: %s\n", n)
+			fmt.Fprintf(w, "  note: %s\n", noteText(n))
 		}
 	}
 	if v := out.Validation; v != nil {
@@ -187,7 +187,7 @@ func writeScenarioText(w io.Writer, t *sim.Tally, out *scenarioOut) {
 	if len(o.Notes) > 0 {
 		fmt.Fprintln(w, "\nNotes:")
 		for _, n := range o.Notes {
-			fmt.Fprintf(w, "  - %s\n", n)
+			fmt.Fprintf(w, "  - %s\n", noteText(n))
 		}
 	}
 	fmt.Fprintf(w, "\nData: %s (sha256 %s); engine %s.\nReproduce: tallyscope %s --scenario %s FILE\n", out.Data, shortSHA(out.SHA256), out.Engine, "scenario", out.String)

@@ -96,7 +96,7 @@ func TestModelTextMatchesCore(t *testing.T) {
 			// its shock is fixed and uncalibrated, and so does the view.
 			assert.Contains(t, core, "uncalibrated")
 			assert.Contains(t, shown, "uncalibrated")
-			assert.Contains(t, strings.Join(s.MC.result().Notes, " "), "cannot be measured")
+			assert.Contains(t, strings.Join(i18n.EN.Notes(s.MC.result().Notes), " "), "cannot be measured")
 			continue
 		}
 		assert.Equal(t, strings.Contains(core, "turnout"), strings.Contains(shown, "turnout"), "%s: core %q, shown %q", d.Name, core, shown)

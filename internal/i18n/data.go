@@ -7,6 +7,7 @@ package i18n
 var claimLabels = map[string]entry{
 	"CNE 1st bulletin": {"CNE 1st bulletin", "CNE, 1.er boletín"},
 	"CNE 2nd bulletin": {"CNE 2nd bulletin", "CNE, 2.º boletín"},
+	"the claim":        {"the claim", "el anuncio"},
 }
 
 // ClaimLabel returns a claim's label in language l.

@@ -111,9 +111,9 @@ func (b *builder) overview(r Rect) float64 {
 		y += m.LineSmall + m.Gap/2
 	}
 	y = b.bars(r, y)
-	if lines, col := b.verdictLines(); o.Active && (len(lines) > 0 || o.Note != "") {
+	if lines, col := b.verdictLines(); o.Active && (len(lines) > 0 || o.NoteText(b.l) != "") {
 		if len(lines) == 0 {
-			lines = []string{o.Note}
+			lines = []string{o.NoteText(b.l)}
 		}
 		start := y
 		x := r.X + 3*m.Scale + m.Gap

@@ -242,9 +242,9 @@ func (b *builder) verdictAt(r Rect, y float64, bars bool) float64 {
 			y += b.para(x, y, w, s, Regular, m.Small, m.LineSmall, palette.Text)
 		}
 	}
-	if o.Note != "" {
+	if note := o.NoteText(b.l); note != "" {
 		// Another impossibility the engine found, in its own words.
-		y += b.para(x, y, w, o.Note, Regular, m.Small, m.LineSmall, palette.Text)
+		y += b.para(x, y, w, note, Regular, m.Small, m.LineSmall, palette.Text)
 	}
 	if bars && o.Possible() {
 		y += m.Gap / 2

@@ -118,7 +118,7 @@ type BacktestResult struct {
 	// repetitions.
 	SpreadScale [3]float64 `json:"spread_scale"`
 	ModelText   string     `json:"model_text,omitempty"`
-	Notes       []string   `json:"notes,omitempty"`
+	Notes       []sim.Note `json:"notes,omitempty"`
 }
 
 // Backtest hides counted units by p.Design, projects them with the model,
@@ -235,18 +235,12 @@ func newBacktestScore(e *Engine) *backtestScore {
 
 // notes keeps one note of each kind (digits aside): the first
 // repetition's. The spread's scale is summarised by finish.
-func (s *backtestScore) notes(res *BacktestResult, notes []string) {
+func (s *backtestScore) notes(res *BacktestResult, notes []sim.Note) {
 	for _, n := range notes {
-		key := strings.Map(func(r rune) rune {
-			if r >= '0' && r <= '9' || r == '.' || r == ',' || r == '+' || r == '-' {
-				return -1
-			}
-			return r
-		}, n)
-		if strings.HasPrefix(n, "the spread is scaled") || strings.HasPrefix(n, "baseline joined") || slices.Contains(s.noteKeys, key) {
+		if n.Code == "mc.self-calibrated" || n.Code == "mc.baseline" || n.Code == "mc.baseline.missing" || slices.Contains(s.noteKeys, n.Code) {
 			continue
 		}
-		s.noteKeys = append(s.noteKeys, key)
+		s.noteKeys = append(s.noteKeys, n.Code)
 		res.Notes = append(res.Notes, n)
 	}
 }

@@ -172,11 +172,10 @@ func joinBaseline(e *Engine, b *sim.Tally, ca, cb int, missing []sim.Unit) (*bas
 }
 
 // report says how the join went, in one sentence.
-func (bj *baselineJoin) report() string {
-	s := fmt.Sprintf("baseline joined to %s counted %s; %s counted %s have no baseline and are left out of the model's fit; %s baseline %s match no counted %s",
-		Thousands(int64(bj.joined)), bj.units, Thousands(int64(bj.noBase)), bj.units, Thousands(int64(bj.unmatched)), bj.units, bj.unit)
+func (bj *baselineJoin) report(e *Engine) sim.Note {
+	code := "mc.baseline"
 	if len(bj.missing) > 0 {
-		s += fmt.Sprintf(" and are projected as the missing %s", bj.units)
+		code = "mc.baseline.missing"
 	}
-	return s
+	return sim.NewNote(code, e.t.UnitLevel, sim.Votes(bj.joined), sim.Votes(bj.noBase), sim.Votes(bj.unmatched))
 }

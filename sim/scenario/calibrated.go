@@ -115,7 +115,7 @@ func (e *Engine) newCalibrated(sc *Scenario, base *Outcome, in Inputs, a, b int,
 		if err != nil {
 			return nil, err
 		}
-		m.note(bj.report())
+		m.notes = append(m.notes, bj.report(e))
 		cal.join = bj
 	}
 	fit, err := e.fitCounted(cal.join, in.Missing, a, b)
@@ -163,7 +163,7 @@ func (e *Engine) newCalibrated(sc *Scenario, base *Outcome, in Inputs, a, b int,
 	uncalibrated := summed > 0 && len(in.Missing) == 0 && !fit.useBase
 	if uncalibrated {
 		extra = max(extra, AggregateShock)
-		m.note(fmt.Sprintf("the counted data are totals (%s rows for %s %s), so the errors of one %s cannot be measured: the simulation adds a fixed, uncalibrated shock of sd %.2f on the two-party margin per %s; load the data with one row per %s for the calibrated model", Thousands(int64(len(e.t.Units))), Thousands(reporting), e.unitsWord(), e.unitWord(), AggregateShock, levelName(e, shockLevel), e.unitWord()))
+		m.note("mc.totals-only", sim.Votes(len(e.t.Units)), sim.Votes(reporting), sim.Points(AggregateShock), levelName(e, shockLevel))
 	}
 	cal.setShocks(fit.hm, fit.hv, mb.groups, extra, sc.MonteCarlo.NationalSigma)
 	cal.ogAcc = make([]float64, len(mb.ogOf))
@@ -280,15 +280,14 @@ func (e *Engine) calibratedText(fit *countedFit, oneByOne, uncalibrated bool, sh
 // than the data: an official total spread by volume, a sensitivity
 // setting, a swing or turnout change.
 func (e *Engine) noteSettings(m *MonteCarlo, sc *Scenario, extra float64, officialSpread bool, shockLevel int) {
-	units := e.unitsWord()
 	if officialSpread {
-		m.note("the official remaining total is spread over the missing " + units + " in proportion to their predicted volume")
+		m.note("mc.remaining-by-volume")
 	}
 	if sc.MonteCarlo.RegionSigma > 0 || sc.MonteCarlo.NationalSigma > 0 {
-		m.note(fmt.Sprintf("sensitivity setting: an extra shock of sd %.3g per %s and %.3g nationally on the two-party margin", extra, levelName(e, shockLevel), sc.MonteCarlo.NationalSigma))
+		m.note("mc.sensitivity", sim.Points(extra), levelName(e, shockLevel), sim.Points(sc.MonteCarlo.NationalSigma))
 	}
 	if len(sc.Swings) > 0 || !sc.Turnout.IsZero() {
-		m.note("the model of the missing " + units + " is fitted on the counted " + units + " before the swing or turnout change, which applies to the counted ones only")
+		m.note("mc.fit-before-change")
 	}
 }
 
@@ -299,9 +298,9 @@ func (e *Engine) noteSettings(m *MonteCarlo, sc *Scenario, extra float64, offici
 const AggregateShock = 0.05
 
 // levelName names level l of e's tally, or "region".
-func levelName(e *Engine, l int) string {
+func levelName(e *Engine, l int) sim.Level {
 	if l >= 0 && l < len(e.t.Levels) {
-		return e.t.Levels[l]
+		return sim.Level(e.t.Levels[l])
 	}
 	return "region"
 }

@@ -1,6 +1,8 @@
 package scenario
 
 import (
+	"github.com/tallyscope/tallyscope/sim"
+
 	"fmt"
 	"math"
 	"slices"
@@ -49,8 +51,8 @@ type MonteCarloResult struct {
 	// the spread (1 when none was measured).
 	SpreadScale float64 `json:"spread_scale"`
 	// Model says in one sentence how the missing units are simulated.
-	Model string   `json:"model"`
-	Notes []string `json:"notes,omitempty"`
+	Model string     `json:"model"`
+	Notes []sim.Note `json:"notes,omitempty"`
 }
 
 // Interval returns the central interval of the margin holding the given

@@ -1,0 +1,71 @@
+package main
+
+import (
+	"errors"
+	"strings"
+
+	"github.com/tallyscope/tallyscope/internal/i18n"
+	"github.com/tallyscope/tallyscope/sim"
+)
+
+// lang is the language of what the core says (its notes, flags and
+// errors): English, or Spanish with --lang es before or after the
+// command. The commands' own tables and sentences are English.
+var lang = i18n.EN
+
+// takeLang removes --lang CODE (or --lang=CODE) from args and sets lang.
+func takeLang(args []string) ([]string, error) {
+	out := args[:0:0]
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		code, ok := strings.CutPrefix(a, "--lang=")
+		if !ok {
+			code, ok = strings.CutPrefix(a, "-lang=")
+		}
+		if !ok && (a == "--lang" || a == "-lang") {
+			if i+1 >= len(args) {
+				return nil, usageError{"--lang needs a language: en or es"}
+			}
+			code, ok = args[i+1], true
+			i++
+		}
+		if !ok {
+			out = append(out, a)
+			continue
+		}
+		l, known := i18n.Parse(code)
+		if !known {
+			return nil, usageError{"--lang must be en or es, not " + code}
+		}
+		lang = l
+	}
+	return out, nil
+}
+
+// noteText words a note of the core in the output's language.
+func noteText(n sim.Note) string { return lang.Note(n) }
+
+// flagHints names the flags that supply what a core error says is
+// missing: the core knows no flags, the command line does.
+var flagHints = map[string]string{
+	"scenario.no-missing.expected":           "--registered-total, --units-total, --valid-total",
+	"scenario.no-missing.full":               "--registered-total",
+	"scenario.no-missing.turnout":            "--registered-total",
+	"scenario.no-missing.units":              "--units-total",
+	"scenario.no-official-total":             "--valid-total",
+	"scenario.no-missing.counted-registered": "--join-registered",
+}
+
+// errorText words an error for the terminal: a core error in the
+// output's language with the flags that help, any other as it is.
+func errorText(err error) string {
+	var e *sim.Error
+	if !errors.As(err, &e) {
+		return err.Error()
+	}
+	s := lang.Error(err)
+	if h, ok := flagHints[e.Code]; ok {
+		s += " (" + h + ")"
+	}
+	return s
+}
