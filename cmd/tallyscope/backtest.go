@@ -170,9 +170,9 @@ func writeBacktestText(w io.Writer, out *backtestOut) {
 	}
 	seen := map[string]bool{}
 	for _, r := range out.Results {
-		if r.ModelText != "" && !seen[r.ModelText] {
-			seen[r.ModelText] = true
-			fmt.Fprintf(w, "Model (%s): %s.\n", r.Model, r.ModelText)
+		if m := noteText(r.ModelNote); r.ModelNote.Code != "" && !seen[m] {
+			seen[m] = true
+			fmt.Fprintf(w, "Model (%s): %s.\n", r.Model, m)
 		}
 		for _, n := range r.Notes {
 			if s := noteText(n); !seen[s] {

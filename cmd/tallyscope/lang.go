@@ -13,17 +13,28 @@ import (
 // command. The commands' own tables and sentences are English.
 var lang = i18n.EN
 
-// takeLang removes --lang CODE (or --lang=CODE) from args and sets lang.
+// ownLang lists the commands with a --lang flag of their own (the
+// language of a chart, of the page): they keep it, and it sets lang too.
+var ownLang = map[string]bool{"chart": true, "serve": true}
+
+// takeLang sets lang from --lang CODE (or --lang=CODE) and removes it
+// from args, unless the command named first has a --lang of its own.
 func takeLang(args []string) ([]string, error) {
+	lang = i18n.EN
+	keep := len(args) > 0 && ownLang[args[0]]
 	out := args[:0:0]
 	for i := 0; i < len(args); i++ {
-		a := args[i]
+		a, from := args[i], i
 		code, ok := strings.CutPrefix(a, "--lang=")
 		if !ok {
 			code, ok = strings.CutPrefix(a, "-lang=")
 		}
 		if !ok && (a == "--lang" || a == "-lang") {
 			if i+1 >= len(args) {
+				if keep {
+					out = append(out, a)
+					continue
+				}
 				return nil, usageError{"--lang needs a language: en or es"}
 			}
 			code, ok = args[i+1], true
@@ -34,10 +45,14 @@ func takeLang(args []string) ([]string, error) {
 			continue
 		}
 		l, known := i18n.Parse(code)
-		if !known {
+		if keep {
+			out = append(out, args[from:i+1]...)
+		} else if !known {
 			return nil, usageError{"--lang must be en or es, not " + code}
 		}
-		lang = l
+		if known {
+			lang = l
+		}
 	}
 	return out, nil
 }

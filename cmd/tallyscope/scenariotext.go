@@ -83,8 +83,12 @@ func headline(t *sim.Tally, o *scenario.Outcome) string {
 		}
 		return fmt.Sprintf("%s cannot be reconciled with the counted %s. %s.", capitalize(lbl), unitPlural(t, 2), noteText(o.Flags[0].Note))
 	case scenario.MissingNone:
-		return fmt.Sprintf("In the counted %s %s leads %s by %s votes (%s to %s, %.2f points).",
-			unitPlural(t, 2), w, r, thousands(o.Margin), pct2(o.Share(o.Winner)), pct2(o.Share(o.RunnerUp)), o.MarginPP)
+		in := "In"
+		if hasChanges(sc) {
+			in = "After the changes below, in"
+		}
+		return fmt.Sprintf("%s the counted %s %s leads %s by %s votes (%s to %s, %.2f points).",
+			in, unitPlural(t, 2), w, r, thousands(o.Margin), pct2(o.Share(o.Winner)), pct2(o.Share(o.RunnerUp)), o.MarginPP)
 	}
 	rule := "voted like the regions around them"
 	if sc.Missing == scenario.MissingSplit {
@@ -123,6 +127,10 @@ func capitalize(s string) string {
 func writeScenarioText(w io.Writer, t *sim.Tally, out *scenarioOut) {
 	o := out.Outcome
 	fmt.Fprintln(w, headline(t, o))
+	changed := hasChanges(o.Scenario)
+	if changed {
+		fmt.Fprintln(w, changesLine(t, o.Scenario))
+	}
 	if o.Scenario.Missing != scenario.MissingNone {
 		fmt.Fprintf(w, "Assumption: %s; the remaining %s valid votes are %s.\n", describeRule(t, o), thousands(o.Remaining), noteText(o.RemainingNote))
 	}
@@ -130,11 +138,7 @@ func writeScenarioText(w io.Writer, t *sim.Tally, out *scenarioOut) {
 		fmt.Fprintf(w, "IMPOSSIBLE: %s.\n", noteText(fl.Note))
 	}
 	fmt.Fprintln(w)
-	fmt.Fprintf(w, "%-28s %14s %14s %14s %8s\n", "candidate", "counted", "missing", "total", "share")
-	for c := range t.Candidates {
-		fmt.Fprintf(w, "%-28s %14s %14s %14s %8s\n", trunc(t.Candidates[c].Label(), 28), thousands(o.Counted[c]), thousands(o.Imputed[c]), thousands(o.Total[c]), pct2(o.Share(c)))
-	}
-	fmt.Fprintf(w, "%-28s %14s %14s %14s\n", "valid", thousands(o.CountedValid), thousands(o.Remaining), thousands(o.Valid))
+	writeScenarioTable(w, t, o, changed)
 	if len(out.Regions) > 0 {
 		fmt.Fprintf(w, "\nBy %s (counted + missing):\n", out.Level)
 		for _, r := range out.Regions {
@@ -150,10 +154,10 @@ func writeScenarioText(w io.Writer, t *sim.Tally, out *scenarioOut) {
 				fmt.Fprintf(w, "  note: %s\n", noteText(n))
 			}
 		} else {
-			fmt.Fprintf(w, "\nMonte Carlo, seed %d: %s wins %s.\n", mc.Seed, label(t, a), st)
+			fmt.Fprintf(w, "\nMonte Carlo, seed %d: %s wins %s.\n", mc.Seed, label(t, a), noteText(st.Note()))
 		}
-		if mc.Model != "" {
-			fmt.Fprintf(w, "Model: %s.\n", mc.Model)
+		if mc.Model.Code != "" {
+			fmt.Fprintf(w, "Model: %s.\n", noteText(mc.Model))
 		}
 		if b >= 0 && st.Kind != scenario.WinTooFew {
 			fmt.Fprintf(w, "Margin of %s over %s, 90%% interval: %.2f to %.2f points (median %.2f).\n", label(t, a), label(t, b), mc.MarginQ[0], mc.MarginQ[4], mc.MarginQ[2])
@@ -283,4 +287,33 @@ func writeSeats(w io.Writer, t *sim.Tally, st *scenario.Seats) {
 		fmt.Fprintf(w, "%s%s (%s to %s)", sep, name, from, to)
 	}
 	fmt.Fprintln(w, ".")
+}
+
+// writeScenarioTable writes the votes per candidate: counted (as the data
+// has them), the change that the swing and turnout make to them (when
+// there is one), the missing units' votes, the total and the share.
+func writeScenarioTable(w io.Writer, t *sim.Tally, o *scenario.Outcome, changed bool) {
+	if !changed {
+		fmt.Fprintf(w, "%-28s %14s %14s %14s %8s\n", "candidate", "counted", "missing", "total", "share")
+		for c := range t.Candidates {
+			fmt.Fprintf(w, "%-28s %14s %14s %14s %8s\n", trunc(t.Candidates[c].Label(), 28), thousands(o.Counted[c]), thousands(o.Imputed[c]), thousands(o.Total[c]), pct2(o.Share(c)))
+		}
+		fmt.Fprintf(w, "%-28s %14s %14s %14s\n", "valid", thousands(o.CountedValid), thousands(o.Remaining), thousands(o.Valid))
+		return
+	}
+	var base int64
+	fmt.Fprintf(w, "%-28s %14s %12s %14s %14s %8s\n", "candidate", "counted", "change", "missing", "total", "share")
+	for c := range t.Candidates {
+		base += o.Baseline[c]
+		fmt.Fprintf(w, "%-28s %14s %12s %14s %14s %8s\n", trunc(t.Candidates[c].Label(), 28), thousands(o.Baseline[c]), signed(o.Counted[c]-o.Baseline[c]), thousands(o.Imputed[c]), thousands(o.Total[c]), pct2(o.Share(c)))
+	}
+	fmt.Fprintf(w, "%-28s %14s %12s %14s %14s\n", "valid", thousands(base), signed(o.CountedValid-base), thousands(o.Remaining), thousands(o.Valid))
+}
+
+// signed writes n with its sign: +714,312, -12, 0.
+func signed(n int64) string {
+	if n > 0 {
+		return "+" + thousands(n)
+	}
+	return thousands(n)
 }

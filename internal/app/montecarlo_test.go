@@ -88,7 +88,7 @@ func TestModelTextMatchesCore(t *testing.T) {
 		s.Update(0)
 		require.NotNil(t, s.MC, d.Name)
 		require.NoError(t, s.MC.Err, d.Name)
-		core := s.MC.result().Model
+		core := i18n.EN.Note(s.MC.result().Model)
 		u := i18n.UnitsFor(d.Tally.UnitLevel)
 		shown := s.MC.ModelText(i18n.EN, u)
 		if d == def {

@@ -148,7 +148,7 @@ const DigestPrefix = 12
 func (f Footer) lines() []string {
 	var first []string
 	if f.Source != "" {
-		first = append(first, f.Lang.T(i18n.ChSource)+": "+f.Source)
+		first = append(first, f.Lang.T(i18n.ChSource)+": "+f.Lang.Data(f.Source))
 	}
 	if f.Digest != "" {
 		d := f.Digest

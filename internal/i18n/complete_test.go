@@ -65,7 +65,7 @@ func TestEveryStringSpeaksBoth(t *testing.T) {
 	for _, e := range table {
 		all = append(all, e)
 	}
-	for _, e := range claimLabels {
+	for _, e := range dataTexts {
 		all = append(all, e)
 	}
 	for _, e := range all {
@@ -104,8 +104,8 @@ func TestEveryStringSpeaksBoth(t *testing.T) {
 			}
 		}
 	}
-	for label := range claimLabels {
-		for _, w := range words(ES.ClaimLabel(label)) {
+	for label := range dataTexts {
+		for _, w := range words(ES.Data(label)) {
 			assert.False(t, english[strings.ToLower(w)], "claim %q in Spanish has the English word %q", label, w)
 		}
 	}

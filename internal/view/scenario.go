@@ -133,7 +133,7 @@ func (b *builder) scenario(r Rect, side bool) float64 {
 	y += m.Gap
 
 	if n := len(t.Claims); n > 0 && p.Mode == app.ModeClaim {
-		label := t.Claims[min(max(p.Claim, 0), n-1)].Label
+		label := b.l.ClaimLabel(t.Claims[min(max(p.Claim, 0), n-1)].Label)
 		if c := st.Scenario().Claim; p.Claim < 0 && c != nil {
 			// A claim from a link, not one of the data's.
 			label = c.Label

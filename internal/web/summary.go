@@ -47,7 +47,7 @@ type SummaryRow struct {
 func Summarize(t *sim.Tally, l i18n.Lang) Summary {
 	agg := sim.Aggregate(t)
 	n := &agg.Nation
-	s := Summary{Title: t.Title, Basis: l.T(i18n.ShareOfValid)}
+	s := Summary{Title: l.Data(t.Title), Basis: l.T(i18n.ShareOfValid)}
 	if s.Title == "" {
 		s.Title = l.T(i18n.AppName)
 	}

@@ -117,7 +117,7 @@ type BacktestResult struct {
 	// calibration on counted units put on the spread, over the
 	// repetitions.
 	SpreadScale [3]float64 `json:"spread_scale"`
-	ModelText   string     `json:"model_text,omitempty"`
+	ModelNote   sim.Note   `json:"model_note"`
 	Notes       []sim.Note `json:"notes,omitempty"`
 }
 
@@ -148,8 +148,8 @@ func (e *Engine) Backtest(p BacktestParams) (*BacktestResult, error) {
 			return nil, err
 		}
 		r := m.Result()
-		if res.ModelText == "" {
-			res.ModelText = r.Model
+		if res.ModelNote.Code == "" {
+			res.ModelNote = r.Model
 		}
 		s.notes(res, r.Notes)
 		s.add(e, hide, m, &r, res)

@@ -1,7 +1,6 @@
 package scenario
 
 import (
-	"fmt"
 	"math"
 	"slices"
 
@@ -80,7 +79,7 @@ type calibrated struct {
 	// scratch per run
 	shM, shV, ogAcc, poolOff []float64
 	// description of the model, one sentence.
-	model string
+	model sim.Note
 	// path0 holds each missing unit's region path (levels per unit).
 	paths  []int32
 	levels int
@@ -170,7 +169,7 @@ func (e *Engine) newCalibrated(sc *Scenario, base *Outcome, in Inputs, a, b int,
 	cal.poolOff = make([]float64, len(cal.poolSD))
 	cal.buildSpans()
 	cal.setCenter(m.counted, a, b)
-	cal.model = e.calibratedText(fit, oneByOne, uncalibrated, shockLevel)
+	cal.model = e.calibratedNote(fit, oneByOne, uncalibrated, shockLevel)
 	e.noteSettings(m, sc, extra, officialSpread, shockLevel)
 	return cal, nil
 }
@@ -252,28 +251,28 @@ func (cal *calibrated) setCenter(counted []float64, a, b int) {
 	}
 }
 
-// calibratedText says in one sentence how the calibrated model predicts
-// the missing units (known one by one or only by number).
-func (e *Engine) calibratedText(fit *countedFit, oneByOne, uncalibrated bool, shockLevel int) string {
-	unit, units := e.unitWord(), e.unitsWord()
+// calibratedNote says how the calibrated model predicts the missing
+// units (known one by one or only by number), as a code for package i18n
+// to word in one sentence: "model.uncalibrated", or
+// "model.baseline", "model.turnout" or "model.volume" by what the fit
+// uses, with ".by-number" when the missing units are known only by
+// number.
+func (e *Engine) calibratedNote(fit *countedFit, oneByOne, uncalibrated bool, shockLevel int) sim.Note {
 	level := levelName(e, shockLevel)
 	if uncalibrated {
-		return fmt.Sprintf("uncalibrated: the counted data are totals, so each missing %s is predicted from its region's counted totals, with a fixed shock of sd %.2f on the two-party margin shared by each %s", unit, AggregateShock, level)
+		return sim.NewNote("model.uncalibrated", e.t.UnitLevel, sim.Points(AggregateShock), level)
 	}
-	var from string
+	code := "model.volume"
 	switch {
 	case fit.useBase:
-		from = "from its own result in the baseline: the change in its two-party margin and its turnout factor, by region (every level), size and baseline lean"
+		code = "model.baseline"
 	case fit.useRE:
-		from = "from the counted " + units + ": its two-party margin and turnout, by region (every level) and size"
-	default:
-		from = "from the counted " + units + ": its two-party margin and volume, by region (every level)"
+		code = "model.turnout"
 	}
-	known := ""
 	if !oneByOne {
-		known = " (known only by number in its region)"
+		code += ".by-number"
 	}
-	return fmt.Sprintf("each missing %s%s is predicted %s; errors are resampled from the counted %s' held-out residuals, with a shock shared by each %s", unit, known, from, units, level)
+	return sim.NewNote(code, e.t.UnitLevel, level)
 }
 
 // noteSettings notes the assumptions that come from the scenario rather
