@@ -1,8 +1,10 @@
 package main
 
 import (
-	"fmt"
+	"strconv"
 	"strings"
+
+	"github.com/tallyscope/tallyscope/internal/i18n"
 
 	"github.com/tallyscope/tallyscope/sim"
 	"github.com/tallyscope/tallyscope/sim/scenario"
@@ -26,42 +28,58 @@ func changesLine(t *sim.Tally, sc scenario.Scenario) string {
 		if c := mustCand(t, s.Candidate); c >= 0 {
 			name = label(t, c)
 		}
-		from := "taken from the other candidates in proportion to their shares"
+		from := tr(t, i18n.CliSwingFromAll)
 		if s.PP < 0 {
-			from = "given to the other candidates in proportion to their shares"
+			from = tr(t, i18n.CliSwingToAll)
 		}
 		if s.From != "" {
 			who := s.From
 			if c := mustCand(t, s.From); c >= 0 {
 				who = label(t, c)
 			}
-			from = "taken from " + who
+			from = tr(t, i18n.CliSwingFrom, who)
 			if s.PP < 0 {
-				from = "given to " + who
+				from = tr(t, i18n.CliSwingTo, who)
 			}
 		}
-		what := fmt.Sprintf("%s %+.2f points of the valid vote, %s", name, s.PP, from)
+		k := i18n.CliSwing
 		if s.Kind == scenario.Proportional {
-			what = fmt.Sprintf("%s %+.2f points of the valid vote, in proportion to its share in each %s, %s", name, s.PP, unitPlural(t, 1), from)
+			k = i18n.CliSwingProp
 		}
-		parts = append(parts, what+where(s.Level, s.Region))
+		parts = append(parts, tr(t, k, name, signedDec(s.PP), from)+where(t, s.Level, s.Region))
 	}
 	if tc := sc.Turnout; !tc.IsZero() {
 		var what []string
 		if tc.Factor != 0 && tc.Factor != 1 {
-			what = append(what, fmt.Sprintf("votes ×%g", tc.Factor))
+			f := strconv.FormatFloat(tc.Factor, 'g', -1, 64)
+			if lang == i18n.ES {
+				f = strings.Replace(f, ".", ",", 1)
+			}
+			what = append(what, tr(t, i18n.CliTurnoutFactor, f))
 		}
 		if tc.PP != 0 {
-			what = append(what, fmt.Sprintf("%+.2f points of the registered voters", tc.PP))
+			what = append(what, tr(t, i18n.CliTurnoutPP, signedDec(tc.PP)))
 		}
-		parts = append(parts, "turnout "+strings.Join(what, " and ")+where(tc.Level, tc.Region))
+		both := what[0]
+		if len(what) > 1 {
+			both = tr(t, i18n.CliAnd, what[0], what[1])
+		}
+		parts = append(parts, tr(t, i18n.CliTurnout, both)+where(t, tc.Level, tc.Region))
 	}
-	return fmt.Sprintf("Changes to the counted %s: %s.", unitPlural(t, 2), strings.Join(parts, "; "))
+	return tr(t, i18n.CliChanges, strings.Join(parts, "; "))
 }
 
-func where(level, region string) string {
+// signedDec writes x with two decimals and its sign: +5.00, -3.00.
+func signedDec(x float64) string {
+	if x >= 0 {
+		return "+" + dec(x)
+	}
+	return dec(x)
+}
+
+func where(t *sim.Tally, level, region string) string {
 	if region == "" {
 		return ""
 	}
-	return fmt.Sprintf(" (only in %s %s)", level, region)
+	return tr(t, i18n.CliOnlyIn, level, region)
 }

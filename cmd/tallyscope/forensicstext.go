@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"github.com/tallyscope/tallyscope/internal/i18n"
 	"io"
 	"math"
 	"strconv"
@@ -407,15 +408,7 @@ func capitalizeFirst(s string) string {
 
 // fxPlural makes a unit level's name plural ("table" → "tables",
 // "county" → "counties").
-func fxPlural(s string) string {
-	switch {
-	case strings.HasSuffix(s, "y") && !strings.HasSuffix(s, "ay") && !strings.HasSuffix(s, "ey") && !strings.HasSuffix(s, "oy"):
-		return s[:len(s)-1] + "ies"
-	case strings.HasSuffix(s, "s") || strings.HasSuffix(s, "x") || strings.HasSuffix(s, "ch") || strings.HasSuffix(s, "sh"):
-		return s + "es"
-	}
-	return s + "s"
-}
+func fxPlural(s string) string { return i18n.UnitsFor(s).Many(lang) }
 
 // writeFlags lists the checks past their thresholds (forensics.Report.Flags).
 func writeFlags(w io.Writer, r *forensics.Report) {

@@ -2,16 +2,20 @@ package main
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 
 	"github.com/tallyscope/tallyscope/internal/i18n"
 	"github.com/tallyscope/tallyscope/sim"
 )
 
-// lang is the language of what the core says (its notes, flags and
-// errors): English, or Spanish with --lang es before or after the
-// command. The commands' own tables and sentences are English.
+// lang is the language of the output: English, or Spanish with --lang es
+// before or after the command, for the commands that speak it (spoken).
 var lang = i18n.EN
+
+// spoken lists the commands whose text --lang es prints in Spanish (chart
+// and serve have their own --lang); the others are English for now.
+var spoken = map[string]bool{"scenario": true, "chart": true, "serve": true}
 
 // ownLang lists the commands with a --lang flag of their own (the
 // language of a chart, of the page): they keep it, and it sets lang too.
@@ -22,6 +26,7 @@ var ownLang = map[string]bool{"chart": true, "serve": true}
 func takeLang(args []string) ([]string, error) {
 	lang = i18n.EN
 	keep := len(args) > 0 && ownLang[args[0]]
+	// The command may follow the flag: "tallyscope --lang es scenario".
 	out := args[:0:0]
 	for i := 0; i < len(args); i++ {
 		a, from := args[i], i
@@ -53,6 +58,9 @@ func takeLang(args []string) ([]string, error) {
 		if known {
 			lang = l
 		}
+	}
+	if lang != i18n.EN && len(out) > 0 && !spoken[out[0]] {
+		return nil, usageError{fmt.Sprintf("%s speaks only English so far; --lang %s works with chart, scenario and serve", out[0], lang.Code())}
 	}
 	return out, nil
 }

@@ -132,7 +132,7 @@ func printUsage(w io.Writer) {
 		fmt.Fprintf(w, "  %-10s %s\n", n, commands[n].summary)
 	}
 	fmt.Fprintln(w, "\nRun \"tallyscope COMMAND --help\" for a command's flags and examples.")
-	fmt.Fprintln(w, "With --lang es, what the core notes, flags and refuses is said in Spanish.")
+	fmt.Fprintln(w, "With --lang es, scenario (like chart and serve) speaks Spanish.")
 }
 
 // newFlagSet returns a flag set whose --help prints the usage line, the

@@ -43,7 +43,7 @@ func render(l Lang, k Key, u string) string {
 		return l.Note(sim.NewNote(code, u, sampleArgs(table[k].en, true)...))
 	}
 	s := l.TU(k, UnitsFor(u))
-	if args := sampleArgs(s, false); len(args) > 0 || strings.Contains(s, "%%") {
+	if args := sampleArgs(table[k].en, false); len(args) > 0 || strings.Contains(s, "%%") {
 		return l.TUf(k, UnitsFor(u), args...)
 	}
 	return s

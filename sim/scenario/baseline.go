@@ -28,7 +28,6 @@ type baselineJoin struct {
 	// innermost region whose key path matches), or -1.
 	region []int
 	// counts for the report
-	unit, units               string
 	joined, noBase, unmatched int
 }
 
@@ -103,7 +102,7 @@ func joinBaseline(e *Engine, b *sim.Tally, ca, cb int, missing []sim.Unit) (*bas
 	_, uniqT := baselineKeys(t, t.Units)
 	_, uniqB := baselineKeys(b, b.Units)
 	byID := uniqT && uniqB
-	bj := &baselineJoin{b: b, unit: e.unitWord(), units: e.unitsWord()}
+	bj := &baselineJoin{b: b}
 	n := len(b.Units)
 	bj.two = make([]float64, n)
 	bj.margin = make([]float64, n)

@@ -1,9 +1,6 @@
 package scenario
 
 import (
-	"fmt"
-	"strings"
-
 	"github.com/tallyscope/tallyscope/sim"
 )
 
@@ -293,43 +290,4 @@ func (e *Engine) unitWord() string {
 		return e.t.UnitLevel
 	}
 	return "unit"
-}
-
-// unitsWord is the plural of unitWord: "tables", "counties".
-func (e *Engine) unitsWord() string { return pluralNoun(e.unitWord()) }
-
-// pluralNoun returns the English plural of a noun naming a unit.
-func pluralNoun(w string) string {
-	n := len(w)
-	switch {
-	case n > 1 && w[n-1] == 'y' && !strings.ContainsRune("aeiou", rune(w[n-2])):
-		return w[:n-1] + "ies"
-	case strings.HasSuffix(w, "s"), strings.HasSuffix(w, "x"), strings.HasSuffix(w, "ch"), strings.HasSuffix(w, "sh"):
-		return w + "es"
-	}
-	return w + "s"
-}
-
-// Thousands formats n with commas between thousands: 1,676,756.
-func Thousands(n int64) string {
-	neg := n < 0
-	if neg {
-		n = -n
-	}
-	s := fmt.Sprint(n)
-	var b strings.Builder
-	if neg {
-		b.WriteByte('-')
-	}
-	pre := len(s) % 3
-	if pre > 0 {
-		b.WriteString(s[:pre])
-	}
-	for i := pre; i < len(s); i += 3 {
-		if b.Len() > 0 && !(neg && b.Len() == 1) {
-			b.WriteByte(',')
-		}
-		b.WriteString(s[i : i+3])
-	}
-	return b.String()
 }
