@@ -244,7 +244,7 @@ func writeSecondDigits(w io.Writer, r *forensics.Report) {
 	fmt.Fprintln(tw, "    candidate\tcounts\tmean 2nd digit\t95% bootstrap\tBenford\tchi²(9)\tp\t")
 	for _, d := range r.SecondDigit {
 		note := ""
-		if d.Note != "" {
+		if d.Note != nil {
 			note = "  *"
 		}
 		fmt.Fprintf(tw, "    %s\t%s\t%s\t%s–%s\t%s\t%s\t%s\t%s\n", d.CandidateID, fxInt(d.N), fxNum(d.Mean, 3),
@@ -284,7 +284,7 @@ func writeLastDigits(w io.Writer, r *forensics.Report) {
 			return fmt.Sprintf("%s [%s–%s]\t%s", fxPct(p.Share, 1), fxPct(p.Interval.Lo, 1), fxPct(p.Interval.Hi, 1), fxP(p.PValue))
 		}
 		note := ""
-		if d.Note != "" {
+		if d.Note != nil {
 			note = "  *"
 		}
 		fmt.Fprintf(tw, "    %s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", d.CandidateID, fxInt(d.N), fxNum(d.ChiSquare, 1), fxP(d.PValue),

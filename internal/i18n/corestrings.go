@@ -77,4 +77,8 @@ var coreStrings = map[Key]entry{
 	"core.win.below":   {"in fewer than 0.1%% of %s runs", "en menos del 0,1\u00a0%% de %s simulaciones"},
 	"core.win.share":   {"in %.1f%% of %s runs (Monte Carlo error ±%.1f points)", "en el %.1f\u00a0%% de %s simulaciones (error de Monte Carlo ±%.1f puntos)"},
 	"core.win.too-few": {"(not stated before %s runs; %s made)", "(no se indica antes de %s simulaciones; van %s)"},
+
+	"core.digits.small":     {"fewer than 100 counts: the test has little power and the chi-square approximation is rough", "menos de 100 conteos: la prueba tiene poca potencia y la aproximación de chi cuadrado es burda"},
+	"core.digits.no-second": {"no count is large enough to have a second digit to test", "ningún conteo es lo bastante grande para tener un segundo dígito que probar"},
+	"core.digits.no-last":   {"no count reaches the minimum for the last-digit tests", "ningún conteo llega al mínimo de las pruebas del último dígito"},
 }
