@@ -390,7 +390,7 @@ func writeSkipped(w io.Writer, r *forensics.Report) {
 	if len(r.Skipped) > 0 {
 		fmt.Fprintln(w, "\nSkipped")
 		for _, s := range r.Skipped {
-			fxWrap(w, "  ", "- "+s.Check+": "+s.Reason+".")
+			fxWrap(w, "  ", "- "+lang.Check(s.Check, s.Subject)+": "+noteText(s.Reason)+".")
 		}
 		if r.WithRegistered == 0 {
 			fxWrap(w, "  ", "To run the turnout checks, join registered voters from another file with --join-registered "+

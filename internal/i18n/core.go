@@ -50,6 +50,15 @@ func (l Lang) Error(err error) string {
 	return err.Error()
 }
 
+// Check names a check of package forensics (its Check… names) in
+// language l, for subject (a candidate or a claim; "" for all).
+func (l Lang) Check(check, subject string) string {
+	if subject == "" {
+		return l.Note(sim.Note{Code: "check." + check})
+	}
+	return l.Note(sim.NewNote("check."+check+".of", "", sim.Label(subject)))
+}
+
 // Remaining describes an estimate of the remaining votes by its method,
 // as scenario.Remaining names it ("official", "turnout", "full", "units",
 // or "" for the automatic choice).

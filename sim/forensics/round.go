@@ -278,7 +278,7 @@ func atLeast(ps []float64, k int) float64 {
 // how many decimals its percentages had.
 func ClaimRoundness(c *sim.Claim) (*RoundReport, error) {
 	if c.Decimals < 0 {
-		return nil, fmt.Errorf("%w: claim %q does not say how many decimals its percentages had", ErrInput, c.Label)
+		return nil, sim.Errorf(ErrInput, "forensics.claim-no-decimals", "", sim.Label(c.Label))
 	}
 	counts := make([]Count, 0, len(c.Votes)+1)
 	for _, v := range c.Votes {
