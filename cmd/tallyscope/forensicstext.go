@@ -13,23 +13,8 @@ import (
 	"github.com/tallyscope/tallyscope/sim/forensics"
 )
 
-// fxInt writes n with thousands separators.
-func fxInt(n int64) string {
-	s := strconv.FormatInt(n, 10)
-	neg := strings.HasPrefix(s, "-")
-	s = strings.TrimPrefix(s, "-")
-	var b strings.Builder
-	for i, c := range s {
-		if i > 0 && (len(s)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(c)
-	}
-	if neg {
-		return "-" + b.String()
-	}
-	return b.String()
-}
+// fxInt writes n with thousands separators, as i18n writes them.
+func fxInt(n int64) string { return lang.Int(n) }
 
 // fxNum writes a statistic with the given decimals, or "n/a" when it
 // cannot be computed.
@@ -406,8 +391,7 @@ func capitalizeFirst(s string) string {
 	return strings.ToUpper(s[:1]) + s[1:]
 }
 
-// fxPlural makes a unit level's name plural ("table" → "tables",
-// "county" → "counties").
+// fxPlural names a unit level in the plural ("tables", "counties").
 func fxPlural(s string) string { return i18n.UnitsFor(s).Many(lang) }
 
 // writeFlags lists the checks past their thresholds (forensics.Report.Flags).
