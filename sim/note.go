@@ -42,6 +42,10 @@ type Place string
 // bulletin"), which may have a translation.
 type Label string
 
+// Odds is the N of "1 in N" in a note's arguments, written for a
+// sentence: "101.2 million".
+type Odds float64
+
 // Level is a level's name in a note's arguments, in the singular.
 type Level string
 

@@ -94,7 +94,7 @@ func writeRoundText(w io.Writer, r *forensics.RoundReport, indent string) {
 		fmt.Fprintf(tw, "%s  %s\t%s\t%s%%\t%s\t%s\t%s\t\n", indent, c.Label, fxInt(c.Votes), c.Percent, fxInt(c.RoundVotes), fxInt(c.OffBy), chance)
 	}
 	tw.Flush()
-	fxWrap(w, indent+"  ", "→ "+r.Summary())
+	fxWrap(w, indent+"  ", "→ "+roundSummary(r))
 	fxWrap(w, indent+"  ", r.Null)
 	fxWrap(w, indent+"  ", "Caveat: "+r.Caveat)
 }
@@ -419,4 +419,27 @@ func writeFlags(w io.Writer, r *forensics.Report) {
 		fxWrap(w, "  ", fmt.Sprintf("%s, %s: %s.", what, f.CandidateID, stat))
 	}
 	fxWrap(w, "  ", "A flag is a reason to look at the records behind the figures, not a finding of fraud; read each check's caveat above.")
+}
+
+// roundSummary words a roundness report in one sentence: "CNE 1st
+// bulletin: 3 of 3 counts are exactly round percentages of …; under the
+// null this happens about 1 in 101.2 million times. Flagged as unusually
+// round."
+func roundSummary(r *forensics.RoundReport) string {
+	var b strings.Builder
+	if r.Label != "" {
+		b.WriteString(lang.ClaimLabel(r.Label) + ": ")
+	}
+	for _, n := range r.Summary() {
+		switch n.Code {
+		case "round.null":
+			b.WriteString("; ")
+		case "round.joint":
+			b.WriteString(" ")
+		case "round.flagged", "round.not-flagged":
+			b.WriteString(". ")
+		}
+		b.WriteString(noteText(n))
+	}
+	return b.String()
 }

@@ -3,6 +3,7 @@ package i18n
 import (
 	"errors"
 	"fmt"
+	"math"
 	"strconv"
 	"strings"
 
@@ -97,9 +98,42 @@ func (l Lang) arg(a any, units string) any {
 		return string(v)
 	case sim.Label:
 		return l.ClaimLabel(string(v))
+	case sim.Odds:
+		return l.odds(float64(v))
 	}
 	return a
 }
+
+// odds writes a large number for a sentence: "101.2 million", "101,2
+// millones" (Spanish counts a billón as a million millions).
+func (l Lang) odds(x float64) string {
+	var s string
+	switch {
+	case math.IsInf(x, 0) || math.IsNaN(x):
+		return fmt.Sprint(x)
+	case x >= 1e12:
+		s = l.Tf(CoreTrillion, fmt.Sprintf("%.1f", x/1e12))
+	case x >= 1e9:
+		s = l.Tf(CoreBillion, fmt.Sprintf("%.1f", x/1e9))
+	case x >= 1e6:
+		s = l.Tf(CoreMillion, fmt.Sprintf("%.1f", x/1e6))
+	case x >= 1e4:
+		return fmt.Sprintf("%.0f", x)
+	default:
+		s = fmt.Sprintf("%.3g", x)
+	}
+	if l == ES {
+		s = strings.Replace(s, ".", ",", 1)
+	}
+	return s
+}
+
+// Words for large numbers in a note.
+const (
+	CoreTrillion Key = "core.trillion"
+	CoreBillion  Key = "core.billion"
+	CoreMillion  Key = "core.million"
+)
 
 // decimal is a number that a note's string formats with a verb such as
 // %.2f or %+.2f, with the language's decimal separator.

@@ -111,4 +111,15 @@ var coreStrings = map[Key]entry{
 	"core.check.klimek.of":         {"Klimek fraud-model fit: %s", "ajuste del modelo de fraude de Klimek: %s"},
 	"core.check.turnout-share":     {"turnout–share relationship", "relación entre participación y porcentaje"},
 	"core.check.turnout-share.of":  {"turnout–share relationship: %s", "relación entre participación y porcentaje: %s"},
+
+	CoreTrillion: {"%s trillion", "%s billones"},
+	CoreBillion:  {"%s billion", "%s mil millones"},
+	CoreMillion:  {"%s million", "%s millones"},
+
+	"core.round.counts":      {"%s of %s counts are exactly round percentages of %s (%s decimals)", "%s de %s conteos son porcentajes exactamente redondos de %s (%s decimales)"},
+	"core.round.counts.one":  {"%s of %s counts are exactly round percentages of %s (%s decimal)", "%s de %s conteos son porcentajes exactamente redondos de %s (%s decimal)"},
+	"core.round.null":        {"under the null this happens about 1 in %s times", "bajo la hipótesis nula esto ocurre una vez de cada %s"},
+	"core.round.joint":       {"(1 in %s if every split of the total that shows the same percentages is taken as equally likely)", "(una de cada %s si todo reparto del total que da los mismos porcentajes se toma como igual de probable)"},
+	"core.round.flagged":     {"Flagged as unusually round.", "Señalado como inusualmente redondo."},
+	"core.round.not-flagged": {"Not flagged.", "No señalado."},
 }
