@@ -170,14 +170,14 @@ func writeBacktestText(w io.Writer, out *backtestOut) {
 	}
 	seen := map[string]bool{}
 	for _, r := range out.Results {
-		if r.ModelText != "" && !seen[r.ModelText] {
-			seen[r.ModelText] = true
-			fmt.Fprintf(w, "Model (%s): %s.\n", r.Model, r.ModelText)
+		if m := noteText(r.ModelNote); r.ModelNote.Code != "" && !seen[m] {
+			seen[m] = true
+			fmt.Fprintf(w, "Model (%s): %s.\n", r.Model, m)
 		}
 		for _, n := range r.Notes {
-			if !seen[n] {
-				seen[n] = true
-				fmt.Fprintf(w, "  note: %s\n", n)
+			if s := noteText(n); !seen[s] {
+				seen[s] = true
+				fmt.Fprintf(w, "  note: %s\n", s)
 			}
 		}
 	}

@@ -91,7 +91,7 @@ func breakevenSentence(t *sim.Tally, b *scenario.BreakEven) string {
 		return fmt.Sprintf("No votes remain, so %s's lead of %s votes over %s is final.", lead, thousands(b.Margin), run)
 	}
 	s := fmt.Sprintf("%s would need %s of the remaining %s valid votes (%s) to tie %s, who leads by %s votes, if the other candidates keep their %s",
-		run, pct2(b.Needed), thousands(b.Remaining), b.RemainingText, lead, thousands(b.Margin), pct2(b.OthersShare))
+		run, pct2(b.Needed), thousands(b.Remaining), noteText(b.RemainingNote), lead, thousands(b.Margin), pct2(b.OthersShare))
 	switch {
 	case b.Locked:
 		s += fmt.Sprintf(": this is impossible. Even with every remaining vote, %s would stay %s votes behind, so the result is locked.", run, thousands(b.LeadIfAllToRunnerUp))
@@ -144,7 +144,7 @@ func writeBreakevenText(w io.Writer, t *sim.Tally, out *breakevenOut) {
 	if out.National != nil && len(out.National.Notes) > 0 {
 		fmt.Fprintln(w, "\nNotes:")
 		for _, n := range out.National.Notes {
-			fmt.Fprintf(w, "  - %s\n", n)
+			fmt.Fprintf(w, "  - %s\n", noteText(n))
 		}
 	}
 	fmt.Fprintf(w, "\nData: %s (sha256 %s); engine %s.\nReproduce: tallyscope breakeven --scenario %s FILE\n", out.Data, shortSHA(out.SHA256), out.Engine, out.String)

@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"github.com/tallyscope/tallyscope/internal/i18n"
 	"io"
 	"math"
 	"strconv"
@@ -12,23 +13,8 @@ import (
 	"github.com/tallyscope/tallyscope/sim/forensics"
 )
 
-// fxInt writes n with thousands separators.
-func fxInt(n int64) string {
-	s := strconv.FormatInt(n, 10)
-	neg := strings.HasPrefix(s, "-")
-	s = strings.TrimPrefix(s, "-")
-	var b strings.Builder
-	for i, c := range s {
-		if i > 0 && (len(s)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(c)
-	}
-	if neg {
-		return "-" + b.String()
-	}
-	return b.String()
-}
+// fxInt writes n with thousands separators, as i18n writes them.
+func fxInt(n int64) string { return lang.Int(n) }
 
 // fxNum writes a statistic with the given decimals, or "n/a" when it
 // cannot be computed.
@@ -108,7 +94,7 @@ func writeRoundText(w io.Writer, r *forensics.RoundReport, indent string) {
 		fmt.Fprintf(tw, "%s  %s\t%s\t%s%%\t%s\t%s\t%s\t\n", indent, c.Label, fxInt(c.Votes), c.Percent, fxInt(c.RoundVotes), fxInt(c.OffBy), chance)
 	}
 	tw.Flush()
-	fxWrap(w, indent+"  ", "→ "+r.Summary())
+	fxWrap(w, indent+"  ", "→ "+roundSummary(r))
 	fxWrap(w, indent+"  ", r.Null)
 	fxWrap(w, indent+"  ", "Caveat: "+r.Caveat)
 }
@@ -243,7 +229,7 @@ func writeSecondDigits(w io.Writer, r *forensics.Report) {
 	fmt.Fprintln(tw, "    candidate\tcounts\tmean 2nd digit\t95% bootstrap\tBenford\tchi²(9)\tp\t")
 	for _, d := range r.SecondDigit {
 		note := ""
-		if d.Note != "" {
+		if d.Note != nil {
 			note = "  *"
 		}
 		fmt.Fprintf(tw, "    %s\t%s\t%s\t%s–%s\t%s\t%s\t%s\t%s\n", d.CandidateID, fxInt(d.N), fxNum(d.Mean, 3),
@@ -283,7 +269,7 @@ func writeLastDigits(w io.Writer, r *forensics.Report) {
 			return fmt.Sprintf("%s [%s–%s]\t%s", fxPct(p.Share, 1), fxPct(p.Interval.Lo, 1), fxPct(p.Interval.Hi, 1), fxP(p.PValue))
 		}
 		note := ""
-		if d.Note != "" {
+		if d.Note != nil {
 			note = "  *"
 		}
 		fmt.Fprintf(tw, "    %s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", d.CandidateID, fxInt(d.N), fxNum(d.ChiSquare, 1), fxP(d.PValue),
@@ -389,7 +375,7 @@ func writeSkipped(w io.Writer, r *forensics.Report) {
 	if len(r.Skipped) > 0 {
 		fmt.Fprintln(w, "\nSkipped")
 		for _, s := range r.Skipped {
-			fxWrap(w, "  ", "- "+s.Check+": "+s.Reason+".")
+			fxWrap(w, "  ", "- "+lang.Check(s.Check, s.Subject)+": "+noteText(s.Reason)+".")
 		}
 		if r.WithRegistered == 0 {
 			fxWrap(w, "  ", "To run the turnout checks, join registered voters from another file with --join-registered "+
@@ -405,17 +391,8 @@ func capitalizeFirst(s string) string {
 	return strings.ToUpper(s[:1]) + s[1:]
 }
 
-// fxPlural makes a unit level's name plural ("table" → "tables",
-// "county" → "counties").
-func fxPlural(s string) string {
-	switch {
-	case strings.HasSuffix(s, "y") && !strings.HasSuffix(s, "ay") && !strings.HasSuffix(s, "ey") && !strings.HasSuffix(s, "oy"):
-		return s[:len(s)-1] + "ies"
-	case strings.HasSuffix(s, "s") || strings.HasSuffix(s, "x") || strings.HasSuffix(s, "ch") || strings.HasSuffix(s, "sh"):
-		return s + "es"
-	}
-	return s + "s"
-}
+// fxPlural names a unit level in the plural ("tables", "counties").
+func fxPlural(s string) string { return i18n.UnitsFor(s).Many(lang) }
 
 // writeFlags lists the checks past their thresholds (forensics.Report.Flags).
 func writeFlags(w io.Writer, r *forensics.Report) {
@@ -442,4 +419,27 @@ func writeFlags(w io.Writer, r *forensics.Report) {
 		fxWrap(w, "  ", fmt.Sprintf("%s, %s: %s.", what, f.CandidateID, stat))
 	}
 	fxWrap(w, "  ", "A flag is a reason to look at the records behind the figures, not a finding of fraud; read each check's caveat above.")
+}
+
+// roundSummary words a roundness report in one sentence: "CNE 1st
+// bulletin: 3 of 3 counts are exactly round percentages of …; under the
+// null this happens about 1 in 101.2 million times. Flagged as unusually
+// round."
+func roundSummary(r *forensics.RoundReport) string {
+	var b strings.Builder
+	if r.Label != "" {
+		b.WriteString(lang.ClaimLabel(r.Label) + ": ")
+	}
+	for _, n := range r.Summary() {
+		switch n.Code {
+		case "round.null":
+			b.WriteString("; ")
+		case "round.joint":
+			b.WriteString(" ")
+		case "round.flagged", "round.not-flagged":
+			b.WriteString(". ")
+		}
+		b.WriteString(noteText(n))
+	}
+	return b.String()
 }

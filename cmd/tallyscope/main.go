@@ -82,6 +82,10 @@ func (c *checkedWriter) Write(p []byte) (int, error) {
 }
 
 func dispatch(args []string, stdout, stderr io.Writer) int {
+	args, err := takeLang(args)
+	if err != nil {
+		return exitCode(err, stderr)
+	}
 	if len(args) == 0 || args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
 		if len(args) > 1 {
 			if c, ok := commands[args[1]]; ok {
@@ -111,7 +115,7 @@ func exitCode(err error, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "tallyscope: %s\n", ue.msg)
 		return 2
 	default:
-		fmt.Fprintf(stderr, "tallyscope: %v\n", err)
+		fmt.Fprintf(stderr, "tallyscope: %s\n", errorText(err))
 		return 1
 	}
 }
@@ -128,6 +132,7 @@ func printUsage(w io.Writer) {
 		fmt.Fprintf(w, "  %-10s %s\n", n, commands[n].summary)
 	}
 	fmt.Fprintln(w, "\nRun \"tallyscope COMMAND --help\" for a command's flags and examples.")
+	fmt.Fprintln(w, "With --lang es, scenario (like chart and serve) speaks Spanish.")
 }
 
 // newFlagSet returns a flag set whose --help prints the usage line, the

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -83,10 +84,19 @@ func TestScenarioCommandFixture(t *testing.T) {
 			"If the 3 missing tables split 50.0% for Zed Zee",
 		}},
 		{"swing and turnout", []string{"scenario", "--swing", "X:+10:Y", "--turnout", "+0", f}, []string{
-			"In the counted tables Xavier Xu leads Yolanda Yu by 24 votes",
+			"After the changes below, in the counted tables Xavier Xu leads Yolanda Yu by 24 votes",
+			// The changes are stated, and counted stays the data's count.
+			"Changes to the counted tables: Xavier Xu +10.00 points of the valid vote, taken from Yolanda Yu.",
+			"candidate                           counted       change        missing          total    share",
 		}},
 		{"regional swing", []string{"scenario", "--swing", "X:+10:Y", "--region", "state=beta", f}, []string{
-			"Xavier Xu                               173",
+			"Xavier Xu                               160          +13              0            173   41.19%",
+			"taken from Yolanda Yu (only in state beta).",
+		}},
+		{"core words in Spanish", []string{"scenario", "--lang", "es", "--swing", "X:+10:Y", "--turnout", "x1.5", f}, []string{
+			"Cambios en las mesas contadas: Xavier Xu +10,00 puntos del voto válido, tomados de Yolanda Yu; participación votos ×1,5.",
+			"candidato                           contado       cambio       faltante          total    porc.",
+			"Para reproducirlo: tallyscope scenario --scenario s1.",
 		}},
 		{"monte carlo", []string{"scenario", "--missing", "like-region", "--montecarlo", "2000", "--seed", "3", f}, []string{
 			"Monte Carlo, seed 3: Yolanda Yu wins in ",
@@ -131,7 +141,12 @@ func TestScenarioCommandFixture(t *testing.T) {
 			for _, w := range tt.want {
 				assert.Contains(t, out, w, "%v", tt.args)
 			}
-			assert.Contains(t, out, "Reproduce: tallyscope")
+			assert.Contains(t, out, "tallyscope "+tt.args[0]+" --scenario s1.")
+			if slices.Contains(tt.args, "es") {
+				for _, en := range []string{"counted", "votes", "points", "Reproduce", "Changes", "turnout", "table"} {
+					assert.NotContains(t, out, en, "English in the Spanish text")
+				}
+			}
 		})
 	}
 }

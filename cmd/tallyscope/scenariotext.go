@@ -2,8 +2,8 @@ package main
 
 import (
 	"fmt"
+	"github.com/tallyscope/tallyscope/internal/i18n"
 	"io"
-	"strconv"
 	"strings"
 
 	"github.com/tallyscope/tallyscope/sim"
@@ -23,10 +23,12 @@ func topTwo(v []int64) (int, int) {
 	return a, b
 }
 
-func thousands(n int64) string { return scenario.Thousands(n) }
+// thousands, pct1 and pct2 write numbers as i18n writes them in the
+// output's language: 7,303,480, 67.1%, 67.08%.
+func thousands(n int64) string { return lang.Int(n) }
 
-func pct1(f float64) string { return strconv.FormatFloat(100*f, 'f', 1, 64) + "%" }
-func pct2(f float64) string { return strconv.FormatFloat(100*f, 'f', 2, 64) + "%" }
+func pct1(f float64) string { return lang.Percent(f, 1) }
+func pct2(f float64) string { return lang.Percent(f, 2) }
 
 func label(t *sim.Tally, c int) string {
 	if c < 0 {
@@ -35,19 +37,8 @@ func label(t *sim.Tally, c int) string {
 	return t.Candidates[c].Label()
 }
 
-func unitPlural(t *sim.Tally, n int64) string {
-	u := t.UnitLevel
-	if u == "" {
-		u = "unit"
-	}
-	if n == 1 {
-		return u
-	}
-	if len(u) > 1 && strings.HasSuffix(u, "y") && !strings.ContainsAny(u[len(u)-2:len(u)-1], "aeiou") {
-		return u[:len(u)-1] + "ies"
-	}
-	return u + "s"
-}
+// unitPlural names n of the tally's units in the output's language.
+func unitPlural(t *sim.Tally, n int64) string { return i18n.UnitsFor(t.UnitLevel).Name(lang, n) }
 
 // headline is the sentence a journalist could quote.
 func headline(t *sim.Tally, o *scenario.Outcome) string {
@@ -56,53 +47,45 @@ func headline(t *sim.Tally, o *scenario.Outcome) string {
 	switch sc.Missing {
 	case scenario.MissingWorstCase:
 		lead, run := o.CountedLeader, o.CountedRunnerUp
-		who := "every missing registered voter voted"
 		if o.RemainingMethod != scenario.RemainingFull {
-			who = fmt.Sprintf("all %s remaining valid votes (%s)", thousands(o.Remaining), o.RemainingText)
+			who := tr(t, i18n.CliWorstWho, thousands(o.Remaining), noteText(o.RemainingNote))
 			if o.Winner == lead {
-				return fmt.Sprintf("Even if %s went to %s, %s would still lead by %s votes (%s to %s).",
-					who, label(t, run), label(t, lead), thousands(o.Margin), thousands(o.Total[lead]), thousands(o.Total[run]))
+				return tr(t, i18n.CliWorstStill, who, label(t, run), label(t, lead), thousands(o.Margin), thousands(o.Total[lead]), thousands(o.Total[run]))
 			}
-			return fmt.Sprintf("If %s went to %s, %s would win by %s votes (%s to %s).",
-				who, label(t, run), w, thousands(o.Margin), thousands(o.Total[o.Winner]), thousands(o.Total[o.RunnerUp]))
+			return tr(t, i18n.CliWorstWin, who, label(t, run), w, thousands(o.Margin), thousands(o.Total[o.Winner]), thousands(o.Total[o.RunnerUp]))
 		}
 		if o.Winner == lead {
-			return fmt.Sprintf("Even if every one of the %s missing registered voters voted, and voted for %s, %s would still lead by %s votes (%s to %s).",
-				thousands(o.MissingRegistered), label(t, run), label(t, lead), thousands(o.Margin), thousands(o.Total[lead]), thousands(o.Total[run]))
+			return tr(t, i18n.CliWorstFullStill, thousands(o.MissingRegistered), label(t, run), label(t, lead), thousands(o.Margin), thousands(o.Total[lead]), thousands(o.Total[run]))
 		}
-		return fmt.Sprintf("If every one of the %s missing registered voters voted for %s, %s would win by %s votes (%s to %s).",
-			thousands(o.MissingRegistered), label(t, run), w, thousands(o.Margin), thousands(o.Total[o.Winner]), thousands(o.Total[o.RunnerUp]))
+		return tr(t, i18n.CliWorstFullWin, thousands(o.MissingRegistered), label(t, run), w, thousands(o.Margin), thousands(o.Total[o.Winner]), thousands(o.Total[o.RunnerUp]))
 	case scenario.MissingClaim:
-		lbl := sc.Claim.Label
+		lbl := lang.ClaimLabel(sc.Claim.Label)
 		if lbl == "" {
-			lbl = "the claim"
+			lbl = tr(t, i18n.CliTheClaim)
 		}
 		if len(o.Flags) == 0 {
-			return fmt.Sprintf("For %s to be true, the missing %s would need %s valid votes, split as below; nothing in that is impossible.",
-				lbl, unitPlural(t, 2), thousands(o.Remaining))
+			return tr(t, i18n.CliClaimOK, lbl, thousands(o.Remaining))
 		}
-		return fmt.Sprintf("%s cannot be reconciled with the counted %s. %s.", capitalize(lbl), unitPlural(t, 2), o.Flags[0].Text)
+		return tr(t, i18n.CliClaimNo, capitalize(lbl), noteText(o.Flags[0].Note))
 	case scenario.MissingNone:
-		return fmt.Sprintf("In the counted %s %s leads %s by %s votes (%s to %s, %.2f points).",
-			unitPlural(t, 2), w, r, thousands(o.Margin), pct2(o.Share(o.Winner)), pct2(o.Share(o.RunnerUp)), o.MarginPP)
+		k := i18n.CliCounted
+		if hasChanges(sc) {
+			k = i18n.CliCountedChanged
+		}
+		return tr(t, k, w, r, thousands(o.Margin), pct2(o.Share(o.Winner)), pct2(o.Share(o.RunnerUp)), dec(o.MarginPP))
 	}
-	rule := "voted like the regions around them"
+	rule := tr(t, i18n.CliRuleLike)
 	if sc.Missing == scenario.MissingSplit {
-		rule = fmt.Sprintf("split %s for %s", pct1(sc.Split.Share), label(t, mustCand(t, sc.Split.Candidate)))
+		rule = tr(t, i18n.CliRuleSplit, pct1(sc.Split.Share), label(t, mustCand(t, sc.Split.Candidate)))
 	}
-	verb := "would win"
-	if o.Tie {
-		verb = "would tie with"
-	}
-	missing := "the missing " + unitPlural(t, 2)
+	missing := tr(t, i18n.CliMissing)
 	if o.MissingUnits > 0 {
-		missing = fmt.Sprintf("the %s missing %s", thousands(o.MissingUnits), unitPlural(t, o.MissingUnits))
+		missing = tr(t, i18n.CliMissingN, thousands(o.MissingUnits), unitPlural(t, o.MissingUnits))
 	}
 	if o.Tie {
-		return fmt.Sprintf("If %s %s, %s %s %s.", missing, rule, w, verb, r)
+		return tr(t, i18n.CliTie, missing, rule, w, r)
 	}
-	return fmt.Sprintf("If %s %s, %s %s with %s to %s's %s, a margin of %s votes (%.2f points).",
-		missing, rule, w, verb, pct2(o.Share(o.Winner)), r, pct2(o.Share(o.RunnerUp)), thousands(o.Margin), o.MarginPP)
+	return tr(t, i18n.CliWin, missing, rule, w, pct2(o.Share(o.Winner)), r, pct2(o.Share(o.RunnerUp)), thousands(o.Margin), dec(o.MarginPP))
 }
 
 func mustCand(t *sim.Tally, s string) int {
@@ -123,74 +106,74 @@ func capitalize(s string) string {
 func writeScenarioText(w io.Writer, t *sim.Tally, out *scenarioOut) {
 	o := out.Outcome
 	fmt.Fprintln(w, headline(t, o))
+	changed := hasChanges(o.Scenario)
+	if changed {
+		fmt.Fprintln(w, changesLine(t, o.Scenario))
+	}
 	if o.Scenario.Missing != scenario.MissingNone {
-		fmt.Fprintf(w, "Assumption: %s; the remaining %s valid votes are %s.\n", describeRule(t, o), thousands(o.Remaining), o.RemainingText)
+		fmt.Fprintln(w, tr(t, i18n.CliAssumption, describeRule(t, o), thousands(o.Remaining), noteText(o.RemainingNote)))
 	}
 	for _, fl := range o.Flags {
-		fmt.Fprintf(w, "IMPOSSIBLE: %s.\n", fl.Text)
+		fmt.Fprintln(w, tr(t, i18n.CliImpossible, noteText(fl.Note)))
 	}
 	fmt.Fprintln(w)
-	fmt.Fprintf(w, "%-28s %14s %14s %14s %8s\n", "candidate", "counted", "missing", "total", "share")
-	for c := range t.Candidates {
-		fmt.Fprintf(w, "%-28s %14s %14s %14s %8s\n", trunc(t.Candidates[c].Label(), 28), thousands(o.Counted[c]), thousands(o.Imputed[c]), thousands(o.Total[c]), pct2(o.Share(c)))
-	}
-	fmt.Fprintf(w, "%-28s %14s %14s %14s\n", "valid", thousands(o.CountedValid), thousands(o.Remaining), thousands(o.Valid))
+	writeScenarioTable(w, t, o, changed)
 	if len(out.Regions) > 0 {
-		fmt.Fprintf(w, "\nBy %s (counted + missing):\n", out.Level)
+		fmt.Fprintln(w, "\n"+tr(t, i18n.CliByLevel, i18n.LevelFor(out.Level).One(lang)))
 		for _, r := range out.Regions {
-			fmt.Fprintf(w, "  %-24s leader %-6s margin %12s  missing votes %10s\n", trunc(r.Name, 24), r.Leader, thousands(r.Margin), thousands(r.Imputed))
+			fmt.Fprintln(w, tr(t, i18n.CliRegionRow, trunc(r.Name, 24), r.Leader, thousands(r.Margin), thousands(r.Imputed)))
 		}
 	}
 	if mc := out.MonteCarlo; mc != nil {
 		a, b := mc.A, mc.B
 		st := mc.Statement(a)
 		if st.Kind == scenario.WinTooFew {
-			fmt.Fprintf(w, "\nMonte Carlo, %d runs, seed %d: too few runs to state a probability or an interval (at least %d).\n", mc.Runs, mc.Seed, scenario.MinRuns)
+			fmt.Fprintln(w, "\n"+tr(t, i18n.CliMCTooFew, thousands(int64(mc.Runs)), fmt.Sprint(mc.Seed), thousands(scenario.MinRuns)))
 			for _, n := range mc.Notes {
-				fmt.Fprintf(w, "  note: %s\n", n)
+				fmt.Fprintln(w, tr(t, i18n.CliNote, noteText(n)))
 			}
 		} else {
-			fmt.Fprintf(w, "\nMonte Carlo, seed %d: %s wins %s.\n", mc.Seed, label(t, a), st)
+			fmt.Fprintln(w, "\n"+tr(t, i18n.CliMCWins, fmt.Sprint(mc.Seed), label(t, a), noteText(st.Note())))
 		}
-		if mc.Model != "" {
-			fmt.Fprintf(w, "Model: %s.\n", mc.Model)
+		if mc.Model.Code != "" {
+			fmt.Fprintln(w, tr(t, i18n.CliModel, noteText(mc.Model)))
 		}
 		if b >= 0 && st.Kind != scenario.WinTooFew {
-			fmt.Fprintf(w, "Margin of %s over %s, 90%% interval: %.2f to %.2f points (median %.2f).\n", label(t, a), label(t, b), mc.MarginQ[0], mc.MarginQ[4], mc.MarginQ[2])
+			fmt.Fprintln(w, tr(t, i18n.CliMCInterval, label(t, a), label(t, b), dec(mc.MarginQ[0]), dec(mc.MarginQ[4]), dec(mc.MarginQ[2])))
 			for _, c := range []int{a, b} {
-				fmt.Fprintf(w, "  %s: %s to %s of the valid vote.\n", label(t, c), pct2(mc.ShareQ[c][0]), pct2(mc.ShareQ[c][4]))
+				fmt.Fprintln(w, tr(t, i18n.CliMCShare, label(t, c), pct2(mc.ShareQ[c][0]), pct2(mc.ShareQ[c][4])))
 			}
 		}
 		for _, n := range mc.Notes {
-			fmt.Fprintf(w, "  note: %s\n", n)
+			fmt.Fprintln(w, tr(t, i18n.CliNote, noteText(n)))
 		}
 	}
 	if v := out.Validation; v != nil {
-		fmt.Fprintf(w, "\nValidation: hiding %s of the counted %s %d times, the nominal 90%% intervals covered the truth in %d of %d checks (%s); mean interval width of the margin %.2f points, mean error of its median %.2f points.\n",
-			pct1(v.Hide), unitPlural(t, 2), v.Reps, v.Covered, v.Checks, pct1(v.Coverage), v.MeanWidthPP, v.MeanErrorPP)
+		fmt.Fprintln(w, "\n"+tr(t, i18n.CliValidation, pct1(v.Hide), thousands(int64(v.Reps)), thousands(int64(v.Covered)), thousands(int64(v.Checks)), pct1(v.Coverage), dec(v.MeanWidthPP), dec(v.MeanErrorPP)))
 	}
 	if q := out.QuickCount; q != nil {
-		fmt.Fprintf(w, "\nAs a quick count of %s of %s %s (%d strata), the sampling error (95%%) is:\n", thousands(q.Sampled), thousands(q.Population), unitPlural(t, 2), q.Strata)
+		fmt.Fprintln(w, "\n"+tr(t, i18n.CliQuick, thousands(q.Sampled), thousands(q.Population), thousands(int64(q.Strata))))
 		for _, s := range q.Shares {
 			if s.Share < 0.01 {
 				continue
 			}
-			fmt.Fprintf(w, "  %s: %s ± %.2f points\n", label(t, s.Candidate), pct2(s.Share), 196*s.SE)
+			fmt.Fprintln(w, tr(t, i18n.CliQuickShare, label(t, s.Candidate), pct2(s.Share), dec(196*s.SE)))
 		}
 		if q.B >= 0 {
-			fmt.Fprintf(w, "  margin %s over %s: %.2f ± %.2f points\n", label(t, q.A), label(t, q.B), q.MarginPP, 1.96*q.MarginSEPP)
+			fmt.Fprintln(w, tr(t, i18n.CliQuickMargin, label(t, q.A), label(t, q.B), dec(q.MarginPP), dec(1.96*q.MarginSEPP)))
 		}
 	}
 	if st := out.Seats; st != nil {
 		writeSeats(w, t, st)
 	}
 	if len(o.Notes) > 0 {
-		fmt.Fprintln(w, "\nNotes:")
+		fmt.Fprintln(w, "\n"+tr(t, i18n.CliNotes))
 		for _, n := range o.Notes {
-			fmt.Fprintf(w, "  - %s\n", n)
+			fmt.Fprintf(w, "  - %s\n", noteText(n))
 		}
 	}
-	fmt.Fprintf(w, "\nData: %s (sha256 %s); engine %s.\nReproduce: tallyscope %s --scenario %s FILE\n", out.Data, shortSHA(out.SHA256), out.Engine, "scenario", out.String)
+	fmt.Fprintln(w, "\n"+tr(t, i18n.CliData, out.Data, shortSHA(out.SHA256), out.Engine))
+	fmt.Fprintln(w, tr(t, i18n.CliReproduce, "scenario", out.String))
 }
 
 func shortSHA(s string) string {
@@ -216,22 +199,22 @@ func describeRule(t *sim.Tally, o *scenario.Outcome) string {
 		if m == 0 {
 			m = scenario.DefaultMinUnits
 		}
-		return fmt.Sprintf("each missing %s votes like the smallest region around it with at least %d counted %s", t.UnitLevel, m, unitPlural(t, int64(m)))
+		return tr(t, i18n.CliAssumeLike, thousands(int64(m)), unitPlural(t, int64(m)))
 	case scenario.MissingSplit:
-		rest := "the rest split like the counted votes"
+		rest := tr(t, i18n.CliRestLike)
 		if len(sc.Split.Rest) > 0 {
-			rest = "the rest split as given"
+			rest = tr(t, i18n.CliRestGiven)
 		}
 		if sc.Split.From != "" {
-			rest = fmt.Sprintf("taken from %s while the other candidates keep their counted share", label(t, mustCand(t, sc.Split.From)))
+			rest = tr(t, i18n.CliRestFrom, label(t, mustCand(t, sc.Split.From)))
 		}
-		return fmt.Sprintf("%s of the remaining votes go to %s, %s", pct1(sc.Split.Share), label(t, mustCand(t, sc.Split.Candidate)), rest)
+		return tr(t, i18n.CliAssumeSplit, pct1(sc.Split.Share), label(t, mustCand(t, sc.Split.Candidate)), rest)
 	case scenario.MissingWorstCase:
-		return fmt.Sprintf("the worst case for %s: every remaining vote to %s", label(t, o.CountedLeader), label(t, o.CountedRunnerUp))
+		return tr(t, i18n.CliAssumeWorst, label(t, o.CountedLeader), label(t, o.CountedRunnerUp))
 	case scenario.MissingClaim:
-		return "the missing units contain whatever the claimed totals imply"
+		return tr(t, i18n.CliAssumeClaim)
 	}
-	return "only the counted units"
+	return tr(t, i18n.CliAssumeNone)
 }
 
 func writeSeats(w io.Writer, t *sim.Tally, st *scenario.Seats) {
@@ -284,3 +267,41 @@ func writeSeats(w io.Writer, t *sim.Tally, st *scenario.Seats) {
 	}
 	fmt.Fprintln(w, ".")
 }
+
+// writeScenarioTable writes the votes per candidate: counted (as the data
+// has them), the change that the swing and turnout make to them (when
+// there is one), the missing units' votes, the total and the share.
+func writeScenarioTable(w io.Writer, t *sim.Tally, o *scenario.Outcome, changed bool) {
+	col := func(k i18n.Key) string { return tr(t, k) }
+	if !changed {
+		fmt.Fprintf(w, "%-28s %14s %14s %14s %8s\n", col(i18n.CliColCandidate), col(i18n.CliColCounted), col(i18n.CliColMissing), col(i18n.CliColTotal), col(i18n.CliColShare))
+		for c := range t.Candidates {
+			fmt.Fprintf(w, "%-28s %14s %14s %14s %8s\n", trunc(t.Candidates[c].Label(), 28), thousands(o.Counted[c]), thousands(o.Imputed[c]), thousands(o.Total[c]), pct2(o.Share(c)))
+		}
+		fmt.Fprintf(w, "%-28s %14s %14s %14s\n", col(i18n.CliColValid), thousands(o.CountedValid), thousands(o.Remaining), thousands(o.Valid))
+		return
+	}
+	var base int64
+	fmt.Fprintf(w, "%-28s %14s %12s %14s %14s %8s\n", col(i18n.CliColCandidate), col(i18n.CliColCounted), col(i18n.CliColChange), col(i18n.CliColMissing), col(i18n.CliColTotal), col(i18n.CliColShare))
+	for c := range t.Candidates {
+		base += o.Baseline[c]
+		fmt.Fprintf(w, "%-28s %14s %12s %14s %14s %8s\n", trunc(t.Candidates[c].Label(), 28), thousands(o.Baseline[c]), signed(o.Counted[c]-o.Baseline[c]), thousands(o.Imputed[c]), thousands(o.Total[c]), pct2(o.Share(c)))
+	}
+	fmt.Fprintf(w, "%-28s %14s %12s %14s %14s\n", col(i18n.CliColValid), thousands(base), signed(o.CountedValid-base), thousands(o.Remaining), thousands(o.Valid))
+}
+
+// signed writes n with its sign: +714,312, -12, 0.
+func signed(n int64) string {
+	if n > 0 {
+		return "+" + thousands(n)
+	}
+	return thousands(n)
+}
+
+// tr words k in the output's language, naming t's units.
+func tr(t *sim.Tally, k i18n.Key, args ...any) string {
+	return lang.TUf(k, i18n.UnitsFor(t.UnitLevel), args...)
+}
+
+// dec writes x with two decimals in the output's language: 26.82, 26,82.
+func dec(x float64) string { return lang.Float(x, 2) }

@@ -242,9 +242,7 @@ func row(t *sim.Tally, r *sim.Result, key, name string, path []string, ma, mb in
 	return out
 }
 
-var en = i18n.EN
-
-func pct(f float64) string { return en.Percent(f, 2) }
+func pct(f float64) string { return lang.Percent(f, 2) }
 
 func (s *summaryOut) writeText(w io.Writer) error {
 	t := s.tally
@@ -258,17 +256,17 @@ func (s *summaryOut) writeText(w io.Writer) error {
 		fmt.Fprintf(w, "  WARNING: %d bad rows were skipped (listed on stderr); totals leave them out.\n", s.Data.Skipped)
 	}
 	fmt.Fprintf(w, "Shares are of %s.\n\n", s.Denominator)
-	fmt.Fprintf(w, "National result, %s %s counted\n", en.Int(n.Units), plural(s.UnitLevel, n.Units))
+	fmt.Fprintf(w, "National result, %s %s counted\n", lang.Int(n.Units), plural(s.UnitLevel, n.Units))
 	tab := [][]string{{"candidate", "votes", "share"}}
 	for _, c := range n.Candidates {
-		tab = append(tab, []string{c.Name, en.Int(c.Votes), pct(c.Share)})
+		tab = append(tab, []string{c.Name, lang.Int(c.Votes), pct(c.Share)})
 	}
-	tab = append(tab, []string{"valid votes", en.Int(n.Valid), ""}, []string{"null votes", optInt(n.Null), ""}, []string{"blank votes", optInt(n.Blank), ""})
+	tab = append(tab, []string{"valid votes", lang.Int(n.Valid), ""}, []string{"null votes", optInt(n.Null), ""}, []string{"blank votes", optInt(n.Blank), ""})
 	writeTable(w, tab)
 	fmt.Fprintln(w)
 	fmt.Fprintf(w, "%s\n", leaderSentence(t, n))
 	if n.Turnout != nil {
-		fmt.Fprintf(w, "Turnout: %s (votes cast over %s registered voters, in the %s where they are known).\n", pct(*n.Turnout), en.Int(*n.Registered), plural(s.UnitLevel, 2))
+		fmt.Fprintf(w, "Turnout: %s (votes cast over %s registered voters, in the %s where they are known).\n", pct(*n.Turnout), lang.Int(*n.Registered), plural(s.UnitLevel, 2))
 	} else {
 		fmt.Fprintf(w, "Turnout: unknown (the data has no registered voters).\n")
 	}
@@ -280,7 +278,7 @@ func (s *summaryOut) writeText(w io.Writer) error {
 				continue
 			}
 			if i, err := t.Candidate(v.Candidate); err == nil {
-				fmt.Fprintf(w, " %s %s (counted here: %s).", t.Candidates[i].Label(), en.Int(v.Votes), en.Int(n.Candidates[i].Votes))
+				fmt.Fprintf(w, " %s %s (counted here: %s).", t.Candidates[i].Label(), lang.Int(v.Votes), lang.Int(n.Candidates[i].Votes))
 			}
 		}
 		fmt.Fprintln(w)
@@ -306,8 +304,8 @@ func (s *summaryOut) writeText(w io.Writer) error {
 		if r.Tie {
 			lead += " (tie)"
 		}
-		tab = append(tab, []string{r.Name, en.Int(r.Units), en.Int(r.Valid),
-			pct(r.Candidates[ia].Share), pct(r.Candidates[ib].Share), lead, en.SignedInt(r.MarginVotes), en.PP(r.MarginPP, 2), turn, cov})
+		tab = append(tab, []string{r.Name, lang.Int(r.Units), lang.Int(r.Valid),
+			pct(r.Candidates[ia].Share), pct(r.Candidates[ib].Share), lead, lang.SignedInt(r.MarginVotes), lang.PP(r.MarginPP, 2), turn, cov})
 	}
 	writeTable(w, tab)
 	return nil
@@ -341,21 +339,14 @@ func writeTable(w io.Writer, rows [][]string) {
 	}
 }
 
-func plural(unit string, n int64) string {
-	if n == 1 || unit == "" {
-		return unit
-	}
-	if strings.HasSuffix(unit, "y") {
-		return unit[:len(unit)-1] + "ies"
-	}
-	return unit + "s"
-}
+// plural names n units of a level in the output's language.
+func plural(unit string, n int64) string { return i18n.UnitsFor(unit).Name(lang, n) }
 
 func optInt(p *int64) string {
 	if p == nil {
 		return "unknown"
 	}
-	return en.Int(*p)
+	return lang.Int(*p)
 }
 
 func leaderSentence(t *sim.Tally, n *resultRow) string {
@@ -368,14 +359,14 @@ func leaderSentence(t *sim.Tally, n *resultRow) string {
 	}
 	li, _ := t.Candidate(n.Leader)
 	if n.Tie {
-		return fmt.Sprintf("%s and %s are tied with %s votes each.", name(n.Leader), name(n.RunnerUp), en.Int(n.Candidates[li].Votes))
+		return fmt.Sprintf("%s and %s are tied with %s votes each.", name(n.Leader), name(n.RunnerUp), lang.Int(n.Candidates[li].Votes))
 	}
 	ri, _ := t.Candidate(n.RunnerUp)
 	d := n.Candidates[li].Votes - n.Candidates[ri].Votes
 	pp := 100 * (n.Candidates[li].Share - n.Candidates[ri].Share)
-	s := fmt.Sprintf("%s leads %s by %s votes (%s points) in the counted %s.", name(n.Leader), name(n.RunnerUp), en.Int(d), en.Float(pp, 2), plural(t.UnitLevel, 2))
+	s := fmt.Sprintf("%s leads %s by %s votes (%s points) in the counted %s.", name(n.Leader), name(n.RunnerUp), lang.Int(d), lang.Float(pp, 2), plural(t.UnitLevel, 2))
 	if n.MarginA != n.Leader || n.MarginB != n.RunnerUp {
-		s += fmt.Sprintf(" %s minus %s: %s votes (%s).", name(n.MarginA), name(n.MarginB), en.SignedInt(n.MarginVotes), en.PP(n.MarginPP, 2))
+		s += fmt.Sprintf(" %s minus %s: %s votes (%s).", name(n.MarginA), name(n.MarginB), lang.SignedInt(n.MarginVotes), lang.PP(n.MarginPP, 2))
 	}
 	return s
 }
@@ -383,15 +374,15 @@ func leaderSentence(t *sim.Tally, n *resultRow) string {
 func coverageSentence(unit string, n *resultRow) string {
 	var parts []string
 	if n.CoverageUnits != nil {
-		parts = append(parts, fmt.Sprintf("%s of %s %s (%s)", en.Int(n.Units), en.Int(n.ExpectedUnits), plural(unit, 2), pct(*n.CoverageUnits)))
+		parts = append(parts, fmt.Sprintf("%s of %s %s (%s)", lang.Int(n.Units), lang.Int(n.ExpectedUnits), plural(unit, 2), pct(*n.CoverageUnits)))
 	} else {
-		parts = append(parts, fmt.Sprintf("%s %s; expected number unknown", en.Int(n.Units), plural(unit, n.Units)))
+		parts = append(parts, fmt.Sprintf("%s %s; expected number unknown", lang.Int(n.Units), plural(unit, n.Units)))
 	}
 	switch {
 	case n.CoverageRegistered != nil:
-		parts = append(parts, fmt.Sprintf("%s of %s registered voters (%s)", en.Int(*n.Registered), en.Int(n.ExpectedRegistered), pct(*n.CoverageRegistered)))
+		parts = append(parts, fmt.Sprintf("%s of %s registered voters (%s)", lang.Int(*n.Registered), lang.Int(n.ExpectedRegistered), pct(*n.CoverageRegistered)))
 	case n.ExpectedRegistered > 0:
-		parts = append(parts, fmt.Sprintf("registered voters not in the data (%s expected)", en.Int(n.ExpectedRegistered)))
+		parts = append(parts, fmt.Sprintf("registered voters not in the data (%s expected)", lang.Int(n.ExpectedRegistered)))
 	}
 	cast := n.Valid
 	if n.Null != nil {
@@ -400,7 +391,7 @@ func coverageSentence(unit string, n *resultRow) string {
 	if n.Blank != nil {
 		cast += *n.Blank
 	}
-	parts = append(parts, fmt.Sprintf("%s votes cast in the data", en.Int(cast)))
+	parts = append(parts, fmt.Sprintf("%s votes cast in the data", lang.Int(cast)))
 	return strings.Join(parts, "; ") + "."
 }
 

@@ -94,6 +94,6 @@ func runValidate(args []string, stdout, stderr io.Writer) error {
 		fmt.Fprintf(stdout, "FAILED: %d of %d rows have problems%s; %d units would load with --lenient.\n", own, rep.Rows, joined, len(t.Units))
 		return errExitQuiet
 	}
-	fmt.Fprintf(stdout, "OK: %s rows, %s units, %d regions, %d candidates; no problems.\n", en.Int(int64(rep.Rows)), en.Int(int64(len(t.Units))), len(t.Regions), len(t.Candidates))
+	fmt.Fprintf(stdout, "OK: %s rows, %s units, %d regions, %d candidates; no problems.\n", lang.Int(int64(rep.Rows)), lang.Int(int64(len(t.Units))), len(t.Regions), len(t.Candidates))
 	return nil
 }

@@ -261,7 +261,7 @@ type LoadFile struct {
 func (a LoadFile) apply(s *State) {
 	l := s.Lang
 	if a.Err != nil {
-		s.Msg = Message{Text: l.Tf(i18n.MsgBadFile, a.Name, UserText(a.Err.Error())), Err: true}
+		s.Msg = Message{Text: l.Tf(i18n.MsgBadFile, a.Name, l.Error(a.Err)), Err: true}
 		return
 	}
 	// A mapping file is kept for the results file that follows.

@@ -227,7 +227,7 @@ func (s *State) project() *Outcome {
 			eo, _ = s.engine.Run(scenario.Scenario{})
 		}
 		o.fill(eo)
-		o.Note = UserText(err.Error())
+		o.NoteErr = err
 		return o
 	}
 	o.fill(eo)
@@ -259,10 +259,10 @@ func (o *Outcome) fill(eo *scenario.Outcome) {
 		case scenario.FlagTurnoutAbove100:
 			o.TurnoutNeeded = eo.MissingTurnout()
 			if o.TurnoutNeeded <= 1 {
-				o.Note = f.Text
+				o.Note = &f.Note
 			}
 		default:
-			o.Note = f.Text
+			o.Note = &f.Note
 		}
 	}
 }

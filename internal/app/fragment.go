@@ -124,7 +124,7 @@ func (s *State) restoreScenario(str string) {
 		}
 	}
 	if err != nil {
-		s.Msg = Message{Text: l.Tf(i18n.MsgLinkBad, UserText(err.Error())), Err: true}
+		s.Msg = Message{Text: l.Tf(i18n.MsgLinkBad, l.Error(err)), Err: true}
 		return
 	}
 	other := sc.Data != "" && sc.Data != s.Data.Tally.Digest.String()

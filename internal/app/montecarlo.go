@@ -1,7 +1,6 @@
 package app
 
 import (
-	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -235,7 +234,7 @@ func (m *MonteCarlo) Stated() bool {
 // ModelText describes the simulated model in one sentence, in language l
 // naming the units u.
 func (m *MonteCarlo) ModelText(l i18n.Lang, u i18n.Units) string {
-	if m.mc != nil && strings.HasPrefix(m.mc.ModelText(), "uncalibrated") {
+	if m.mc != nil && m.mc.ModelNote().Code == "model.uncalibrated" {
 		return l.TU(i18n.McModelTotals, u)
 	}
 	if m.Turnout {

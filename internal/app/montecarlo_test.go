@@ -88,7 +88,7 @@ func TestModelTextMatchesCore(t *testing.T) {
 		s.Update(0)
 		require.NotNil(t, s.MC, d.Name)
 		require.NoError(t, s.MC.Err, d.Name)
-		core := s.MC.result().Model
+		core := i18n.EN.Note(s.MC.result().Model)
 		u := i18n.UnitsFor(d.Tally.UnitLevel)
 		shown := s.MC.ModelText(i18n.EN, u)
 		if d == def {
@@ -96,7 +96,7 @@ func TestModelTextMatchesCore(t *testing.T) {
 			// its shock is fixed and uncalibrated, and so does the view.
 			assert.Contains(t, core, "uncalibrated")
 			assert.Contains(t, shown, "uncalibrated")
-			assert.Contains(t, strings.Join(s.MC.result().Notes, " "), "cannot be measured")
+			assert.Contains(t, strings.Join(i18n.EN.Notes(s.MC.result().Notes), " "), "cannot be measured")
 			continue
 		}
 		assert.Equal(t, strings.Contains(core, "turnout"), strings.Contains(shown, "turnout"), "%s: core %q, shown %q", d.Name, core, shown)

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"github.com/tallyscope/tallyscope/internal/i18n"
 	"github.com/tallyscope/tallyscope/sim"
 	"github.com/tallyscope/tallyscope/sim/scenario"
 )
@@ -47,9 +48,11 @@ type Outcome struct {
 	// TurnoutNeeded is the turnout of the missing units' registered
 	// voters that the scenario needs; above 1 it is impossible.
 	TurnoutNeeded float64
-	// Note describes, in English, another impossibility the engine
-	// flagged, or why the engine could not run.
-	Note string
+	// Note is another impossibility the engine flagged, or why the
+	// engine could not run (NoteErr), for the views to word with
+	// i18n.Lang.Note and Error; NoteText words whichever is set.
+	Note    *sim.Note
+	NoteErr error
 
 	// eo is the engine's outcome, for the per-region figures.
 	eo *scenario.Outcome
@@ -74,7 +77,7 @@ type Shortfall struct {
 
 // Possible reports whether the scenario can happen.
 func (o *Outcome) Possible() bool {
-	return len(o.Impossible) == 0 && len(o.Excess) == 0 && o.Below == 0 && o.TurnoutNeeded <= 1+1e-12 && o.Note == ""
+	return len(o.Impossible) == 0 && len(o.Excess) == 0 && o.Below == 0 && o.TurnoutNeeded <= 1+1e-12 && o.Note == nil && o.NoteErr == nil
 }
 
 // Share returns candidate c's share of the total valid votes.
@@ -97,4 +100,15 @@ func rank(v []int64, lumped []bool) (lead, run int, tie bool) {
 		run = lead
 	}
 	return
+}
+
+// NoteText words the outcome's note in language l, or is "".
+func (o *Outcome) NoteText(l i18n.Lang) string {
+	switch {
+	case o.NoteErr != nil:
+		return l.Error(o.NoteErr)
+	case o.Note != nil:
+		return l.Note(*o.Note)
+	}
+	return ""
 }

@@ -78,7 +78,7 @@ func (a Saved) apply(s *State) {
 	s.saving = false
 	l := s.Lang
 	if a.Err != nil {
-		s.Msg = Message{Text: l.Tf(i18n.MsgSaveFailed, UserText(a.Err.Error())), Err: true}
+		s.Msg = Message{Text: l.Tf(i18n.MsgSaveFailed, l.Error(a.Err)), Err: true}
 		return
 	}
 	s.Msg = Message{Text: l.Tf(i18n.MsgSaved, a.Base+".png", a.Base+".csv")}

@@ -14,25 +14,6 @@ import (
 	"github.com/tallyscope/tallyscope/sim/scenario"
 )
 
-func TestUserText(t *testing.T) {
-	tests := []struct{ in, want string }{
-		{"notes.csv:1: unrecognised columns (when,what,where); describe them in a mapping file and pass it with --map (see README)",
-			"notes.csv:1: unrecognised columns (when,what,where)"},
-		{"map.json:1: this is a mapping file, not data: pass it with --map and give the CSV file as the data",
-			"map.json:1: this is a mapping file, not data"},
-		{"scenario: no missing units: give the expected registered voters or units (--registered-total, --units-total), or an official total",
-			"scenario: no missing units: give the expected registered voters or units, or an official total"},
-		{"scenario: no missing units: 100% turnout needs the missing units' registered voters (--registered-total)",
-			"scenario: no missing units: 100% turnout needs the missing units' registered voters"},
-		{"x.csv:3:2: column EG: not a number \"--\"", "x.csv:3:2: column EG: not a number \"--\""},
-		{"use --lenient to skip it", "use to skip it"},
-		{"404 Not Found", "404 Not Found"},
-	}
-	for _, tt := range tests {
-		assert.Equal(t, tt.want, UserText(tt.in), tt.in)
-	}
-}
-
 // TestUnrecognisedColumns checks the message for a CSV whose columns no
 // format matches: the loader's place (file and line) and the columns, and
 // in both languages what to do in the app, with no command-line flag.
@@ -43,14 +24,14 @@ func TestUnrecognisedColumns(t *testing.T) {
 		s.Apply(LoadFiles{{Name: "notes.csv", Data: []byte("when,what,where\n1,2,3\n")}})
 		msg := s.Msg.Text
 		assert.True(t, s.Msg.Err, msg)
-		assert.Contains(t, msg, "notes.csv:1: unrecognised columns (when,what,where)", msg)
+		assert.Contains(t, msg, "notes.csv:1: "+lang.Tf(i18n.MsgUnrecognised, "when,what,where"), msg)
 		assert.Contains(t, msg, lang.T(i18n.MsgColumns), msg)
 		assert.Contains(t, msg, "README", msg)
 		assert.NotContains(t, msg, "--", msg)
 		assert.NotContains(t, msg, "–", msg)
 	}
-	assert.Contains(t, i18n.EN.T(i18n.MsgColumns), "not recognised")
-	assert.Contains(t, i18n.ES.T(i18n.MsgColumns), "No se reconocieron las columnas")
+	assert.Contains(t, i18n.EN.Tf(i18n.MsgUnrecognised, "a"), "unrecognised columns (a)")
+	assert.Contains(t, i18n.ES.Tf(i18n.MsgUnrecognised, "a"), "columnas no reconocidas (a)")
 }
 
 // TestDefaultUnits checks that the test hook counts the tables the default
@@ -87,7 +68,7 @@ func TestSaveRequest(t *testing.T) {
 	s.Lang = i18n.ES
 	s.Apply(SaveView{})
 	s.Effects()
-	s.Apply(Saved{Err: fmt.Errorf("chart: no data to draw: %w", errors.New("needs registered voters (--join-registered)"))})
+	s.Apply(Saved{Err: fmt.Errorf("chart: no data to draw: %w", errors.New("needs registered voters"))})
 	assert.Equal(t, "No se pudo guardar el gráfico: chart: no data to draw: needs registered voters.", s.Msg.Text)
 	assert.True(t, s.Msg.Err)
 

@@ -80,32 +80,20 @@ func BreakEven(t *sim.Tally, b scenario.BreakEven, missingUnits int64, opts Opti
 
 // remainingPhrase says how the remaining votes were estimated.
 func remainingPhrase(l i18n.Lang, m scenario.Remaining) string {
-	es := map[scenario.Remaining]string{
-		scenario.RemainingOfficial: "el total oficial de votos válidos menos los contados",
-		scenario.RemainingTurnout:  "la participación contada aplicada a los electores de las unidades faltantes",
-		scenario.RemainingFull:     "participación del 100 % en las unidades faltantes",
-		scenario.RemainingUnits:    "los votos contados por unidad aplicados a las unidades faltantes",
-	}
-	if l == i18n.ES {
-		if s, ok := es[m]; ok {
-			return s
-		}
-		return "estimación automática"
-	}
-	return m.Describe()
+	return l.Remaining(string(m))
 }
 
 func breakEvenPlot(d *BreakEvenData, l i18n.Lang) *plot.Plot {
-	head := trf(l, keyBETitle, d.RunnerUpName, l.Percent(d.Needed, 1))
+	head := l.Tf(i18n.ChBETitle, d.RunnerUpName, l.Percent(d.Needed, 1))
 	if d.Impossible {
-		head = trf(l, keyBETitleLocked, d.RunnerUpName, l.Percent(d.Needed, 1))
+		head = l.Tf(i18n.ChBETitleLocked, d.RunnerUpName, l.Percent(d.Needed, 1))
 	}
 	missing := "?"
 	if d.MissingUnits >= 0 {
 		missing = l.Int(d.MissingUnits)
 	}
-	sub := trf(l, keyBESub, d.LeaderName, d.RunnerUpName, d.RunnerUpName, l.Int(d.Remaining), missing,
-		levelName(l, d.UnitLevel, d.MissingUnits != 1), remainingPhrase(l, d.RemainingMethod))
+	sub := l.Tf(i18n.ChBESub, d.LeaderName, d.RunnerUpName, d.RunnerUpName, l.Int(d.Remaining), missing,
+		unitsName(l, d.UnitLevel, d.MissingUnits != 1), remainingPhrase(l, d.RemainingMethod))
 	p := newPlot(head, sub)
 	right := d.xMax()
 	lo, hi := d.FinalMargin(right), d.FinalMargin(0)
@@ -151,30 +139,30 @@ func breakEvenPlot(d *BreakEvenData, l i18n.Lang) *plot.Plot {
 		t.XAlign = draw.XLeft
 		t.YAlign = draw.YBottom
 		dx := vgLen(6)
-		ls = append(ls, label{x: be, y: 0, dx: dx, dy: 3, text: trf(l, keyBEPoint, l.Percent(d.Needed, 1)), style: t, halo: true})
+		ls = append(ls, label{x: be, y: 0, dx: dx, dy: 3, text: l.Tf(i18n.ChBEPoint, l.Percent(d.Needed, 1)), style: t, halo: true})
 	}
 	{
 		t := note
 		t.XAlign = draw.XLeft
 		t.YAlign = draw.YTop
-		ls = append(ls, label{x: 100 * d.CountedShare, y: hi, dx: 3, dy: 0, text: trf(l, keyBECounted, l.Percent(d.CountedShare, 1)), style: t})
+		ls = append(ls, label{x: 100 * d.CountedShare, y: hi, dx: 3, dy: 0, text: l.Tf(i18n.ChBECounted, l.Percent(d.CountedShare, 1)), style: t})
 	}
 	if d.MaxShare < right {
 		t := note
 		t.XAlign = draw.XLeft
 		t.YAlign = draw.YBottom
-		for i, line := range splitLines(tr(l, keyBEImpossible)) {
-			ls = append(ls, label{x: 100 * d.MaxShare, y: lo, dx: 3, dy: vgLen(3 + float64(len(splitLines(tr(l, keyBEImpossible)))-1-i)*float64(lineHeight(t))), text: line, style: t, halo: true})
+		for i, line := range splitLines(l.T(i18n.ChBEImpossible)) {
+			ls = append(ls, label{x: 100 * d.MaxShare, y: lo, dx: 3, dy: vgLen(3 + float64(len(splitLines(l.T(i18n.ChBEImpossible)))-1-i)*float64(lineHeight(t))), text: line, style: t, halo: true})
 		}
 	}
 	p.Add(ls)
 	p.X.Min, p.X.Max = 0, 100*right
 	p.X.Tick.Marker = percentTicks(l, niceStep(100*right, 6))
-	p.X.Label.Text = trf(l, keyBEX, d.RunnerUpName)
+	p.X.Label.Text = l.Tf(i18n.ChBEX, d.RunnerUpName)
 	pad := (hi - lo) * 0.04
 	p.Y.Min, p.Y.Max = min(lo, 0)-pad, max(hi, 0)+pad
 	p.Y.Tick.Marker = signedCountTicks(l, niceStep(p.Y.Max-p.Y.Min, 5))
-	p.Y.Label.Text = trf(l, keyBEY)
+	p.Y.Label.Text = l.Tf(i18n.ChBEY)
 	return p
 }
 

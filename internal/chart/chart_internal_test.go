@@ -56,34 +56,16 @@ func TestWrap(t *testing.T) {
 }
 
 func TestLevelNames(t *testing.T) {
-	assert.Equal(t, "mesas", levelName(i18n.ES, "table", true))
+	assert.Equal(t, "mesas", unitsName(i18n.ES, "table", true))
 	assert.Equal(t, "condado", levelName(i18n.ES, "County", false))
 	assert.Equal(t, "wards", levelName(i18n.EN, "ward", true))
-	assert.Equal(t, "contadas", counted("mesas", true))
-	assert.Equal(t, "contados", counted("condados", true))
+	assert.Equal(t, "parroquias", levelName(i18n.ES, "parish", true))
+	for _, tt := range []struct{ level, art, part string }{{"table", "las", "contadas"}, {"county", "los", "contados"}} {
+		art, part := countedWords(i18n.ES, tt.level)
+		assert.Equal(t, tt.art, art, tt.level)
+		assert.Equal(t, tt.part, part, tt.level)
+	}
 	assert.Equal(t, "Ñandú", capital("ñandú"))
-	assert.Equal(t, "CNE, 2.º boletín", claimLabel(i18n.ES, "CNE 2nd bulletin"))
-	assert.Equal(t, "CNE 2nd bulletin", claimLabel(i18n.EN, "CNE 2nd bulletin"))
-}
-
-// TestStringsComplete checks that every chart string has both languages
-// and the same format verbs in each.
-func TestStringsComplete(t *testing.T) {
-	verbs := func(s string) []string {
-		var out []string
-		for i := 0; i < len(s)-1; i++ {
-			if s[i] == '%' {
-				out = append(out, s[i:i+2])
-				i++
-			}
-		}
-		return out
-	}
-	for k, e := range strs {
-		assert.NotEmpty(t, e.en, k)
-		assert.NotEmpty(t, e.es, k)
-		assert.Equal(t, verbs(e.en), verbs(e.es), "verbs of %s", k)
-	}
 }
 
 func TestCellPhrase(t *testing.T) {

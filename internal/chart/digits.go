@@ -162,22 +162,22 @@ func pValue(l i18n.Lang, p float64) string {
 }
 
 func digitsPlot(d *DigitsData, l i18n.Lang) *plot.Plot {
-	test, law, lawP := tr(l, keyDigitsLast), tr(l, keyDigitsUniform), tr(l, keyDigitsUniformP)
+	test, law, lawP := l.T(i18n.ChDigitsLast), l.T(i18n.ChDigitsUniform), l.T(i18n.ChDigitsUniformP)
 	if d.Test == DigitSecond {
-		test, law, lawP = tr(l, keyDigitsSecond), tr(l, keyDigitsBenford), tr(l, keyDigitsBenfordP)
+		test, law, lawP = l.T(i18n.ChDigitsSecond), l.T(i18n.ChDigitsBenford), l.T(i18n.ChDigitsBenfordP)
 	}
 	sub := ""
 	binomial := false
 	for _, s := range d.Series {
 		if b := s.Binomial; b != nil {
 			binomial = true
-			sub += trf(l, keyDigitsStatBoth, s.Name, l.Int(s.N), pValue(l, s.PValue), lawP, pValue(l, b.PValue)) + " "
+			sub += l.Tf(i18n.ChDigitsStatBoth, s.Name, l.Int(s.N), pValue(l, s.PValue), lawP, pValue(l, b.PValue)) + " "
 			continue
 		}
-		sub += trf(l, keyDigitsStat, s.Name, l.Int(s.N), l.Float(s.ChiSquare, 1), s.DF, pValue(l, s.PValue)) + " "
+		sub += l.Tf(i18n.ChDigitsStat, s.Name, l.Int(s.N), l.Float(s.ChiSquare, 1), s.DF, pValue(l, s.PValue)) + " "
 	}
-	sub += tr(l, keyDigitsCaveat)
-	p := newPlot(trf(l, keyDigitsTitle, test), sub)
+	sub += l.T(i18n.ChDigitsCaveat)
+	p := newPlot(l.Tf(i18n.ChDigitsTitle, test), sub)
 	n := len(d.Series)
 	const groupW = 0.8
 	w := groupW / float64(n)
@@ -222,9 +222,9 @@ func digitsPlot(d *DigitsData, l i18n.Lang) *plot.Plot {
 	for _, s := range d.Series {
 		p.Legend.Add(s.Name, swatch{fill: palette.Candidate(s.Candidate)})
 	}
-	p.Legend.Add(trf(l, keyDigitsLaw, law), lineSwatch{line: draw.LineStyle{Color: lawColour, Width: 2}})
+	p.Legend.Add(l.Tf(i18n.ChDigitsLaw, law), lineSwatch{line: draw.LineStyle{Color: lawColour, Width: 2}})
 	if binomial {
-		p.Legend.Add(tr(l, keyDigitsBinomial), lineSwatch{line: draw.LineStyle{Color: palette.Highlight, Width: 3}})
+		p.Legend.Add(l.T(i18n.ChDigitsBinomial), lineSwatch{line: draw.LineStyle{Color: palette.Highlight, Width: 3}})
 	}
 	p.Legend.Top, p.Legend.Left = true, false
 	p.Legend.YOffs = 0
@@ -235,9 +235,9 @@ func digitsPlot(d *DigitsData, l i18n.Lang) *plot.Plot {
 	}
 	p.X.Tick.Marker = plot.ConstantTicks(digits)
 	p.X.Tick.Length = 0
-	p.X.Label.Text = tr(l, keyDigitsX)
+	p.X.Label.Text = l.T(i18n.ChDigitsX)
 	p.Y.Min, p.Y.Max = 0, top*1.3
 	p.Y.Tick.Marker = percentTicks(l, niceStep(top*1.3, 4))
-	p.Y.Label.Text = tr(l, keyDigitsY)
+	p.Y.Label.Text = l.T(i18n.ChDigitsY)
 	return p
 }

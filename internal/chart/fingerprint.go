@@ -48,14 +48,14 @@ func Fingerprint(t *sim.Tally, h *forensics.Histogram, opts Options) (*plot.Plot
 }
 
 func fingerprintPlot(d *FingerprintData, l i18n.Lang) *plot.Plot {
-	units := levelName(l, d.UnitLevel, true)
+	units := unitsName(l, d.UnitLevel, true)
 	cell := cellPhrase(l, 100/float64(d.TurnoutBins), 100/float64(d.ShareBins))
-	sub := trf(l, keyFPSub, capital(units), d.Name, cell, l.Int(d.Units)+" "+units)
+	sub := l.Tf(i18n.ChFPSub, capital(units), d.Name, cell, l.Int(d.Units)+" "+units)
 	if d.Excluded > 0 {
-		sub += trf(l, keyFPExcluded, l.Int(int64(d.Excluded)))
+		sub += l.Tf(i18n.ChFPExcluded, l.Int(int64(d.Excluded)))
 	}
-	sub += ". " + tr(l, keyFPMode)
-	p := newPlot(trf(l, keyFPTitle, d.Name), sub)
+	sub += ". " + l.T(i18n.ChFPMode)
+	p := newPlot(l.Tf(i18n.ChFPTitle, d.Name), sub)
 	c := d.Candidate
 	scale := math.Log1p(float64(d.ModeUnits))
 	var rs rects
@@ -80,7 +80,7 @@ func fingerprintPlot(d *FingerprintData, l i18n.Lang) *plot.Plot {
 	p.Add(gridLines{vertical: true, horizontal: true}, rs)
 	// The scale: four swatches from one unit to the fullest cell, under
 	// a heading.
-	p.Legend.Add(trf(l, keyFPScale, units))
+	p.Legend.Add(l.Tf(i18n.ChFPScale, units))
 	for _, n := range scaleSteps(d.ModeUnits) {
 		f := 1.0
 		if scale > 0 {
@@ -94,8 +94,8 @@ func fingerprintPlot(d *FingerprintData, l i18n.Lang) *plot.Plot {
 	p.X.Min, p.X.Max, p.Y.Min, p.Y.Max = 0, 100, 0, 100
 	p.X.Tick.Marker = percentTicks(l, 10)
 	p.Y.Tick.Marker = percentTicks(l, 20)
-	p.X.Label.Text = tr(l, keyFPX)
-	p.Y.Label.Text = trf(l, keyFPY, d.Name)
+	p.X.Label.Text = l.T(i18n.ChFPX)
+	p.Y.Label.Text = l.Tf(i18n.ChFPY, d.Name)
 	return p
 }
 
@@ -121,11 +121,8 @@ func cellPhrase(l i18n.Lang, tw, sw float64) string {
 	if tw != sw {
 		size = l.Float(tw, decimalsFor(tw)) + " × " + l.Float(sw, decimalsFor(sw))
 	}
-	if l == i18n.ES {
-		if tw == 1 && sw == 1 {
-			return "celdas de 1 punto"
-		}
-		return "celdas de " + size + " puntos"
+	if tw == 1 && sw == 1 {
+		return l.T(i18n.ChCellOne)
 	}
-	return size + "-point cells"
+	return l.Tf(i18n.ChCells, size)
 }

@@ -89,21 +89,21 @@ func monteCarloPlot(d *MonteCarloData, l i18n.Lang) *plot.Plot {
 	var head string
 	switch st.Kind {
 	case scenario.WinAll:
-		head = trf(l, keyMCTitleAll, d.NameA, runs)
+		head = l.Tf(i18n.ChMCTitleAll, d.NameA, runs)
 	case scenario.WinNone:
-		head = trf(l, keyMCTitleNone, d.NameA, runs)
+		head = l.Tf(i18n.ChMCTitleNone, d.NameA, runs)
 	case scenario.WinAbove:
-		head = trf(l, keyMCTitleAbove, d.NameA, runs)
+		head = l.Tf(i18n.ChMCTitleAbove, d.NameA, runs)
 	case scenario.WinBelow:
-		head = trf(l, keyMCTitleBelow, d.NameA, runs)
+		head = l.Tf(i18n.ChMCTitleBelow, d.NameA, runs)
 	case scenario.WinShare:
-		head = trf(l, keyMCTitle, d.NameA, l.Percent(st.P, 1), runs, l.Float(100*st.SE, 1))
+		head = l.Tf(i18n.ChMCTitle, d.NameA, l.Percent(st.P, 1), runs, l.Float(100*st.SE, 1))
 	default:
-		head = trf(l, keyMCTitleFew, runs, l.Int(int64(scenario.MinRuns)))
+		head = l.Tf(i18n.ChMCTitleFew, runs, l.Int(int64(scenario.MinRuns)))
 	}
-	sub := trf(l, keyMCSub, d.NameA, d.NameB, levelName(l, d.UnitLevel, false), d.Seed, "90\u00a0%")
+	sub := l.Tf(i18n.ChMCSub, d.NameA, d.NameB, unitsName(l, d.UnitLevel, false), d.Seed, "90\u00a0%")
 	if l == i18n.EN {
-		sub = trf(l, keyMCSub, d.NameA, d.NameB, levelName(l, d.UnitLevel, false), d.Seed, "90%")
+		sub = l.Tf(i18n.ChMCSub, d.NameA, d.NameB, unitsName(l, d.UnitLevel, false), d.Seed, "90%")
 	}
 	p := newPlot(head, sub)
 	clr := palette.Candidate(d.A)
@@ -136,7 +136,7 @@ func monteCarloPlot(d *MonteCarloData, l i18n.Lang) *plot.Plot {
 	med.XAlign = draw.XLeft
 	med.YAlign = draw.YTop
 	ls := labels{
-		{x: d.Median, y: top, dx: 3, dy: -2, text: trf(l, keyMCMedian, l.PP(d.Median, 1)), style: med},
+		{x: d.Median, y: top, dx: 3, dy: -2, text: l.Tf(i18n.ChMCMedian, l.PP(d.Median, 1)), style: med},
 	}
 	iv := style(sizeNote, palette.TextMuted, false)
 	iv.YAlign = draw.YTop
@@ -149,9 +149,9 @@ func monteCarloPlot(d *MonteCarloData, l i18n.Lang) *plot.Plot {
 	p.Add(ls)
 	p.X.Min, p.X.Max = lo-pad, hi+pad
 	p.X.Tick.Marker = ppTicks(l, niceStep(p.X.Max-p.X.Min, 6))
-	p.X.Label.Text = tr(l, keyMCX)
+	p.X.Label.Text = l.T(i18n.ChMCX)
 	p.Y.Min, p.Y.Max = 0, top
 	p.Y.Tick.Marker = intTicks(l, niceStep(top, 4))
-	p.Y.Label.Text = tr(l, keyMCY)
+	p.Y.Label.Text = l.T(i18n.ChMCY)
 	return p
 }

@@ -151,16 +151,16 @@ func Regions(a *sim.Aggregation, opts Options) (*plot.Plot, error) {
 }
 
 func regionsPlot(d *RegionsData, l i18n.Lang) *plot.Plot {
-	units := levelName(l, d.Unit, true)
-	art, part := countedWords(l, units)
-	sub := trf(l, keyRegionsSub, art, units, part, d.NameA, d.LeadsA, d.Total)
+	units := unitsName(l, d.Unit, true)
+	art, part := countedWords(l, d.Unit)
+	sub := l.Tf(i18n.ChRegionsSub, art, units, part, d.NameA, d.LeadsA, d.Total)
 	if d.HasProjection {
-		sub = trf(l, keyRegionsProj, ruleLabel(l, d.Rule, d.Unit), d.NameA, d.LeadsA, d.Total)
+		sub = l.Tf(i18n.ChRegionsProj, ruleLabel(l, d.Rule, d.Unit), d.NameA, d.LeadsA, d.Total)
 	}
 	if d.Shown < d.Total {
-		sub += " " + trf(l, keyRegionsTop, d.Shown, d.Total)
+		sub += " " + l.Tf(i18n.ChRegionsTop, d.Shown, d.Total)
 	}
-	p := newPlot(trf(l, keyRegionsTitle, d.NameA, d.NameB, levelName(l, d.Level, false)), sub)
+	p := newPlot(l.Tf(i18n.ChRegionsTitle, d.NameA, d.NameB, levelName(l, d.Level, false)), sub)
 	n := len(d.Rows)
 	// Row text shrinks when there are many rows, so that names never
 	// overlap on a social card.
@@ -225,7 +225,7 @@ func regionsPlot(d *RegionsData, l i18n.Lang) *plot.Plot {
 	p.Add(gridLines{vertical: true}, rs, rule{at: 0, vertical: true, line: draw.LineStyle{Color: palette.TextMuted, Width: 0.6}}, ls)
 	p.X.Min, p.X.Max = lo, hi
 	p.X.Tick.Marker = ppTicks(l, niceStep(hi-lo, 5))
-	p.X.Label.Text = tr(l, keyRegionsAxis)
+	p.X.Label.Text = l.T(i18n.ChRegionsAxis)
 	p.Y.Min, p.Y.Max = -float64(n)+0.5, 0.5
 	p.Y.Tick.Marker = noTicks{}
 	p.Y.LineStyle.Width = 0

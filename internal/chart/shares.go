@@ -235,15 +235,15 @@ func Shares(a *sim.Aggregation, opts Options) (*plot.Plot, error) {
 }
 
 func sharesPlot(d *SharesData, l i18n.Lang) *plot.Plot {
-	head := tr(l, keySharesTitleNo)
+	head := l.T(i18n.ChSharesTitleNo)
 	if len(d.Claims) > 0 {
-		head = tr(l, keySharesTitle)
+		head = l.T(i18n.ChSharesTitle)
 	}
-	sub := trf(l, keySharesSub, coverageSentence(l, d.Units, d.ExpectedUnits, d.UnitLevel))
+	sub := l.Tf(i18n.ChSharesSub, coverageSentence(l, d.Units, d.ExpectedUnits, d.UnitLevel))
 	proj := 0
 	if d.HasProjection {
 		proj = 1
-		sub += " " + trf(l, keyProjectedSub, ruleLabel(l, d.Rule, d.UnitLevel))
+		sub += " " + l.Tf(i18n.ChProjectedSub, ruleLabel(l, d.Rule, d.UnitLevel))
 	}
 	p := newPlot(head, sub)
 	series := 1 + proj + len(d.Claims)
@@ -264,20 +264,20 @@ func sharesPlot(d *SharesData, l i18n.Lang) *plot.Plot {
 		clr := palette.Of(r.Candidate, d.lumped)
 		name := r.Label
 		if r.Candidate < 0 {
-			name = tr(l, keyOthers)
+			name = l.T(i18n.ChOthers)
 		}
 		ls = append(ls, label{x: 0, y: top - (1-groupGap)/2, dx: -6, text: name, style: nameStyle})
 		for s := 0; s < series; s++ {
 			y1 := top - float64(s)*barH
 			y0 := y1 - barH*0.86
-			share, votes, what := r.CountedShare, r.Counted, tr(l, keyCounted)
+			share, votes, what := r.CountedShare, r.Counted, l.T(i18n.ChCounted)
 			bar := rect{x0: 0, x1: 100 * share, y0: y0, y1: y1, fill: clr}
 			if s == 1 && proj == 1 {
-				share, votes, what = r.ProjectedShare, r.Projected, tr(l, keyProjected)
+				share, votes, what = r.ProjectedShare, r.Projected, l.T(i18n.ChProjected)
 				bar = rect{x0: 0, x1: 100 * share, y0: y0, y1: y1, fill: palette.Tint(clr, 0.5), line: draw.LineStyle{Color: clr, Width: 0.6}}
 			} else if s > proj {
 				c := s - 1 - proj
-				share, votes, what = r.ClaimedShare[c], r.Claimed[c], claimLabel(l, d.Claims[c])
+				share, votes, what = r.ClaimedShare[c], r.Claimed[c], l.ClaimLabel(d.Claims[c])
 				bar = rect{x0: 0, x1: 100 * share, y0: y0, y1: y1, fill: palette.Tint(clr, 0.75), hatch: clr,
 					line: draw.LineStyle{Color: clr, Width: 0.6}}
 			}
@@ -296,7 +296,7 @@ func sharesPlot(d *SharesData, l i18n.Lang) *plot.Plot {
 	p.X.Min, p.X.Max = 0, 100*maxShare
 	step := niceStep(100*maxShare, 4)
 	p.X.Tick.Marker = percentTicks(l, step)
-	p.X.Label.Text = tr(l, keySharesAxis)
+	p.X.Label.Text = l.T(i18n.ChSharesAxis)
 	p.Y.Min, p.Y.Max = -float64(len(d.Rows))+groupGap, 0
 	p.Y.Tick.Marker = noTicks{}
 	p.Y.LineStyle.Width = 0
@@ -307,11 +307,11 @@ func sharesPlot(d *SharesData, l i18n.Lang) *plot.Plot {
 
 // coverageSentence says how many units were counted, of how many.
 func coverageSentence(l i18n.Lang, units, expected int64, level string) string {
-	name := levelName(l, level, true)
-	_, c := countedWords(l, name)
+	name := unitsName(l, level, true)
+	_, c := countedWords(l, level)
 	c = capital(c)
 	if expected > 0 {
-		return trf(l, keyCountedOf, c, l.Int(units), l.Int(expected), name, l.Percent(float64(units)/float64(expected), 2))
+		return l.Tf(i18n.ChCountedOf, c, l.Int(units), l.Int(expected), name, l.Percent(float64(units)/float64(expected), 2))
 	}
-	return trf(l, keyCountedN, c, l.Int(units), levelName(l, level, units != 1))
+	return l.Tf(i18n.ChCountedN, c, l.Int(units), unitsName(l, level, units != 1))
 }

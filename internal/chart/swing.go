@@ -74,22 +74,16 @@ func Swing(a *sim.Aggregation, opts Options) (*plot.Plot, error) {
 }
 
 func swingPlot(d *SwingData, l i18n.Lang) *plot.Plot {
-	units := levelName(l, d.UnitLevel, true)
-	head := trf(l, keySwingTitle, d.NameA)
-	yLabel := trf(l, keySwingY, tr(l, keySeats))
+	head := l.Tf(i18n.ChSwingTitle, d.NameA)
+	yLabel := l.Tf(i18n.ChSwingY, l.T(i18n.ChSeats))
 	note := ""
 	if !d.Seats {
-		wonWord := units
-		if l == i18n.ES {
-			wonWord = units + " " + won(units)
-		} else {
-			wonWord = units + " won"
-		}
-		head = trf(l, keySwingTitleWin, capital(wonWord), d.NameA)
+		wonWord := l.TU(i18n.ChUnitsWon, i18n.UnitsFor(d.UnitLevel))
+		head = l.Tf(i18n.ChSwingTitleWin, capital(wonWord), d.NameA)
 		yLabel = capital(wonWord)
-		note = trf(l, keySwingStandIn, levelName(l, d.UnitLevel, false))
+		note = l.Tf(i18n.ChSwingStandIn, unitsName(l, d.UnitLevel, false))
 	}
-	sub := trf(l, keySwingSub, d.NameB, d.NameA, note)
+	sub := l.Tf(i18n.ChSwingSub, d.NameB, d.NameA, note)
 	p := newPlot(head, sub)
 	var xs []float64
 	var ya, yb []float64
@@ -111,10 +105,10 @@ func swingPlot(d *SwingData, l i18n.Lang) *plot.Plot {
 	)
 	tsty := style(sizeNote, palette.TextMuted, false)
 	tsty.YAlign = draw.YTop
-	ls := labels{{x: 0, y: top * 1.12, dx: 3, dy: -1, text: tr(l, keySwingNow), style: tsty}}
+	ls := labels{{x: 0, y: top * 1.12, dx: 3, dy: -1, text: l.T(i18n.ChSwingNow), style: tsty}}
 	hs := style(sizeNote, palette.TextMuted, false)
 	hs.XAlign = draw.XRight
-	ls = append(ls, label{x: d.Range, y: half, dx: -2, dy: 2, text: trf(l, keySwingHalf, l.Int(d.Units)), style: hs})
+	ls = append(ls, label{x: d.Range, y: half, dx: -2, dy: 2, text: l.Tf(i18n.ChSwingHalf, l.Int(d.Units)), style: hs})
 	// Name each line at its right end.
 	last := len(xs) - 1
 	for _, e := range []struct {
@@ -133,23 +127,14 @@ func swingPlot(d *SwingData, l i18n.Lang) *plot.Plot {
 		fs := style(sizeNote, palette.Text, true)
 		fs.YAlign = draw.YCenter
 		fs.XAlign = draw.XLeft
-		ls = append(ls, label{x: d.Flip, y: y, dx: 10, text: trf(l, keySwingFlip, l.PP(d.Flip, 2)), style: fs, halo: true})
+		ls = append(ls, label{x: d.Flip, y: y, dx: 10, text: l.Tf(i18n.ChSwingFlip, l.PP(d.Flip, 2)), style: fs, halo: true})
 	}
 	p.Add(ls)
 	p.X.Min, p.X.Max = -d.Range, d.Range
 	p.X.Tick.Marker = ppTicks(l, niceStep(2*d.Range, 8))
-	p.X.Label.Text = trf(l, keySwingX, d.NameA)
+	p.X.Label.Text = l.Tf(i18n.ChSwingX, d.NameA)
 	p.Y.Min, p.Y.Max = 0, top*1.12
 	p.Y.Tick.Marker = ticks{step: niceStep(top*1.12, 5), label: func(v float64) string { return l.Int(int64(math.Round(v))) }}
 	p.Y.Label.Text = yLabel
 	return p
-}
-
-// won returns the Spanish participle "ganado" agreeing with a plural
-// level name.
-func won(esName string) string {
-	if feminine[esName] {
-		return "ganadas"
-	}
-	return "ganados"
 }

@@ -148,7 +148,7 @@ const DigestPrefix = 12
 func (f Footer) lines() []string {
 	var first []string
 	if f.Source != "" {
-		first = append(first, tr(f.Lang, keySource)+": "+f.Source)
+		first = append(first, f.Lang.T(i18n.ChSource)+": "+f.Lang.Data(f.Source))
 	}
 	if f.Digest != "" {
 		d := f.Digest
@@ -165,7 +165,7 @@ func (f Footer) lines() []string {
 		out = append(out, strings.Join(first, " · "))
 	}
 	if f.Scenario != "" {
-		out = append(out, tr(f.Lang, keyScenario)+" "+f.Scenario)
+		out = append(out, f.Lang.T(i18n.ChScenario)+" "+f.Scenario)
 	}
 	return out
 }

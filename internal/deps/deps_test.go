@@ -217,7 +217,7 @@ var layers = []struct {
 
 	// Shared leaves: words, colours, the version, embedded files.
 	{"assets", nil},
-	{"internal/i18n", nil},
+	{"internal/i18n", []string{"sim"}},
 	{"internal/palette", nil},
 	{"internal/lesson", nil},
 	{"internal/version", nil},

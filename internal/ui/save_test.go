@@ -55,7 +55,7 @@ func TestSaveHook(t *testing.T) {
 		{"saved es", "view=uncertainty", "es", func(app.SaveRequest) (string, error) { return "a", nil },
 			"Guardados a.png y a.csv.", false},
 		{"error", "view=units", "en", func(app.SaveRequest) (string, error) {
-			return "", errors.New("chart: no data to draw: no single unit has registered voters (--join-registered)")
+			return "", errors.New("chart: no data to draw: no single unit has registered voters")
 		}, "Could not save the chart: chart: no data to draw: no single unit has registered voters.", true},
 		{"panic", "", "en", func(app.SaveRequest) (string, error) { panic("boom") }, "Could not save the chart: boom.", true},
 	}

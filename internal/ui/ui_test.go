@@ -176,7 +176,7 @@ func TestSpanishText(t *testing.T) {
 			texts = append(texts, it.Text)
 		}
 	}
-	assert.Contains(t, texts, "González gana con 67,08\u00a0% de los votos contados")
+	assert.Contains(t, texts, "González lidera con 67,08\u00a0% de los votos contados")
 	assert.Contains(t, texts, "83,50\u00a0%")
 }
 

@@ -68,9 +68,10 @@ func (b *builder) tables(n int64) string {
 
 // summedName names a unit that sums several reporting units (the embedded
 // state-level default) in the interface's language: "2.590 mesas con
-// electores registrados". It is "" for an ordinary unit.
+// electores registrados", "1 mesa sin electores registrados". It is ""
+// for an ordinary unit.
 func (b *builder) summedName(un *sim.Unit) string {
-	if un.Count <= 1 {
+	if un.Count < 1 || un.Count == 1 && b.st.Data.PerUnit {
 		return ""
 	}
 	u := i18n.UnitsFor(b.st.Data.Tally.UnitLevel)
@@ -78,5 +79,5 @@ func (b *builder) summedName(un *sim.Unit) string {
 	if un.Registered == sim.Unknown {
 		k = i18n.UnSummedNoReg
 	}
-	return b.l.TUf(k, u, b.l.Int(un.Count))
+	return b.l.Tf(k, b.l.Count(un.Count, u))
 }

@@ -111,9 +111,9 @@ func (b *builder) overview(r Rect) float64 {
 		y += m.LineSmall + m.Gap/2
 	}
 	y = b.bars(r, y)
-	if lines, col := b.verdictLines(); o.Active && (len(lines) > 0 || o.Note != "") {
+	if lines, col := b.verdictLines(); o.Active && (len(lines) > 0 || o.NoteText(b.l) != "") {
 		if len(lines) == 0 {
-			lines = []string{o.Note}
+			lines = []string{o.NoteText(b.l)}
 		}
 		start := y
 		x := r.X + 3*m.Scale + m.Gap
@@ -126,7 +126,7 @@ func (b *builder) overview(r Rect) float64 {
 	y = b.claims(r, y)
 	if src := t.Source; src != "" {
 		y += m.Gap
-		y += b.para(r.X, y, r.W, b.tf(i18n.SourceLabel, src), Regular, m.Small, m.LineSmall, palette.TextMuted)
+		y += b.para(r.X, y, r.W, b.tf(i18n.SourceLabel, b.l.Data(src)), Regular, m.Small, m.LineSmall, palette.TextMuted)
 	}
 	return y - r.Y
 }
@@ -270,7 +270,7 @@ func (b *builder) claims(r Rect, y float64) float64 {
 		xClaimed = r.X + r.W/2
 	}
 	for _, cl := range t.Claims {
-		title := cl.Label
+		title := b.l.ClaimLabel(cl.Label)
 		if cl.Date != "" {
 			title += " (" + cl.Date + ")"
 		}

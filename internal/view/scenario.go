@@ -133,7 +133,7 @@ func (b *builder) scenario(r Rect, side bool) float64 {
 	y += m.Gap
 
 	if n := len(t.Claims); n > 0 && p.Mode == app.ModeClaim {
-		label := t.Claims[min(max(p.Claim, 0), n-1)].Label
+		label := b.l.ClaimLabel(t.Claims[min(max(p.Claim, 0), n-1)].Label)
 		if c := st.Scenario().Claim; p.Claim < 0 && c != nil {
 			// A claim from a link, not one of the data's.
 			label = c.Label
@@ -242,9 +242,9 @@ func (b *builder) verdictAt(r Rect, y float64, bars bool) float64 {
 			y += b.para(x, y, w, s, Regular, m.Small, m.LineSmall, palette.Text)
 		}
 	}
-	if o.Note != "" {
+	if note := o.NoteText(b.l); note != "" {
 		// Another impossibility the engine found, in its own words.
-		y += b.para(x, y, w, o.Note, Regular, m.Small, m.LineSmall, palette.Text)
+		y += b.para(x, y, w, note, Regular, m.Small, m.LineSmall, palette.Text)
 	}
 	if bars && o.Possible() {
 		y += m.Gap / 2

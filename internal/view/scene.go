@@ -259,7 +259,7 @@ func (b *builder) header(r Rect) Rect {
 	m, st := b.m, b.st
 	title := b.t(i18n.AppName)
 	if st.Data != nil && st.Data.Tally.Title != "" {
-		title += sep + st.Data.Tally.Title
+		title += sep + b.l.Data(st.Data.Tally.Title)
 	}
 	labels := []string{b.t(i18n.BtnOpen), b.t(i18n.BtnCopyLink), b.t(i18n.BtnEmbed), b.t(i18n.BtnLang), "?"}
 	ids := []string{"open", "link", "embed", "lang", "help"}

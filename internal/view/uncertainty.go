@@ -23,7 +23,7 @@ func (b *builder) uncertainty(r Rect) float64 {
 		return y - r.Y
 	}
 	if mc.Err != nil {
-		y += b.para(r.X, y, r.W, app.UserText(mc.Err.Error()), Regular, m.Body, m.LineBody, palette.TextMuted)
+		y += b.para(r.X, y, r.W, b.l.Error(mc.Err), Regular, m.Body, m.LineBody, palette.TextMuted)
 		return y - r.Y
 	}
 	lead, run := shortName(t, mc.Lead), shortName(t, mc.Run)

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"image/color"
 	"slices"
-	"strings"
 
 	"github.com/tallyscope/tallyscope/internal/i18n"
 	"github.com/tallyscope/tallyscope/internal/palette"
@@ -48,7 +47,7 @@ type SummaryRow struct {
 func Summarize(t *sim.Tally, l i18n.Lang) Summary {
 	agg := sim.Aggregate(t)
 	n := &agg.Nation
-	s := Summary{Title: t.Title, Basis: l.T(i18n.ShareOfValid)}
+	s := Summary{Title: l.Data(t.Title), Basis: l.T(i18n.ShareOfValid)}
 	if s.Title == "" {
 		s.Title = l.T(i18n.AppName)
 	}
@@ -115,52 +114,7 @@ func SummarizeFile(data []byte, name string, l i18n.Lang) (Summary, error) {
 
 // unitsName names n units of a level in language l: "1 table", "2 tables".
 func unitsName(level string, l i18n.Lang, n int64) string {
-	lv := strings.ToLower(strings.TrimSpace(level))
-	if n == 1 {
-		return singular(lv, l)
-	}
-	if l == i18n.ES {
-		switch lv {
-		case "table", "mesa":
-			return "mesas"
-		case "county":
-			return "condados"
-		case "precinct":
-			return "circuitos"
-		case "":
-			return "unidades"
-		}
-		return lv
-	}
-	switch {
-	case lv == "":
-		return "units"
-	case strings.HasSuffix(lv, "y") && !strings.HasSuffix(lv, "ey"):
-		return lv[:len(lv)-1] + "ies"
-	case strings.HasSuffix(lv, "s"):
-		return lv
-	}
-	return lv + "s"
-}
-
-func singular(lv string, l i18n.Lang) string {
-	if l == i18n.ES {
-		switch lv {
-		case "table", "mesa":
-			return "mesa"
-		case "county":
-			return "condado"
-		case "precinct":
-			return "circuito"
-		case "":
-			return "unidad"
-		}
-		return lv
-	}
-	if lv == "" {
-		return "unit"
-	}
-	return lv
+	return i18n.UnitsFor(level).Name(l, n)
 }
 
 func hexColour(c color.RGBA) string {

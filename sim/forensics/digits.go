@@ -119,9 +119,9 @@ type SecondDigitTest struct {
 	DF        int     `json:"df"`
 	PValue    float64 `json:"p_value"`
 	// Note warns when the test has too few counts to mean much.
-	Note   string `json:"note,omitempty"`
-	Null   string `json:"null"`
-	Caveat string `json:"caveat"`
+	Note   *sim.Note `json:"note,omitempty"`
+	Null   string    `json:"null"`
+	Caveat string    `json:"caveat"`
 	// Binomial, when set (by SecondDigit, which knows each unit's votes),
 	// compares the same digits with what honest counting gives for counts
 	// of this size and shape rather than with Benford's law.
@@ -181,7 +181,7 @@ type LastDigitTest struct {
 	ZeroFive Proportion `json:"zero_five"`
 	Repeated Proportion `json:"repeated"`
 	Adjacent Proportion `json:"adjacent"`
-	Note     string     `json:"note,omitempty"`
+	Note     *sim.Note  `json:"note,omitempty"`
 	Null     string     `json:"null"`
 	Caveat   string     `json:"caveat"`
 	// Binomial, when set (by LastDigit, which knows each unit's votes),
@@ -336,7 +336,9 @@ func newRand(seed uint64, stream uint64) *rand.Rand {
 	return rand.New(rand.NewPCG(seed, stream))
 }
 
-const smallNote = "fewer than 100 counts: the test has little power and the chi-square approximation is rough"
+// smallNote is the code of the note on a test with fewer than 100
+// counts: little power, and a rough chi-square approximation.
+const smallNote = "digits.small"
 
 // SecondDigitCounts runs the second-digit test on counts; counts below
 // o.MinSecond are left out. stream separates the bootstrap draws of
@@ -361,14 +363,14 @@ func SecondDigitCounts(counts []int64, o DigitOptions, stream uint64) (SecondDig
 	if res.N == 0 {
 		res.Mean, res.ChiSquare, res.PValue = math.NaN(), math.NaN(), math.NaN()
 		res.MeanInterval = Interval{Lo: math.NaN(), Hi: math.NaN(), Level: o.Level}
-		res.Note = "no count is large enough to have a second digit to test"
+		res.Note = &sim.Note{Code: "digits.no-second"}
 		return res, nil
 	}
 	res.Mean = digitMean(res.Observed[:], res.N)
 	res.ChiSquare = chiSquare(res.Observed[:], BenfordSecond[:], res.N)
 	res.PValue = ChiSquareSF(res.ChiSquare, res.DF)
 	if res.N < 100 {
-		res.Note = smallNote
+		res.Note = &sim.Note{Code: smallNote}
 	}
 	res.MeanInterval = Interval{Lo: math.NaN(), Hi: math.NaN(), Level: o.Level}
 	if o.Bootstrap > 0 {
@@ -455,13 +457,13 @@ func LastDigitCounts(counts []int64, o DigitOptions, stream uint64) (LastDigitTe
 		nan := Proportion{Share: math.NaN(), Z: math.NaN(), PValue: math.NaN(), Interval: Interval{Lo: math.NaN(), Hi: math.NaN(), Level: o.Level}}
 		res.ZeroFive, res.Repeated, res.Adjacent = nan, nan, nan
 		res.ZeroFive.Expected, res.Repeated.Expected, res.Adjacent.Expected = 0.2, 0.1, 0.18
-		res.Note = "no count reaches the minimum for the last-digit tests"
+		res.Note = &sim.Note{Code: "digits.no-last"}
 		return res, nil
 	}
 	res.ChiSquare = chiSquare(res.Observed[:], uniform, res.N)
 	res.PValue = ChiSquareSF(res.ChiSquare, res.DF)
 	if res.N < 100 {
-		res.Note = smallNote
+		res.Note = &sim.Note{Code: smallNote}
 	}
 	r := newRand(o.Seed, streamLast+stream)
 	res.ZeroFive = proportion(r, zf, res.N, 0.2, o)

@@ -139,7 +139,7 @@ func Fingerprint(t *sim.Tally, o FingerprintOptions) (*Histogram, error) {
 		return nil, err
 	}
 	if !t.HasRegistered() {
-		return nil, fmt.Errorf("%w: the fingerprint plots turnout, and no unit of this tally has registered voters", ErrNeedsTurnout)
+		return nil, sim.Errorf(ErrNeedsTurnout, "forensics.fingerprint.no-registered", t.UnitLevel)
 	}
 	h := &Histogram{Candidate: c, CandidateID: t.Candidates[c].ID, Denominator: o.Denominator,
 		TurnoutBins: o.TurnoutBins, ShareBins: o.ShareBins, Counts: make([]int64, o.TurnoutBins*o.ShareBins),
@@ -168,7 +168,7 @@ func Fingerprint(t *sim.Tally, o FingerprintOptions) (*Histogram, error) {
 	}
 	h.Excluded = ex.result()
 	if h.Units == 0 {
-		return nil, fmt.Errorf("%w: no single unit has registered voters and valid votes", ErrNoUnits)
+		return nil, sim.Errorf(ErrNoUnits, "forensics.no-single-units", t.UnitLevel)
 	}
 	for k, n := range h.Counts {
 		if n > h.ModeUnits {

@@ -170,7 +170,7 @@ func KlimekFit(t *sim.Tally, o KlimekOptions) (*KlimekResult, error) {
 		return nil, err
 	}
 	if !t.HasRegistered() {
-		return nil, fmt.Errorf("%w: the fraud model moves non-voters, so it needs registered voters, and no unit of this tally has them", ErrNeedsTurnout)
+		return nil, sim.Errorf(ErrNeedsTurnout, "forensics.klimek.no-registered", t.UnitLevel)
 	}
 	var ex exclusions
 	var regs, turnouts, shares []float64
@@ -190,7 +190,7 @@ func KlimekFit(t *sim.Tally, o KlimekOptions) (*KlimekResult, error) {
 		shares = append(shares, float64(u.Votes[c])/float64(valid))
 	}
 	if len(regs) < 10 {
-		return nil, fmt.Errorf("%w: the fraud model needs at least 10 single units with registered voters and valid votes, got %d", ErrNoUnits, len(regs))
+		return nil, sim.Errorf(ErrNoUnits, "forensics.klimek.too-few", t.UnitLevel, sim.Votes(len(regs)))
 	}
 	res := &KlimekResult{Candidate: c, CandidateID: t.Candidates[c].ID, Units: len(regs), Excluded: ex.result(),
 		IncrementalStep: o.IncrementalStep, Step: o.Step, Bins: o.Bins, Model: KlimekModel, Caveat: KlimekCaveat}

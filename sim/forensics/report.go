@@ -30,10 +30,35 @@ type Options struct {
 	SkipFit bool
 }
 
-// Skip records a check that was not run, and why.
+// Skip records a check that was not run, and why. Check names the check
+// (one of the Check… names), Subject the candidate or claim it was for
+// ("" when it was for all), and Reason says why as a code for package
+// i18n to word.
 type Skip struct {
-	Check  string `json:"check"`
-	Reason string `json:"reason"`
+	Check   string   `json:"check"`
+	Subject string   `json:"subject,omitempty"`
+	Reason  sim.Note `json:"reason"`
+}
+
+// The checks a Skip can name.
+const (
+	CheckRoundness    = "roundness"
+	CheckDigits       = "digits"
+	CheckFingerprint  = "fingerprint"
+	CheckKlimek       = "klimek"
+	CheckSpikesTurn   = "spikes.turnout"
+	CheckSpikesShare  = "spikes.share"
+	CheckTurnoutShare = "turnout-share"
+)
+
+// reason gives the note of why a check failed: the code of a *sim.Error,
+// or the error's own words ("error" with its text) for any other.
+func reason(err error) sim.Note {
+	var e *sim.Error
+	if errors.As(err, &e) {
+		return e.Note
+	}
+	return sim.NewNote("error", "", err.Error())
 }
 
 // ReportStatement opens every report.
@@ -82,13 +107,18 @@ func Run(t *sim.Tally, o Options) (*Report, error) {
 			}
 		}
 	}
-	skip := func(check string, err error) { r.Skipped = append(r.Skipped, Skip{Check: check, Reason: err.Error()}) }
+	skip := func(check, subject string, err error) {
+		r.Skipped = append(r.Skipped, Skip{Check: check, Subject: subject, Reason: reason(err)})
+	}
+	skipped := func(check, subject, code string) {
+		r.Skipped = append(r.Skipped, Skip{Check: check, Subject: subject, Reason: sim.NewNote(code, t.UnitLevel)})
+	}
 
 	for i := range t.Claims {
 		c := &t.Claims[i]
 		rr, err := ClaimRoundness(c)
 		if err != nil {
-			skip("roundness: "+c.Label, err)
+			skip(CheckRoundness, c.Label, err)
 			continue
 		}
 		r.Roundness = append(r.Roundness, rr)
@@ -100,7 +130,7 @@ func Run(t *sim.Tally, o Options) (*Report, error) {
 	}
 	for _, c := range t.Candidates {
 		if c.Aggregate {
-			r.Skipped = append(r.Skipped, Skip{Check: "digit tests: " + c.Label(), Reason: lumpedReason})
+			skipped(CheckDigits, c.Label(), "forensics.lumped")
 		}
 	}
 
@@ -121,26 +151,24 @@ func Run(t *sim.Tally, o Options) (*Report, error) {
 	}
 
 	turnout := t.HasRegistered()
-	const noTurnout = "this data has no registered voters, so turnout is unknown"
 	if turnout {
 		ts, err := TurnoutSpikes(t, SpikeOptions{Seed: o.Seed, Replicates: o.Replicates})
 		if err != nil {
-			skip("integer-percentage spikes: turnout", err)
+			skip(CheckSpikesTurn, "", err)
 		} else {
 			r.Spikes = append(r.Spikes, ts)
 		}
 	} else {
-		r.Skipped = append(r.Skipped,
-			Skip{Check: "fingerprint (turnout × share)", Reason: noTurnout},
-			Skip{Check: "Klimek fraud-model fit", Reason: noTurnout + "; the model moves non-voters"},
-			Skip{Check: "integer-percentage spikes: turnout", Reason: noTurnout},
-			Skip{Check: "turnout–share relationship", Reason: noTurnout})
+		skipped(CheckFingerprint, "", "forensics.no-turnout")
+		skipped(CheckKlimek, "", "forensics.no-turnout.klimek")
+		skipped(CheckSpikesTurn, "", "forensics.no-turnout")
+		skipped(CheckTurnoutShare, "", "forensics.no-turnout")
 	}
 	for _, c := range focus {
 		id := t.Candidates[c].ID
 		ss, err := ShareSpikes(t, SpikeOptions{Seed: o.Seed, Replicates: o.Replicates, Candidate: id, Denominator: o.Denominator})
 		if err != nil {
-			skip("integer-percentage spikes: share of "+id, err)
+			skip(CheckSpikesShare, id, err)
 		} else {
 			r.Spikes = append(r.Spikes, ss)
 		}
@@ -149,14 +177,14 @@ func Run(t *sim.Tally, o Options) (*Report, error) {
 		}
 		fp, err := Fingerprint(t, FingerprintOptions{Candidate: id, Denominator: o.Denominator})
 		if err != nil {
-			skip("fingerprint: "+id, err)
+			skip(CheckFingerprint, id, err)
 		} else {
 			r.Fingerprints = append(r.Fingerprints, fp)
 		}
 		if o.SkipFit {
-			skip("Klimek fraud-model fit: "+id, errors.New("not requested"))
+			skipped(CheckKlimek, id, "forensics.not-requested")
 		} else if kf, err := KlimekFit(t, KlimekOptions{Seed: o.Seed, Candidate: id}); err != nil {
-			skip("Klimek fraud-model fit: "+id, err)
+			skip(CheckKlimek, id, err)
 		} else {
 			r.Klimek = append(r.Klimek, kf)
 		}
@@ -165,7 +193,7 @@ func Run(t *sim.Tally, o Options) (*Report, error) {
 			if errors.Is(err, sim.ErrUnknownLevel) || errors.Is(err, ErrInput) {
 				return nil, err
 			}
-			skip("turnout–share relationship: "+id, err)
+			skip(CheckTurnoutShare, id, err)
 		} else {
 			r.TurnoutShare = append(r.TurnoutShare, tsr)
 		}

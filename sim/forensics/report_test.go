@@ -27,11 +27,10 @@ func TestRunOnAggregatedUnits(t *testing.T) {
 	assert.Empty(t, r.TurnoutShare)
 	var checks []string
 	for _, s := range r.Skipped {
-		checks = append(checks, s.Check)
-		assert.Contains(t, s.Reason, "forensics: no units qualify", s.Check)
+		checks = append(checks, s.Check+":"+s.Subject)
+		assert.Contains(t, []string{"forensics.spikes.no-units", "forensics.no-single-units", "forensics.klimek.too-few"}, s.Reason.Code, s.Check)
 	}
-	assert.Equal(t, []string{"integer-percentage spikes: turnout", "integer-percentage spikes: share of A",
-		"fingerprint: A", "Klimek fraud-model fit: A", "turnout–share relationship: A"}, checks)
+	assert.Equal(t, []string{"spikes.turnout:", "spikes.share:A", "fingerprint:A", "klimek:A", "turnout-share:A"}, checks)
 	for _, d := range r.SecondDigit {
 		assert.Zero(t, d.N)
 		assert.Equal(t, []forensics.Exclusion{{Reason: forensics.ReasonAggregated, Units: len(tl.Units)}}, d.Excluded)

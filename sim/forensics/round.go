@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"math"
 	"math/big"
-	"strings"
 
 	"github.com/tallyscope/tallyscope/sim"
 )
@@ -278,7 +277,7 @@ func atLeast(ps []float64, k int) float64 {
 // how many decimals its percentages had.
 func ClaimRoundness(c *sim.Claim) (*RoundReport, error) {
 	if c.Decimals < 0 {
-		return nil, fmt.Errorf("%w: claim %q does not say how many decimals its percentages had", ErrInput, c.Label)
+		return nil, sim.Errorf(ErrInput, "forensics.claim-no-decimals", "", sim.Label(c.Label))
 	}
 	counts := make([]Count, 0, len(c.Votes)+1)
 	for _, v := range c.Votes {
@@ -295,62 +294,25 @@ func ClaimRoundness(c *sim.Claim) (*RoundReport, error) {
 	return Roundness(c.Label, counts, total, c.Decimals)
 }
 
-// Summary returns one sentence on the report, for text output.
-func (r *RoundReport) Summary() string {
-	var b strings.Builder
-	if r.Label != "" {
-		b.WriteString(r.Label + ": ")
+// Summary states the report in notes for package i18n to word, in the
+// order a sentence gives them: how many counts are round
+// ("round.counts"), how unusual that is under the null ("round.null",
+// and "round.joint" when the joint likelihood is known), and whether it is
+// flagged ("round.flagged" or "round.not-flagged").
+func (r *RoundReport) Summary() []sim.Note {
+	code := "round.counts"
+	if r.Decimals == 1 {
+		code = "round.counts.one"
 	}
-	fmt.Fprintf(&b, "%d of %d counts are exactly round percentages of %s (%d decimal", r.Round, len(r.Counts), thousands(r.Total), r.Decimals)
-	if r.Decimals != 1 {
-		b.WriteString("s")
-	}
-	b.WriteString(")")
+	out := []sim.Note{sim.NewNote(code, "", sim.Votes(r.Round), sim.Votes(len(r.Counts)), sim.Votes(r.Total), sim.Votes(r.Decimals))}
 	if r.RoundFree > 0 {
-		fmt.Fprintf(&b, "; under the null this happens about 1 in %s times", humanCount(r.OneIn))
+		out = append(out, sim.NewNote("round.null", "", sim.Odds(r.OneIn)))
 		if r.JointOneIn > 0 {
-			fmt.Fprintf(&b, " (1 in %s if every split of the total that shows the same percentages is taken as equally likely)", humanCount(r.JointOneIn))
+			out = append(out, sim.NewNote("round.joint", "", sim.Odds(r.JointOneIn)))
 		}
 	}
 	if r.Flagged {
-		b.WriteString(". Flagged as unusually round.")
-	} else {
-		b.WriteString(". Not flagged.")
+		return append(out, sim.NewNote("round.flagged", ""))
 	}
-	return b.String()
-}
-
-// humanCount writes a large number for a sentence: "101.2 million".
-func humanCount(x float64) string {
-	switch {
-	case math.IsInf(x, 0) || math.IsNaN(x):
-		return fmt.Sprint(x)
-	case x >= 1e12:
-		return fmt.Sprintf("%.1f trillion", x/1e12)
-	case x >= 1e9:
-		return fmt.Sprintf("%.1f billion", x/1e9)
-	case x >= 1e6:
-		return fmt.Sprintf("%.1f million", x/1e6)
-	case x >= 1e4:
-		return fmt.Sprintf("%.0f", x)
-	}
-	return fmt.Sprintf("%.3g", x)
-}
-
-// thousands writes n with comma thousands separators.
-func thousands(n int64) string {
-	s := fmt.Sprint(n)
-	neg := strings.HasPrefix(s, "-")
-	s = strings.TrimPrefix(s, "-")
-	var b strings.Builder
-	if neg {
-		b.WriteByte('-')
-	}
-	for i, c := range s {
-		if i > 0 && (len(s)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(c)
-	}
-	return b.String()
+	return append(out, sim.NewNote("round.not-flagged", ""))
 }

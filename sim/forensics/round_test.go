@@ -54,13 +54,14 @@ func TestRoundnessCNEFirstBulletin(t *testing.T) {
 	// floating-point rounding; 1 part in 10^12.
 	assert.InDelta(t, 101173422, r.OneIn, 101173422*1e-12)
 	assert.InDelta(t, 1/101173422.0, r.Likelihood, 1e-20)
-	assert.Contains(t, r.Summary(), "1 in 101.2 million")
+	assert.Contains(t, r.Summary(), sim.NewNote("round.null", "", sim.Odds(r.OneIn)))
 	// python3 (numpy): the pairs (c1, c2) in the first two bins whose
 	// remainder T − c1 − c2 falls in the third bin number 75,882,581; the
 	// bins start at ceil((2P−1)·T/2000) for P = 512, 442, 46.
 	assert.InDelta(t, 75882581, r.JointOneIn, 0)
 	assert.Equal(t, []int64{5145063, 4440949, 457675}, []int64{r.Counts[0].BinLow, r.Counts[1].BinLow, r.Counts[2].BinLow})
-	assert.NotContains(t, r.Summary()+r.Caveat+r.Null, "proof")
+	assert.NotContains(t, r.Caveat+r.Null, "proof")
+	assert.Equal(t, "round.flagged", r.Summary()[len(r.Summary())-1].Code)
 	assert.Contains(t, r.Caveat, "not the probability of fraud")
 }
 
@@ -194,7 +195,14 @@ func ExampleRoundness() {
 	r, _ := forensics.Roundness("CNE 1st bulletin", []forensics.Count{
 		{Label: "Maduro", Votes: 5150092}, {Label: "González", Votes: 4445978}, {Label: "others", Votes: 462704},
 	}, 0, 1)
-	fmt.Println(r.Summary())
+	for _, n := range r.Summary() {
+		fmt.Println(n.Code)
+	}
+	fmt.Printf("1 in %.4g; jointly 1 in %.4g\n", r.OneIn, r.JointOneIn)
 	// Output:
-	// CNE 1st bulletin: 3 of 3 counts are exactly round percentages of 10,058,774 (1 decimal); under the null this happens about 1 in 101.2 million times (1 in 75.9 million if every split of the total that shows the same percentages is taken as equally likely). Flagged as unusually round.
+	// round.counts.one
+	// round.null
+	// round.joint
+	// round.flagged
+	// 1 in 1.012e+08; jointly 1 in 7.588e+07
 }

@@ -96,7 +96,7 @@ func TurnoutSpikes(t *sim.Tally, o SpikeOptions) (*SpikeTest, error) {
 		return nil, err
 	}
 	if !t.HasRegistered() {
-		return nil, fmt.Errorf("%w: turnout spikes need registered voters, and no unit of this tally has them", ErrNeedsTurnout)
+		return nil, sim.Errorf(ErrNeedsTurnout, "forensics.spikes.no-registered", t.UnitLevel)
 	}
 	var ex exclusions
 	var ks, ns []int64
@@ -187,7 +187,7 @@ func (s *SpikeTest) run(ks, ns []int64, ex []Exclusion, o SpikeOptions, stream u
 	s.Excluded, s.Replicates, s.Null, s.Caveat = ex, o.Replicates, SpikeNull, SpikeCaveat
 	s.Units = int64(len(ks))
 	if s.Units == 0 {
-		return nil, fmt.Errorf("%w: no unit qualifies for the %s spike test", ErrNoUnits, s.Quantity)
+		return nil, sim.Errorf(ErrNoUnits, "forensics.spikes.no-units", "", s.Quantity)
 	}
 	// Each unit's chance of an integer percentage under the null.
 	var always int64

@@ -147,7 +147,7 @@ func TurnoutShare(t *sim.Tally, o TurnoutShareOptions) (*TurnoutShareResult, err
 		return nil, err
 	}
 	if !t.HasRegistered() {
-		return nil, fmt.Errorf("%w: the turnout–share relationship needs registered voters, and no unit of this tally has them", ErrNeedsTurnout)
+		return nil, sim.Errorf(ErrNeedsTurnout, "forensics.turnout-share.no-registered", t.UnitLevel)
 	}
 	level := -1
 	if len(t.Levels) > 0 {
@@ -205,7 +205,7 @@ func TurnoutShare(t *sim.Tally, o TurnoutShareOptions) (*TurnoutShareResult, err
 	}
 	res.Excluded = ex.result()
 	if len(nat.turnout) == 0 {
-		return nil, fmt.Errorf("%w: no single unit has registered voters and valid votes", ErrNoUnits)
+		return nil, sim.Errorf(ErrNoUnits, "forensics.no-single-units", t.UnitLevel)
 	}
 	res.National = nat.row(-1)
 	if len(byRegion) > 1 {

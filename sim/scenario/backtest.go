@@ -117,8 +117,8 @@ type BacktestResult struct {
 	// calibration on counted units put on the spread, over the
 	// repetitions.
 	SpreadScale [3]float64 `json:"spread_scale"`
-	ModelText   string     `json:"model_text,omitempty"`
-	Notes       []string   `json:"notes,omitempty"`
+	ModelNote   sim.Note   `json:"model_note"`
+	Notes       []sim.Note `json:"notes,omitempty"`
 }
 
 // Backtest hides counted units by p.Design, projects them with the model,
@@ -148,8 +148,8 @@ func (e *Engine) Backtest(p BacktestParams) (*BacktestResult, error) {
 			return nil, err
 		}
 		r := m.Result()
-		if res.ModelText == "" {
-			res.ModelText = r.Model
+		if res.ModelNote.Code == "" {
+			res.ModelNote = r.Model
 		}
 		s.notes(res, r.Notes)
 		s.add(e, hide, m, &r, res)
@@ -235,18 +235,12 @@ func newBacktestScore(e *Engine) *backtestScore {
 
 // notes keeps one note of each kind (digits aside): the first
 // repetition's. The spread's scale is summarised by finish.
-func (s *backtestScore) notes(res *BacktestResult, notes []string) {
+func (s *backtestScore) notes(res *BacktestResult, notes []sim.Note) {
 	for _, n := range notes {
-		key := strings.Map(func(r rune) rune {
-			if r >= '0' && r <= '9' || r == '.' || r == ',' || r == '+' || r == '-' {
-				return -1
-			}
-			return r
-		}, n)
-		if strings.HasPrefix(n, "the spread is scaled") || strings.HasPrefix(n, "baseline joined") || slices.Contains(s.noteKeys, key) {
+		if n.Code == "mc.self-calibrated" || n.Code == "mc.baseline" || n.Code == "mc.baseline.missing" || slices.Contains(s.noteKeys, n.Code) {
 			continue
 		}
-		s.noteKeys = append(s.noteKeys, key)
+		s.noteKeys = append(s.noteKeys, n.Code)
 		res.Notes = append(res.Notes, n)
 	}
 }

@@ -28,7 +28,6 @@ type baselineJoin struct {
 	// innermost region whose key path matches), or -1.
 	region []int
 	// counts for the report
-	unit, units               string
 	joined, noBase, unmatched int
 }
 
@@ -103,7 +102,7 @@ func joinBaseline(e *Engine, b *sim.Tally, ca, cb int, missing []sim.Unit) (*bas
 	_, uniqT := baselineKeys(t, t.Units)
 	_, uniqB := baselineKeys(b, b.Units)
 	byID := uniqT && uniqB
-	bj := &baselineJoin{b: b, unit: e.unitWord(), units: e.unitsWord()}
+	bj := &baselineJoin{b: b}
 	n := len(b.Units)
 	bj.two = make([]float64, n)
 	bj.margin = make([]float64, n)
@@ -172,11 +171,10 @@ func joinBaseline(e *Engine, b *sim.Tally, ca, cb int, missing []sim.Unit) (*bas
 }
 
 // report says how the join went, in one sentence.
-func (bj *baselineJoin) report() string {
-	s := fmt.Sprintf("baseline joined to %s counted %s; %s counted %s have no baseline and are left out of the model's fit; %s baseline %s match no counted %s",
-		Thousands(int64(bj.joined)), bj.units, Thousands(int64(bj.noBase)), bj.units, Thousands(int64(bj.unmatched)), bj.units, bj.unit)
+func (bj *baselineJoin) report(e *Engine) sim.Note {
+	code := "mc.baseline"
 	if len(bj.missing) > 0 {
-		s += fmt.Sprintf(" and are projected as the missing %s", bj.units)
+		code = "mc.baseline.missing"
 	}
-	return s
+	return sim.NewNote(code, e.t.UnitLevel, sim.Votes(bj.joined), sim.Votes(bj.noBase), sim.Votes(bj.unmatched))
 }

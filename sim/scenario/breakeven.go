@@ -2,7 +2,6 @@ package scenario
 
 import (
 	"fmt"
-	"strings"
 
 	"github.com/tallyscope/tallyscope/sim"
 )
@@ -37,7 +36,7 @@ type BreakEven struct {
 	Counted         int64     `json:"counted"`
 	Remaining       int64     `json:"remaining"`
 	RemainingMethod Remaining `json:"remaining_method,omitempty"`
-	RemainingText   string    `json:"remaining_text,omitempty"`
+	RemainingNote   sim.Note  `json:"remaining_note"`
 	OthersShare     float64   `json:"others_share"`
 	Needed          float64   `json:"needed"`
 	NeededAlone     float64   `json:"needed_alone"`
@@ -49,7 +48,7 @@ type BreakEven struct {
 	LeadIfAllToRunnerUp int64 `json:"lead_if_all_to_runner_up"`
 	// Notes say what was estimated to find the remaining votes (set by
 	// Engine.BreakEven, not per region).
-	Notes []string `json:"notes,omitempty"`
+	Notes []sim.Note `json:"notes,omitempty"`
 }
 
 // breakEven computes the rule for counted votes and remaining votes.
@@ -116,11 +115,10 @@ func (e *Engine) BreakEven(sc Scenario) (BreakEven, error) {
 		return BreakEven{}, err
 	}
 	b := breakEven(o.Counted, e.lumped, o.Remaining)
-	b.Name = e.regionName(e.nr)
-	b.RemainingMethod, b.RemainingText = o.RemainingMethod, o.RemainingText
+	b.RemainingMethod, b.RemainingNote = o.RemainingMethod, o.RemainingNote
 	for _, n := range o.Notes {
 		// The split of the remaining votes does not matter here.
-		if !strings.HasPrefix(n, "the missing ") || !strings.Contains(n, " vote like ") {
+		if n.Code != "scenario.like-smallest-region" {
 			b.Notes = append(b.Notes, n)
 		}
 	}
@@ -161,8 +159,8 @@ func (e *Engine) BreakEvens(sc Scenario, level string) ([]BreakEven, error) {
 			rem += v
 		}
 		b := breakEven(o.RegionCounted(r), e.lumped, rem)
-		b.Region, b.Name = r, e.regionName(r)
-		b.RemainingMethod, b.RemainingText = o.RemainingMethod, o.RemainingText
+		b.Region, b.Name = r, string(e.regionName(r))
+		b.RemainingMethod, b.RemainingNote = o.RemainingMethod, o.RemainingNote
 		out = append(out, b)
 	}
 	return out, nil

@@ -1,7 +1,6 @@
 package scenario
 
 import (
-	"fmt"
 	"math"
 	"slices"
 
@@ -80,7 +79,7 @@ type calibrated struct {
 	// scratch per run
 	shM, shV, ogAcc, poolOff []float64
 	// description of the model, one sentence.
-	model string
+	model sim.Note
 	// path0 holds each missing unit's region path (levels per unit).
 	paths  []int32
 	levels int
@@ -115,7 +114,7 @@ func (e *Engine) newCalibrated(sc *Scenario, base *Outcome, in Inputs, a, b int,
 		if err != nil {
 			return nil, err
 		}
-		m.note(bj.report())
+		m.notes = append(m.notes, bj.report(e))
 		cal.join = bj
 	}
 	fit, err := e.fitCounted(cal.join, in.Missing, a, b)
@@ -163,14 +162,14 @@ func (e *Engine) newCalibrated(sc *Scenario, base *Outcome, in Inputs, a, b int,
 	uncalibrated := summed > 0 && len(in.Missing) == 0 && !fit.useBase
 	if uncalibrated {
 		extra = max(extra, AggregateShock)
-		m.note(fmt.Sprintf("the counted data are totals (%s rows for %s %s), so the errors of one %s cannot be measured: the simulation adds a fixed, uncalibrated shock of sd %.2f on the two-party margin per %s; load the data with one row per %s for the calibrated model", Thousands(int64(len(e.t.Units))), Thousands(reporting), e.unitsWord(), e.unitWord(), AggregateShock, levelName(e, shockLevel), e.unitWord()))
+		m.note("mc.totals-only", sim.Votes(len(e.t.Units)), sim.Votes(reporting), sim.Points(AggregateShock), levelName(e, shockLevel))
 	}
 	cal.setShocks(fit.hm, fit.hv, mb.groups, extra, sc.MonteCarlo.NationalSigma)
 	cal.ogAcc = make([]float64, len(mb.ogOf))
 	cal.poolOff = make([]float64, len(cal.poolSD))
 	cal.buildSpans()
 	cal.setCenter(m.counted, a, b)
-	cal.model = e.calibratedText(fit, oneByOne, uncalibrated, shockLevel)
+	cal.model = e.calibratedNote(fit, oneByOne, uncalibrated, shockLevel)
 	e.noteSettings(m, sc, extra, officialSpread, shockLevel)
 	return cal, nil
 }
@@ -252,43 +251,42 @@ func (cal *calibrated) setCenter(counted []float64, a, b int) {
 	}
 }
 
-// calibratedText says in one sentence how the calibrated model predicts
-// the missing units (known one by one or only by number).
-func (e *Engine) calibratedText(fit *countedFit, oneByOne, uncalibrated bool, shockLevel int) string {
-	unit, units := e.unitWord(), e.unitsWord()
+// calibratedNote says how the calibrated model predicts the missing
+// units (known one by one or only by number), as a code for package i18n
+// to word in one sentence: "model.uncalibrated", or
+// "model.baseline", "model.turnout" or "model.volume" by what the fit
+// uses, with ".by-number" when the missing units are known only by
+// number.
+func (e *Engine) calibratedNote(fit *countedFit, oneByOne, uncalibrated bool, shockLevel int) sim.Note {
 	level := levelName(e, shockLevel)
 	if uncalibrated {
-		return fmt.Sprintf("uncalibrated: the counted data are totals, so each missing %s is predicted from its region's counted totals, with a fixed shock of sd %.2f on the two-party margin shared by each %s", unit, AggregateShock, level)
+		return sim.NewNote("model.uncalibrated", e.t.UnitLevel, sim.Points(AggregateShock), level)
 	}
-	var from string
+	code := "model.volume"
 	switch {
 	case fit.useBase:
-		from = "from its own result in the baseline: the change in its two-party margin and its turnout factor, by region (every level), size and baseline lean"
+		code = "model.baseline"
 	case fit.useRE:
-		from = "from the counted " + units + ": its two-party margin and turnout, by region (every level) and size"
-	default:
-		from = "from the counted " + units + ": its two-party margin and volume, by region (every level)"
+		code = "model.turnout"
 	}
-	known := ""
 	if !oneByOne {
-		known = " (known only by number in its region)"
+		code += ".by-number"
 	}
-	return fmt.Sprintf("each missing %s%s is predicted %s; errors are resampled from the counted %s' held-out residuals, with a shock shared by each %s", unit, known, from, units, level)
+	return sim.NewNote(code, e.t.UnitLevel, level)
 }
 
 // noteSettings notes the assumptions that come from the scenario rather
 // than the data: an official total spread by volume, a sensitivity
 // setting, a swing or turnout change.
 func (e *Engine) noteSettings(m *MonteCarlo, sc *Scenario, extra float64, officialSpread bool, shockLevel int) {
-	units := e.unitsWord()
 	if officialSpread {
-		m.note("the official remaining total is spread over the missing " + units + " in proportion to their predicted volume")
+		m.note("mc.remaining-by-volume")
 	}
 	if sc.MonteCarlo.RegionSigma > 0 || sc.MonteCarlo.NationalSigma > 0 {
-		m.note(fmt.Sprintf("sensitivity setting: an extra shock of sd %.3g per %s and %.3g nationally on the two-party margin", extra, levelName(e, shockLevel), sc.MonteCarlo.NationalSigma))
+		m.note("mc.sensitivity", sim.Points(extra), levelName(e, shockLevel), sim.Points(sc.MonteCarlo.NationalSigma))
 	}
 	if len(sc.Swings) > 0 || !sc.Turnout.IsZero() {
-		m.note("the model of the missing " + units + " is fitted on the counted " + units + " before the swing or turnout change, which applies to the counted ones only")
+		m.note("mc.fit-before-change")
 	}
 }
 
@@ -299,9 +297,9 @@ func (e *Engine) noteSettings(m *MonteCarlo, sc *Scenario, extra float64, offici
 const AggregateShock = 0.05
 
 // levelName names level l of e's tally, or "region".
-func levelName(e *Engine, l int) string {
+func levelName(e *Engine, l int) sim.Level {
 	if l >= 0 && l < len(e.t.Levels) {
-		return e.t.Levels[l]
+		return sim.Level(e.t.Levels[l])
 	}
 	return "region"
 }

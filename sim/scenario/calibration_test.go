@@ -157,5 +157,6 @@ func TestBaselineJoin(t *testing.T) {
 	m.Step(10)
 	r := m.Result()
 	require.NotEmpty(t, r.Notes)
-	assert.Contains(t, r.Notes[0], "baseline joined to 200 counted tables")
+	assert.Equal(t, "mc.baseline", r.Notes[0].Code)
+	assert.Equal(t, sim.Votes(200), r.Notes[0].Args[0])
 }

@@ -74,7 +74,7 @@ func (e *Engine) cellUnits(base *Outcome, m *MonteCarlo) []projUnit {
 				n = int64(math.Round(float64(c.votes) / (float64(res.Valid) / float64(res.Units))))
 			}
 			n = max(n, 1)
-			m.note("the number of missing units is estimated from the remaining votes and the counted votes per unit")
+			m.note("mc.units-estimated")
 		}
 		path := e.appendPath(nil, c.region)
 		reg := -1.0

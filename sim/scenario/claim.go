@@ -142,10 +142,10 @@ func (e *Engine) imputeClaim(rs *resolved, o *Outcome, countedValid int64) error
 	sc := rs.sc
 	t := e.t
 	o.RemainingMethod = RemainingOfficial
-	o.RemainingText = "the claimed valid total minus the counted valid votes"
-	label := sc.Claim.Label
+	o.RemainingNote = sim.NewNote("remaining.claim", e.t.UnitLevel)
+	label := sim.Label(sc.Claim.Label)
 	if label == "" {
-		label = "the claim"
+		label = "the claim" // i18n words it
 	}
 	var unnamed, unnamedCounted int64
 	for c := range o.Imputed {
@@ -185,10 +185,10 @@ func (e *Engine) imputeClaim(rs *resolved, o *Outcome, countedValid int64) error
 			}
 		}
 		if len(sc.Claim.Votes) > 0 && unnamed > 1 {
-			o.note("%s gives the other candidates only as a group; their missing votes are split in proportion to their counted votes", label)
+			o.note("scenario.claim-others-grouped", label)
 		}
 		if g < 0 {
-			o.flag(FlagNegativeVotes, -1, g, "the other candidates together would need %s votes in the missing %ss: %s says %s for them, but the counted %ss already hold %s", Thousands(g), e.unitWord(), label, Thousands(rs.claimOthers), e.unitWord(), Thousands(unnamedCounted))
+			o.flag(FlagNegativeVotes, -1, g, "scenario.claim-others-negative", sim.Votes(g), label, sim.Votes(rs.claimOthers), sim.Votes(unnamedCounted))
 		}
 	}
 	rem := rs.claimV - countedValid
@@ -199,26 +199,26 @@ func (e *Engine) imputeClaim(rs *resolved, o *Outcome, countedValid int64) error
 		v := o.Imputed[c]
 		name := t.Candidates[c].Label()
 		if v < 0 {
-			o.flag(FlagNegativeVotes, c, v, "%s would need %s votes in the missing %ss: %s says %s, but the counted %ss already give %s", name, Thousands(v), e.unitWord(), label, Thousands(rs.claim[c]), e.unitWord(), Thousands(o.Counted[c]))
+			o.flag(FlagNegativeVotes, c, v, "scenario.claim-negative", name, sim.Votes(v), label, sim.Votes(rs.claim[c]), sim.Votes(o.Counted[c]))
 		} else if v > 0 && v > rem {
-			share := "more than all of them"
 			if rem > 0 {
-				share = pct(float64(v) / float64(rem))
+				o.flag(FlagShareAbove100, c, v-rem, "scenario.claim-share-above-100", name, sim.Votes(v), sim.Share(float64(v)/float64(rem)), sim.Votes(rem))
+			} else {
+				o.flag(FlagShareAbove100, c, v-rem, "scenario.claim-share-none-left", name, sim.Votes(v), sim.Votes(rem))
 			}
-			o.flag(FlagShareAbove100, c, v-rem, "%s would need %s votes in the missing %ss, %s of the %s remaining valid votes", name, Thousands(v), e.unitWord(), share, Thousands(rem))
 		}
 	}
 	if rem < 0 {
-		o.flag(FlagNegativeRemaining, -1, rem, "%s's valid total %s is %s below the %s counted valid votes", label, Thousands(rs.claimV), Thousands(-rem), Thousands(countedValid))
+		o.flag(FlagNegativeRemaining, -1, rem, "scenario.claim-below-counted", label, sim.Votes(rs.claimV), sim.Votes(-rem), sim.Votes(countedValid))
 	}
 	capacity := o.MissingRegistered
 	if sc.Claim.Reported > 0 && sc.Claim.Reported < 1 && o.MissingRegistered >= 0 && o.CountedRegistered >= 0 {
 		capacity = int64(math.Round(float64(o.CountedRegistered+o.MissingRegistered)*sc.Claim.Reported)) - o.CountedRegistered
-		o.note("%s covers %s of the %ss, so its missing %ss hold at most %s registered voters", label, pct(sc.Claim.Reported), e.unitWord(), e.unitWord(), Thousands(max(capacity, 0)))
+		o.note("scenario.claim-covers", label, sim.Share(sc.Claim.Reported), sim.Votes(max(capacity, 0)))
 	}
 	if capacity >= 0 && rem > capacity {
-		o.flag(FlagTurnoutAbove100, -1, rem-capacity, "the missing %ss would need %s valid votes from at most %s registered voters", e.unitWord(), Thousands(rem), Thousands(max(capacity, 0)))
+		o.flag(FlagTurnoutAbove100, -1, rem-capacity, "scenario.claim-turnout-above-100", sim.Votes(rem), sim.Votes(max(capacity, 0)))
 	}
-	o.note("%s is national, so the missing votes it implies are not placed in regions", label)
+	o.note("scenario.claim-national", label)
 	return nil
 }

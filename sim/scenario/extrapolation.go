@@ -1,7 +1,8 @@
 package scenario
 
 import (
-	"fmt"
+	"github.com/tallyscope/tallyscope/sim"
+
 	"math"
 	"slices"
 )
@@ -51,7 +52,7 @@ func extrapolationShift(fm, fv *fitInput, units []calUnit, m *MonteCarlo) (sdM, 
 	if sdM == 0 && sdV == 0 {
 		return 0, 0
 	}
-	m.note(fmt.Sprintf("the missing %s differ in size from the counted ones (%.1f standard deviations of log size apart); held out the same way, the counted ones were mispredicted by %+.2f points of two-party margin on average; a shared shock of that size, scaled by the distance, widens the intervals (the sign of such an error does not carry over, so the centre is not moved)", m.e.unitsWord(), g.d, 100*h.em))
+	m.note("mc.extrapolation", sim.Points(g.d), sim.Points(100*h.em))
 	return sdM, sdV
 }
 

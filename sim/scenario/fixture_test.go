@@ -191,3 +191,12 @@ func perState(t *sim.Tally) *sim.Tally {
 	out.Units = units
 	return out
 }
+
+// codes lists the codes of notes.
+func codes(notes []sim.Note) []string {
+	var out []string
+	for _, n := range notes {
+		out = append(out, n.Code)
+	}
+	return out
+}

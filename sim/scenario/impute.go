@@ -35,7 +35,7 @@ func (e *Engine) imputePass(rs *resolved, o *Outcome) error {
 		return e.imputeClaim(rs, o, countedValid)
 	}
 	method := e.remainingMethod(rs, o, len(pools) > 0)
-	o.RemainingMethod, o.RemainingText = method, method.Describe()
+	o.RemainingMethod, o.RemainingNote = method, sim.NewNote(method.Code(), e.t.UnitLevel)
 	cs := e.cells(pools, rs.level, o)
 	fixed, err := e.fixedRemaining(rs, o, method, countedValid)
 	if err != nil {
@@ -43,7 +43,7 @@ func (e *Engine) imputePass(rs *resolved, o *Outcome) error {
 	}
 	if len(cs) == 0 {
 		if fixed < 0 {
-			return fmt.Errorf("%w: give the expected registered voters or units (--registered-total, --units-total), or an official total", ErrNoMissing)
+			return sim.Errorf(ErrNoMissing, "scenario.no-missing.expected", e.t.UnitLevel)
 		}
 		cs = []cell{{region: e.nr, units: -1, reg: -1}}
 	}
@@ -57,9 +57,9 @@ func (e *Engine) imputePass(rs *resolved, o *Outcome) error {
 	}
 	switch sc.Missing {
 	case MissingLikeRegion:
-		o.note("the missing %ss vote like the smallest region around them with at least %d counted %ss", e.unitWord(), rs.minU, e.unitWord())
+		o.note("scenario.like-smallest-region", sim.Votes(rs.minU))
 	case MissingWorstCase:
-		o.note("every remaining vote goes to %s, the counted runner-up", e.t.Candidates[o.CountedRunnerUp].Label())
+		o.note("scenario.worst-case", e.t.Candidates[o.CountedRunnerUp].Label())
 	}
 	if o.MissingRegistered >= 0 {
 		var rem int64
@@ -67,7 +67,7 @@ func (e *Engine) imputePass(rs *resolved, o *Outcome) error {
 			rem += v
 		}
 		if rem > o.MissingRegistered {
-			o.flag(FlagTurnoutAbove100, -1, rem-o.MissingRegistered, "the missing %ss would need %s valid votes from %s registered voters, a turnout of %s", e.unitWord(), Thousands(rem), Thousands(o.MissingRegistered), pct(float64(rem)/float64(max(o.MissingRegistered, 1))))
+			o.flag(FlagTurnoutAbove100, -1, rem-o.MissingRegistered, "scenario.turnout-above-100", sim.Votes(rem), sim.Votes(o.MissingRegistered), sim.Share(float64(rem)/float64(max(o.MissingRegistered, 1))))
 		}
 	}
 	return nil
@@ -127,17 +127,17 @@ func (e *Engine) fixedRemaining(rs *resolved, o *Outcome, method Remaining, coun
 	case RemainingOfficial:
 		official := rs.officialTotal()
 		if official <= 0 {
-			return -1, fmt.Errorf("%w: the official estimate of the remaining votes needs an official valid total", ErrScenario)
+			return -1, sim.Errorf(ErrScenario, "scenario.no-official-total", e.t.UnitLevel)
 		}
 		fixed := official - countedValid
 		if fixed < 0 {
-			o.flag(FlagNegativeRemaining, -1, fixed, "the official valid total %s is %s below the %s counted valid votes", Thousands(official), Thousands(-fixed), Thousands(countedValid))
+			o.flag(FlagNegativeRemaining, -1, fixed, "scenario.official-below-counted", sim.Votes(official), sim.Votes(-fixed), sim.Votes(countedValid))
 			fixed = 0
 		}
 		return fixed, nil
 	case RemainingUnits:
 		if sc.Reported > 0 {
-			o.RemainingText = fmt.Sprintf("the counted votes scaled to 100%% from the %s reported", pct(sc.Reported))
+			o.RemainingNote = sim.NewNote("remaining.reported", e.t.UnitLevel, sim.Share(sc.Reported))
 			return int64(math.Round(float64(countedValid)/sc.Reported)) - countedValid, nil
 		}
 	}
@@ -173,9 +173,9 @@ func (e *Engine) spreadFixed(cs []cell, fixed int64, m int64, o *Outcome) {
 	if len(cs) > 1 {
 		switch {
 		case byReg:
-			o.note("the %s remaining votes are spread over the regions in proportion to their missing registered voters", Thousands(fixed))
+			o.note("scenario.remaining-spread.registered", sim.Votes(fixed))
 		case byUnits:
-			o.note("the %s remaining votes are spread over the regions in proportion to their missing %s times the counted votes per %s there", Thousands(fixed), e.unitsWord(), e.unitWord())
+			o.note("scenario.remaining-spread.units", sim.Votes(fixed))
 		}
 	}
 	apportionCells(cs, fixed)
@@ -193,22 +193,22 @@ func (e *Engine) estimateRemaining(cs []cell, method Remaining, m int64, o *Outc
 		switch method {
 		case RemainingFull:
 			if c.reg < 0 {
-				return fmt.Errorf("%w: 100%% turnout needs the missing units' registered voters (--registered-total)", ErrNoMissing)
+				return sim.Errorf(ErrNoMissing, "scenario.no-missing.full", e.t.UnitLevel)
 			}
 			c.vol = c.reg
 		case RemainingTurnout:
 			if c.reg < 0 {
-				return fmt.Errorf("%w: the turnout estimate needs the missing units' registered voters (--registered-total)", ErrNoMissing)
+				return sim.Errorf(ErrNoMissing, "scenario.no-missing.turnout", e.t.UnitLevel)
 			}
 			tr := e.turnoutRegion(c.region, m)
 			reg := e.result(tr).Registered
 			if reg <= 0 || !e.hasRE {
-				return fmt.Errorf("%w: the turnout estimate needs counted units with registered voters", ErrNoMissing)
+				return sim.Errorf(ErrNoMissing, "scenario.no-missing.counted-registered", e.t.UnitLevel)
 			}
 			c.vol = c.reg * float64(o.validRE[tr]) / float64(reg)
 		case RemainingUnits:
 			if c.units < 0 {
-				return fmt.Errorf("%w: the per-unit estimate needs the number of missing units (--units-total)", ErrNoMissing)
+				return sim.Errorf(ErrNoMissing, "scenario.no-missing.units", e.t.UnitLevel)
 			}
 			sr := e.shareRegion(c.region, m)
 			cu := e.result(sr).Units
@@ -224,7 +224,7 @@ func (e *Engine) estimateRemaining(cs []cell, method Remaining, m int64, o *Outc
 		sum += c.vol
 	}
 	if capped {
-		o.note("the remaining votes are capped at the missing %ss' registered voters where the estimate exceeded them", e.unitWord())
+		o.note("scenario.remaining-capped")
 	}
 	total := int64(math.Round(sum))
 	if o.MissingRegistered >= 0 {

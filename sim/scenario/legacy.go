@@ -56,7 +56,7 @@ func (m *MonteCarlo) initLegacy(shockLevel int) error {
 			}
 			si = s
 		} else if len(e.t.Levels) > 0 {
-			m.note("some missing units are only known above the shock level, so they get no regional shock")
+			m.note("mc.above-shock-level")
 		}
 		if c.votes <= 0 {
 			continue
@@ -70,7 +70,7 @@ func (m *MonteCarlo) initLegacy(shockLevel int) error {
 			if n <= 0 {
 				n = 1
 			}
-			m.note("the number of missing units is estimated from the remaining votes and the counted votes per unit")
+			m.note("mc.units-estimated")
 		}
 		sp := e.span[sr]
 		if sr >= e.nr {

@@ -1,7 +1,8 @@
 package scenario
 
 import (
-	"fmt"
+	"github.com/tallyscope/tallyscope/sim"
+
 	"math"
 	"slices"
 )
@@ -48,9 +49,9 @@ type MonteCarloResult struct {
 	// SpreadScale is the factor the calibration on counted units put on
 	// the spread (1 when none was measured).
 	SpreadScale float64 `json:"spread_scale"`
-	// Model says in one sentence how the missing units are simulated.
-	Model string   `json:"model"`
-	Notes []string `json:"notes,omitempty"`
+	// Model says how the missing units are simulated, as a code.
+	Model sim.Note   `json:"model"`
+	Notes []sim.Note `json:"notes,omitempty"`
 }
 
 // Interval returns the central interval of the margin holding the given
@@ -84,7 +85,7 @@ func (m *MonteCarlo) Result() MonteCarloResult {
 	res.WinSE = make([]float64, nc)
 	res.Wins = slices.Clone(m.wins)
 	res.ShareQ = make([][]float64, nc)
-	res.Model = m.ModelText()
+	res.Model = m.ModelNote()
 	res.SpreadScale = 1
 	if m.cal != nil {
 		res.SpreadScale = m.cal.scale
@@ -127,13 +128,14 @@ func (m *MonteCarlo) Result() MonteCarloResult {
 	return res
 }
 
-// ModelText says in one sentence how the simulation models the missing
-// units.
-func (m *MonteCarlo) ModelText() string {
+// ModelNote says how the simulation models the missing units, as a code
+// for package i18n to word in one sentence (see calibratedNote; the
+// legacy model is "model.legacy").
+func (m *MonteCarlo) ModelNote() sim.Note {
 	if m.cal != nil {
 		return m.cal.model
 	}
-	return fmt.Sprintf("legacy model: each missing %s takes its region's shares with a fixed regional shock (sd %.2g on the log share) and noise resampled from the region's counted %s; its volume is fixed", m.e.unitWord(), m.sigma, m.e.unitsWord())
+	return sim.NewNote("model.legacy", m.e.t.UnitLevel, sim.Points(m.sigma))
 }
 
 // MinRuns is the number of finished runs below which no probability and
@@ -198,21 +200,21 @@ func (r *MonteCarloResult) Statement(c int) WinStatement {
 	return s
 }
 
-// String states s in English ("in all 2,000 runs", "in 97.3% of 2,000
-// runs (Monte Carlo error ±0.4 points)").
-func (s WinStatement) String() string {
-	n := Thousands(int64(s.Runs))
+// Note states s as a code for package i18n to word ("in all 2,000
+// runs", "in 97.3% of 2,000 runs (Monte Carlo error ±0.4 points)").
+func (s WinStatement) Note() sim.Note {
+	n := sim.Votes(s.Runs)
 	switch s.Kind {
 	case WinAll:
-		return "in all " + n + " runs"
+		return sim.NewNote("win.all", "", n)
 	case WinNone:
-		return "in none of the " + n + " runs"
+		return sim.NewNote("win.none", "", n)
 	case WinAbove:
-		return "in more than 99.9% of " + n + " runs"
+		return sim.NewNote("win.above", "", n)
 	case WinBelow:
-		return "in fewer than 0.1% of " + n + " runs"
+		return sim.NewNote("win.below", "", n)
 	case WinShare:
-		return fmt.Sprintf("in %.1f%% of %s runs (Monte Carlo error ±%.1f points)", 100*s.P, n, 100*s.SE)
+		return sim.NewNote("win.share", "", sim.Points(100*s.P), n, sim.Points(100*s.SE))
 	}
-	return fmt.Sprintf("(not stated before %d runs; %s made)", MinRuns, n)
+	return sim.NewNote("win.too-few", "", sim.Votes(MinRuns), n)
 }

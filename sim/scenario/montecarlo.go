@@ -1,7 +1,10 @@
 package scenario
 
 import (
+	"github.com/tallyscope/tallyscope/sim"
+
 	"fmt"
+	"reflect"
 	"slices"
 )
 
@@ -58,7 +61,7 @@ type MonteCarlo struct {
 	wins    []int64
 	margins []float64
 	shares  []float64
-	notes   []string
+	notes   []sim.Note
 
 	// scratch
 	shock, expShock, tmp, tot []float64
@@ -158,15 +161,17 @@ func (e *Engine) newProjection(sc Scenario, in Inputs, calibrate bool) (*MonteCa
 			return nil, err
 		}
 		cal.scale = s
-		m.note(fmt.Sprintf("the spread is scaled by %.2f: in %d hold-outs of counted %s, the projection's errors were that many times its own standard deviation (root mean square)", s, selfCalibrateReps, e.unitsWord()))
+		m.note("mc.self-calibrated", sim.Points(s), sim.Votes(selfCalibrateReps))
 	}
 	return m, nil
 }
 
 // note adds s to the simulation's notes, once.
-func (m *MonteCarlo) note(s string) {
-	if !slices.Contains(m.notes, s) {
-		m.notes = append(m.notes, s)
+// note adds a note with code and args, once.
+func (m *MonteCarlo) note(code string, args ...any) {
+	n := sim.NewNote(code, m.e.t.UnitLevel, args...)
+	if !slices.ContainsFunc(m.notes, func(o sim.Note) bool { return reflect.DeepEqual(o, n) }) {
+		m.notes = append(m.notes, n)
 	}
 }
 

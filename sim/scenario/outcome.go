@@ -1,9 +1,6 @@
 package scenario
 
 import (
-	"fmt"
-	"strings"
-
 	"github.com/tallyscope/tallyscope/sim"
 )
 
@@ -36,8 +33,9 @@ type Flag struct {
 	Candidate int `json:"candidate"`
 	// Votes is the offending number (the negative votes, the excess).
 	Votes int64 `json:"votes"`
-	// Text says what is impossible, in a sentence.
-	Text string `json:"text"`
+	// Note says what is impossible, as a code and its arguments for
+	// package i18n to word.
+	Note sim.Note `json:"note"`
 }
 
 // Outcome is the result of a scenario: projected votes per candidate,
@@ -68,9 +66,9 @@ type Outcome struct {
 	Remaining int64 `json:"remaining"`
 	Valid     int64 `json:"valid"`
 	// RemainingMethod is the estimate of the remaining votes that was
-	// used; RemainingText says it in words.
+	// used; RemainingNote says it, as a code for package i18n to word.
 	RemainingMethod Remaining `json:"remaining_method,omitempty"`
-	RemainingText   string    `json:"remaining_text,omitempty"`
+	RemainingNote   sim.Note  `json:"remaining_note"`
 
 	// Winner and RunnerUp index Candidates (ties: the candidate listed
 	// first wins); Tie reports equal votes.
@@ -106,9 +104,9 @@ type Outcome struct {
 	TurnoutUncapped int64 `json:"turnout_uncapped"`
 
 	// Flags lists the impossible states; Notes what was estimated or
-	// assumed, in words.
-	Flags []Flag   `json:"flags,omitempty"`
-	Notes []string `json:"notes,omitempty"`
+	// assumed, as codes and arguments for package i18n to word.
+	Flags []Flag     `json:"flags,omitempty"`
+	Notes []sim.Note `json:"notes,omitempty"`
 
 	// Level is the level of the per-region results (-1: none).
 	Level int `json:"level"`
@@ -196,7 +194,7 @@ func (o *Outcome) reset(e *Engine, sc Scenario) {
 		o.natShares[c] = nat.Share(c, sim.OfValid)
 	}
 	o.CountedValid, o.Remaining, o.Valid = 0, 0, 0
-	o.RemainingMethod, o.RemainingText = RemainingAuto, ""
+	o.RemainingMethod, o.RemainingNote = RemainingAuto, sim.Note{}
 	o.Winner, o.RunnerUp, o.Tie, o.Margin, o.MarginPP = -1, -1, false, 0, 0
 	o.CountedUnits = nat.Units
 	o.MissingUnits, o.MissingRegistered = 0, 0
@@ -211,12 +209,20 @@ func (o *Outcome) reset(e *Engine, sc Scenario) {
 	o.Level = -1
 }
 
-func (o *Outcome) note(format string, args ...any) {
-	o.Notes = append(o.Notes, fmt.Sprintf(format, args...))
+// note adds a note with code and args; its units are the tally's.
+func (o *Outcome) note(code string, args ...any) {
+	o.Notes = append(o.Notes, sim.NewNote(code, o.unitLevel(), args...))
 }
 
-func (o *Outcome) flag(k FlagKind, c int, votes int64, format string, args ...any) {
-	o.Flags = append(o.Flags, Flag{Kind: k, Candidate: c, Votes: votes, Text: fmt.Sprintf(format, args...)})
+func (o *Outcome) flag(k FlagKind, c int, votes int64, code string, args ...any) {
+	o.Flags = append(o.Flags, Flag{Kind: k, Candidate: c, Votes: votes, Note: sim.NewNote(code, o.unitLevel(), args...)})
+}
+
+func (o *Outcome) unitLevel() string {
+	if o.t == nil {
+		return ""
+	}
+	return o.t.UnitLevel
 }
 
 // leader returns the top two of votes among the contestants (lumped
@@ -242,20 +248,20 @@ func (o *Outcome) finish(e *Engine) {
 		o.MarginPP = 100 * (o.Share(o.Winner) - o.Share(o.RunnerUp))
 	}
 	if o.Clamped > 0 {
-		o.note("%d %s(s) hit 0%% or 100%% and were clamped", o.Clamped, e.unitWord())
+		o.note("scenario.clamped", sim.UnitCount(o.Clamped))
 	}
 	if o.TurnoutSkipped > 0 {
-		o.note("the turnout change in points could not apply to %d %s(s) without registered voters", o.TurnoutSkipped, e.unitWord())
+		o.note("scenario.turnout-skipped", sim.UnitCount(o.TurnoutSkipped))
 	}
 	if o.TurnoutUncapped > 0 {
-		o.note("the turnout factor raised %d %s(s) without registered voters, which nothing caps", o.TurnoutUncapped, e.unitWord())
+		o.note("scenario.turnout-uncapped", sim.UnitCount(o.TurnoutUncapped))
 	}
 	if o.CountedRegistered >= 0 && o.MissingRegistered >= 0 {
 		reg := o.CountedRegistered + o.MissingRegistered
 		nat := &e.agg.Nation
 		cast := o.Valid + nat.Null + nat.Blank
 		if reg > 0 && cast > reg && o.Scenario.Missing != MissingNone {
-			o.flag(FlagMoreThanRegistered, -1, cast-reg, "%s votes would exceed the %s registered voters by %s", Thousands(cast), Thousands(reg), Thousands(cast-reg))
+			o.flag(FlagMoreThanRegistered, -1, cast-reg, "scenario.more-than-registered", sim.Votes(cast), sim.Votes(reg), sim.Votes(cast-reg))
 		}
 	}
 }
@@ -284,43 +290,4 @@ func (e *Engine) unitWord() string {
 		return e.t.UnitLevel
 	}
 	return "unit"
-}
-
-// unitsWord is the plural of unitWord: "tables", "counties".
-func (e *Engine) unitsWord() string { return pluralNoun(e.unitWord()) }
-
-// pluralNoun returns the English plural of a noun naming a unit.
-func pluralNoun(w string) string {
-	n := len(w)
-	switch {
-	case n > 1 && w[n-1] == 'y' && !strings.ContainsRune("aeiou", rune(w[n-2])):
-		return w[:n-1] + "ies"
-	case strings.HasSuffix(w, "s"), strings.HasSuffix(w, "x"), strings.HasSuffix(w, "ch"), strings.HasSuffix(w, "sh"):
-		return w + "es"
-	}
-	return w + "s"
-}
-
-// Thousands formats n with commas between thousands: 1,676,756.
-func Thousands(n int64) string {
-	neg := n < 0
-	if neg {
-		n = -n
-	}
-	s := fmt.Sprint(n)
-	var b strings.Builder
-	if neg {
-		b.WriteByte('-')
-	}
-	pre := len(s) % 3
-	if pre > 0 {
-		b.WriteString(s[:pre])
-	}
-	for i := pre; i < len(s); i += 3 {
-		if b.Len() > 0 && !(neg && b.Len() == 1) {
-			b.WriteByte(',')
-		}
-		b.WriteString(s[i : i+3])
-	}
-	return b.String()
 }

@@ -101,7 +101,7 @@ func (e *Engine) pools(sc *Scenario, o *Outcome) []pool {
 			res := e.result(x.Region)
 			if res.RegisteredUnits > 0 {
 				n.subReg = n.subUnits * float64(res.Registered) / float64(res.RegisteredUnits)
-				o.note("the missing %ss of %s are given the counted average of registered voters per %s", e.unitWord(), e.regionName(x.Region), e.unitWord())
+				o.note("scenario.average-registered", e.regionName(x.Region))
 			}
 		}
 		// Share this subtree's missing registered voters: children that
@@ -129,30 +129,27 @@ func (e *Engine) pools(sc *Scenario, o *Outcome) []pool {
 				for _, k := range pending {
 					nodes[k].subReg = left * max(nodes[k].subUnits, 0) / w
 				}
-				o.note("missing registered voters known only for %s are distributed over the regions inside it in proportion to their missing %ss", e.regionName(x.Region), e.unitWord())
+				o.note("scenario.registered-spread", e.regionName(x.Region))
 			}
 		}
 		out[i] = pool{region: x.Region, units: n.ownUnits, reg: own}
 	}
 	if e.unknownRE > 0 && e.hasRE {
-		o.note("%d counted %s(s) have no registered voters; theirs (%s) are estimated from their votes and the turnout where registered voters are known", e.unknownRE, e.unitWord(), Thousands(int64(e.regEstRE[e.nr]+0.5)))
+		o.note("scenario.registered-estimated", sim.UnitCount(e.unknownRE), sim.Votes(int64(e.regEstRE[e.nr]+0.5)))
 	}
 	return out
 }
 
-func (e *Engine) regionName(r int) string {
+func (e *Engine) regionName(r int) sim.Place {
 	if r < 0 || r >= e.nr {
-		if len(e.t.Levels) == 0 {
-			return "the tally"
-		}
-		return "the nation"
+		return ""
 	}
 	reg := e.t.Regions[r]
 	n := reg.Name
 	if n == "" {
 		n = reg.Key
 	}
-	return n
+	return sim.Place(n)
 }
 
 func pct(f float64) string { return fmt.Sprintf("%.2f%%", 100*f) }
@@ -192,11 +189,11 @@ func (e *Engine) cells(pools []pool, L int, o *Outcome) []cell {
 		}
 	}
 	if spread {
-		basis := "counted registered voters"
+		code := "scenario.units-spread.registered"
 		if !e.hasRE {
-			basis = "counted " + e.unitWord() + "s"
+			code = "scenario.units-spread.units"
 		}
-		o.note("missing %ss known only in total are spread over the %ss in proportion to their %s", e.unitWord(), e.t.Levels[L], basis)
+		o.note(code, sim.Levels(e.t.Levels[L]))
 	}
 	return out
 }
@@ -299,7 +296,7 @@ func (e *Engine) poolNode(x sim.Expectation, exps []sim.Expectation, kids []int,
 			}
 		}
 		if n.subUnits < 0 {
-			o.flag(FlagMoreThanExpected, -1, int64(-n.subUnits), "the data holds %s more %ss than the %s expected in %s", Thousands(int64(-n.subUnits)), e.unitWord(), Thousands(x.Units), e.regionName(x.Region))
+			o.flag(FlagMoreThanExpected, -1, int64(-n.subUnits), "scenario.more-units-than-expected", sim.Votes(int64(-n.subUnits)), sim.Votes(x.Units), e.regionName(x.Region))
 			n.subUnits = 0
 		}
 		n.ownUnits = max(own, 0)
@@ -310,12 +307,12 @@ func (e *Engine) poolNode(x sim.Expectation, exps []sim.Expectation, kids []int,
 		case cre >= 0:
 			n.subReg = float64(x.Registered) - cre
 			if n.subReg < 0 {
-				o.flag(FlagMoreThanExpected, -1, int64(-n.subReg+0.5), "the counted %ss have %s more registered voters than the %s expected in %s", e.unitWord(), Thousands(int64(-n.subReg+0.5)), Thousands(x.Registered), e.regionName(x.Region))
+				o.flag(FlagMoreThanExpected, -1, int64(-n.subReg+0.5), "scenario.more-registered-than-expected", sim.Votes(int64(-n.subReg+0.5)), sim.Votes(x.Registered), e.regionName(x.Region))
 				n.subReg = 0
 			}
 		case x.Units > 0:
 			n.subReg = float64(x.Registered) * n.subUnits / float64(x.Units)
-			o.note("no registered voters are known per %s, so the missing %ss of %s are given %s registered voters, %s of its %s, their share of its %ss", e.unitWord(), e.unitWord(), e.regionName(x.Region), Thousands(int64(n.subReg+0.5)), pct(n.subUnits/float64(x.Units)), Thousands(x.Registered), e.unitWord())
+			o.note("scenario.registered-by-share", e.regionName(x.Region), sim.Votes(int64(n.subReg+0.5)), sim.Share(n.subUnits/float64(x.Units)), sim.Votes(x.Registered))
 		}
 	}
 	return n

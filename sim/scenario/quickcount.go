@@ -1,6 +1,8 @@
 package scenario
 
 import (
+	"github.com/tallyscope/tallyscope/sim"
+
 	"fmt"
 	"math"
 )
@@ -36,11 +38,11 @@ type QuickCount struct {
 	Shares []QuickCountShare `json:"shares"`
 	// A and B are the leader and runner-up; MarginPP is A's share minus
 	// B's in points, with its standard error.
-	A          int      `json:"a"`
-	B          int      `json:"b"`
-	MarginPP   float64  `json:"margin_pp"`
-	MarginSEPP float64  `json:"margin_se_pp"`
-	Notes      []string `json:"notes,omitempty"`
+	A          int        `json:"a"`
+	B          int        `json:"b"`
+	MarginPP   float64    `json:"margin_pp"`
+	MarginSEPP float64    `json:"margin_se_pp"`
+	Notes      []sim.Note `json:"notes,omitempty"`
 }
 
 // QuickCount estimates the sampling error of the counted units as a quick
@@ -67,7 +69,7 @@ func (e *Engine) QuickCount(level string, unitsTotal int64) (*QuickCount, error)
 	q.Sampled = nat.Units
 	for i := range t.Units {
 		if t.Units[i].Size() > 1 {
-			q.Notes = append(q.Notes, "some units sum several reporting units; each is treated as one sampled cluster")
+			q.Notes = append(q.Notes, sim.NewNote("quickcount.clusters", e.t.UnitLevel))
 			break
 		}
 	}
@@ -79,7 +81,7 @@ func (e *Engine) QuickCount(level string, unitsTotal int64) (*QuickCount, error)
 	q.Strata = len(strata)
 	st, Nsum := e.quickStrata(strata, N)
 	if N <= 0 {
-		q.Notes = append(q.Notes, "the expected number of units is unknown, so there is no finite-population correction")
+		q.Notes = append(q.Notes, sim.NewNote("quickcount.no-fpc", e.t.UnitLevel))
 	}
 	q.Population = int64(math.Round(Nsum))
 	X, ratio := e.ratioEstimates(st)

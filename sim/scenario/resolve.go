@@ -246,7 +246,7 @@ func (e *Engine) splitShares(rs *resolved, o *Outcome, shares []float64) {
 	scale := 1.0
 	if keep > left {
 		scale = left / keep
-		o.note("%s of the remaining votes to %s leaves less than the other candidates' counted %s: %s gets none, and they share the rest", pct(sp.Share), e.t.Candidates[c].ID, pct(keep), e.t.Candidates[f].ID)
+		o.note("scenario.split-exceeds", sim.Share(sp.Share), e.t.Candidates[c].ID, sim.Share(keep), e.t.Candidates[f].ID)
 	}
 	for k, v := range o.Counted {
 		if k != c && k != f && valid > 0 {

@@ -501,3 +501,12 @@ func (mc MonteCarloParams) check() error {
 
 // Validate checks the scenario's parameters, without a tally.
 func (sc Scenario) Validate() error { return sc.check() }
+
+// Code names the estimate for package i18n to word: "remaining.official",
+// or "remaining.auto" for the automatic choice.
+func (r Remaining) Code() string {
+	if r == RemainingAuto {
+		return "remaining.auto"
+	}
+	return "remaining." + string(r)
+}

@@ -130,12 +130,12 @@ func TestMissingRules(t *testing.T) {
 				assert.Equal(t, tt.imputed, o.Imputed, tt.name)
 			}
 			assert.Equal(t, tt.method, o.RemainingMethod, tt.name)
-			assert.NotEmpty(t, o.RemainingText)
+			assert.NotEmpty(t, o.RemainingNote.Code)
 			assert.Equal(t, tt.winner, o.Winner, tt.name)
 			var kinds []scenario.FlagKind
 			for _, f := range o.Flags {
 				kinds = append(kinds, f.Kind)
-				assert.NotEmpty(t, f.Text)
+				assert.NotEmpty(t, f.Note.Code)
 			}
 			assert.Equal(t, tt.flagKinds, kinds, tt.name)
 			assert.Equal(t, int64(3), o.MissingUnits)
@@ -217,9 +217,11 @@ func TestClaim(t *testing.T) {
 	assert.Equal(t, scenario.FlagNegativeVotes, o.Flags[0].Kind)
 	assert.Equal(t, 0, o.Flags[0].Candidate)
 	assert.Equal(t, int64(-60), o.Flags[0].Votes)
-	assert.Contains(t, o.Flags[0].Text, "Xavier Xu would need -60 votes")
+	assert.Equal(t, "scenario.claim-negative", o.Flags[0].Note.Code)
+	assert.Equal(t, []any{"Xavier Xu", sim.Votes(-60)}, o.Flags[0].Note.Args[:2])
 	assert.Equal(t, scenario.FlagShareAbove100, o.Flags[1].Kind)
-	assert.Contains(t, o.Flags[1].Text, "107.14%")
+	assert.Equal(t, "scenario.claim-share-above-100", o.Flags[1].Note.Code)
+	assert.InDelta(t, 1.0714, float64(o.Flags[1].Note.Args[2].(sim.Share)), 1e-4)
 	assert.True(t, o.Impossible())
 
 	// Others below their counted votes, and more votes than registered.
@@ -298,7 +300,7 @@ func TestTurnout(t *testing.T) {
 	assert.Equal(t, int64(1), o.TurnoutSkipped)
 	o = run(t, engine(t, tl), scenario.Scenario{Turnout: scenario.Turnout{Factor: 1.2}})
 	assert.Equal(t, int64(1), o.TurnoutUncapped)
-	assert.Contains(t, strings.Join(o.Notes, "\n"), "which nothing caps")
+	assert.Contains(t, codes(o.Notes), "scenario.turnout-uncapped")
 }
 
 func TestBreakEvenRule(t *testing.T) {
@@ -511,7 +513,7 @@ func TestBadInput(t *testing.T) {
 	o, err := e.Run(scenario.Scenario{Missing: scenario.MissingWorstCase, UnitsTotal: 8})
 	require.NoError(t, err)
 	assert.Equal(t, []int64{360, 0, 0}, o.Imputed)
-	assert.Contains(t, strings.Join(o.Notes, "\n"), "counted average of registered voters")
+	assert.Contains(t, codes(o.Notes), "scenario.average-registered")
 	o, err = e.Run(scenario.Scenario{Missing: scenario.MissingWorstCase, RegisteredTotal: 1000})
 	require.NoError(t, err)
 	assert.Equal(t, []int64{400, 0, 0}, o.Imputed)
@@ -613,7 +615,7 @@ func TestProperties(t *testing.T) {
 		for _, f := range o.Flags {
 			// Estimated registered voters can exceed the expectation.
 			// Nothing else is impossible without a claim.
-			assert.Equal(t, scenario.FlagMoreThanExpected, f.Kind, "%s: %s", name, f.Text)
+			assert.Equal(t, scenario.FlagMoreThanExpected, f.Kind, "%s: %s", name, f.Note)
 		}
 		// A swing and its inverse return the baseline when nothing was
 		// clamped.
@@ -739,7 +741,7 @@ func TestRemainingVotesNeverExceedRegistered(t *testing.T) {
 	assert.Equal(t, int64(50), o.MissingRegistered)
 	assert.Equal(t, int64(50), o.Remaining)
 	assert.Empty(t, o.Flags)
-	assert.Contains(t, strings.Join(o.Notes, "\n"), "capped at the missing tables' registered voters")
+	assert.Contains(t, codes(o.Notes), "scenario.remaining-capped")
 	// An official total is what it is: it is flagged, not capped.
 	o = run(t, engine(t, tl), scenario.Scenario{Missing: scenario.MissingLikeRegion, ValidTotal: 700})
 	assert.Equal(t, int64(280), o.Remaining)
@@ -774,5 +776,5 @@ func TestOfficialTotalSpreadBySize(t *testing.T) {
 	}
 	assert.Equal(t, int64(1000), city)
 	assert.Equal(t, int64(10), village)
-	assert.Contains(t, strings.Join(o.Notes, "\n"), "in proportion to their missing counties times the counted votes per county")
+	assert.Contains(t, o.Notes, sim.NewNote("scenario.remaining-spread.units", "county", sim.Votes(o.Remaining)))
 }

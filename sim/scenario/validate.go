@@ -35,9 +35,9 @@ type Validation struct {
 	Nominal  float64 `json:"nominal"`
 	// MeanWidthPP is the mean width of the margin's 90% interval, in
 	// points; MeanErrorPP the mean absolute error of the median margin.
-	MeanWidthPP float64  `json:"mean_width_pp"`
-	MeanErrorPP float64  `json:"mean_error_pp"`
-	Notes       []string `json:"notes,omitempty"`
+	MeanWidthPP float64    `json:"mean_width_pp"`
+	MeanErrorPP float64    `json:"mean_error_pp"`
+	Notes       []sim.Note `json:"notes,omitempty"`
 }
 
 // Validate hides a random part of the counted units (chosen with a PCG
@@ -128,6 +128,6 @@ func (e *Engine) Validate(sc Scenario, p ValidationParams) (*Validation, error) 
 	v.Coverage = float64(v.Covered) / float64(v.Checks)
 	v.MeanWidthPP /= float64(p.Reps)
 	v.MeanErrorPP /= float64(p.Reps)
-	v.Notes = append(v.Notes, "the hidden units are chosen at random, so they are missing at random; real missing tally sheets may not be")
+	v.Notes = append(v.Notes, sim.NewNote("validate.random", e.t.UnitLevel))
 	return v, nil
 }

@@ -2,7 +2,7 @@ package scenario_test
 
 import (
 	"fmt"
-	"strings"
+	"slices"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -99,11 +99,11 @@ func TestVenezuelaSecondBulletinAgainstV2(t *testing.T) {
 	require.NotEmpty(t, o.Flags)
 	assert.Equal(t, scenario.FlagNegativeVotes, o.Flags[0].Kind)
 	assert.Equal(t, eg, o.Flags[0].Candidate)
-	assert.Contains(t, o.Flags[0].Text, "-1,977,376")
+	assert.Equal(t, sim.Votes(-1977376), o.Flags[0].Note.Args[1])
 	assert.Equal(t, scenario.FlagShareAbove100, o.Flags[1].Kind)
 	// V2 has no registered voters: what was estimated is said.
 	assert.Equal(t, sim.Unknown, o.CountedRegistered)
-	assert.Contains(t, strings.Join(o.Notes, "\n"), "no registered voters are known per table")
+	assert.Contains(t, codes(o.Notes), "scenario.registered-by-share")
 }
 
 // TestVenezuelaJoinedRegistered: V2 with V1's registered voters joined
@@ -115,8 +115,8 @@ func TestVenezuelaJoinedRegistered(t *testing.T) {
 	e := engine(t, v2)
 	o := run(t, e, scenario.Scenario{Missing: scenario.MissingLikeRegion})
 	assert.Equal(t, scenario.RemainingTurnout, o.RemainingMethod)
-	notes := strings.Join(o.Notes, "\n")
-	assert.Contains(t, notes, "543 counted table(s) have no registered voters")
+	assert.Contains(t, codes(o.Notes), "scenario.registered-estimated")
+	assert.Equal(t, sim.UnitCount(543), o.Notes[slices.IndexFunc(o.Notes, func(n sim.Note) bool { return n.Code == "scenario.registered-estimated" })].Args[0])
 	// 17,743,433 known plus an estimate for the 543 tables (about 725
 	// each, from their votes and the counted turnout).
 	assert.Greater(t, o.CountedRegistered, int64(17743433+543*500))
