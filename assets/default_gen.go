@@ -6,10 +6,10 @@ package assets
 const DefaultName = "venezuela-2024-tables.tlyb"
 
 // DefaultSize is the size of Default in bytes.
-const DefaultSize = 795788
+const DefaultSize = 986236
 
 // DefaultSHA256 is the hex sha256 of Default.
-const DefaultSHA256 = "912f720c5736802d6171737112406cfc9106859e920aa044b9aa5d518177b733"
+const DefaultSHA256 = "5b066f881d20f10448677e54f0f65b007d809bec3df331da34a52d402a1c65df"
 
 // DefaultUnits is the number of units in Default.
 const DefaultUnits = 25073

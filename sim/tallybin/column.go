@@ -16,6 +16,9 @@ const (
 	// difference modeAlt stores: two numbers that move together at a
 	// steady distance cost nothing.
 	modeAltDelta = 3
+	// modeUnsigned is modeRaw for columns with no negative value: the
+	// values as they are, without the sign bit zigzag adds.
+	modeUnsigned = 4
 )
 
 // zigzag maps signed to unsigned so that small magnitudes are small.
@@ -23,72 +26,47 @@ func zigzag(v int64) uint64 { return uint64(v<<1) ^ uint64(v>>63) }
 
 func unzigzag(u uint64) int64 { return int64(u>>1) ^ -int64(u&1) }
 
-// cost estimates the bits a compressor needs for vals: their order-0
-// entropy, plus the varint bytes as a tie-break.
-func cost(vals []int64) float64 {
-	counts := make(map[int64]int, 64)
-	var bytes int
-	for _, v := range vals {
-		counts[v]++
-		bytes += uvarintLen(zigzag(v))
+// planes returns how many bytes the largest of zs needs (at least 1).
+func planes(zs []uint64) int {
+	var top uint64
+	for _, z := range zs {
+		top = max(top, z)
 	}
-	// Summed in a fixed order, so that the same values always cost the
-	// same and the output is deterministic.
-	cs := make([]int, 0, len(counts))
-	for _, c := range counts {
-		cs = append(cs, c)
+	w := 1
+	for w < 8 && top >= 1<<(8*w) {
+		w++
 	}
-	slices.Sort(cs)
-	n := float64(len(vals))
+	return w
+}
+
+// cost estimates the bits a compressor needs for zs written in planes
+// (see ints): the sum over the planes of their bytes' order-0 entropy.
+// It is summed in a fixed order, so the choice of mode is deterministic.
+func cost(zs []uint64) float64 {
+	n := float64(len(zs))
 	var bits float64
-	for _, c := range cs {
-		bits -= float64(c) * math.Log2(float64(c)/n)
+	for k := range planes(zs) {
+		var hist [256]int
+		for _, z := range zs {
+			hist[byte(z>>(8*k))]++
+		}
+		for _, c := range hist {
+			if c > 0 {
+				bits -= float64(c) * math.Log2(float64(c)/n)
+			}
+		}
 	}
-	return bits + 8*float64(len(counts)) + float64(bytes)/8
+	return bits
 }
 
-func uvarintLen(u uint64) int {
-	n := 1
-	for u >= 0x80 {
-		u >>= 7
-		n++
-	}
-	return n
-}
-
-// ints encodes vals in the cheapest mode; alt, when not nil, is the
-// same-row column that modeAlt subtracts.
-func ints(vals, alt []int64) []byte {
-	best, bestCost := modeRaw, cost(vals)
-	diff := make([]int64, len(vals))
+// transform returns vals as stored in mode m: the unsigned numbers that
+// the planes hold.
+func transform(vals, alt []int64, m byte) []uint64 {
+	zs := make([]uint64, len(vals))
 	var prev int64
 	for i, v := range vals {
-		diff[i], prev = v-prev, v
-	}
-	if c := cost(diff); c < bestCost {
-		best, bestCost = modeDelta, c
-	}
-	if alt != nil {
-		d := make([]int64, len(vals))
-		dd := make([]int64, len(vals))
-		prev = 0
-		for i, v := range vals {
-			d[i] = v - alt[i]
-			dd[i], prev = d[i]-prev, d[i]
-		}
-		if c := cost(d); c < bestCost {
-			best, bestCost = modeAlt, c
-		}
-		if c := cost(dd); c < bestCost {
-			best = modeAltDelta
-		}
-	}
-	out := make([]byte, 0, len(vals)+1)
-	out = append(out, byte(best))
-	prev = 0
-	for i, v := range vals {
 		x := v
-		switch best {
+		switch m {
 		case modeDelta:
 			x, prev = v-prev, v
 		case modeAlt:
@@ -96,7 +74,46 @@ func ints(vals, alt []int64) []byte {
 		case modeAltDelta:
 			x, prev = v-alt[i]-prev, v-alt[i]
 		}
-		out = binary.AppendUvarint(out, zigzag(x))
+		if m == modeUnsigned {
+			zs[i] = uint64(x)
+		} else {
+			zs[i] = zigzag(x)
+		}
+	}
+	return zs
+}
+
+// ints encodes vals in the cheapest mode; alt, when not nil, is the
+// same-row column that modeAlt and modeAltDelta subtract.
+//
+// The values are written in planes: the lowest byte of each, then the
+// next byte of each, and so on, as many bytes as the largest needs. Each
+// plane then holds bytes of one kind, which a compressor codes better than
+// varints whose bytes of every kind are interleaved.
+func ints(vals, alt []int64) []byte {
+	modes := []byte{modeUnsigned, modeDelta}
+	if slices.ContainsFunc(vals, func(v int64) bool { return v < 0 }) {
+		modes[0] = modeRaw
+	}
+	if alt != nil {
+		modes = append(modes, modeAlt, modeAltDelta)
+	}
+	var best byte
+	var zs []uint64
+	bestCost := math.Inf(1)
+	for _, m := range modes {
+		z := transform(vals, alt, m)
+		if c := cost(z); c < bestCost {
+			best, zs, bestCost = m, z, c
+		}
+	}
+	w := planes(zs)
+	out := make([]byte, 2, 2+w*len(vals))
+	out[0], out[1] = best, byte(w)
+	for k := range w {
+		for _, z := range zs {
+			out = append(out, byte(z>>(8*k)))
+		}
 	}
 	return out
 }
@@ -183,22 +200,30 @@ func (r *reader) ints(n int, alt []int64) ([]int64, error) {
 	if n > len(r.b) {
 		return nil, r.fail("%d values cannot fit in %d bytes", n, len(r.b))
 	}
-	mode, err := r.bytes(1)
+	mode, err := r.bytes(2)
 	if err != nil {
 		return nil, err
 	}
-	if mode[0] > modeAltDelta || (mode[0] >= modeAlt && alt == nil) {
+	if mode[0] > modeUnsigned || ((mode[0] == modeAlt || mode[0] == modeAltDelta) && alt == nil) {
 		return nil, r.fail("unknown mode %d", mode[0])
 	}
+	w := int(mode[1])
+	if w < 1 || w > 8 || n*w != len(r.b)-r.off {
+		return nil, r.fail("%d values of %d bytes in %d bytes", n, w, len(r.b)-r.off)
+	}
+	planes := r.b[r.off:]
+	r.off = len(r.b)
 	out := make([]int64, n)
 	var prev int64
 	for i := range out {
-		u, err := r.uvarint()
-		if err != nil {
-			return nil, err
+		var u uint64
+		for k := range w {
+			u |= uint64(planes[k*n+i]) << (8 * k)
 		}
 		x := unzigzag(u)
 		switch mode[0] {
+		case modeUnsigned:
+			x = int64(u)
 		case modeDelta:
 			x += prev
 			prev = x

@@ -158,12 +158,6 @@ func (r *reader) units(n, nc int, rs []sim.Region) ([]sim.Unit, error) {
 	if err != nil {
 		return nil, err
 	}
-	var cols [4][]int64
-	for i, name := range []string{"unit.registered", "unit.null", "unit.blank", "unit.count"} {
-		if cols[i], err = r.intColumn(name, n); err != nil {
-			return nil, err
-		}
-	}
 	// Each candidate's column holds at least a byte per unit.
 	if n > 0 && nc > (len(r.b)-r.off)/n {
 		return nil, r.fail("%d candidates' votes for %d units cannot fit in %d bytes", nc, n, len(r.b)-r.off)
@@ -177,6 +171,25 @@ func (r *reader) units(n, nc int, rs []sim.Region) ([]sim.Unit, error) {
 		for i, x := range v {
 			votes[i*nc+c] = x
 		}
+	}
+	var cols [4][]int64
+	for i, name := range []string{"unit.null", "unit.blank", "unit.count"} {
+		if cols[i], err = r.intColumn(name, n); err != nil {
+			return nil, err
+		}
+	}
+	// Votes cast, as sim.Unit.Cast counts them, for registered voters.
+	cast := make([]int64, n)
+	for i := range cast {
+		u := sim.Unit{Votes: votes[i*nc : (i+1)*nc], Null: cols[0][i] - 1, Blank: cols[1][i] - 1}
+		cast[i] = u.Cast()
+	}
+	c, err := r.column("unit.registered")
+	if err != nil {
+		return nil, err
+	}
+	if cols[3], err = c.ints(n, cast); err != nil {
+		return nil, err
 	}
 	src, err := r.strings("unit.source", n)
 	if err != nil {
@@ -198,7 +211,7 @@ func (r *reader) units(n, nc int, rs []sim.Region) ([]sim.Unit, error) {
 		}
 		us[i] = sim.Unit{
 			ID: ids[i], Name: names[i], Region: int(region[i]),
-			Registered: cols[0][i] - 1, Null: cols[1][i] - 1, Blank: cols[2][i] - 1, Count: cols[3][i],
+			Registered: cols[3][i] - 1, Null: cols[0][i] - 1, Blank: cols[1][i] - 1, Count: cols[2][i],
 			Votes: votes[i*nc : (i+1)*nc : (i+1)*nc], Source: src[i],
 		}
 	}

@@ -4,15 +4,20 @@
 //
 // The form is columnar: after a small JSON header (title, levels,
 // candidates, expectations, claims) come the regions and then the units,
-// one column per field (region, id, registered voters, each candidate's
-// votes, null, blank, count, name, source). Every integer column is written
-// as varints in whichever of three modes costs fewer bits for its values:
-// raw, the difference from the previous row, or (for numbers inside
-// strings) the difference from the previous number of the same row. Strings
-// such as unit ids and sheet links are split into a pattern ("{9}.{2}",
-// "https://…/{6}_{6}_{4}Acta{4}.jpg") and the numbers in it; each pattern is
-// stored once and its numbers in columns of their own. A general-purpose
-// compressor (brotli, gzip) then does the rest.
+// one column per field (region, id, name, each candidate's votes, null,
+// blank, count, registered voters, source). An integer column is written
+// in whichever of a few modes costs fewer bits for its values: as they
+// are, as the difference from the previous row, or as the difference from
+// another column of the same row (registered voters from the votes cast;
+// a number inside a string from the number before it), or the change of
+// that difference from row to row. Its values are then laid out in byte
+// planes: the lowest byte of every value, then the next byte of every
+// value, as many as the largest needs. Strings such as unit ids and sheet
+// links are split into a pattern ("{9}.{2}", "https://…/{6}_{6}_{4}Acta{4}.jpg")
+// and the numbers in it; each pattern is stored once and its numbers in
+// integer columns of their own. A unit id that starts with its region's
+// key is stored without it. A general-purpose compressor (brotli, gzip)
+// then does the rest.
 //
 // The layout, in order:
 //
@@ -20,8 +25,8 @@
 //	column  header: JSON (see header)
 //	column  counts: regions, units
 //	columns regions: level, parent distance, named flag, key, name
-//	columns units: region, id, name, registered+1, null+1, blank+1,
-//	        count, votes of each candidate, source
+//	columns units: region, relative-id flag, id, name, votes of each
+//	        candidate, null+1, blank+1, count, registered+1, source
 //	crc32   of everything before it (IEEE, little endian)
 //
 // A column is a uvarint length and that many bytes. Decode checks the

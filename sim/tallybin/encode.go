@@ -128,14 +128,16 @@ func appendUnits(b []byte, t *sim.Tally) []byte {
 		return u.ID
 	}))
 	b = appendStrings(b, strs(func(u *sim.Unit) string { return u.Name }))
-	// Unknown (-1) is stored as 0, so that every count is stored as a
-	// non-negative number.
-	b = appendColumn(b, ints(col(func(u *sim.Unit) int64 { return u.Registered + 1 }), nil))
-	b = appendColumn(b, ints(col(func(u *sim.Unit) int64 { return u.Null + 1 }), nil))
-	b = appendColumn(b, ints(col(func(u *sim.Unit) int64 { return u.Blank + 1 }), nil))
-	b = appendColumn(b, ints(col(func(u *sim.Unit) int64 { return u.Count }), nil))
 	for c := range t.Candidates {
 		b = appendColumn(b, ints(col(func(u *sim.Unit) int64 { return u.Votes[c] }), nil))
 	}
+	// Unknown (-1) is stored as 0, so that every count is stored as a
+	// non-negative number. Registered voters may be stored as their
+	// difference from the votes cast (the voters who did not vote), read
+	// back once the votes are.
+	b = appendColumn(b, ints(col(func(u *sim.Unit) int64 { return u.Null + 1 }), nil))
+	b = appendColumn(b, ints(col(func(u *sim.Unit) int64 { return u.Blank + 1 }), nil))
+	b = appendColumn(b, ints(col(func(u *sim.Unit) int64 { return u.Count }), nil))
+	b = appendColumn(b, ints(col(func(u *sim.Unit) int64 { return u.Registered + 1 }), col((*sim.Unit).Cast)))
 	return appendStrings(b, strs(func(u *sim.Unit) string { return u.Source }))
 }
