@@ -64,7 +64,10 @@ func TestDefaultUnits(t *testing.T) {
 	assert.Equal(t, int64(25073), sn.Data.Units)
 	assert.Equal(t, 25073, sn.Data.Rows)
 	assert.True(t, d.PerUnit, "every unit is one table")
-	assert.Contains(t, sn.JSON(), `"data":{"name":"`+assets.DefaultName+`","units":25073,"rows":25073}`)
+	// The Tables view places each table by its turnout: the 24,530 with
+	// registered voters joined from V1.
+	assert.Equal(t, 24530, sn.Data.Points)
+	assert.Contains(t, sn.JSON(), `"data":{"name":"`+assets.DefaultName+`","units":25073,"rows":25073,"points":24530}`)
 }
 
 func TestSaveRequest(t *testing.T) {

@@ -200,20 +200,32 @@ func (r *reader) ints(n int, alt []int64) ([]int64, error) {
 	if n > len(r.b) {
 		return nil, r.fail("%d values cannot fit in %d bytes", n, len(r.b))
 	}
-	mode, err := r.bytes(2)
-	if err != nil {
+	out := make([]int64, n)
+	if err := r.intsInto(out, alt); err != nil {
 		return nil, err
 	}
-	if mode[0] > modeUnsigned || ((mode[0] == modeAlt || mode[0] == modeAltDelta) && alt == nil) {
-		return nil, r.fail("unknown mode %d", mode[0])
+	return out, nil
+}
+
+// intsInto decodes len(out) values written by ints into out.
+func (r *reader) intsInto(out, alt []int64) error {
+	n := len(out)
+	if n > len(r.b) {
+		return r.fail("%d values cannot fit in %d bytes", n, len(r.b))
+	}
+	mode, err := r.bytes(2)
+	if err != nil {
+		return err
+	}
+	if mode[0] > modeUnsigned || ((mode[0] == modeAlt || mode[0] == modeAltDelta) && len(alt) != n) {
+		return r.fail("unknown mode %d", mode[0])
 	}
 	w := int(mode[1])
 	if w < 1 || w > 8 || n*w != len(r.b)-r.off {
-		return nil, r.fail("%d values of %d bytes in %d bytes", n, w, len(r.b)-r.off)
+		return r.fail("%d values of %d bytes in %d bytes", n, w, len(r.b)-r.off)
 	}
 	planes := r.b[r.off:]
 	r.off = len(r.b)
-	out := make([]int64, n)
 	var prev int64
 	for i := range out {
 		var u uint64
@@ -235,7 +247,7 @@ func (r *reader) ints(n int, alt []int64) ([]int64, error) {
 		}
 		out[i] = x
 	}
-	return out, r.done()
+	return nil
 }
 
 // appendColumn appends b as a column: its length, then its bytes.

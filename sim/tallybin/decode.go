@@ -86,6 +86,18 @@ func decodeBody(b []byte) (*sim.Tally, error) {
 	return t, nil
 }
 
+// intsColumn reads a column of len(out) integers into out.
+func (r *reader) intsColumn(name string, out, alt []int64) error {
+	c, err := r.column(name)
+	if err != nil {
+		return err
+	}
+	if err := c.intsInto(out, alt); err != nil {
+		return err
+	}
+	return c.done()
+}
+
 // intColumn reads a column of n integers.
 func (r *reader) intColumn(name string, n int) ([]int64, error) {
 	c, err := r.column(name)
@@ -108,7 +120,7 @@ func (r *reader) regions(n int) ([]sim.Region, error) {
 	if err != nil {
 		return nil, err
 	}
-	keys, err := r.strings("region.key", n)
+	keys, err := r.strings("region.key", n, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -118,7 +130,7 @@ func (r *reader) regions(n int) ([]sim.Region, error) {
 			nn++
 		}
 	}
-	names, err := r.strings("region.name", nn)
+	names, err := r.strings("region.name", nn, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -150,11 +162,24 @@ func (r *reader) units(n, nc int, rs []sim.Region) ([]sim.Unit, error) {
 	if err != nil {
 		return nil, err
 	}
-	ids, err := r.strings("unit.id", n)
+	for i := range region {
+		if region[i] < -1 || region[i] >= int64(len(rs)) {
+			return nil, fmt.Errorf("%w: unit %d has region %d of %d", ErrCorrupt, i, region[i], len(rs))
+		}
+		if rel[i] != 0 && region[i] < 0 {
+			return nil, fmt.Errorf("%w: unit %d has an id relative to no region", ErrCorrupt, i)
+		}
+	}
+	ids, err := r.strings("unit.id", n, func(i int) string {
+		if rel[i] != 0 {
+			return rs[region[i]].Key
+		}
+		return ""
+	})
 	if err != nil {
 		return nil, err
 	}
-	names, err := r.strings("unit.name", n)
+	names, err := r.strings("unit.name", n, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -162,58 +187,57 @@ func (r *reader) units(n, nc int, rs []sim.Region) ([]sim.Unit, error) {
 	if n > 0 && nc > (len(r.b)-r.off)/n {
 		return nil, r.fail("%d candidates' votes for %d units cannot fit in %d bytes", nc, n, len(r.b)-r.off)
 	}
+	us := make([]sim.Unit, n)
 	votes := make([]int64, n*nc)
+	for i := range us {
+		us[i] = sim.Unit{ID: ids[i], Name: names[i], Region: int(region[i]), Votes: votes[i*nc : (i+1)*nc : (i+1)*nc]}
+	}
+	// One scratch column, read into the units field by field, keeps the
+	// garbage small (it is slow to collect in the browser).
+	scratch := make([]int64, n)
 	for c := range nc {
-		v, err := r.intColumn(fmt.Sprintf("unit.votes[%d]", c), n)
-		if err != nil {
+		if err := r.intsColumn(fmt.Sprintf("unit.votes[%d]", c), scratch, nil); err != nil {
 			return nil, err
 		}
-		for i, x := range v {
+		for i, x := range scratch {
 			votes[i*nc+c] = x
 		}
 	}
-	var cols [4][]int64
-	for i, name := range []string{"unit.null", "unit.blank", "unit.count"} {
-		if cols[i], err = r.intColumn(name, n); err != nil {
+	for _, f := range []struct {
+		name string
+		set  func(u *sim.Unit, x int64)
+	}{
+		{"unit.null", func(u *sim.Unit, x int64) { u.Null = x - 1 }},
+		{"unit.blank", func(u *sim.Unit, x int64) { u.Blank = x - 1 }},
+		{"unit.count", func(u *sim.Unit, x int64) { u.Count = x }},
+	} {
+		if err := r.intsColumn(f.name, scratch, nil); err != nil {
 			return nil, err
 		}
+		for i, x := range scratch {
+			f.set(&us[i], x)
+		}
 	}
-	// Votes cast, as sim.Unit.Cast counts them, for registered voters.
-	cast := make([]int64, n)
-	for i := range cast {
-		u := sim.Unit{Votes: votes[i*nc : (i+1)*nc], Null: cols[0][i] - 1, Blank: cols[1][i] - 1}
-		cast[i] = u.Cast()
+	// Registered voters are read against the votes cast.
+	cast := region // no longer needed: reused
+	for i := range us {
+		cast[i] = us[i].Cast()
 	}
-	c, err := r.column("unit.registered")
-	if err != nil {
+	if err := r.intsColumn("unit.registered", scratch, cast); err != nil {
 		return nil, err
 	}
-	if cols[3], err = c.ints(n, cast); err != nil {
-		return nil, err
+	for i, x := range scratch {
+		us[i].Registered = x - 1
 	}
-	src, err := r.strings("unit.source", n)
+	src, err := r.strings("unit.source", n, nil)
 	if err != nil {
 		return nil, err
 	}
 	if n == 0 {
 		return nil, nil
 	}
-	us := make([]sim.Unit, n)
 	for i := range us {
-		if region[i] < -1 || region[i] >= int64(len(rs)) {
-			return nil, fmt.Errorf("%w: unit %d has region %d of %d", ErrCorrupt, i, region[i], len(rs))
-		}
-		if rel[i] != 0 {
-			if region[i] < 0 {
-				return nil, fmt.Errorf("%w: unit %d has an id relative to no region", ErrCorrupt, i)
-			}
-			ids[i] = rs[region[i]].Key + ids[i]
-		}
-		us[i] = sim.Unit{
-			ID: ids[i], Name: names[i], Region: int(region[i]),
-			Registered: cols[3][i] - 1, Null: cols[0][i] - 1, Blank: cols[1][i] - 1, Count: cols[2][i],
-			Votes: votes[i*nc : (i+1)*nc : (i+1)*nc], Source: src[i],
-		}
+		us[i].Source = src[i]
 	}
 	return us, nil
 }

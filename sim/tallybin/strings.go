@@ -3,7 +3,6 @@ package tallybin
 import (
 	"encoding/binary"
 	"strconv"
-	"strings"
 )
 
 // maxWidth is the longest run of digits stored as a number; longer runs
@@ -60,22 +59,6 @@ func (p pattern) append(b []byte) []byte {
 	return b
 }
 
-// join rebuilds the string of p with numbers nums.
-func (p pattern) join(nums []int64, sb *strings.Builder) string {
-	sb.Reset()
-	sb.WriteString(p.lits[0])
-	var buf [maxWidth]byte
-	for i, w := range p.widths {
-		d := strconv.AppendInt(buf[:0], nums[i], 10)
-		for k := len(d); k < w; k++ {
-			sb.WriteByte('0')
-		}
-		sb.Write(d)
-		sb.WriteString(p.lits[i+1])
-	}
-	return sb.String()
-}
-
 // appendStrings appends the column of strings ss: the patterns, which
 // pattern each string has, then for each pattern a column per number.
 func appendStrings(dst []byte, ss []string) []byte {
@@ -119,8 +102,9 @@ func appendStrings(dst []byte, ss []string) []byte {
 	return appendColumn(dst, col)
 }
 
-// strings reads n strings written by appendStrings.
-func (r *reader) strings(name string, n int) ([]string, error) {
+// strings reads n strings written by appendStrings; prefix, when not nil,
+// gives a text to put before string i.
+func (r *reader) strings(name string, n int, prefix func(i int) string) ([]string, error) {
 	c, err := r.column(name)
 	if err != nil {
 		return nil, err
@@ -141,41 +125,82 @@ func (r *reader) strings(name string, n int) ([]string, error) {
 	if err != nil {
 		return nil, err
 	}
-	rows := make([][]int, len(pats))
+	rows := make([]int, len(pats)) // strings per pattern
+	at := make([]int32, n)         // each string's row among its pattern's
 	for i, j := range which {
 		if j < 0 || j >= int64(len(pats)) {
 			return nil, wc.fail("string %d has pattern %d of %d", i, j, len(pats))
 		}
-		rows[j] = append(rows[j], i)
+		at[i] = int32(rows[j])
+		rows[j]++
 	}
-	nums := make([][]int64, n)
+	// nums[j][s] holds the s-th number of the strings of pattern j.
+	nums := make([][][]int64, len(pats))
 	for j, p := range pats {
+		nums[j] = make([][]int64, len(p.widths))
 		var prev []int64
-		for _, w := range p.widths {
+		for s, w := range p.widths {
 			nc, err := c.column(name + ".number")
 			if err != nil {
 				return nil, err
 			}
-			vals, err := nc.ints(len(rows[j]), prev)
+			vals, err := nc.ints(rows[j], prev)
 			if err != nil {
 				return nil, err
 			}
-			limit := pow10[w]
-			for k, i := range rows[j] {
-				if vals[k] < 0 || vals[k] >= limit {
-					return nil, nc.fail("number %d does not have %d digits", vals[k], w)
+			for _, v := range vals {
+				if v < 0 || v >= pow10[w] {
+					return nil, nc.fail("number %d does not have %d digits", v, w)
 				}
-				nums[i] = append(nums[i], vals[k])
 			}
-			prev = vals
+			nums[j][s], prev = vals, vals
 		}
 	}
-	out := make([]string, n)
-	var sb strings.Builder
+	// All the strings are written into one buffer and sliced from one
+	// string, rather than allocated one by one.
+	size := 0
 	for i, j := range which {
-		out[i] = pats[j].join(nums[i], &sb)
+		for _, l := range pats[j].lits {
+			size += len(l)
+		}
+		for _, w := range pats[j].widths {
+			size += w
+		}
+		if prefix != nil {
+			size += len(prefix(i))
+		}
+	}
+	buf := make([]byte, 0, size)
+	ends := make([]int, n)
+	for i, j := range which {
+		p := pats[j]
+		if prefix != nil {
+			buf = append(buf, prefix(i)...)
+		}
+		buf = append(buf, p.lits[0]...)
+		for s, w := range p.widths {
+			buf = appendPadded(buf, nums[j][s][at[i]], w)
+			buf = append(buf, p.lits[s+1]...)
+		}
+		ends[i] = len(buf)
+	}
+	all := string(buf)
+	out := make([]string, n)
+	start := 0
+	for i, e := range ends {
+		out[i], start = all[start:e], e
 	}
 	return out, c.done()
+}
+
+// appendPadded appends v in decimal, with leading zeros to width w.
+func appendPadded(b []byte, v int64, w int) []byte {
+	var tmp [20]byte
+	d := strconv.AppendInt(tmp[:0], v, 10)
+	for k := len(d); k < w; k++ {
+		b = append(b, '0')
+	}
+	return append(b, d...)
 }
 
 var pow10 = func() []int64 {
