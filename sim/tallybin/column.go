@@ -226,26 +226,36 @@ func (r *reader) intsInto(out, alt []int64) error {
 	}
 	planes := r.b[r.off:]
 	r.off = len(r.b)
+	// Plane by plane, then the mode over the whole column: simple loops
+	// that run fast even before the browser has optimised the code.
+	clear(out)
+	for k := range w {
+		for i, b := range planes[k*n : (k+1)*n] {
+			out[i] |= int64(b) << (8 * k)
+		}
+	}
+	if mode[0] == modeUnsigned {
+		return nil
+	}
+	for i, x := range out {
+		out[i] = unzigzag(uint64(x))
+	}
 	var prev int64
-	for i := range out {
-		var u uint64
-		for k := range w {
-			u |= uint64(planes[k*n+i]) << (8 * k)
-		}
-		x := unzigzag(u)
-		switch mode[0] {
-		case modeUnsigned:
-			x = int64(u)
-		case modeDelta:
-			x += prev
-			prev = x
-		case modeAlt:
-			x += alt[i]
-		case modeAltDelta:
+	switch mode[0] {
+	case modeDelta:
+		for i, x := range out {
 			prev += x
-			x = prev + alt[i]
+			out[i] = prev
 		}
-		out[i] = x
+	case modeAlt:
+		for i := range out {
+			out[i] += alt[i]
+		}
+	case modeAltDelta:
+		for i, x := range out {
+			prev += x
+			out[i] = prev + alt[i]
+		}
 	}
 	return nil
 }
