@@ -1,23 +1,36 @@
 // Package assets holds the files embedded in Tallyscope's programs.
 //
-// Default is the data the visualizer opens on: Venezuela's presidential
-// election of 28 July 2024, the opposition's 25,073 counted tally sheets
-// (file V2) summed per state, with registered voters joined from file V1
-// where a table has them, the national expectations (30,026 tables,
+// Default is the data the visualizer and the command line's --default
+// open: Venezuela's presidential election of 28 July 2024, every one of
+// the opposition's 25,073 counted tally sheets (file V2) with its table,
+// centre, parish, municipality and state, its votes and the link to its
+// scanned sheet, with registered voters joined from file V1 where a table
+// has them (24,530 tables), the national expectations (30,026 tables,
 // 21,392,464 registered voters) and the CNE's two bulletins as claims. It
-// is Tallyscope JSON, read with load.Read. It is made from the real files
-// by the command in DefaultCommand, and a test checks that it still is.
+// is in the binary form of package sim/tallybin; tallybin.Decode reads it.
+//
+// Default is generated from the real files by internal/gendefault, run
+// with go generate (see DefaultCommand); default_gen.go, written with it,
+// states its size and sha256 and those of its sources, and a test checks
+// that regenerating it gives the same bytes.
 package assets
 
 import _ "embed"
 
-// Default is the embedded default tally (Tallyscope JSON).
+//go:generate go run ../internal/gendefault -data ../../shared/data -out .
+
+// Default is the embedded default tally (package sim/tallybin's form).
 //
-//go:embed venezuela-2024-states.json
+//go:embed venezuela-2024-tables.tlyb
 var Default []byte
 
-// DefaultName is the file name of Default, for messages.
-const DefaultName = "venezuela-2024-states.json"
+// DefaultCommand regenerates Default and default_gen.go from ../shared/data.
+const DefaultCommand = "go generate ./assets"
 
-// DefaultCommand regenerates Default from ../shared/data.
-const DefaultCommand = "go run ./cmd/tallyscope convert --level state --join-registered ../shared/data/venezuela-2024/RESULTADOS_2024_CSV_V1.csv --out assets/venezuela-2024-states.json ../shared/data/venezuela-2024/RESULTADOS_2024_CSV_V2.csv"
+// Source is one file Default is made from.
+type Source struct {
+	// Path is the file's path under ../shared/data.
+	Path   string
+	Size   int
+	SHA256 string
+}

@@ -2,7 +2,8 @@ package assets_test
 
 import (
 	"bytes"
-	"os"
+	"crypto/sha256"
+	"encoding/hex"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -12,12 +13,33 @@ import (
 	"github.com/tallyscope/tallyscope/internal/shareddata"
 	"github.com/tallyscope/tallyscope/sim"
 	"github.com/tallyscope/tallyscope/sim/load"
+	"github.com/tallyscope/tallyscope/sim/tallybin"
 )
 
+// TestDefaultIsWhatItsHeaderSays checks the embedded bytes against
+// default_gen.go, written with them.
+func TestDefaultIsWhatItsHeaderSays(t *testing.T) {
+	assert.Len(t, assets.Default, assets.DefaultSize)
+	sum := sha256.Sum256(assets.Default)
+	assert.Equal(t, assets.DefaultSHA256, hex.EncodeToString(sum[:]), "assets/%s changed without default_gen.go; run %s", assets.DefaultName, assets.DefaultCommand)
+	require.Len(t, assets.DefaultSources, 2)
+	for _, s := range assets.DefaultSources {
+		assert.Len(t, s.SHA256, 64, s.Path)
+		assert.Positive(t, s.Size, s.Path)
+	}
+}
+
+// TestDefaultShowsThePublishedFigures checks the embedded data against
+// the opposition's published V2 totals and V1's registered voters joined
+// onto them (../shared/data/venezuela-2024/README.md and
+// PUBLISHED_FIGURES.md), table by table as well as nationally.
 func TestDefaultShowsThePublishedFigures(t *testing.T) {
-	tally, rep, err := load.Read(bytes.NewReader(assets.Default), load.Options{Name: assets.DefaultName})
+	tally, err := tallybin.Decode(assets.Default)
 	require.NoError(t, err)
-	assert.Contains(t, rep.Format, "Tallyscope JSON")
+	assert.Len(t, tally.Units, assets.DefaultUnits)
+	assert.Len(t, tally.Units, 25073)
+	assert.Equal(t, []string{"state", "municipality", "parish", "centre"}, tally.Levels)
+	assert.Equal(t, "table", tally.UnitLevel)
 	a := sim.Aggregate(tally)
 	eg, err := tally.Candidate("EG")
 	require.NoError(t, err)
@@ -36,25 +58,46 @@ func TestDefaultShowsThePublishedFigures(t *testing.T) {
 	assert.Equal(t, int64(17743433), a.Nation.Registered, "V1's RE joined onto V2")
 	assert.Equal(t, int64(24530), a.Nation.RegisteredUnits)
 	assert.Len(t, a.Level(0), 24)
+	assert.Len(t, a.Level(1), 328)
+	assert.Len(t, a.Level(2), 1090)
+	assert.Len(t, a.Level(3), 13110)
 	assert.Len(t, tally.Claims, 2)
+	for i := range tally.Units {
+		u := &tally.Units[i]
+		require.Truef(t, len(u.Source) > len("https://static.resultadosconvzla.com/") && u.Source[:37] == "https://static.resultadosconvzla.com/", "table %s has sheet link %q", u.ID, u.Source)
+	}
 }
 
-// TestDefaultIsMadeFromTheRealFiles rebuilds the embedded file the way
-// DefaultCommand does and compares it byte for byte.
-func TestDefaultIsMadeFromTheRealFiles(t *testing.T) {
-	v1 := shareddata.Open(t, "venezuela-2024/RESULTADOS_2024_CSV_V1.csv")
+// TestDefaultIsTheCSVs loads V2 and V1 by the CSV path, as the command
+// line does with --join-registered, and compares every unit, region and
+// total with the embedded data.
+func TestDefaultIsTheCSVs(t *testing.T) {
 	v2 := shareddata.Open(t, "venezuela-2024/RESULTADOS_2024_CSV_V2.csv")
-	src, _, err := load.Read(v1, load.Options{Name: "V1"})
+	v1 := shareddata.Open(t, "venezuela-2024/RESULTADOS_2024_CSV_V1.csv")
+	want, rep, err := load.Read(v2, load.Options{Name: "RESULTADOS_2024_CSV_V2.csv"})
 	require.NoError(t, err)
-	dst, _, err := load.Read(v2, load.Options{Name: "V2"})
+	src, srcRep, err := load.Read(v1, load.Options{Name: "RESULTADOS_2024_CSV_V1.csv"})
 	require.NoError(t, err)
-	assert.Equal(t, 24530, load.JoinRegistered(dst, src))
-	c, err := sim.Collapse(dst, 0)
+	n, err := load.Join(want, rep, src, srcRep, false)
 	require.NoError(t, err)
-	var buf bytes.Buffer
-	require.NoError(t, load.WriteJSON(&buf, c))
-	if os.Getenv("TALLYSCOPE_UPDATE_ASSETS") != "" {
-		require.NoError(t, os.WriteFile(assets.DefaultName, buf.Bytes(), 0o644))
+	assert.Equal(t, 24530, n)
+	got, err := tallybin.Decode(assets.Default)
+	require.NoError(t, err)
+	require.Len(t, got.Units, len(want.Units))
+	for i := range want.Units {
+		require.Equal(t, want.Units[i], got.Units[i], "unit %d (%s)", i, want.Units[i].ID)
 	}
-	assert.True(t, bytes.Equal(buf.Bytes(), assets.Default), "assets/%s is stale; regenerate it with: %s", assets.DefaultName, assets.DefaultCommand)
+	assert.Equal(t, want.Regions, got.Regions)
+	assert.Equal(t, want.Candidates, got.Candidates)
+	assert.Equal(t, want.Expected, got.Expected)
+	assert.Equal(t, want.Claims, got.Claims)
+	assert.Equal(t, sim.Aggregate(want).Nation, sim.Aggregate(got).Nation)
+}
+
+func TestDefaultDecodesTwiceTheSame(t *testing.T) {
+	a, err := tallybin.Decode(assets.Default)
+	require.NoError(t, err)
+	b, err := tallybin.Marshal(a)
+	require.NoError(t, err)
+	assert.True(t, bytes.Equal(b, assets.Default), "encoding the decoded default gives other bytes")
 }

@@ -8,6 +8,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/tallyscope/tallyscope/assets"
 	"github.com/tallyscope/tallyscope/internal/chart"
 	"github.com/tallyscope/tallyscope/internal/i18n"
 	"github.com/tallyscope/tallyscope/internal/version"
@@ -104,6 +105,12 @@ func kindAndFile(kind string, fs *flag.FlagSet) (string, string, error) {
 	rest := fs.Args()
 	if kind == "" && len(rest) > 0 {
 		kind, rest = rest[0], rest[1:]
+	}
+	if f := fs.Lookup("default"); f != nil && f.Value.String() == "true" {
+		if kind == "" || len(rest) != 0 {
+			return "", "", usageError{fmt.Sprintf("%s --default needs a KIND and reads the embedded data; it takes no data FILE; see tallyscope %s --help", fs.Name(), fs.Name())}
+		}
+		return kind, assets.DefaultName, nil
 	}
 	if kind == "" || len(rest) != 1 {
 		return "", "", usageError{fmt.Sprintf("%s needs a chart KIND and one data FILE; see tallyscope %s --help", fs.Name(), fs.Name())}

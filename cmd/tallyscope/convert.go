@@ -20,7 +20,7 @@ func runConvert(args []string, stdout, stderr io.Writer) error {
 			"and without registered voters), which makes a small file to embed or share.",
 		[]string{
 			"tallyscope convert --map my-country.json --out tally.json results.csv",
-			"tallyscope convert --level state --join-registered RESULTADOS_2024_CSV_V1.csv --out assets/venezuela-2024-states.json RESULTADOS_2024_CSV_V2.csv",
+			"tallyscope convert --level state --join-registered RESULTADOS_2024_CSV_V1.csv --out venezuela-2024-states.json RESULTADOS_2024_CSV_V2.csv",
 		}, stderr)
 	d.register(fs)
 	level := fs.String("level", "", "sum units into the regions of level `NAME`")

@@ -8,8 +8,10 @@ import (
 	"path/filepath"
 	"time"
 
+	"github.com/tallyscope/tallyscope/assets"
 	"github.com/tallyscope/tallyscope/sim"
 	"github.com/tallyscope/tallyscope/sim/load"
+	"github.com/tallyscope/tallyscope/sim/tallybin"
 )
 
 // dataFlags are the flags every command that reads a tally shares.
@@ -19,6 +21,9 @@ type dataFlags struct {
 	joinRegistered  string
 	registeredTotal int64
 	unitsTotal      int64
+	// def reads the embedded default data (assets.Default) instead of
+	// a file, the data the visualizer opens on.
+	def bool
 }
 
 func (d *dataFlags) register(fs *flag.FlagSet) {
@@ -27,6 +32,7 @@ func (d *dataFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&d.joinRegistered, "join-registered", "", "copy registered voters from `FILE` onto matching units (Venezuela: V1's RE onto V2)")
 	fs.Int64Var(&d.registeredTotal, "registered-total", 0, "`N` registered voters expected nationally, including units not in the data")
 	fs.Int64Var(&d.unitsTotal, "units-total", 0, "`N` units expected nationally, including units not in the data")
+	fs.BoolVar(&d.def, "default", false, "read the embedded default data (every table of Venezuela 2024, as the visualizer shows it) instead of a FILE")
 }
 
 // load reads the tally in file, applying the flags. Progress goes to
@@ -45,7 +51,14 @@ func (d *dataFlags) load(file string, stderr io.Writer) (*sim.Tally, *load.Repor
 		}
 		opts.Mapping = m
 	}
-	t, rep, err := readFile(file, opts, stderr)
+	var t *sim.Tally
+	var rep *load.Report
+	var err error
+	if d.def {
+		t, rep, err = readDefault()
+	} else {
+		t, rep, err = readFile(file, opts, stderr)
+	}
 	if err != nil {
 		return nil, rep, err
 	}
@@ -82,6 +95,16 @@ func setNational(t *sim.Tally, e sim.Expectation) {
 		}
 	}
 	t.Expected = append(t.Expected, e)
+}
+
+// readDefault decodes the embedded default data.
+func readDefault() (*sim.Tally, *load.Report, error) {
+	t, err := tallybin.Decode(assets.Default)
+	if err != nil {
+		return nil, nil, fmt.Errorf("%s: %w", assets.DefaultName, err)
+	}
+	rep := &load.Report{File: assets.DefaultName, Format: "Tallyscope binary (embedded default)", SHA256: t.Digest, Rows: len(t.Units), Loaded: len(t.Units)}
+	return t, rep, nil
 }
 
 // readFile opens and loads one file ("-" is standard input).
@@ -146,7 +169,15 @@ func (p *progressReader) done() {
 }
 
 // oneFile returns the single positional argument, or a usage error.
+// With --default, it returns the default data's name and there must be no
+// argument.
 func oneFile(fs *flag.FlagSet) (string, error) {
+	if f := fs.Lookup("default"); f != nil && f.Value.String() == "true" {
+		if fs.NArg() != 0 {
+			return "", usageError{fmt.Sprintf("%s --default reads the embedded data; it takes no data FILE (got %d)", fs.Name(), fs.NArg())}
+		}
+		return assets.DefaultName, nil
+	}
 	if fs.NArg() != 1 {
 		return "", usageError{fmt.Sprintf("%s needs exactly one data FILE (got %d); see tallyscope %s --help", fs.Name(), fs.NArg(), fs.Name())}
 	}

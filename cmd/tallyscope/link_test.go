@@ -26,6 +26,17 @@ type linkData struct {
 	name, file string
 }
 
+// read returns the data's bytes and what names it on the command line:
+// the file, or --default for the embedded data (file "").
+func (ds linkData) read(t *testing.T) ([]byte, string, string) {
+	if ds.file == "" {
+		return assets.Default, assets.DefaultName, "--default"
+	}
+	raw, err := os.ReadFile(ds.file)
+	require.NoError(t, err)
+	return raw, filepath.Base(ds.file), ds.file
+}
+
 // linkFixtures writes the hand-made data sets as Tallyscope JSON files:
 // a close count whose break-even the split slider reaches, and one with
 // large other candidates, whose break-even lies past what they leave.
@@ -89,9 +100,7 @@ var linkCases = []struct {
 // internal/e2e's TestLinkInTheCommandLine.
 func TestLinkReproducesTheApp(t *testing.T) {
 	sets := linkFixtures(t)
-	def := filepath.Join(t.TempDir(), assets.DefaultName)
-	require.NoError(t, os.WriteFile(def, assets.Default, 0o644))
-	sets = append(sets, linkData{"default (embedded)", def})
+	sets = append(sets, linkData{"default (embedded, --default)", ""})
 	for _, real := range []string{
 		"venezuela-2024/RESULTADOS_2024_CSV_V1.csv",
 		"venezuela-2024/RESULTADOS_2024_CSV_V2.csv",
@@ -109,9 +118,8 @@ func TestLinkReproducesTheApp(t *testing.T) {
 	}
 	marked, locked, over := 0, 0, 0
 	for _, ds := range sets {
-		raw, err := os.ReadFile(ds.file)
-		require.NoError(t, err)
-		d, err := app.Load(raw, filepath.Base(ds.file))
+		raw, name, arg := ds.read(t)
+		d, err := app.Load(raw, name)
 		require.NoError(t, err, ds.name)
 		for _, lc := range linkCases {
 			name := ds.name + ": " + lc.name
@@ -132,7 +140,7 @@ func TestLinkReproducesTheApp(t *testing.T) {
 				args = append(args, "--scenario", str)
 			}
 			var sout scenarioOut
-			outText, errText, code := runCLI(t, append(append([]string{"scenario"}, args...), ds.file)...)
+			outText, errText, code := runCLI(t, append(append([]string{"scenario"}, args...), arg)...)
 			if o.NoteErr != nil || o.Note != nil {
 				// The engine refused the rule on these data; so does the
 				// command line, and the app shows the counted units.
@@ -152,7 +160,7 @@ func TestLinkReproducesTheApp(t *testing.T) {
 
 			// The break-even: the app's, the command line's, the chart's.
 			var bout breakevenOut
-			outText, errText, code = runCLI(t, append(append([]string{"breakeven"}, args...), ds.file)...)
+			outText, errText, code = runCLI(t, append(append([]string{"breakeven"}, args...), arg)...)
 			require.Equal(t, 0, code, "%s: %s", name, errText)
 			require.NoError(t, json.Unmarshal([]byte(outText), &bout), name)
 			_, tab, chartErr := chart.Render(chart.KindBreakEven, d.Tally, st.SaveRequest().Scenario, chart.Options{})

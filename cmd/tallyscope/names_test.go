@@ -9,24 +9,14 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/tallyscope/tallyscope/assets"
 	"github.com/tallyscope/tallyscope/internal/shareddata"
 )
-
-// embeddedFile writes the data the app opens on (assets.Default) to a
-// file for the CLI to read, and returns its path.
-func embeddedFile(t *testing.T) string {
-	t.Helper()
-	p := filepath.Join(t.TempDir(), assets.DefaultName)
-	require.NoError(t, os.WriteFile(p, assets.Default, 0o644))
-	return p
-}
 
 // TestDisplayNames: states are shown by their names ("Nueva Esparta"),
 // not the CNE's codes ("EDO.NVA.ESPARTA"), in the CLI's summary and in
 // the charts, on the embedded data and on the real files.
 func TestDisplayNames(t *testing.T) {
-	files := []string{embeddedFile(t)}
+	files := []string{"--default"}
 	if _, ok := shareddata.Dir(); ok {
 		files = append(files,
 			shareddata.Path(t, "venezuela-2024/RESULTADOS_2024_CSV_V1.csv"),

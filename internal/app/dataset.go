@@ -8,6 +8,7 @@ import (
 
 	"github.com/tallyscope/tallyscope/sim"
 	"github.com/tallyscope/tallyscope/sim/load"
+	"github.com/tallyscope/tallyscope/sim/tallybin"
 )
 
 // ErrNoData means a file held no units.
@@ -88,9 +89,19 @@ func NewDataset(t *sim.Tally, name string) (*Dataset, error) {
 func Load(b []byte, name string) (*Dataset, error) { return LoadWith(b, name, nil) }
 
 // LoadWith reads a file with a mapping that names its columns (nil:
-// detect the format).
+// detect the format). A binary tally (package tallybin, the form of the
+// embedded default) is decoded as such.
 func LoadWith(b []byte, name string, m *load.Mapping) (*Dataset, error) {
-	t, _, err := load.Read(bytes.NewReader(b), load.Options{Name: name, Mapping: m})
+	var t *sim.Tally
+	var err error
+	if tallybin.Is(b) {
+		t, err = tallybin.Decode(b)
+		if err != nil {
+			err = fmt.Errorf("%s: %w", name, err)
+		}
+	} else {
+		t, _, err = load.Read(bytes.NewReader(b), load.Options{Name: name, Mapping: m})
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -206,8 +217,8 @@ func (d *Dataset) UnitsIn(r int) []int {
 }
 
 // Units returns the reporting units the data stands for: the sum of
-// its units' sizes (25,073 tables for the default data, whose 37 units
-// sum the tables of each state).
+// its units' sizes (for data already summed per region, more than its
+// units).
 func (d *Dataset) Units() int64 {
 	var n int64
 	for i := range d.Tally.Units {

@@ -43,11 +43,15 @@ type SnapControl struct {
 
 // SnapData names the loaded data. Units counts the reporting units the
 // data stands for (Dataset.Units: 25,073 tables for the default data);
-// Rows counts the units as stored (37 states for the default data).
+// Rows counts the units as stored (the same for data with a row per
+// table, fewer for data summed per region); Points counts the units the
+// Tables view places (those with votes, and with registered voters when
+// the data has any).
 type SnapData struct {
-	Name  string `json:"name"`
-	Units int64  `json:"units"`
-	Rows  int    `json:"rows"`
+	Name   string `json:"name"`
+	Units  int64  `json:"units"`
+	Rows   int    `json:"rows"`
+	Points int    `json:"points"`
 }
 
 // SnapCand is one candidate's votes and share of valid votes.
@@ -132,7 +136,7 @@ func (s *State) Snapshot(ready bool, frames int64) Snapshot {
 		return sn
 	}
 	d := s.Data
-	sn.Data = SnapData{Name: d.Name, Units: d.Units(), Rows: len(d.Tally.Units)}
+	sn.Data = SnapData{Name: d.Name, Units: d.Units(), Rows: len(d.Tally.Units), Points: len(d.Points)}
 	sn.Leader = d.Tally.Candidates[d.Leader].ID
 	sn.National = cands(s, d.Agg.Nation.Votes)
 	if f, ok := d.Agg.Nation.Coverage().UnitsFraction(); ok {

@@ -34,8 +34,8 @@ func TestUnrecognisedColumns(t *testing.T) {
 	assert.Contains(t, i18n.ES.Tf(i18n.MsgUnrecognised, "a"), "columnas no reconocidas (a)")
 }
 
-// TestDefaultUnits checks that the test hook counts the tables the default
-// data stands for, not its 37 summed rows.
+// TestDefaultUnits checks that the test hook counts the default data's
+// tables, one row each.
 func TestDefaultUnits(t *testing.T) {
 	d, err := Load(assets.Default, assets.DefaultName)
 	require.NoError(t, err)
@@ -43,9 +43,12 @@ func TestDefaultUnits(t *testing.T) {
 	s.Update(0)
 	sn := s.Snapshot(true, 1)
 	assert.Equal(t, int64(25073), sn.Data.Units)
-	assert.Equal(t, len(d.Tally.Units), sn.Data.Rows)
-	assert.Less(t, sn.Data.Rows, 100)
-	assert.Contains(t, sn.JSON(), `"data":{"name":"venezuela-2024-states.json","units":25073,"rows":`)
+	assert.Equal(t, 25073, sn.Data.Rows)
+	assert.True(t, d.PerUnit, "every unit is one table")
+	// The Tables view places each table by its turnout: the 24,530 with
+	// registered voters joined from V1.
+	assert.Equal(t, 24530, sn.Data.Points)
+	assert.Contains(t, sn.JSON(), `"data":{"name":"`+assets.DefaultName+`","units":25073,"rows":25073,"points":24530}`)
 }
 
 func TestSaveRequest(t *testing.T) {

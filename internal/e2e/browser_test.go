@@ -100,8 +100,7 @@ func TestPreviewThenApp(t *testing.T) {
 // published V2 totals.
 func requireVenezuelaDefault(t *testing.T, st state) {
 	t.Helper()
-	// The default data sums the tables per state, so its units are
-	// states; the tables show in the coverage.
+	// The default data holds every table of V2.
 	assert.Equal(t, assets.DefaultName, st.Data.Name)
 	assert.Equal(t, "EG", st.Leader)
 	require.GreaterOrEqual(t, len(st.National), 2, "national results")

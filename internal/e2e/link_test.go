@@ -77,7 +77,8 @@ func TestLinkInTheCommandLine(t *testing.T) {
 	assert.Equal(t, u.Fragment, st.Fragment)
 
 	bin := buildCLI(t)
-	data := filepath.Join(moduleRoot(t), "assets", assets.DefaultName)
+	// The page's data is the embedded default; so is --default's.
+	data := "--default"
 	var out struct {
 		String  string `json:"scenario_string"`
 		Outcome struct {
@@ -100,7 +101,7 @@ func TestLinkInTheCommandLine(t *testing.T) {
 
 	text, err := exec.Command(bin, "scenario", "--scenario", str, data).CombinedOutput()
 	require.NoError(t, err, "%s", text)
-	t.Logf("tallyscope scenario --scenario %s %s:\n%s", str, assets.DefaultName, text)
+	t.Logf("tallyscope scenario --scenario %s --default (%s):\n%s", str, assets.DefaultName, text)
 	for _, c := range st.Projected {
 		assert.Contains(t, string(text), thousands(c.Votes), "the text prints %s's projected votes", c.ID)
 	}

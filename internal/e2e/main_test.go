@@ -193,8 +193,10 @@ type state struct {
 	ProjectedLeader string `json:"projected_leader"`
 	Message         string `json:"message"`
 	Data            struct {
-		Name  string `json:"name"`
-		Units int    `json:"units"`
+		Name   string `json:"name"`
+		Units  int    `json:"units"`
+		Rows   int    `json:"rows"`
+		Points int    `json:"points"`
 	} `json:"data"`
 	National      []candidate     `json:"national"`
 	CoverageUnits float64         `json:"coverage_units"`

@@ -11,6 +11,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/tallyscope/tallyscope/assets"
 	"github.com/tallyscope/tallyscope/internal/app"
 	"github.com/tallyscope/tallyscope/internal/i18n"
 	"github.com/tallyscope/tallyscope/sim/scenario"
@@ -81,7 +82,7 @@ func TestSaveHook(t *testing.T) {
 		assert.Equal(t, st.View.String(), r.View, tt.name)
 		assert.Equal(t, st.Lang, r.Lang, tt.name)
 		assert.Equal(t, st.Data.Tally, r.Tally, tt.name)
-		assert.Equal(t, "venezuela-2024-states.json", r.DataName, tt.name)
+		assert.Equal(t, assets.DefaultName, r.DataName, tt.name)
 		assert.Equal(t, tt.want, st.Msg.Text, tt.name)
 		assert.Equal(t, tt.err, st.Msg.Err, tt.name)
 		switch r.View {

@@ -10,6 +10,7 @@ import (
 	"github.com/tallyscope/tallyscope/internal/palette"
 	"github.com/tallyscope/tallyscope/sim"
 	"github.com/tallyscope/tallyscope/sim/load"
+	"github.com/tallyscope/tallyscope/sim/tallybin"
 )
 
 // SummaryCandidates is how many candidates the summary names; the rest
@@ -102,10 +103,16 @@ func Summarize(t *sim.Tally, l i18n.Lang) Summary {
 	return s
 }
 
-// SummarizeFile reads data in any format the loaders recognise and
-// summarizes it.
+// SummarizeFile reads data in any format the loaders recognise, or a
+// binary tally (package tallybin), and summarizes it.
 func SummarizeFile(data []byte, name string, l i18n.Lang) (Summary, error) {
-	t, _, err := load.Read(bytes.NewReader(data), load.Options{Name: name})
+	var t *sim.Tally
+	var err error
+	if tallybin.Is(data) {
+		t, err = tallybin.Decode(data)
+	} else {
+		t, _, err = load.Read(bytes.NewReader(data), load.Options{Name: name})
+	}
 	if err != nil {
 		return Summary{}, fmt.Errorf("web: summary of %s: %w", name, err)
 	}
