@@ -223,18 +223,20 @@ var layers = []struct {
 
 	// The static charts and the page.
 	{"internal/chart", []string{"sim", "sim/forensics", "sim/scenario", "internal/i18n", "internal/palette"}},
-	{"internal/web", []string{"sim", "sim/load", "assets", "internal/i18n", "internal/palette"}},
 
 	// The visualizer: model, views laid out in pure Go, Ebitengine adapter.
 	{"internal/app", []string{"sim", "sim/load", "sim/scenario", "internal/i18n"}},
 	{"internal/view", []string{"sim", "internal/app", "internal/i18n", "internal/palette"}},
 	{"internal/ui", []string{"assets", "internal/app", "internal/view", "internal/i18n", "internal/palette"}},
 
+	// The page and its bundle: the app's first view written as HTML.
+	{"internal/web", []string{"sim", "sim/load", "assets", "internal/app", "internal/view", "internal/i18n", "internal/palette", "internal/version"}},
+
 	// Entries.
 	{"wasm", []string{"internal/ui"}},
 	{"cmd/tallyscope-desktop/internal/launch", nil},
 	{"cmd/tallyscope-desktop", []string{"cmd/tallyscope-desktop/internal/launch", "internal/app", "internal/chart", "internal/ui", "internal/version"}},
-	{"cmd/tallyscope", []string{"sim", "sim/synth", "sim/load", "sim/scenario", "sim/forensics", "internal/chart", "internal/i18n", "internal/version", "internal/web"}},
+	{"cmd/tallyscope", []string{"assets", "sim", "sim/synth", "sim/load", "sim/scenario", "sim/forensics", "internal/chart", "internal/i18n", "internal/version", "internal/web"}},
 
 	// Tests only.
 	{"internal/deps", nil},

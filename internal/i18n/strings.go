@@ -167,6 +167,9 @@ const (
 	ScBELocked     Key = "sc.breakeven.locked"
 	HelpSave       Key = "help.save"
 	CovExpected    Key = "ov.cov.expected"
+	MrCandidate    Key = "mirror.candidate"
+	MsgTouchHint   Key = "msg.touchhint"
+	MsgLinkLocal   Key = "msg.linklocal"
 )
 
 var table = map[Key]entry{
@@ -198,6 +201,9 @@ var table = map[Key]entry{
 	MarginLine:     {"Margin: %s ahead by %s votes (%s)", "Margen: %s adelante por %s votos (%s)"},
 	Coverage:       {"Coverage", "Cobertura"},
 	CovUnits:       {"{U}", "{U}"},
+	MrCandidate:    {"Candidate", "Candidato"},
+	MsgTouchHint:   {"Tap a tab or a control; drag the sliders.", "Toque una pestaña o un control; arrastre los deslizadores."},
+	MsgLinkLocal:   {"Link copied, but %s is only in this browser: the link opens %s. Publish the file to share it.", "Enlace copiado, pero %s solo está en este navegador: el enlace abre %s. Publique el archivo para compartirlo."},
 	CovRegistered:  {"Registered voters", "Electores inscritos"},
 	CovVotes:       {"Votes", "Votos"},
 	CovOf:          {"%s of %s", "%s de %s"},

@@ -20,6 +20,18 @@ func pageOrigin() string {
 // PageURL returns the page's full address.
 func PageURL() string { return js.Global().Get("location").Get("href").String() }
 
+// PageMeta returns the content of the page's <meta name=NAME>, or "".
+// A published page names its data and scenario this way (see
+// internal/web): a static host cannot redirect to an address that says
+// them.
+func PageMeta(name string) string {
+	el := js.Global().Get("document").Call("querySelector", `meta[name="`+name+`"]`)
+	if !el.Truthy() {
+		return ""
+	}
+	return el.Call("getAttribute", "content").String()
+}
+
 // BrowserLanguage returns the first of navigator.languages that is
 // English or Spanish ("es-VE"), else navigator.language.
 func BrowserLanguage() string {

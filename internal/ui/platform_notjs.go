@@ -18,6 +18,9 @@ import (
 // desktop, so a copied link is the fragment alone.
 func pageOrigin() string { return "" }
 
+// PageMeta returns a <meta> of the page; there is no page on the desktop.
+func PageMeta(name string) string { return "" }
+
 // PageURL returns the page's address; empty on the desktop.
 func PageURL() string { return "" }
 
