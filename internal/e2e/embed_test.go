@@ -95,6 +95,14 @@ func newGuest(t *testing.T) *guest {
 	t.Cleanup(appSrv.Close)
 	g.appURL = appSrv.URL
 
+	g.serveArticle(t)
+	return g
+}
+
+// serveArticle serves the article, with the app's Embed snippet for the
+// app at g.appURL, from a second server (another port: another origin).
+func (g *guest) serveArticle(t *testing.T) {
+	t.Helper()
 	def, err := app.Load(assets.Default, assets.DefaultName)
 	require.NoError(t, err)
 	st := app.New(def, i18n.EN, "")
@@ -118,7 +126,6 @@ func newGuest(t *testing.T) *guest {
 	t.Cleanup(hostSrv.Close)
 	g.hostURL = hostSrv.URL
 	require.NotEqual(t, strings.TrimPrefix(g.appURL, "http://"), strings.TrimPrefix(g.hostURL, "http://"), "two origins")
-	return g
 }
 
 // articlePage is a long article: a header of top CSS px, the embed, and
@@ -249,8 +256,10 @@ func scrollFrameTo(t *testing.T, ctx context.Context, top int) float64 {
 // TestEmbedKeepsHostStill embeds the app in an article from another origin,
 // with the frame's top edge on screen and the rest below the fold: when
 // the app starts, the article does not scroll and keeps the keyboard.
-func TestEmbedKeepsHostStill(t *testing.T) {
-	g := newGuest(t)
+func TestEmbedKeepsHostStill(t *testing.T) { checkHostStill(t, newGuest(t)) }
+
+// checkHostStill is TestEmbedKeepsHostStill for any guest.
+func checkHostStill(t *testing.T, g *guest) {
 	ctx := g.guestTab(t, 1200, 500)
 	start := time.Now()
 	waitHost(t, ctx, firstFrameTimeout, "the app's first frame in the frame", func(v hostView) bool { return v.Ready })
@@ -282,8 +291,10 @@ func TestEmbedKeepsHostStill(t *testing.T) {
 // the viewport. Then the article stays where the reader put it, keeps the
 // keyboard, and the frame's height follows the height the page reports
 // at 360, 700 and 1200 px.
-func TestEmbedLazyAndResized(t *testing.T) {
-	g := newGuest(t)
+func TestEmbedLazyAndResized(t *testing.T) { checkLazyAndResized(t, newGuest(t)) }
+
+// checkLazyAndResized is TestEmbedLazyAndResized for any guest.
+func checkLazyAndResized(t *testing.T, g *guest) {
 	ctx := g.guestTab(t, 1200, 1400)
 	_, ok := g.log.waitFor("/", 30*time.Second)
 	require.True(t, ok, "the frame's page is asked for; requests: %s", g.log)

@@ -45,6 +45,13 @@ type Game struct {
 	// save is Config.Save; saved carries its answers back.
 	save  func(app.SaveRequest) (string, error)
 	saved chan app.Saved
+
+	// mirror is the text last written to the page (see updateMirror),
+	// for the state version mirrorVersion; mirrorSeen is the newest
+	// version seen, since mirrorAt.
+	mirror                    view.MirrorText
+	mirrorVersion, mirrorSeen uint64
+	mirrorAt                  time.Time
 }
 
 func newGame(st *app.State, fonts *view.Fonts) *Game {
@@ -69,6 +76,7 @@ func (g *Game) Update() error {
 		g.perform(e)
 	}
 	g.ensureScene()
+	g.updateMirror(time.Now())
 	// The test hook follows every change, and the frame count about
 	// twice a second.
 	if g.ready && (g.lastHook != g.st.Version || g.frames-g.hookFrames >= 30) {
@@ -76,6 +84,34 @@ func (g *Game) Update() error {
 		publishState(g.snapshot())
 	}
 	return nil
+}
+
+// mirrorDelay is how long the state must rest before the page's text
+// mirror follows it: a dragged slider is announced once, where it stops,
+// not at every step.
+const mirrorDelay = 250 * time.Millisecond
+
+// updateMirror writes the current view as text into the page (view.Mirror,
+// setMirror) once the state has not changed for mirrorDelay.
+func (g *Game) updateMirror(now time.Time) {
+	v := g.st.Version
+	if !hasPage || v == g.mirrorVersion {
+		return
+	}
+	if v != g.mirrorSeen {
+		g.mirrorSeen, g.mirrorAt = v, now
+		if g.mirrorVersion != 0 {
+			return
+		}
+	}
+	if g.mirrorVersion != 0 && now.Sub(g.mirrorAt) < mirrorDelay {
+		return
+	}
+	g.mirrorVersion = v
+	if m := view.Mirror(g.st); m != g.mirror {
+		g.mirror = m
+		setMirror(m)
+	}
 }
 
 func (g *Game) perform(e app.Effect) {

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/tallyscope/tallyscope/internal/app"
+	"github.com/tallyscope/tallyscope/internal/view"
 
 	"github.com/hajimehoshi/ebiten/v2"
 )
@@ -30,6 +31,28 @@ func PageMeta(name string) string {
 		return ""
 	}
 	return el.Call("getAttribute", "content").String()
+}
+
+// hasPage says whether there is a page around the canvas to keep a text
+// mirror in (see setMirror).
+const hasPage = true
+
+// setMirror writes m into the page's text mirror (index.html's
+// #ts-mirror: the preview before the app starts, kept off screen for
+// screen readers after): the title, the headline sentence in its
+// aria-live region (only its text changes, so that the region stays and
+// is announced) and the tables. Elements the page lacks are skipped.
+func setMirror(m view.MirrorText) {
+	doc := js.Global().Get("document")
+	if el := doc.Call("getElementById", "ts-title"); el.Truthy() {
+		el.Set("textContent", m.Title)
+	}
+	if el := doc.Call("querySelector", "#ts-headline p"); el.Truthy() {
+		el.Set("textContent", m.Headline)
+	}
+	if el := doc.Call("getElementById", "ts-body"); el.Truthy() {
+		el.Set("innerHTML", m.Body)
+	}
 }
 
 // BrowserLanguage returns the first of navigator.languages that is

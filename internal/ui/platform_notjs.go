@@ -12,6 +12,7 @@ import (
 	"github.com/hajimehoshi/ebiten/v2"
 
 	"github.com/tallyscope/tallyscope/internal/app"
+	"github.com/tallyscope/tallyscope/internal/view"
 )
 
 // pageOrigin returns the address links are made from: none on the
@@ -20,6 +21,13 @@ func pageOrigin() string { return "" }
 
 // PageMeta returns a <meta> of the page; there is no page on the desktop.
 func PageMeta(name string) string { return "" }
+
+// hasPage says whether there is a page around the canvas to keep a text
+// mirror in (see setMirror): not on the desktop.
+const hasPage = false
+
+// setMirror does nothing on the desktop, which has no page.
+func setMirror(view.MirrorText) {}
 
 // PageURL returns the page's address; empty on the desktop.
 func PageURL() string { return "" }
