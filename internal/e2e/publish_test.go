@@ -2,6 +2,7 @@ package e2e_test
 
 import (
 	"bufio"
+	"context"
 	"encoding/json"
 	"fmt"
 	"net"
@@ -15,6 +16,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/chromedp"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
@@ -149,3 +153,39 @@ func TestPublishedEmbedKeepsHostStill(t *testing.T) { checkHostStill(t, newStati
 // until the frame is near, and the frame's height fits the page at 360,
 // 700 and 1200 px.
 func TestPublishedEmbedLazyAndResized(t *testing.T) { checkLazyAndResized(t, newStaticGuest(t)) }
+
+// TestPublishedWithoutScripts opens the published page with scripts off,
+// at a phone's and a laptop's size: the page is the article graphic in
+// text (headline, shares, coverage, claims, regions), as a screen reader
+// reads it, with no loading line or empty progress bar.
+func TestPublishedWithoutScripts(t *testing.T) {
+	base := servePython(t, published(t), &requestLog{})
+	want := nativeMirror(t, "")
+	for _, vp := range []struct {
+		name string
+		w, h int64
+	}{{"360x640", 360, 640}, {"1280x800", 1280, 800}} {
+		t.Run(vp.name, func(t *testing.T) {
+			ctx := tab(t, vp.w, vp.h)
+			require.NoError(t, chromedp.Do(ctx,
+				chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+					_, err := cdp.Call(ctx, tg, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: true})
+					return err
+				}),
+				chromedp.Navigate(base+"/"),
+			))
+			time.Sleep(500 * time.Millisecond)
+			tree := axTree(t, ctx)
+			assert.NotEmpty(t, axFind(tree, "StaticText", want.Headline), "the headline %q", want.Headline)
+			assert.NotEmpty(t, axFind(tree, "cell", "67.08%"), "González's share in a table")
+			assert.NotEmpty(t, axFind(tree, "heading", "Coverage"), "the coverage")
+			assert.NotEmpty(t, axFind(tree, "StaticText", "83.50%"), "the tables counted")
+			assert.NotEmpty(t, axFind(tree, "heading", "Claimed beside counted"), "the claims beside the count")
+			assert.NotEmpty(t, axFind(tree, "rowheader", "EDO. ZULIA"), "the region table")
+			assert.Empty(t, axFind(tree, "", "Loading"), "no loading line without scripts")
+			assert.Empty(t, axFind(tree, "progressbar", ""), "no progress bar without scripts")
+			assert.NotEmpty(t, axFind(tree, "StaticText", "needs JavaScript"), "the no-script note")
+			screenshot(t, ctx, "published-noscript-"+vp.name)
+		})
+	}
+}
