@@ -302,6 +302,11 @@ func (fs LoadFiles) apply(s *State) {
 	}
 }
 
+// SetTouch says whether the reader uses a touch screen (see State.Touch).
+type SetTouch struct{ On bool }
+
+func (a SetTouch) apply(s *State) { s.Touch = a.On }
+
 // SetFocus gives keyboard focus to the control named ID.
 type SetFocus struct{ ID string }
 

@@ -133,6 +133,9 @@ type State struct {
 	// CanSave says that the platform saves charts (the desktop): the
 	// "Save chart" control and its key are shown.
 	CanSave bool
+	// Touch says that the reader uses a touch screen (the platform says
+	// so, or a touch was seen): hints name taps and drags, not keys.
+	Touch bool
 
 	// Out is the current scenario's outcome (nil before Update).
 	Out *Outcome

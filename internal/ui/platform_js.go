@@ -55,6 +55,17 @@ func setMirror(m view.MirrorText) {
 	}
 }
 
+// touchScreen reports whether the page is on a touch screen whose main
+// pointer is a finger (a phone or a tablet, not a laptop with a touch
+// screen and a mouse).
+func touchScreen() bool {
+	w := js.Global()
+	if mm := w.Get("matchMedia"); mm.Truthy() {
+		return w.Call("matchMedia", "(pointer: coarse)").Get("matches").Bool()
+	}
+	return w.Get("navigator").Get("maxTouchPoints").Int() > 0
+}
+
 // BrowserLanguage returns the first of navigator.languages that is
 // English or Spanish ("es-VE"), else navigator.language.
 func BrowserLanguage() string {

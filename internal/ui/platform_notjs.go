@@ -29,6 +29,9 @@ const hasPage = false
 // setMirror does nothing on the desktop, which has no page.
 func setMirror(view.MirrorText) {}
 
+// touchScreen is false on the desktop until a touch is seen.
+func touchScreen() bool { return false }
+
 // PageURL returns the page's address; empty on the desktop.
 func PageURL() string { return "" }
 

@@ -69,6 +69,7 @@ func NewGame(cfg Config) (*Game, error) {
 	}
 	st.Origin = pageOrigin()
 	st.CanSave = cfg.Save != nil
+	st.Touch = touchScreen()
 	st.Background = backgroundRuns
 	fonts, err := view.NewFonts()
 	if err != nil {

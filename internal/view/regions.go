@@ -64,17 +64,23 @@ func (b *builder) regionRows() []row {
 }
 
 func (b *builder) regions(r Rect) float64 {
-	st, m, l := b.st, b.m, b.l
-	d := st.Data
-	if d == nil {
+	if b.st.Data == nil {
 		return 0
 	}
 	y := b.crumbs(r, r.Y)
 	y = b.searchField(r, y)
+	return b.regionTable(r, y) - r.Y
+}
+
+// regionTable draws the rows of the region being looked at (or of the
+// search) from y and returns the y below them.
+func (b *builder) regionTable(r Rect, y float64) float64 {
+	st, m, l := b.st, b.m, b.l
+	d := st.Data
 	rows := b.regionRows()
 	if len(rows) == 0 {
 		y += b.para(r.X, y, r.W, b.t(i18n.RgNoMatch), Regular, m.Body, m.LineBody, palette.TextMuted)
-		return y - r.Y
+		return y
 	}
 	// Columns: name, shares bar, margin, counted units.
 	narrow := b.sc.Narrow
@@ -169,7 +175,7 @@ func (b *builder) regions(r Rect) float64 {
 		b.hit(Hit{ID: fmt.Sprintf("row-%d", i), R: Rect{r.X, ry, r.W, rowH}, Act: act})
 	}
 	y += float64(len(rows)) * rowH
-	return y - r.Y
+	return y
 }
 
 // crumbs draws the path from the nation to the current region, each step a

@@ -300,8 +300,16 @@ func (b *builder) header(r Rect) Rect {
 	var rects []Rect
 	var used float64
 	if b.sc.Narrow {
-		titleBand, rest := r.CutTop(m.LineH1 + m.Gap + m.Pad/2)
-		b.text(titleBand.X+m.Pad, titleBand.Y+m.Pad/2+m.Gap/2, title, Bold, m.H1, palette.Text, titleBand.W-2*m.Pad)
+		// The title wraps (up to three lines) rather than being cut.
+		lines := b.f.Wrap(Bold, m.H1, title, r.W-2*m.Pad)
+		if len(lines) > 3 {
+			lines = lines[:3]
+			lines[2] = b.f.Fit(Bold, m.H1, lines[2]+" …", r.W-2*m.Pad)
+		}
+		titleBand, rest := r.CutTop(float64(len(lines))*m.LineH1 + m.Gap + m.Pad/2)
+		for i, ln := range lines {
+			b.text(titleBand.X+m.Pad, titleBand.Y+m.Pad/2+m.Gap/2+float64(i)*m.LineH1, ln, Bold, m.H1, palette.Text, titleBand.W-2*m.Pad)
+		}
 		area := rest.Inset(0)
 		area.X += m.Pad
 		area.W -= 2 * m.Pad
@@ -386,6 +394,9 @@ func (b *builder) statusText() (string, color.RGBA) {
 	name := ""
 	if st.Data != nil {
 		name = b.tf(i18n.DataLabel, st.Data.Name) + sep
+	}
+	if st.Touch {
+		return name + b.t(i18n.MsgTouchHint), palette.TextMuted
 	}
 	return name + b.t(i18n.MsgKeysHint), palette.TextMuted
 }
