@@ -122,6 +122,8 @@ func (g *Game) perform(e app.Effect) {
 		copyText(e.Arg)
 	case app.EffectFragment:
 		setFragment(e.Arg)
+	case app.EffectAddress:
+		setAddress(e.Arg)
 	case app.EffectPickFile:
 		pickFile(g.files)
 	case app.EffectSave:

@@ -102,6 +102,12 @@ func setFragment(f string) {
 	h.Call("replaceState", js.Null(), "", url)
 }
 
+// setAddress replaces the page's address with u (on the same origin)
+// without reloading, scrolling or adding a history entry.
+func setAddress(u string) {
+	js.Global().Get("history").Call("replaceState", js.Null(), "", u)
+}
+
 // copyText copies s with the asynchronous clipboard API, falling back to
 // a hidden text area where it is missing.
 func copyText(s string) {

@@ -29,6 +29,9 @@ const hasPage = false
 // setMirror does nothing on the desktop, which has no page.
 func setMirror(view.MirrorText) {}
 
+// setAddress does nothing on the desktop, which has no address.
+func setAddress(string) {}
+
 // touchScreen is false on the desktop until a touch is seen.
 func touchScreen() bool { return false }
 

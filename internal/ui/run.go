@@ -68,6 +68,8 @@ func NewGame(cfg Config) (*Game, error) {
 		st.RestoreFragment(cfg.Fragment)
 	}
 	st.Origin = pageOrigin()
+	// The data the address opens; a file opened later is local.
+	st.AddressData = st.Data.Name
 	st.CanSave = cfg.Save != nil
 	st.Touch = touchScreen()
 	st.Background = backgroundRuns
