@@ -113,7 +113,7 @@ func runPublish(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	return nil
 }
 
-// drawPreview draws the page's social card: the shares chart of the data
+// drawPreview draws the page's social card (for publish and serve): the shares chart of the data
 // (the built-in data when file is empty) under the scenario sc, 1200×630.
 func drawPreview(file, mapping, sc string, l i18n.Lang, stderr io.Writer) ([]byte, error) {
 	var t *sim.Tally
@@ -126,7 +126,7 @@ func drawPreview(file, mapping, sc string, l i18n.Lang, stderr io.Writer) ([]byt
 		d := dataFlags{mapping: mapping}
 		var err error
 		if t, _, err = d.load(file, stderr); err != nil {
-			return nil, fmt.Errorf("publish: %s: %w", filepath.Base(file), err)
+			return nil, usageError{fmt.Sprintf("--data %s: %v", filepath.Base(file), err)}
 		}
 	}
 	var s scenario.Scenario
