@@ -137,6 +137,10 @@ func TestAccessibilityTree(t *testing.T) {
 	}
 	require.NotEmpty(t, found, "the new headline %q is in the accessibility tree", want.Headline)
 	assert.True(t, inLive(tree, found[0]), "the new headline is in the live region")
+	// The canvas' focused control is announced through the live line.
+	focus := axFind(tree, "StaticText", "share of the missing votes: 3")
+	require.NotEmpty(t, focus, "the focused split slider's label and value are in the tree")
+	assert.True(t, inLive(tree, focus[0]), "the focused control is in a live region")
 	for _, c := range after.Projected[:2] {
 		share := fmt.Sprintf("%.2f%%", 100*c.Share)
 		assert.NotEmpty(t, axFind(tree, "cell", share), "the scenario's share of %s, %s, is a table cell", c.ID, share)

@@ -52,6 +52,9 @@ type Game struct {
 	mirror                    view.MirrorText
 	mirrorVersion, mirrorSeen uint64
 	mirrorAt                  time.Time
+	// live is what the page's live line last said: the focused control
+	// and the status message.
+	live [2]string
 }
 
 func newGame(st *app.State, fonts *view.Fonts) *Game {
@@ -92,7 +95,10 @@ func (g *Game) Update() error {
 const mirrorDelay = 250 * time.Millisecond
 
 // updateMirror writes the current view as text into the page (view.Mirror,
-// setMirror) once the state has not changed for mirrorDelay.
+// setMirror), and the focused control's label and the status message
+// into its live line (setLive), once the state has not changed for
+// mirrorDelay: a screen reader hears the canvas' controls as the keyboard
+// reaches them.
 func (g *Game) updateMirror(now time.Time) {
 	v := g.st.Version
 	if !hasPage || v == g.mirrorVersion {
@@ -111,6 +117,15 @@ func (g *Game) updateMirror(now time.Time) {
 	if m := view.Mirror(g.st); m != g.mirror {
 		g.mirror = m
 		setMirror(m)
+	}
+	var live [2]string
+	if g.scene != nil {
+		live[0] = g.scene.FocusLabel(g.st)
+	}
+	live[1] = g.st.Msg.Text
+	if live != g.live {
+		g.live = live
+		setLive(live[0], live[1])
 	}
 }
 

@@ -66,6 +66,18 @@ func touchScreen() bool {
 	return w.Get("navigator").Get("maxTouchPoints").Int() > 0
 }
 
+// setLive writes the focused control's label and the status message into
+// the page's live line (#ts-live, aria-live=polite).
+func setLive(focus, status string) {
+	doc := js.Global().Get("document")
+	if el := doc.Call("getElementById", "ts-focus"); el.Truthy() {
+		el.Set("textContent", focus)
+	}
+	if el := doc.Call("getElementById", "ts-status"); el.Truthy() {
+		el.Set("textContent", status)
+	}
+}
+
 // BrowserLanguage returns the first of navigator.languages that is
 // English or Spanish ("es-VE"), else navigator.language.
 func BrowserLanguage() string {

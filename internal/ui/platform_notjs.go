@@ -29,6 +29,9 @@ const hasPage = false
 // setMirror does nothing on the desktop, which has no page.
 func setMirror(view.MirrorText) {}
 
+// setLive does nothing on the desktop.
+func setLive(focus, status string) {}
+
 // setAddress does nothing on the desktop, which has no address.
 func setAddress(string) {}
 

@@ -172,7 +172,7 @@ func (b *builder) regionTable(r Rect, y float64) float64 {
 		} else {
 			act = app.DrillDown{Region: rw.region}
 		}
-		b.hit(Hit{ID: fmt.Sprintf("row-%d", i), R: Rect{r.X, ry, r.W, rowH}, Act: act})
+		b.hit(Hit{ID: fmt.Sprintf("row-%d", i), R: Rect{r.X, ry, r.W, rowH}, Act: act, Label: rw.name})
 	}
 	y += float64(len(rows)) * rowH
 	return y
@@ -206,7 +206,7 @@ func (b *builder) crumbs(r Rect, y float64) float64 {
 		}
 		rr := rects[i]
 		b.text(rr.X, rr.Y+(rr.H-m.LineBody)/2, labels[i], st, m.Body, c, rr.W)
-		b.hit(Hit{ID: fmt.Sprintf("crumb-%d", i), R: rr, Act: app.DrillDown{Region: p}})
+		b.hit(Hit{ID: fmt.Sprintf("crumb-%d", i), R: rr, Act: app.DrillDown{Region: p}, Label: labels[i]})
 	}
 	y += used + m.Gap/2
 	return y
@@ -229,6 +229,6 @@ func (b *builder) searchField(r Rect, y float64) float64 {
 		// The caret.
 		b.fill(Rect{tr.Right() + m.Stroke, field.Y + m.Gap, 2 * m.Stroke, field.H - 2*m.Gap}, palette.Text)
 	}
-	b.hit(Hit{ID: "search", R: field, Act: app.SetFocus{ID: "search"}})
+	b.hit(Hit{ID: "search", R: field, Act: app.SetFocus{ID: "search"}, Label: b.t(i18n.RgSearchHint)})
 	return y + m.Row + m.Gap
 }

@@ -61,6 +61,9 @@ type Hit struct {
 	// Full is the control's whole rectangle when scrolling cuts it (R is
 	// then the visible part, or all of it when Hidden).
 	Full Rect
+	// Label is what the control says, for a screen reader: a button's
+	// text, a slider's label with its value, a row's name.
+	Label string
 }
 
 // SliderHit describes an adjustable control.
@@ -192,7 +195,7 @@ func (b *builder) button(id string, r Rect, label string, act app.Action, select
 	b.fill(r, bg)
 	b.stroke(r, palette.TextMuted, b.m.Stroke)
 	b.textCenter(r, label, Regular, b.m.Body, fg)
-	b.hit(Hit{ID: id, R: r, Act: act})
+	b.hit(Hit{ID: id, R: r, Act: act, Label: label})
 }
 
 // buttonWidth returns the width a button needs for label.
@@ -377,7 +380,7 @@ func (b *builder) tabs(r Rect) Rect {
 			b.fill(Rect{rr.X, rr.Bottom() - 3*m.Stroke, rr.W, 3 * m.Stroke}, palette.Text)
 		}
 		b.textCenter(rr, b.t(tabKeys[v]), st, size, c)
-		b.hit(Hit{ID: "tab-" + v.String(), R: rr, Act: app.SetView{View: v}})
+		b.hit(Hit{ID: "tab-" + v.String(), R: rr, Act: app.SetView{View: v}, Label: b.t(tabKeys[v])})
 	}
 	return rest
 }
