@@ -281,7 +281,23 @@ func checkHostStill(t *testing.T, g *guest) {
 	t.Logf("after a click in the frame: scrollY %.0f (max seen %.0f), activeElement %s", v.ScrollY, v.MaxScroll, v.Active)
 	assert.Equal(t, "IFRAME", v.Active, "a click gives the frame the keyboard")
 	assert.Zero(t, v.MaxScroll, "a click does not scroll the article")
+	assertNoJump(t, v)
 	assert.Empty(t, problems(ctx), "errors on the article")
+}
+
+// assertNoJump checks that the frame asked for one height per width: the
+// same while the text preview showed as once the app took over, so the
+// article did not move when the app started.
+func assertNoJump(t *testing.T, v hostView) {
+	t.Helper()
+	byWidth := map[float64]float64{}
+	for _, r := range v.Reports {
+		if h, ok := byWidth[r.W]; ok {
+			assert.Equal(t, h, r.H, "the frame's height at width %.0f changed from %.0f to %.0f", r.W, h, r.H)
+		}
+		byWidth[r.W] = r.H
+	}
+	require.NotEmpty(t, v.Reports, "the frame reported its height")
 }
 
 // TestEmbedLazyAndResized embeds the app 600 px below the fold of a long
