@@ -190,7 +190,7 @@ func Build(ctx context.Context, opts Options) (*Site, error) {
 
 	start := time.Now()
 	fmt.Fprintf(logw, "compressing with gzip\n")
-	for _, a := range s.sortedAssets() {
+	for _, a := range s.compressible() {
 		if err := a.compress(ctx, Gzip, cacheDir, logw); err != nil {
 			return nil, err
 		}
@@ -203,7 +203,7 @@ func Build(ctx context.Context, opts Options) (*Site, error) {
 		defer close(s.brotliDone)
 		start := time.Now()
 		fmt.Fprintf(logw, "compressing with brotli (quality %d) in the background; gzip is served meanwhile\n", BrotliQuality)
-		for _, a := range s.sortedAssets() {
+		for _, a := range s.compressible() {
 			if err := a.compress(bg, Brotli, cacheDir, logw); err != nil {
 				s.brotliErr = err
 				if bg.Err() == nil {
@@ -382,6 +382,18 @@ func (s *Site) PageSize(l i18n.Lang) (FileSize, error) {
 		return FileSize{}, err
 	}
 	return a.sizes(), nil
+}
+
+// compressible returns the static files that are worth compressing (not
+// the PNG, which is compressed already), in path order.
+func (s *Site) compressible() []*asset {
+	var out []*asset
+	for _, a := range s.sortedAssets() {
+		if compressedBeside(a.path) {
+			out = append(out, a)
+		}
+	}
+	return out
 }
 
 // sortedAssets returns the static files in path order.
