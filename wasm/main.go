@@ -8,6 +8,10 @@
 //     screen and the default data stays.
 //   - map=PATH, with data=, loads a mapping file (JSON) that names the
 //     columns of a CSV in a shape Tallyscope does not recognise.
+//   - without data=, the page's <meta name="tallyscope-data"> (and
+//     tallyscope-map) name the files instead, and without a fragment,
+//     <meta name="tallyscope-scenario"> the scenario: a page published
+//     to a static host says them so (tallyscope publish).
 //   - lang=en|es picks the language; without it, the first English or
 //     Spanish entry of navigator.languages, else English.
 //   - the fragment (#view=units&s=s1.…) restores a shared state: the
@@ -49,10 +53,19 @@ func main() {
 		q := page.Query()
 		cfg.Lang = q.Get("lang")
 		cfg.Fragment = page.Fragment
-		if d := q.Get("data"); d != "" {
+		if cfg.Fragment == "" {
+			if s := ui.PageMeta("tallyscope-scenario"); s != "" {
+				cfg.Fragment = "s=" + s
+			}
+		}
+		d, m := q.Get("data"), q.Get("map")
+		if d == "" {
+			d, m = ui.PageMeta("tallyscope-data"), ui.PageMeta("tallyscope-map")
+		}
+		if d != "" {
 			cfg.DataName = path.Base(d)
 			cfg.Data, cfg.DataErr = fetch(page, d)
-			if m := q.Get("map"); m != "" && cfg.DataErr == nil {
+			if m != "" && cfg.DataErr == nil {
 				cfg.MappingName = path.Base(m)
 				cfg.Mapping, cfg.DataErr = fetch(page, m)
 			}

@@ -13,6 +13,7 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/tallyscope/tallyscope/internal/i18n"
 	"github.com/tallyscope/tallyscope/internal/web"
 )
 
@@ -61,11 +62,17 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return usageError{fmt.Sprintf("serve takes no arguments (got %q); use --data FILE to serve a file", fs.Arg(0))}
 	}
 
+	pl, _ := i18n.Parse(*lang)
+	preview, err := drawPreview(*data, "", "", pl, stderr)
+	if err != nil {
+		return err
+	}
 	site, err := web.Build(ctx, web.Options{
 		WASM:     *wasm,
 		BuildDir: *buildDir,
 		Data:     *data,
 		Lang:     *lang,
+		Preview:  preview,
 		Log:      stderr,
 	})
 	if err != nil {

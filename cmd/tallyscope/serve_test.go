@@ -99,7 +99,7 @@ func TestServeRuns(t *testing.T) {
 	res.Body.Close()
 	require.NoError(t, err)
 	require.Equal(t, http.StatusOK, res.StatusCode)
-	for _, want := range []string{"González", "67.08%", "Maduro", "30.46%", "25,073 of 30,026 tables (83.50%)"} {
+	for _, want := range []string{"González", "67.08%", "Maduro", "30.46%", "Tables: 83.50% (25,073 of 30,026)", `property="og:image" content="preview.png?v=`} {
 		assert.Contains(t, string(page), want)
 	}
 

@@ -35,7 +35,10 @@ func (a SetView) apply(s *State) {
 // SetLang switches the language.
 type SetLang struct{ Lang i18n.Lang }
 
-func (a SetLang) apply(s *State) { s.Lang = a.Lang }
+func (a SetLang) apply(s *State) {
+	s.Lang = a.Lang
+	s.langChanged()
+}
 
 // ToggleLang switches to the other language.
 type ToggleLang struct{}
@@ -45,6 +48,15 @@ func (ToggleLang) apply(s *State) {
 		s.Lang = i18n.EN
 	} else {
 		s.Lang = i18n.ES
+	}
+	s.langChanged()
+}
+
+// langChanged makes the page's address say the new language, so that a
+// reload or a link copied from the address bar keeps it.
+func (s *State) langChanged() {
+	if s.Origin != "" {
+		s.effect(EffectAddress, s.Link())
 	}
 }
 
@@ -221,6 +233,17 @@ type CopyLink struct{}
 func (CopyLink) apply(s *State) {
 	s.effect(EffectCopy, s.Link())
 	s.Msg = Message{Text: s.Lang.T(i18n.MsgCopied)}
+	s.warnLocal()
+}
+
+// warnLocal replaces the message with a warning when the data on screen
+// is not the data the address opens (a file opened or dropped in this
+// browser): a link or an embed shows the address's data instead.
+func (s *State) warnLocal() {
+	if s.Data == nil || s.AddressData == "" || s.Data.Name == s.AddressData {
+		return
+	}
+	s.Msg = Message{Text: s.Lang.Tf(i18n.MsgLinkLocal, s.Data.Name, s.AddressData), Err: true}
 }
 
 // ShowEmbed shows the embed code and copies it.
@@ -231,6 +254,7 @@ func (a ShowEmbed) apply(s *State) {
 	if a.On {
 		s.effect(EffectCopy, s.EmbedCode())
 		s.Msg = Message{Text: s.Lang.T(i18n.MsgEmbedCopy)}
+		s.warnLocal()
 	}
 }
 
@@ -301,6 +325,11 @@ func (fs LoadFiles) apply(s *State) {
 		f.apply(s)
 	}
 }
+
+// SetTouch says whether the reader uses a touch screen (see State.Touch).
+type SetTouch struct{ On bool }
+
+func (a SetTouch) apply(s *State) { s.Touch = a.On }
 
 // SetFocus gives keyboard focus to the control named ID.
 type SetFocus struct{ ID string }

@@ -275,7 +275,7 @@ func TestEffects(t *testing.T) {
 	e := s.Effects()
 	require.Len(t, e, 3)
 	assert.Equal(t, Effect{EffectOpenURL, "https://example.org/101-01.jpg"}, e[0])
-	link := "https://example.org/app/#s=" + s.ScenarioString()
+	link := "https://example.org/app/?lang=en#s=" + s.ScenarioString()
 	assert.Equal(t, Effect{EffectCopy, link}, e[1])
 	assert.Contains(t, e[2].Arg, `<iframe src="`+link+`"`)
 	assert.Contains(t, e[2].Arg, `width="100%"`)

@@ -227,13 +227,31 @@ func findRegionPath(t *sim.Tally, keys []string) (int, bool) {
 	return parent, parent >= 0
 }
 
-// Link returns the address of the current state: Origin and the fragment.
+// Link returns the address of the current state: Origin (which names
+// the data with data= when the page's address does) with lang= set to
+// the language on screen, and the fragment (view, region, scenario).
 func (s *State) Link() string {
+	base := withLang(s.Origin, s.Lang)
 	f := s.Fragment()
 	if f == "" {
-		return s.Origin
+		return base
 	}
-	return s.Origin + "#" + f
+	return base + "#" + f
+}
+
+// withLang returns the http(s) address u with lang= set to l's code in
+// its query (replacing any lang= there), or u as it is when it is not an
+// http(s) address (the desktop's empty origin).
+func withLang(u string, l i18n.Lang) string {
+	p, err := url.Parse(u)
+	if err != nil || (p.Scheme != "http" && p.Scheme != "https") {
+		return u
+	}
+	q := p.Query()
+	q.Set("lang", l.Code())
+	p.RawQuery = q.Encode()
+	p.Fragment = ""
+	return p.String()
 }
 
 // EmbedCode returns the snippet that embeds the current state in an

@@ -5,12 +5,14 @@ import (
 	"compress/flate"
 	"encoding/base64"
 	"math"
+	"net/url"
 	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/tallyscope/tallyscope/internal/i18n"
 	"github.com/tallyscope/tallyscope/sim/scenario"
 )
 
@@ -88,4 +90,58 @@ func FuzzRestoreFragment(f *testing.F) {
 		assert.Equal(t, s.Fragment(), back.Fragment(), frag)
 		assert.Equal(t, s.Scenario(), back.Scenario(), frag)
 	})
+}
+
+// TestLinkCarriesWhatItNeeds checks issue #13's links: the language on
+// screen (not the one the page was opened in), the data the address names,
+// the view, the region and the scenario; and a warning when the data on
+// screen was opened in this browser, which a link cannot carry.
+func TestLinkCarriesWhatItNeeds(t *testing.T) {
+	s := newFixtureState("")
+	s.Lang = i18n.ES
+	s.Origin = "https://example.org/app/?data=data%2Fv2.csv&lang=es"
+	s.AddressData = "fixture.json"
+	s.Effects()
+	s.Apply(ToggleLang{})
+	e := s.Effects()
+	require.Len(t, e, 1)
+	assert.Equal(t, EffectAddress, e[0].Kind, "the address follows the language")
+	assert.Equal(t, "https://example.org/app/?data=data%2Fv2.csv&lang=en", e[0].Arg)
+
+	s.Apply(DrillDown{Region: 1})
+	s.Apply(SetSplit{0.25})
+	s.Update(0)
+	s.Apply(CopyLink{})
+	link := ""
+	for _, ef := range s.Effects() {
+		if ef.Kind == EffectCopy {
+			link = ef.Arg
+		}
+	}
+	u, err := url.Parse(link)
+	require.NoError(t, err, link)
+	assert.Equal(t, "en", u.Query().Get("lang"), link)
+	assert.Equal(t, "data/v2.csv", u.Query().Get("data"), link)
+	f, err := url.ParseQuery(u.Fragment)
+	require.NoError(t, err)
+	assert.Equal(t, "regions", f.Get("view"))
+	assert.Equal(t, "2", f.Get("region"))
+	assert.Equal(t, s.ScenarioString(), f.Get("s"))
+	assert.False(t, s.Msg.Err, "the data on screen is the address's: %q", s.Msg.Text)
+
+	// The restored state is the same.
+	r := newFixtureState(u.Fragment)
+	assert.Equal(t, s.View, r.View)
+	assert.Equal(t, s.Region, r.Region)
+	assert.Equal(t, s.ScenarioString(), r.ScenarioString())
+
+	// A file opened here is not in the link: say so.
+	s.Apply(LoadFiles{{Name: "map.json", Data: []byte(mappingJSON)}, {Name: "results.csv", Data: []byte(mappedCSV)}})
+	require.Equal(t, "results.csv", s.Data.Name)
+	s.Apply(CopyLink{})
+	assert.True(t, s.Msg.Err, "a warning")
+	assert.Contains(t, s.Msg.Text, "results.csv is only in this browser")
+	assert.Contains(t, s.Msg.Text, "the link opens fixture.json")
+	s.Apply(ShowEmbed{On: true})
+	assert.Contains(t, s.Msg.Text, "results.csv is only in this browser")
 }

@@ -93,6 +93,10 @@ const (
 	EffectFragment
 	// EffectPickFile asks the platform for a file to load.
 	EffectPickFile
+	// EffectAddress replaces the page's address with Arg (a full
+	// address on the page's own origin) without reloading the page or
+	// adding a history entry.
+	EffectAddress
 	// EffectSave asks the platform to save the current view's chart and
 	// numbers (SaveRequest); it answers with Saved.
 	EffectSave
@@ -130,9 +134,17 @@ type State struct {
 	Msg Message
 	// Origin is the page's address without its fragment, for links.
 	Origin string
+	// AddressData names the data the page's address opens (its data=
+	// file, or the default); when other data is on screen (a file
+	// opened in this browser), copying a link or an embed warns that the
+	// link shows AddressData.
+	AddressData string
 	// CanSave says that the platform saves charts (the desktop): the
 	// "Save chart" control and its key are shown.
 	CanSave bool
+	// Touch says that the reader uses a touch screen (the platform says
+	// so, or a touch was seen): hints name taps and drags, not keys.
+	Touch bool
 
 	// Out is the current scenario's outcome (nil before Update).
 	Out *Outcome

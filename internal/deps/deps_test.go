@@ -225,12 +225,14 @@ var layers = []struct {
 
 	// The static charts and the page.
 	{"internal/chart", []string{"sim", "sim/forensics", "sim/scenario", "internal/i18n", "internal/palette"}},
-	{"internal/web", []string{"sim", "sim/load", "sim/tallybin", "assets", "internal/i18n", "internal/palette"}},
 
 	// The visualizer: model, views laid out in pure Go, Ebitengine adapter.
 	{"internal/app", []string{"sim", "sim/load", "sim/tallybin", "sim/scenario", "internal/i18n"}},
 	{"internal/view", []string{"sim", "internal/app", "internal/i18n", "internal/palette"}},
 	{"internal/ui", []string{"assets", "internal/app", "internal/view", "internal/i18n", "internal/palette"}},
+
+	// The page and its bundle: the app's first view written as HTML.
+	{"internal/web", []string{"sim", "sim/load", "sim/tallybin", "assets", "internal/app", "internal/view", "internal/i18n", "internal/palette", "internal/version"}},
 
 	// Entries.
 	{"wasm", []string{"internal/ui"}},

@@ -71,7 +71,7 @@ func TestPreviewThenApp(t *testing.T) {
 			ctx := open(t, vp, "/")
 			text, err := chromedp.Run(ctx, chromedp.Poll[string](`window.__preview`, chromedp.WithPollingTimeout(10*time.Second)))
 			require.NoError(t, err, "the preview's text")
-			for _, want := range []string{"Venezuela", "González", "67.08%", "Maduro", "30.46%", "25,073 of 30,026 tables (83.50%)"} {
+			for _, want := range []string{"Venezuela", "González", "67.08%", "Maduro", "30.46%", "Tables: 83.50% (25,073 of 30,026)"} {
 				assert.Contains(t, text, want, "preview text: %s", trimmed(text))
 			}
 			if present, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`document.getElementById('preview') !== null`)); err == nil && present {
@@ -122,7 +122,7 @@ func TestSpanish(t *testing.T) {
 	text, err := chromedp.Run(ctx, chromedp.Poll[string](`window.__preview`, chromedp.WithPollingTimeout(10*time.Second)))
 	require.NoError(t, err)
 	assert.Contains(t, text, "67,08")
-	assert.Contains(t, text, "Cobertura: 25.073 de 30.026 mesas (83,50")
+	assert.Contains(t, text, "Mesas: 83,50\u00a0% (25.073 de 30.026)")
 	st := ready(t, ctx)
 	assert.Equal(t, "es", st.Lang)
 }

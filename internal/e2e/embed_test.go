@@ -95,6 +95,14 @@ func newGuest(t *testing.T) *guest {
 	t.Cleanup(appSrv.Close)
 	g.appURL = appSrv.URL
 
+	g.serveArticle(t)
+	return g
+}
+
+// serveArticle serves the article, with the app's Embed snippet for the
+// app at g.appURL, from a second server (another port: another origin).
+func (g *guest) serveArticle(t *testing.T) {
+	t.Helper()
 	def, err := app.Load(assets.Default, assets.DefaultName)
 	require.NoError(t, err)
 	st := app.New(def, i18n.EN, "")
@@ -118,7 +126,6 @@ func newGuest(t *testing.T) *guest {
 	t.Cleanup(hostSrv.Close)
 	g.hostURL = hostSrv.URL
 	require.NotEqual(t, strings.TrimPrefix(g.appURL, "http://"), strings.TrimPrefix(g.hostURL, "http://"), "two origins")
-	return g
 }
 
 // articlePage is a long article: a header of top CSS px, the embed, and
@@ -249,8 +256,10 @@ func scrollFrameTo(t *testing.T, ctx context.Context, top int) float64 {
 // TestEmbedKeepsHostStill embeds the app in an article from another origin,
 // with the frame's top edge on screen and the rest below the fold: when
 // the app starts, the article does not scroll and keeps the keyboard.
-func TestEmbedKeepsHostStill(t *testing.T) {
-	g := newGuest(t)
+func TestEmbedKeepsHostStill(t *testing.T) { checkHostStill(t, newGuest(t)) }
+
+// checkHostStill is TestEmbedKeepsHostStill for any guest.
+func checkHostStill(t *testing.T, g *guest) {
 	ctx := g.guestTab(t, 1200, 500)
 	start := time.Now()
 	waitHost(t, ctx, firstFrameTimeout, "the app's first frame in the frame", func(v hostView) bool { return v.Ready })
@@ -272,7 +281,23 @@ func TestEmbedKeepsHostStill(t *testing.T) {
 	t.Logf("after a click in the frame: scrollY %.0f (max seen %.0f), activeElement %s", v.ScrollY, v.MaxScroll, v.Active)
 	assert.Equal(t, "IFRAME", v.Active, "a click gives the frame the keyboard")
 	assert.Zero(t, v.MaxScroll, "a click does not scroll the article")
+	assertNoJump(t, v)
 	assert.Empty(t, problems(ctx), "errors on the article")
+}
+
+// assertNoJump checks that the frame asked for one height per width: the
+// same while the text preview showed as once the app took over, so the
+// article did not move when the app started.
+func assertNoJump(t *testing.T, v hostView) {
+	t.Helper()
+	byWidth := map[float64]float64{}
+	for _, r := range v.Reports {
+		if h, ok := byWidth[r.W]; ok {
+			assert.Equal(t, h, r.H, "the frame's height at width %.0f changed from %.0f to %.0f", r.W, h, r.H)
+		}
+		byWidth[r.W] = r.H
+	}
+	require.NotEmpty(t, v.Reports, "the frame reported its height")
 }
 
 // TestEmbedLazyAndResized embeds the app 600 px below the fold of a long
@@ -282,8 +307,10 @@ func TestEmbedKeepsHostStill(t *testing.T) {
 // the viewport. Then the article stays where the reader put it, keeps the
 // keyboard, and the frame's height follows the height the page reports
 // at 360, 700 and 1200 px.
-func TestEmbedLazyAndResized(t *testing.T) {
-	g := newGuest(t)
+func TestEmbedLazyAndResized(t *testing.T) { checkLazyAndResized(t, newGuest(t)) }
+
+// checkLazyAndResized is TestEmbedLazyAndResized for any guest.
+func checkLazyAndResized(t *testing.T, g *guest) {
 	ctx := g.guestTab(t, 1200, 1400)
 	_, ok := g.log.waitFor("/", 30*time.Second)
 	require.True(t, ok, "the frame's page is asked for; requests: %s", g.log)

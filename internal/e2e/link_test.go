@@ -2,6 +2,7 @@ package e2e_test
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"fmt"
 	"net/url"
@@ -147,4 +148,39 @@ func thousands(n int64) string {
 		s = s[:i] + "," + s[i:]
 	}
 	return s
+}
+
+// clickControl clicks the middle of the app's control id, holding the
+// button for a few frames.
+func clickControl(t *testing.T, ctx context.Context, st state, id string) {
+	t.Helper()
+	c := controlRect(t, st, id)
+	x, y := c.X+c.W/2, c.Y+c.H/2
+	require.NoError(t, chromedp.Do(ctx, chromedp.MouseEvent(chromedp.MouseMoved, x, y)))
+	require.NoError(t, chromedp.Do(ctx, chromedp.MouseEvent(chromedp.MousePressed, x, y, chromedp.Button("left"), chromedp.ClickCount(1))))
+	time.Sleep(keyHold)
+	require.NoError(t, chromedp.Do(ctx, chromedp.MouseEvent(chromedp.MouseReleased, x, y, chromedp.Button("left"), chromedp.ClickCount(1))))
+}
+
+// TestLinkFollowsLanguage opens the page in Spanish, switches to English
+// and copies a link: the address and the link say lang=en, not the
+// lang=es the page was opened with.
+func TestLinkFollowsLanguage(t *testing.T) {
+	_, base := site(t)
+	ctx := tab(t, desktop.width, desktop.height)
+	require.NoError(t, chromedp.Do(ctx, addScriptOnNewDocument(clipboardJS), chromedp.Navigate(base+"/?lang=es")))
+	st := ready(t, ctx)
+	require.Equal(t, "es", st.Lang)
+	clickControl(t, ctx, st, "lang")
+	st = waitState(t, ctx, 10*time.Second, "English after the language button", func(s state) bool { return s.Lang == "en" })
+	search, err := chromedp.Run(ctx, chromedp.Evaluate[string](`location.search`))
+	require.NoError(t, err)
+	assert.Equal(t, "?lang=en", search, "the address follows the language")
+	clickControl(t, ctx, st, "link")
+	copied, err := chromedp.Run(ctx, chromedp.Poll[string](`window.__copied.length ? window.__copied[window.__copied.length-1] : ''`, chromedp.WithPollingTimeout(10*time.Second)))
+	require.NoError(t, err, "the page copies a link")
+	t.Logf("copied after switching to English: %s", copied)
+	u, err := url.Parse(copied)
+	require.NoError(t, err)
+	assert.Equal(t, []string{"en"}, u.Query()["lang"], "the link says English, once")
 }

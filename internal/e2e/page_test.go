@@ -121,7 +121,7 @@ func TestServedDataFile(t *testing.T) {
 	require.NoError(t, chromedp.Do(ctx, chromedp.Navigate(base+"/")))
 	text, err := chromedp.Run(ctx, chromedp.Poll[string](`window.__preview`, chromedp.WithPollingTimeout(10*time.Second)))
 	require.NoError(t, err)
-	for _, want := range []string{"67.08%", "30.46%", "25,073 of 30,026 tables (83.50%)"} {
+	for _, want := range []string{"67.08%", "30.46%", "Tables: 83.50% (25,073 of 30,026)"} {
 		assert.Contains(t, text, want)
 	}
 	loc, err := chromedp.Run(ctx, chromedp.Evaluate[string](`location.search`))

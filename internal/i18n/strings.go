@@ -134,9 +134,15 @@ const (
 	CovExpected     Key = "ov.cov.expected"
 	MsgUnrecognised Key = "msg.unrecognised"
 	MsgIsMapping    Key = "msg.ismapping"
+	MrCandidate     Key = "mirror.candidate"
+	MsgTouchHint    Key = "msg.touchhint"
+	MsgLinkLocal    Key = "msg.linklocal"
 )
 
 var appStrings = map[Key]entry{
+	MrCandidate:     {"Candidate", "Candidato"},
+	MsgTouchHint:    {"Tap a tab or a control; drag the sliders.", "Toque una pestaña o un control; arrastre los deslizadores."},
+	MsgLinkLocal:    {"Link copied, but %s is only in this browser: the link opens %s. Publish the file to share it.", "Enlace copiado, pero %s solo está en este navegador: el enlace abre %s. Publique el archivo para compartirlo."},
 	AppName:         {"Tallyscope", "Tallyscope"},
 	TabOverview:     {"Overview", "Resumen"},
 	TabScenario:     {"Scenario", "Escenario"},

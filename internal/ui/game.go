@@ -45,6 +45,16 @@ type Game struct {
 	// save is Config.Save; saved carries its answers back.
 	save  func(app.SaveRequest) (string, error)
 	saved chan app.Saved
+
+	// mirror is the text last written to the page (see updateMirror),
+	// for the state version mirrorVersion; mirrorSeen is the newest
+	// version seen, since mirrorAt.
+	mirror                    view.MirrorText
+	mirrorVersion, mirrorSeen uint64
+	mirrorAt                  time.Time
+	// live is what the page's live line last said: the focused control
+	// and the status message.
+	live [2]string
 }
 
 func newGame(st *app.State, fonts *view.Fonts) *Game {
@@ -69,6 +79,7 @@ func (g *Game) Update() error {
 		g.perform(e)
 	}
 	g.ensureScene()
+	g.updateMirror(time.Now())
 	// The test hook follows every change, and the frame count about
 	// twice a second.
 	if g.ready && (g.lastHook != g.st.Version || g.frames-g.hookFrames >= 30) {
@@ -76,6 +87,46 @@ func (g *Game) Update() error {
 		publishState(g.snapshot())
 	}
 	return nil
+}
+
+// mirrorDelay is how long the state must rest before the page's text
+// mirror follows it: a dragged slider is announced once, where it stops,
+// not at every step.
+const mirrorDelay = 250 * time.Millisecond
+
+// updateMirror writes the current view as text into the page (view.Mirror,
+// setMirror), and the focused control's label and the status message
+// into its live line (setLive), once the state has not changed for
+// mirrorDelay: a screen reader hears the canvas' controls as the keyboard
+// reaches them.
+func (g *Game) updateMirror(now time.Time) {
+	v := g.st.Version
+	if !hasPage || v == g.mirrorVersion {
+		return
+	}
+	if v != g.mirrorSeen {
+		g.mirrorSeen, g.mirrorAt = v, now
+		if g.mirrorVersion != 0 {
+			return
+		}
+	}
+	if g.mirrorVersion != 0 && now.Sub(g.mirrorAt) < mirrorDelay {
+		return
+	}
+	g.mirrorVersion = v
+	if m := view.Mirror(g.st); m != g.mirror {
+		g.mirror = m
+		setMirror(m)
+	}
+	var live [2]string
+	if g.scene != nil {
+		live[0] = g.scene.FocusLabel(g.st)
+	}
+	live[1] = g.st.Msg.Text
+	if live != g.live {
+		g.live = live
+		setLive(live[0], live[1])
+	}
 }
 
 func (g *Game) perform(e app.Effect) {
@@ -86,6 +137,8 @@ func (g *Game) perform(e app.Effect) {
 		copyText(e.Arg)
 	case app.EffectFragment:
 		setFragment(e.Arg)
+	case app.EffectAddress:
+		setAddress(e.Arg)
 	case app.EffectPickFile:
 		pickFile(g.files)
 	case app.EffectSave:

@@ -158,6 +158,9 @@ func (g *Game) pointer(out []app.Action) []app.Action {
 	// Touch: a tap presses, a drag on a slider adjusts it, a drag elsewhere
 	// scrolls.
 	for _, id := range inpututil.AppendJustPressedTouchIDs(nil) {
+		if !st.Touch {
+			out = append(out, app.SetTouch{On: true})
+		}
 		if g.in.touching {
 			break
 		}

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/tallyscope/tallyscope/internal/app"
+	"github.com/tallyscope/tallyscope/internal/view"
 
 	"github.com/hajimehoshi/ebiten/v2"
 )
@@ -19,6 +20,63 @@ func pageOrigin() string {
 
 // PageURL returns the page's full address.
 func PageURL() string { return js.Global().Get("location").Get("href").String() }
+
+// PageMeta returns the content of the page's <meta name=NAME>, or "".
+// A published page names its data and scenario this way (see
+// internal/web): a static host cannot redirect to an address that says
+// them.
+func PageMeta(name string) string {
+	el := js.Global().Get("document").Call("querySelector", `meta[name="`+name+`"]`)
+	if !el.Truthy() {
+		return ""
+	}
+	return el.Call("getAttribute", "content").String()
+}
+
+// hasPage says whether there is a page around the canvas to keep a text
+// mirror in (see setMirror).
+const hasPage = true
+
+// setMirror writes m into the page's text mirror (index.html's
+// #ts-mirror: the preview before the app starts, kept off screen for
+// screen readers after): the title, the headline sentence in its
+// aria-live region (only its text changes, so that the region stays and
+// is announced) and the tables. Elements the page lacks are skipped.
+func setMirror(m view.MirrorText) {
+	doc := js.Global().Get("document")
+	if el := doc.Call("getElementById", "ts-title"); el.Truthy() {
+		el.Set("textContent", m.Title)
+	}
+	if el := doc.Call("querySelector", "#ts-headline p"); el.Truthy() {
+		el.Set("textContent", m.Headline)
+	}
+	if el := doc.Call("getElementById", "ts-body"); el.Truthy() {
+		el.Set("innerHTML", m.Body)
+	}
+}
+
+// touchScreen reports whether the page is on a touch screen whose main
+// pointer is a finger (a phone or a tablet, not a laptop with a touch
+// screen and a mouse).
+func touchScreen() bool {
+	w := js.Global()
+	if mm := w.Get("matchMedia"); mm.Truthy() {
+		return w.Call("matchMedia", "(pointer: coarse)").Get("matches").Bool()
+	}
+	return w.Get("navigator").Get("maxTouchPoints").Int() > 0
+}
+
+// setLive writes the focused control's label and the status message into
+// the page's live line (#ts-live, aria-live=polite).
+func setLive(focus, status string) {
+	doc := js.Global().Get("document")
+	if el := doc.Call("getElementById", "ts-focus"); el.Truthy() {
+		el.Set("textContent", focus)
+	}
+	if el := doc.Call("getElementById", "ts-status"); el.Truthy() {
+		el.Set("textContent", status)
+	}
+}
 
 // BrowserLanguage returns the first of navigator.languages that is
 // English or Spanish ("es-VE"), else navigator.language.
@@ -54,6 +112,12 @@ func setFragment(f string) {
 		url += "#" + f
 	}
 	h.Call("replaceState", js.Null(), "", url)
+}
+
+// setAddress replaces the page's address with u (on the same origin)
+// without reloading, scrolling or adding a history entry.
+func setAddress(u string) {
+	js.Global().Get("history").Call("replaceState", js.Null(), "", u)
 }
 
 // copyText copies s with the asynchronous clipboard API, falling back to

@@ -12,11 +12,31 @@ import (
 	"github.com/hajimehoshi/ebiten/v2"
 
 	"github.com/tallyscope/tallyscope/internal/app"
+	"github.com/tallyscope/tallyscope/internal/view"
 )
 
 // pageOrigin returns the address links are made from: none on the
 // desktop, so a copied link is the fragment alone.
 func pageOrigin() string { return "" }
+
+// PageMeta returns a <meta> of the page; there is no page on the desktop.
+func PageMeta(name string) string { return "" }
+
+// hasPage says whether there is a page around the canvas to keep a text
+// mirror in (see setMirror): not on the desktop.
+const hasPage = false
+
+// setMirror does nothing on the desktop, which has no page.
+func setMirror(view.MirrorText) {}
+
+// setLive does nothing on the desktop.
+func setLive(focus, status string) {}
+
+// setAddress does nothing on the desktop, which has no address.
+func setAddress(string) {}
+
+// touchScreen is false on the desktop until a touch is seen.
+func touchScreen() bool { return false }
 
 // PageURL returns the page's address; empty on the desktop.
 func PageURL() string { return "" }

@@ -68,7 +68,10 @@ func NewGame(cfg Config) (*Game, error) {
 		st.RestoreFragment(cfg.Fragment)
 	}
 	st.Origin = pageOrigin()
+	// The data the address opens; a file opened later is local.
+	st.AddressData = st.Data.Name
 	st.CanSave = cfg.Save != nil
+	st.Touch = touchScreen()
 	st.Background = backgroundRuns
 	fonts, err := view.NewFonts()
 	if err != nil {

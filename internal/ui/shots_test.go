@@ -71,6 +71,8 @@ func TestScreenshots(t *testing.T) {
 					// As in the browser, which has a page to embed.
 					g.State().Origin = "https://example.org/"
 				}
+				// A phone is a touch screen: the hints name taps.
+				g.State().Touch = sz.name == "phone"
 				for _, a := range s.acts {
 					g.State().Apply(a)
 				}

@@ -56,6 +56,18 @@ func (sc *Scene) HitAt(x, y float64) *Hit {
 	return scroll
 }
 
+// FocusLabel returns the label of the control with keyboard focus, or
+// "" when no control has it (see Hit.Label).
+func (sc *Scene) FocusLabel(st *app.State) string {
+	if st.Focus == "" {
+		return ""
+	}
+	if h := sc.Find(st.Focus); h != nil {
+		return h.Label
+	}
+	return ""
+}
+
 // Find returns the control named id, or nil.
 func (sc *Scene) Find(id string) *Hit {
 	if id == "" {

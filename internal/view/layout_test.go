@@ -654,3 +654,75 @@ func TestSaveKey(t *testing.T) {
 	st.Apply(app.ToggleHelp{})
 	assert.Equal(t, app.CloseOverlays{}, sc.Key(st, KeySave, false))
 }
+
+// TestUseTheScreen checks issue #13's sizes on the embedded default data,
+// in both languages: at 1920×1080 the Overview puts the region list
+// beside the national figures (the right half of the main area is not
+// empty), at 1280×800 it does not (there is no room), and at 360×640 the
+// title wraps instead of ending in "…".
+func TestUseTheScreen(t *testing.T) {
+	f := newFonts(t)
+	d, err := app.Load(assets.Default, assets.DefaultName)
+	require.NoError(t, err)
+	for _, l := range []i18n.Lang{i18n.EN, i18n.ES} {
+		st := app.New(d, l, "")
+		st.Update(0)
+
+		sc := Build(st, 1920, 1080, 1, f)
+		var rows, rightInk int
+		mid := sc.Main.X + sc.Main.W/2
+		for _, h := range sc.Hits {
+			if strings.HasPrefix(h.ID, "row-") && !h.Hidden {
+				rows++
+				assert.GreaterOrEqual(t, h.R.X, mid-1, "%s: region row %s in the right half", l.Code(), h.ID)
+			}
+		}
+		for _, it := range visibleTexts(sc) {
+			if it.R.X >= mid && it.R.Y > sc.Main.Y+sc.Main.H/2 {
+				rightInk++
+			}
+		}
+		assert.GreaterOrEqual(t, rows, 20, "%s: 1920×1080 shows the region list beside the overview", l.Code())
+		assert.Greater(t, rightInk, 10, "%s: the lower right quarter of the main area has text", l.Code())
+
+		sc = Build(st, 1280, 800, 1, f)
+		for _, h := range sc.Hits {
+			assert.False(t, strings.HasPrefix(h.ID, "row-"), "%s: 1280×800 has no room for the region list beside", l.Code())
+		}
+
+		for _, scale := range []float64{1, 2} {
+			sc = Build(st, 360*scale, 640*scale, scale, f)
+			var title []string
+			for _, it := range visibleTexts(sc) {
+				if it.Style == Bold && it.R.Y < 100*scale {
+					title = append(title, it.Text)
+				}
+			}
+			joined := strings.Join(title, " ")
+			end := map[i18n.Lang]string{i18n.EN: "28 July 2024", i18n.ES: "28 de julio de 2024"}[l]
+			assert.Contains(t, joined, end, "%s @%v: the whole title shows: %q", l.Code(), scale, joined)
+			assert.NotContains(t, joined, "…", "%s @%v: the title is not cut", l.Code(), scale)
+		}
+	}
+}
+
+// TestTouchHint checks that a touch screen gets a hint about taps and
+// drags, and a keyboard the hint about keys.
+func TestTouchHint(t *testing.T) {
+	f := newFonts(t)
+	st := app.New(fixture(t), i18n.EN, "")
+	st.Update(0)
+	text := func() string {
+		var all []string
+		for _, it := range Build(st, 720, 1280, 2, f).Items {
+			if it.Kind == Text {
+				all = append(all, it.Text)
+			}
+		}
+		return strings.Join(all, " ")
+	}
+	assert.Contains(t, text(), "Tab moves")
+	st.Apply(app.SetTouch{On: true})
+	assert.NotContains(t, text(), "Tab moves")
+	assert.Contains(t, text(), "Tap a tab")
+}

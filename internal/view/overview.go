@@ -68,12 +68,33 @@ func (b *builder) groups() []group {
 	return out
 }
 
+// WideOverview is the width, in dp, of the main area from which the
+// Overview shows the region list beside the national figures (a 1920 px
+// screen: 1,528 dp beside the controls), rather than leaving the right
+// of the screen empty.
+const WideOverview = 1100
+
 func (b *builder) overview(r Rect) float64 {
-	st, m, l := b.st, b.m, b.l
-	d, o := st.Data, st.Out
-	if d == nil || o == nil {
+	st, m := b.st, b.m
+	if st.Data == nil || st.Out == nil {
 		return 0
 	}
+	if b.sc.Narrow || r.W < WideOverview*m.Scale {
+		return b.national(r)
+	}
+	left, rest := r.CutLeft(math.Round(math.Min(760*m.Scale, r.W*0.5)))
+	_, right := rest.CutLeft(2 * m.Pad)
+	h := b.national(left)
+	y := right.Y + b.section(right.X, right.Y, right.W, b.t(i18n.TabRegions))
+	y = b.crumbs(right, y)
+	return math.Max(h, b.regionTable(right, y)-r.Y)
+}
+
+// national draws the national figures: the headline, the bars, the
+// coverage and the claims beside the count.
+func (b *builder) national(r Rect) float64 {
+	st, m, l := b.st, b.m, b.l
+	d, o := st.Data, st.Out
 	t := d.Tally
 	nat := &d.Agg.Nation
 	// Lines longer than this are hard to read on a wide screen.

@@ -64,17 +64,23 @@ func (b *builder) regionRows() []row {
 }
 
 func (b *builder) regions(r Rect) float64 {
-	st, m, l := b.st, b.m, b.l
-	d := st.Data
-	if d == nil {
+	if b.st.Data == nil {
 		return 0
 	}
 	y := b.crumbs(r, r.Y)
 	y = b.searchField(r, y)
+	return b.regionTable(r, y) - r.Y
+}
+
+// regionTable draws the rows of the region being looked at (or of the
+// search) from y and returns the y below them.
+func (b *builder) regionTable(r Rect, y float64) float64 {
+	st, m, l := b.st, b.m, b.l
+	d := st.Data
 	rows := b.regionRows()
 	if len(rows) == 0 {
 		y += b.para(r.X, y, r.W, b.t(i18n.RgNoMatch), Regular, m.Body, m.LineBody, palette.TextMuted)
-		return y - r.Y
+		return y
 	}
 	// Columns: name, shares bar, margin, counted units.
 	narrow := b.sc.Narrow
@@ -166,10 +172,10 @@ func (b *builder) regions(r Rect) float64 {
 		} else {
 			act = app.DrillDown{Region: rw.region}
 		}
-		b.hit(Hit{ID: fmt.Sprintf("row-%d", i), R: Rect{r.X, ry, r.W, rowH}, Act: act})
+		b.hit(Hit{ID: fmt.Sprintf("row-%d", i), R: Rect{r.X, ry, r.W, rowH}, Act: act, Label: rw.name})
 	}
 	y += float64(len(rows)) * rowH
-	return y - r.Y
+	return y
 }
 
 // crumbs draws the path from the nation to the current region, each step a
@@ -200,7 +206,7 @@ func (b *builder) crumbs(r Rect, y float64) float64 {
 		}
 		rr := rects[i]
 		b.text(rr.X, rr.Y+(rr.H-m.LineBody)/2, labels[i], st, m.Body, c, rr.W)
-		b.hit(Hit{ID: fmt.Sprintf("crumb-%d", i), R: rr, Act: app.DrillDown{Region: p}})
+		b.hit(Hit{ID: fmt.Sprintf("crumb-%d", i), R: rr, Act: app.DrillDown{Region: p}, Label: labels[i]})
 	}
 	y += used + m.Gap/2
 	return y
@@ -223,6 +229,6 @@ func (b *builder) searchField(r Rect, y float64) float64 {
 		// The caret.
 		b.fill(Rect{tr.Right() + m.Stroke, field.Y + m.Gap, 2 * m.Stroke, field.H - 2*m.Gap}, palette.Text)
 	}
-	b.hit(Hit{ID: "search", R: field, Act: app.SetFocus{ID: "search"}})
+	b.hit(Hit{ID: "search", R: field, Act: app.SetFocus{ID: "search"}, Label: b.t(i18n.RgSearchHint)})
 	return y + m.Row + m.Gap
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"image/color"
 	"math"
+	"strings"
 
 	"github.com/tallyscope/tallyscope/internal/app"
 	"github.com/tallyscope/tallyscope/internal/i18n"
@@ -37,7 +38,7 @@ func (b *builder) slider(id string, r Rect, y float64, label string, sl Slider, 
 	knob := Rect{math.Round(x - knobW/2), area.Y + (area.H-kh)/2, knobW, kh}
 	b.fill(knob, palette.Background)
 	b.stroke(knob, palette.Text, 2*m.Stroke)
-	b.hit(Hit{ID: id, R: area, Slider: &SliderHit{Slider: sl, Cur: value, Step: step, Set: set}})
+	b.hit(Hit{ID: id, R: area, Slider: &SliderHit{Slider: sl, Cur: value, Step: step, Set: set}, Label: label})
 	return y + area.H
 }
 
@@ -116,7 +117,7 @@ func (b *builder) scenario(r Rect, side bool) float64 {
 	for i, ln := range lines {
 		b.text(r.X+box+m.Gap, ty+float64(i)*m.LineBody, ln, Regular, m.Body, palette.Text, r.W-box-m.Gap)
 	}
-	b.hit(Hit{ID: "full", R: Rect{r.X, y, r.W, rowH}, Act: app.SetFullTurnout{On: !p.FullTurnout}})
+	b.hit(Hit{ID: "full", R: Rect{r.X, y, r.W, rowH}, Act: app.SetFullTurnout{On: !p.FullTurnout}, Label: strings.Join(lines, " ")})
 	y += rowH + m.Gap
 
 	for k, c := range []int{d.Leader, d.Runner} {
@@ -143,7 +144,7 @@ func (b *builder) scenario(r Rect, side bool) float64 {
 		b.button("claim-next", Rect{r.Right() - bw, y, bw, m.Row}, "›", app.SetClaim{Index: p.Claim + 1}, false)
 		lab := Rect{r.X + bw + m.Gap, y, r.W - 2*bw - 2*m.Gap, m.Row}
 		b.textCenter(lab, b.tf(i18n.ScClaim, label), Regular, m.Body, palette.Text)
-		b.hit(Hit{ID: "claim", R: lab, Act: app.SetClaim{Index: p.Claim}})
+		b.hit(Hit{ID: "claim", R: lab, Act: app.SetClaim{Index: p.Claim}, Label: b.tf(i18n.ScClaim, label)})
 		y += m.Row + m.Pad
 	}
 

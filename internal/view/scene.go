@@ -61,6 +61,9 @@ type Hit struct {
 	// Full is the control's whole rectangle when scrolling cuts it (R is
 	// then the visible part, or all of it when Hidden).
 	Full Rect
+	// Label is what the control says, for a screen reader: a button's
+	// text, a slider's label with its value, a row's name.
+	Label string
 }
 
 // SliderHit describes an adjustable control.
@@ -192,7 +195,7 @@ func (b *builder) button(id string, r Rect, label string, act app.Action, select
 	b.fill(r, bg)
 	b.stroke(r, palette.TextMuted, b.m.Stroke)
 	b.textCenter(r, label, Regular, b.m.Body, fg)
-	b.hit(Hit{ID: id, R: r, Act: act})
+	b.hit(Hit{ID: id, R: r, Act: act, Label: label})
 }
 
 // buttonWidth returns the width a button needs for label.
@@ -300,8 +303,16 @@ func (b *builder) header(r Rect) Rect {
 	var rects []Rect
 	var used float64
 	if b.sc.Narrow {
-		titleBand, rest := r.CutTop(m.LineH1 + m.Gap + m.Pad/2)
-		b.text(titleBand.X+m.Pad, titleBand.Y+m.Pad/2+m.Gap/2, title, Bold, m.H1, palette.Text, titleBand.W-2*m.Pad)
+		// The title wraps (up to three lines) rather than being cut.
+		lines := b.f.Wrap(Bold, m.H1, title, r.W-2*m.Pad)
+		if len(lines) > 3 {
+			lines = lines[:3]
+			lines[2] = b.f.Fit(Bold, m.H1, lines[2]+" …", r.W-2*m.Pad)
+		}
+		titleBand, rest := r.CutTop(float64(len(lines))*m.LineH1 + m.Gap + m.Pad/2)
+		for i, ln := range lines {
+			b.text(titleBand.X+m.Pad, titleBand.Y+m.Pad/2+m.Gap/2+float64(i)*m.LineH1, ln, Bold, m.H1, palette.Text, titleBand.W-2*m.Pad)
+		}
 		area := rest.Inset(0)
 		area.X += m.Pad
 		area.W -= 2 * m.Pad
@@ -369,7 +380,7 @@ func (b *builder) tabs(r Rect) Rect {
 			b.fill(Rect{rr.X, rr.Bottom() - 3*m.Stroke, rr.W, 3 * m.Stroke}, palette.Text)
 		}
 		b.textCenter(rr, b.t(tabKeys[v]), st, size, c)
-		b.hit(Hit{ID: "tab-" + v.String(), R: rr, Act: app.SetView{View: v}})
+		b.hit(Hit{ID: "tab-" + v.String(), R: rr, Act: app.SetView{View: v}, Label: b.t(tabKeys[v])})
 	}
 	return rest
 }
@@ -386,6 +397,9 @@ func (b *builder) statusText() (string, color.RGBA) {
 	name := ""
 	if st.Data != nil {
 		name = b.tf(i18n.DataLabel, st.Data.Name) + sep
+	}
+	if st.Touch {
+		return name + b.t(i18n.MsgTouchHint), palette.TextMuted
 	}
 	return name + b.t(i18n.MsgKeysHint), palette.TextMuted
 }

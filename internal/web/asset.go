@@ -2,9 +2,12 @@ package web
 
 import (
 	"context"
+	"fmt"
+	"io"
 	"slices"
 	"strings"
 	"sync/atomic"
+	"time"
 )
 
 // asset is one file of a site with its compressed forms. The raw bytes
@@ -34,15 +37,42 @@ func (a *asset) slot(e Encoding) *atomic.Pointer[[]byte] {
 }
 
 // compress computes the asset's form in coding e, from the cache when
-// it is there.
-func (a *asset) compress(ctx context.Context, e Encoding, cacheDir string) error {
+// it is there. When logw is not nil, a file that takes long says so every
+// ten seconds and says how long it took. (Brotli at quality 11 does most
+// of its work when the stream closes, so the share of bytes written says
+// little about the time left: the lines count seconds.)
+func (a *asset) compress(ctx context.Context, e Encoding, cacheDir string, logw io.Writer) error {
+	start := time.Now()
+	name := strings.TrimPrefix(a.path, "/")
+	done := make(chan struct{})
+	if logw != nil {
+		go func() {
+			tick := time.NewTicker(compressTick)
+			defer tick.Stop()
+			for {
+				select {
+				case <-done:
+					return
+				case <-tick.C:
+					fmt.Fprintf(logw, "  %s: %s (%.1f MB): %.0f s so far…\n", e, name, float64(len(a.raw))/1e6, time.Since(start).Seconds())
+				}
+			}
+		}()
+	}
 	b, err := compressCached(ctx, a.raw, e, cacheDir)
+	close(done)
 	if err != nil {
 		return err
 	}
 	a.slot(e).Store(&b)
+	if logw != nil && time.Since(start) > 500*time.Millisecond {
+		fmt.Fprintf(logw, "  %s: %s %.1f MB → %.2f MB in %.1f s\n", e, name, float64(len(a.raw))/1e6, float64(len(b))/1e6, time.Since(start).Seconds())
+	}
 	return nil
 }
+
+// compressTick is how often a long compression says it is still running.
+const compressTick = 10 * time.Second
 
 // body returns the asset in coding e, or nil when that form is not ready.
 func (a *asset) body(e Encoding) []byte {

@@ -8,8 +8,9 @@ import (
 	"html/template"
 	"os"
 	"regexp"
-	"strconv"
 	"strings"
+
+	"github.com/tallyscope/tallyscope/internal/view"
 )
 
 // PageFile is the page template's file name at the module root.
@@ -26,10 +27,22 @@ type pageData struct {
 	Lang string
 	// Title is the document title.
 	Title string
-	// Summary is the data's summary, or nil when the page names data
-	// that the server does not know (then Pending is shown).
-	Summary *Summary
-	Pending string
+	// Mirror is the app's first view written as HTML (view.Mirror), or
+	// nil when the page names data that the site does not know (then
+	// Pending is shown).
+	Mirror     *view.MirrorText
+	MirrorBody template.HTML
+	Pending    string
+	// Data and Map are the data file and mapping file the app opens when
+	// the address names none ("data/NAME"), and Scenario the scenario
+	// string it opens with when the address has no fragment: a static
+	// host cannot redirect to an address that says them.
+	Data, Map, Scenario string
+	// Preview is the URL of the social card's image, or "".
+	Preview string
+	// CSP is the page's Content-Security-Policy, repeated in a <meta>
+	// for static hosts, which send no headers of their own.
+	CSP string
 	// WASM and Exec are the URLs of the app and of Go's glue script;
 	// WASMSize is the app's uncompressed size, for the progress bar, and
 	// Transfer its size as this browser will download it.
@@ -38,11 +51,6 @@ type pageData struct {
 	Transfer int
 	Exec     string
 	T        pageStrings
-}
-
-// BarWidth returns a row's share as a width out of 100 for the bar.
-func (r SummaryRow) BarWidth() string {
-	return strconv.FormatFloat(100*r.Fraction, 'f', 2, 64)
 }
 
 func parsePage(path string) (*page, error) {
@@ -65,13 +73,26 @@ var (
 // render returns the page and the Content-Security-Policy that allows
 // exactly its own inline script and style and nothing from another
 // origin.
+//
+// The policy is in the page too (a <meta>), so it is rendered twice: the
+// first time gives the inline script and style to hash (the policy is not
+// inside them), the second writes the policy in.
 func (p *page) render(d pageData) (body []byte, csp string, err error) {
 	var buf bytes.Buffer
+	d.CSP = ""
+	if err := p.tmpl.Execute(&buf, d); err != nil {
+		return nil, "", fmt.Errorf("web: page: %w", err)
+	}
+	d.CSP = contentSecurityPolicy(buf.Bytes())
+	buf.Reset()
 	if err := p.tmpl.Execute(&buf, d); err != nil {
 		return nil, "", fmt.Errorf("web: page: %w", err)
 	}
 	body = buf.Bytes()
-	return body, contentSecurityPolicy(body), nil
+	if got := contentSecurityPolicy(body); got != d.CSP {
+		return nil, "", fmt.Errorf("web: page: the inline script or style depends on the policy")
+	}
+	return body, d.CSP, nil
 }
 
 // contentSecurityPolicy builds the policy for a page: scripts from the

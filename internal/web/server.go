@@ -2,7 +2,9 @@ package web
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
+	"html/template"
 	"net/http"
 	"strconv"
 	"strings"
@@ -55,6 +57,9 @@ func (s *Site) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	case "/", "/index.html":
 		s.servePage(w, r)
 		return
+	case ManifestPath:
+		s.serveManifest(w, r)
+		return
 	}
 	a, ok := s.assets[r.URL.Path]
 	if !ok {
@@ -104,6 +109,31 @@ func (s *Site) servePage(w http.ResponseWriter, r *http.Request) {
 		h.Add("Vary", "Accept-Language")
 	}
 	serveAsset(w, r, &a.asset)
+}
+
+// serveManifest serves the manifest of the bundle that Publish would
+// write for the site's language (English when it has none). Until brotli
+// is done it answers 503 with a Retry-After.
+func (s *Site) serveManifest(w http.ResponseWriter, r *http.Request) {
+	select {
+	case <-s.brotliDone:
+	default:
+		w.Header().Set("Retry-After", "30")
+		http.Error(w, "the manifest is written once every file is compressed; try again shortly", http.StatusServiceUnavailable)
+		return
+	}
+	m, err := s.Manifest(s.lang)
+	if err != nil {
+		http.Error(w, err.Error(), http.StatusInternalServerError)
+		return
+	}
+	b, err := json.MarshalIndent(m, "", "  ")
+	if err != nil {
+		http.Error(w, err.Error(), http.StatusInternalServerError)
+		return
+	}
+	w.Header().Set("Cache-Control", "no-cache")
+	serveAsset(w, r, newAsset(ManifestPath, "application/json", append(b, '\n')))
 }
 
 // renderedPage is the page for one pageKey with its policy. In the
@@ -181,34 +211,60 @@ func (s *Site) known(data string) *dataset {
 // when ds is nil, the line saying that k.data is loading, and compresses
 // it in the codings encs.
 func (s *Site) buildPage(p *renderedPage, k pageKey, ds *dataset, encs []Encoding) error {
-	t := pageText[k.lang]
-	d := pageData{
-		Lang:     k.lang.Code(),
-		Title:    k.lang.T(i18n.AppName),
-		WASM:     s.assets[WASMPath].url(),
-		WASMSize: len(s.assets[WASMPath].raw),
-		Transfer: len(s.assets[WASMPath].body(k.enc)),
-		Exec:     s.assets[ExecPath].url(),
-		T:        t,
-	}
-	if ds != nil {
-		sum := ds.summary[k.lang]
-		d.Summary = &sum
-		d.Title = sum.Title + " – " + d.Title
-	} else {
-		d.Pending = strings.Replace(t.Pending, "%s", shorten(k.data, maxPendingName), 1)
-	}
-	body, csp, err := s.page.render(d)
+	body, csp, err := s.pageBody(k, ds)
 	if err != nil {
 		return err
 	}
 	p.asset, p.csp = *newAsset("/", "text/html; charset=utf-8", body), csp
 	for _, e := range encs {
-		if err := p.compress(context.Background(), e, ""); err != nil {
+		if err := p.compress(context.Background(), e, "", nil); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// pageBody renders the page for k with the text of ds or, when ds is
+// nil, the line saying that k.data is loading. The page of the data the
+// site opens with (its served file, or its default) names that data and
+// scenario, so that the page works where no server redirects to them.
+func (s *Site) pageBody(k pageKey, ds *dataset) ([]byte, string, error) {
+	t := pageText[k.lang]
+	wasm := s.assets[WASMPath]
+	d := pageData{
+		Lang:     k.lang.Code(),
+		Title:    k.lang.T(i18n.AppName),
+		WASM:     wasm.url(),
+		WASMSize: len(wasm.raw),
+		Transfer: len(wasm.body(k.enc)),
+		Exec:     s.assets[ExecPath].url(),
+		T:        t,
+	}
+	if a, ok := s.assets[PreviewPath]; ok {
+		d.Preview = a.url()
+	}
+	if ds != nil {
+		m := ds.mirror[k.lang]
+		d.Mirror = &m
+		// view.Mirror escapes every text it writes.
+		d.MirrorBody = template.HTML(m.Body)
+		d.Title = m.Title + " – " + d.Title
+		if ds == s.opening() {
+			d.Data, d.Map, d.Scenario = ds.url, s.mapURL, s.scenario
+		}
+	} else {
+		d.Pending = strings.Replace(t.Pending, "%s", shorten(k.data, maxPendingName), 1)
+	}
+	return s.page.render(d)
+}
+
+// opening is the data the site's page opens with: its served file, or
+// its default.
+func (s *Site) opening() *dataset {
+	if s.data != nil {
+		return s.data
+	}
+	return s.def
 }
 
 // shorten returns s cut to at most n bytes, on a rune boundary, with

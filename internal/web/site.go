@@ -13,7 +13,10 @@ import (
 	"time"
 
 	"github.com/tallyscope/tallyscope/assets"
+	"github.com/tallyscope/tallyscope/internal/app"
 	"github.com/tallyscope/tallyscope/internal/i18n"
+	"github.com/tallyscope/tallyscope/internal/view"
+	"github.com/tallyscope/tallyscope/sim/load"
 )
 
 // URL paths of the site's files.
@@ -24,6 +27,10 @@ const (
 	// EmbedPath is the script for a page that embeds the app in an
 	// iframe (assets.EmbedJS): it resizes the iframe to its content.
 	EmbedPath = "/" + assets.EmbedJSName
+	// PreviewPath is the social card's image (Options.Preview).
+	PreviewPath = "/preview.png"
+	// ManifestPath lists the bundle's files (see Manifest).
+	ManifestPath = "/manifest.json"
 )
 
 // Options configure Build. The zero value builds ./wasm of the module
@@ -46,6 +53,16 @@ type Options struct {
 	// Data names a data file to serve from the same origin under /data/;
 	// the page at / then points the app at it with data=.
 	Data string
+	// Map names a mapping file (JSON) for Data, served beside it; the
+	// page points the app at it with map=.
+	Map string
+	// Scenario is a scenario string ("s1.…", as "tallyscope scenario"
+	// prints it) the page opens with, for the data it shows.
+	Scenario string
+	// Preview is a PNG of the data (1200×630) for social cards, served
+	// as preview.png and named by the page's og:image; nil leaves it
+	// out. Package web draws nothing: the command draws it.
+	Preview []byte
 	// Lang is the language when the URL has no lang= ("en", "es"); empty
 	// follows the browser's Accept-Language.
 	Lang string
@@ -53,10 +70,31 @@ type Options struct {
 	Log io.Writer
 }
 
-// dataset is a data file the page can summarize.
+// dataset is a data file the page can describe.
 type dataset struct {
-	url     string // "data/NAME" as written in data=, or "" for the default
-	summary map[i18n.Lang]Summary
+	url string // "data/NAME" as written in data=, or "" for the default
+	// mirror is the page's text in each language: the app's first view
+	// written as HTML (view.Mirror), with the scenario of the fragment.
+	mirror map[i18n.Lang]view.MirrorText
+	info   DataInfo
+}
+
+// DataInfo describes a site's data in its manifest.
+type DataInfo struct {
+	// Path is the data file's path in the bundle, or "" for the data
+	// embedded in the app.
+	Path      string `json:"path,omitempty"`
+	Name      string `json:"name"`
+	Title     string `json:"title"`
+	Source    string `json:"source,omitempty"`
+	UnitLevel string `json:"unit_level"`
+	// Units counts the reporting units the data stands for (25,073
+	// tables for the default data); Rows the units as stored.
+	Units int64 `json:"units"`
+	Rows  int   `json:"rows"`
+	// Scenario is the scenario the page opens with (the core's compact
+	// string), or "" for the counted votes.
+	Scenario string `json:"scenario,omitempty"`
 }
 
 // Site is a built Tallyscope web app, ready to serve. It is an
@@ -69,6 +107,10 @@ type Site struct {
 	lang    i18n.Lang
 	hasLang bool
 	log     io.Writer
+	// mapURL is the mapping file's "data/NAME", or ""; scenario the
+	// scenario string the page opens with, or "".
+	mapURL   string
+	scenario string
 
 	brotliDone chan struct{}
 	brotliErr  error
@@ -116,30 +158,8 @@ func Build(ctx context.Context, opts Options) (*Site, error) {
 	}
 
 	// The data first: a bad file is reported before the slow build.
-	def, defName := opts.Default, opts.DefaultName
-	if def == nil {
-		def, defName = assets.Default, assets.DefaultName
-	}
-	if defName == "" {
-		defName = "default"
-	}
-	ds, err := newDataset(def, defName, "")
-	if err != nil {
+	if err := s.readData(opts); err != nil {
 		return nil, err
-	}
-	s.def = ds
-	if opts.Data != "" {
-		b, err := os.ReadFile(opts.Data)
-		if err != nil {
-			return nil, fmt.Errorf("%w: %v", ErrOption, err)
-		}
-		name := filepath.Base(opts.Data)
-		ds, err := newDataset(b, name, path.Join(DataDir, name)[1:])
-		if err != nil {
-			return nil, fmt.Errorf("%w: %v", ErrOption, err)
-		}
-		s.data = ds
-		s.add(newAsset(DataDir+name, dataContentType(name), b))
 	}
 
 	wasmFile := opts.WASM
@@ -169,8 +189,9 @@ func Build(ctx context.Context, opts Options) (*Site, error) {
 	s.add(newAsset(EmbedPath, "text/javascript; charset=utf-8", assets.EmbedJS))
 
 	start := time.Now()
-	for _, a := range s.sortedAssets() {
-		if err := a.compress(ctx, Gzip, cacheDir); err != nil {
+	fmt.Fprintf(logw, "compressing with gzip\n")
+	for _, a := range s.compressible() {
+		if err := a.compress(ctx, Gzip, cacheDir, logw); err != nil {
 			return nil, err
 		}
 	}
@@ -181,8 +202,9 @@ func Build(ctx context.Context, opts Options) (*Site, error) {
 	go func() {
 		defer close(s.brotliDone)
 		start := time.Now()
-		for _, a := range s.sortedAssets() {
-			if err := a.compress(bg, Brotli, cacheDir); err != nil {
+		fmt.Fprintf(logw, "compressing with brotli (quality %d) in the background; gzip is served meanwhile\n", BrotliQuality)
+		for _, a := range s.compressible() {
+			if err := a.compress(bg, Brotli, cacheDir, logw); err != nil {
 				s.brotliErr = err
 				if bg.Err() == nil {
 					fmt.Fprintf(logw, "brotli failed, serving gzip: %v\n", err)
@@ -193,6 +215,64 @@ func Build(ctx context.Context, opts Options) (*Site, error) {
 		fmt.Fprintf(logw, "brotli ready in %.1f s\n", time.Since(start).Seconds())
 	}()
 	return s, nil
+}
+
+// readData reads the default data, the served data file and its mapping,
+// and writes the page's text for them.
+func (s *Site) readData(opts Options) error {
+	def, defName := opts.Default, opts.DefaultName
+	if def == nil {
+		def, defName = assets.Default, assets.DefaultName
+	}
+	if defName == "" {
+		defName = "default"
+	}
+	if opts.Map != "" && opts.Data == "" {
+		return fmt.Errorf("%w: a mapping file (--map) describes a data file: pass --data too", ErrOption)
+	}
+	defScenario := opts.Scenario
+	if opts.Data != "" {
+		defScenario = ""
+	}
+	fmt.Fprintf(s.log, "reading the data and writing the page's text\n")
+	ds, err := newDataset(def, defName, "", nil, "", defScenario)
+	if err != nil {
+		return err
+	}
+	s.def = ds
+	if opts.Data != "" {
+		b, err := os.ReadFile(opts.Data)
+		if err != nil {
+			return fmt.Errorf("%w: %v", ErrOption, err)
+		}
+		name := filepath.Base(opts.Data)
+		var m []byte
+		var mapName string
+		if opts.Map != "" {
+			if m, err = os.ReadFile(opts.Map); err != nil {
+				return fmt.Errorf("%w: %v", ErrOption, err)
+			}
+			mapName = filepath.Base(opts.Map)
+			if mapName == name {
+				return fmt.Errorf("%w: the data file and the mapping file have the same name %q", ErrOption, name)
+			}
+		}
+		ds, err := newDataset(b, name, path.Join(DataDir, name)[1:], m, mapName, opts.Scenario)
+		if err != nil {
+			return fmt.Errorf("%w: %v", ErrOption, err)
+		}
+		s.data = ds
+		s.add(newAsset(DataDir+name, dataContentType(name), b))
+		if m != nil {
+			s.mapURL = path.Join(DataDir, mapName)[1:]
+			s.add(newAsset(DataDir+mapName, "application/json", m))
+		}
+	}
+	s.scenario = ds.info.Scenario
+	if opts.Preview != nil {
+		s.add(newAsset(PreviewPath, "image/png", opts.Preview))
+	}
+	return nil
 }
 
 // Close stops the background compression and waits for it to end. The
@@ -206,14 +286,35 @@ func (s *Site) Close() error {
 // ErrOption means that an option names a file or value that cannot be used.
 var ErrOption = errors.New("web: bad option")
 
-func newDataset(b []byte, name, url string) (*dataset, error) {
-	ds := &dataset{url: url, summary: map[i18n.Lang]Summary{}}
-	for _, l := range i18n.Langs {
-		sum, err := SummarizeFile(b, name, l)
-		if err != nil {
-			return nil, err
+// newDataset reads a data file (and its mapping, when m is not nil) and
+// writes the page's text for it in every language, with the scenario
+// string sc applied (none when empty). A scenario that the app refuses
+// for this data is an error.
+func newDataset(b []byte, name, url string, m []byte, mapName, sc string) (*dataset, error) {
+	var mapping *load.Mapping
+	if m != nil {
+		mapping = app.ReadMapping(m, mapName)
+		if mapping == nil {
+			return nil, fmt.Errorf("%w: %s is not a mapping file", ErrOption, mapName)
 		}
-		ds.summary[l] = sum
+	}
+	d, err := app.LoadWith(b, name, mapping)
+	if err != nil {
+		return nil, fmt.Errorf("web: %s: %w", name, err)
+	}
+	ds := &dataset{url: url, mirror: map[i18n.Lang]view.MirrorText{}}
+	ds.info = DataInfo{Path: url, Name: name, Title: d.Tally.Title, Source: d.Tally.Source, UnitLevel: d.Tally.UnitLevel, Units: d.Units(), Rows: len(d.Tally.Units)}
+	for _, l := range i18n.Langs {
+		st := app.New(d, l, "")
+		if sc != "" {
+			st.RestoreFragment("s=" + sc)
+			if st.Msg.Err {
+				return nil, fmt.Errorf("%w: --scenario: %s", ErrOption, st.Msg.Text)
+			}
+		}
+		st.Update(0)
+		ds.mirror[l] = view.Mirror(st)
+		ds.info.Scenario = st.ScenarioString()
 	}
 	return ds, nil
 }
@@ -281,6 +382,18 @@ func (s *Site) PageSize(l i18n.Lang) (FileSize, error) {
 		return FileSize{}, err
 	}
 	return a.sizes(), nil
+}
+
+// compressible returns the static files that are worth compressing (not
+// the PNG, which is compressed already), in path order.
+func (s *Site) compressible() []*asset {
+	var out []*asset
+	for _, a := range s.sortedAssets() {
+		if compressedBeside(a.path) {
+			out = append(out, a)
+		}
+	}
+	return out
 }
 
 // sortedAssets returns the static files in path order.

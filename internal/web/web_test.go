@@ -158,7 +158,7 @@ func TestServePage(t *testing.T) {
 	assert.Equal(t, "no-cache", res.Header.Get("Cache-Control"))
 	assert.ElementsMatch(t, []string{"Accept-Language", "Accept-Encoding"}, res.Header.Values("Vary"))
 	page := string(decode(t, res))
-	for _, want := range []string{`<html lang="en">`, "Fixture election", "Ana Á", "60.00%", "Beto B", "30.00%", "Coverage: 3 of 4 tables (75.00%)", `<progress id="progress"`} {
+	for _, want := range []string{`<html lang="en">`, "Fixture election", "Ana Á", "60.00%", "Beto B", "30.00%", "Tables: 75.00% (3 of 4)", `aria-live="polite"`, `<table class="shares"`, `<table class="regions"`, `<progress id="progress"`} {
 		assert.Contains(t, page, want)
 	}
 
@@ -214,10 +214,10 @@ func TestServePageLanguage(t *testing.T) {
 	tests := []struct {
 		target, acceptLang, want string
 	}{
-		{"/?lang=es", "en", "Cobertura: 3 de 4 mesas (75,00\u00a0%)"},
-		{"/", "es-VE,es;q=0.9", "Cobertura: 3 de 4 mesas"},
-		{"/?lang=en", "es", "Coverage: 3 of 4 tables"},
-		{"/?lang=xx", "es", "Coverage: 3 of 4 tables"},
+		{"/?lang=es", "en", "Mesas: 75,00\u00a0% (3 de 4)"},
+		{"/", "es-VE,es;q=0.9", "Mesas: 75,00"},
+		{"/?lang=en", "es", "Tables: 75.00% (3 of 4)"},
+		{"/?lang=xx", "es", "Tables: 75.00% (3 of 4)"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.target+" "+tc.acceptLang, func(t *testing.T) {
