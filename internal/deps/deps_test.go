@@ -214,6 +214,7 @@ var layers = []struct {
 	{"sim/load", []string{"sim"}},
 	{"sim/scenario", []string{"sim"}},
 	{"sim/forensics", []string{"sim", "sim/synth"}},
+	{"sim/geo", []string{"sim"}},
 
 	// Shared leaves: words, colours, the version, embedded files.
 	{"assets", nil},
@@ -222,7 +223,7 @@ var layers = []struct {
 	{"internal/version", nil},
 
 	// The static charts and the page.
-	{"internal/chart", []string{"sim", "sim/forensics", "sim/scenario", "internal/i18n", "internal/palette"}},
+	{"internal/chart", []string{"sim", "sim/forensics", "sim/geo", "sim/scenario", "internal/i18n", "internal/palette"}},
 	{"internal/web", []string{"sim", "sim/load", "assets", "internal/i18n", "internal/palette"}},
 
 	// The visualizer: model, views laid out in pure Go, Ebitengine adapter.
@@ -234,7 +235,7 @@ var layers = []struct {
 	{"wasm", []string{"internal/ui"}},
 	{"cmd/tallyscope-desktop/internal/launch", nil},
 	{"cmd/tallyscope-desktop", []string{"cmd/tallyscope-desktop/internal/launch", "internal/app", "internal/chart", "internal/ui", "internal/version"}},
-	{"cmd/tallyscope", []string{"sim", "sim/synth", "sim/load", "sim/scenario", "sim/forensics", "internal/chart", "internal/i18n", "internal/version", "internal/web"}},
+	{"cmd/tallyscope", []string{"sim", "sim/synth", "sim/load", "sim/scenario", "sim/forensics", "sim/geo", "internal/chart", "internal/i18n", "internal/version", "internal/web"}},
 
 	// Tests only.
 	{"internal/deps", nil},
