@@ -72,7 +72,10 @@ type Layer struct {
 	// Object is the TopoJSON object read, or "" for GeoJSON.
 	Object   string
 	Features []Feature
-	arcs     [][]Point
+	// Degenerate counts the closed rings of fewer than four positions, which
+	// enclose nothing and are not drawn.
+	Degenerate int
+	arcs       [][]Point
 	// weights[i][j] is the importance of arcs[i][j] for simplification
 	// (see Simplify); nil until computed.
 	weights [][]float64

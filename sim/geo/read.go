@@ -208,7 +208,7 @@ func (l *Layer) addGeoJSON(i int, f *rawFeature) error {
 			if err != nil {
 				return l.errf(i, "%sring %d of polygon %d: %v", feat.label(), ri, pi, err)
 			}
-			if err := checkRing(ring); err != nil {
+			if err := l.checkRing(ring); err != nil {
 				return l.errf(i, "%sring %d of polygon %d %v", feat.label(), ri, pi, err)
 			}
 			rings = append(rings, []int{len(l.arcs)})
@@ -247,14 +247,19 @@ func positions(r [][]float64) ([]Point, error) {
 	return out, nil
 }
 
-// checkRing says what makes a ring unusable: fewer than four positions
-// or a last position that is not the first.
-func checkRing(r []Point) error {
-	if len(r) < 4 {
-		return fmt.Errorf("has %d positions; a closed ring needs at least 4", len(r))
+// checkRing says what makes a ring unusable: a last position that is
+// not the first, or fewer than three positions. A closed ring of three
+// positions encloses nothing: it is counted (Layer.Degenerate) and left
+// out of the shapes, as quantized TopoJSON files have some.
+func (l *Layer) checkRing(r []Point) error {
+	if len(r) == 0 {
+		return fmt.Errorf("has no positions")
 	}
 	if r[0] != r[len(r)-1] {
 		return fmt.Errorf("is not closed: it starts at (%g, %g) and ends at (%g, %g)", r[0].X, r[0].Y, r[len(r)-1].X, r[len(r)-1].Y)
+	}
+	if len(r) < 4 {
+		l.Degenerate++
 	}
 	return nil
 }
@@ -356,7 +361,7 @@ func (l *Layer) addTopo(i int, g *rawGeometry) error {
 					return l.errf(i, "%sring %d of polygon %d refers to arc %d; the file has %d arcs", feat.label(), ri, pi, a, len(l.arcs))
 				}
 			}
-			if err := checkRing(l.stitch(refs, nil, nil)); err != nil {
+			if err := l.checkRing(l.stitch(refs, nil, nil)); err != nil {
 				return l.errf(i, "%sring %d of polygon %d %v", feat.label(), ri, pi, err)
 			}
 		}
