@@ -70,7 +70,8 @@ type albersUSA struct{ lower48, alaska, hawaii inset }
 // newspapers and by us-atlas's pre-projected files: the lower 48 states in
 // an Albers conic (standard parallels 29.5° and 45.5°, centred on 96° W,
 // 38.7° N), Alaska at 35% of that scale (parallels 55° and 65°) and Hawaii
-// (parallels 8° and 18°) in insets placed below the south-west.
+// (parallels 8° and 18°) in insets placed below the south-west. Other
+// places (Puerto Rico, the territories) are left out.
 func AlbersUSA() Projection {
 	return albersUSA{
 		lower48: inset{proj: Conic(29.5, 45.5, -96.6, 38.7), scale: 1},
@@ -79,14 +80,19 @@ func AlbersUSA() Projection {
 	}
 }
 
+// Project places q in its inset; a point in none of them (Puerto Rico,
+// the Pacific territories) has no place and becomes NaN, and Shapes
+// leaves its rings out.
 func (a albersUSA) Project(q Point) Point {
 	switch {
-	case q.Y > 50 && (q.X < -129 || q.X > 0):
+	case q.Y > 50 && (q.X < -129 || q.X > 170):
 		return a.alaska.Project(q)
-	case q.Y < 26 && q.Y > 15 && q.X < -150:
+	case q.Y < 23 && q.Y > 18 && q.X < -154 && q.X > -161:
 		return a.hawaii.Project(q)
+	case q.Y >= 23 && q.Y <= 50 && q.X > -130 && q.X < -65:
+		return a.lower48.Project(q)
 	}
-	return a.lower48.Project(q)
+	return Point{math.NaN(), math.NaN()}
 }
 
 // FitConic returns an Albers conic fitted to a layer's longitudes and

@@ -131,7 +131,7 @@ func (l *Layer) shape(i int, keep func(arc, j int) bool) Shape {
 		var poly Polygon
 		for ri, refs := range p {
 			r := l.stitch(refs, nil, keep)
-			if len(r) < 4 || math.Abs(signedArea(r)) == 0 {
+			if len(r) < 4 || !(math.Abs(signedArea(r)) > 0) {
 				if ri == 0 {
 					break // the outer ring is gone: so is the polygon
 				}
@@ -140,7 +140,7 @@ func (l *Layer) shape(i int, keep func(arc, j int) bool) Shape {
 			orient(r, ri == 0)
 			poly = append(poly, r)
 		}
-		if a := math.Abs(signedArea(l.stitch(p[0], nil, nil))); a > bestArea {
+		if a := math.Abs(signedArea(l.stitch(p[0], nil, nil))); a > bestArea && !math.IsNaN(a) {
 			bestArea, bestPoly = a, pi
 		}
 		if len(poly) > 0 {
