@@ -116,7 +116,8 @@ func jsonError(name string, data []byte, err error) error {
 	msg := err.Error()
 	switch {
 	case errors.As(err, &se):
-		off, msg = se.Offset, "invalid JSON: "+se.Error()
+		// Offset counts the offending byte: point at it.
+		off, msg = max(0, se.Offset-1), "invalid JSON: "+se.Error()
 	case errors.As(err, &te):
 		off, msg = te.Offset, fmt.Sprintf("%s is a JSON %s, not the %s GeoJSON or TopoJSON expects", fieldName(te.Field), te.Value, te.Type)
 	case errors.Is(err, io.ErrUnexpectedEOF):
