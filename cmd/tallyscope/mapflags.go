@@ -77,14 +77,9 @@ func (m *mapFlags) load(t *sim.Tally, level string, stderr io.Writer) (*chart.Ge
 			return nil, fmt.Errorf("%s: a join table is a JSON object of strings: %v", m.join, err)
 		}
 	}
-	j, err := geo.JoinAreas(l, areas, o)
+	g, err := chart.NewGeometry(l, areas, o, m.budget, m.credit)
 	if err != nil {
 		return nil, err
-	}
-	l.Project(nil)
-	g := &chart.Geometry{Shapes: l.Shapes(m.budget), Areas: areas, Join: j, Attribution: m.credit}
-	for i := range l.Features {
-		g.Names = append(g.Names, l.Features[i].Name())
 	}
 	if g.Attribution == "" {
 		g.Attribution = attribution(l)

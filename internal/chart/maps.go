@@ -71,6 +71,21 @@ type Geometry struct {
 	Attribution string
 }
 
+// NewGeometry joins areas to the layer's features, projects the layer
+// (Auto) and simplifies it to about budget points (0 keeps every point).
+func NewGeometry(l *geo.Layer, areas []geo.Area, o geo.JoinOptions, budget int, credit string) (*Geometry, error) {
+	j, err := geo.JoinAreas(l, areas, o)
+	if err != nil {
+		return nil, err
+	}
+	l.Project(nil)
+	g := &Geometry{Shapes: l.Shapes(budget), Areas: areas, Join: j, Attribution: credit}
+	for i := range l.Features {
+		g.Names = append(g.Names, l.Features[i].Name())
+	}
+	return g, nil
+}
+
 // MapRow is one area's colour and the numbers behind it.
 type MapRow struct {
 	Area        int // indexes Geometry.Areas

@@ -22,7 +22,8 @@ type Tile struct {
 // 1.5 cells per tile over the centroids' bounds, each tile in the free
 // cell nearest its centroid. The heaviest items choose first (weights
 // nil means all equal; ties by index), so the layout is deterministic.
-// Rows grow upwards, like the plane's y. Sides come from the weights
+// Rows grow upwards, like the plane's y; columns and rows with no tile
+// are then taken out, so that the tiles stay together. Sides come from the weights
 // (see Tile.Side); a weight that is not positive gets the smallest side
 // drawn, a tenth of the cell.
 func Cartogram(centroids []Point, weights []float64) []Tile {
@@ -32,7 +33,12 @@ func Cartogram(centroids []Point, weights []float64) []Tile {
 	}
 	b := emptyBounds()
 	for _, c := range centroids {
-		b.add(c)
+		if finite(c) {
+			b.add(c)
+		}
+	}
+	if b.Empty() {
+		b = Bounds{}
 	}
 	w, h := b.Max.X-b.Min.X, b.Max.Y-b.Min.Y
 	cell := math.Sqrt(w * h / (1.5 * float64(n)))
@@ -60,8 +66,12 @@ func Cartogram(centroids []Point, weights []float64) []Tile {
 	taken := map[[2]int]bool{}
 	tiles := make([]Tile, n)
 	for _, i := range order {
-		x := (centroids[i].X - b.Min.X) / cell
-		y := (centroids[i].Y - b.Min.Y) / cell
+		// A centroid that is not a number (a shape with no place in
+		// the projection) starts from the grid's corner.
+		x, y := 0.0, 0.0
+		if finite(centroids[i]) {
+			x, y = (centroids[i].X-b.Min.X)/cell, (centroids[i].Y-b.Min.Y)/cell
+		}
 		c := nearestFree(taken, x, y)
 		taken[c] = true
 		side := 1.0
@@ -73,7 +83,32 @@ func Cartogram(centroids []Point, weights []float64) []Tile {
 		}
 		tiles[i] = Tile{Item: i, Col: c[0], Row: c[1], Side: side}
 	}
+	compact(tiles)
 	return tiles
+}
+
+// compact removes the empty columns and rows between tiles, keeping
+// their order, and numbers both from 0.
+func compact(tiles []Tile) {
+	cols, rows := map[int]int{}, map[int]int{}
+	for _, t := range tiles {
+		cols[t.Col], rows[t.Row] = 0, 0
+	}
+	dense := func(m map[int]int) {
+		keys := make([]int, 0, len(m))
+		for k := range m {
+			keys = append(keys, k)
+		}
+		slices.Sort(keys)
+		for i, k := range keys {
+			m[k] = i
+		}
+	}
+	dense(cols)
+	dense(rows)
+	for i := range tiles {
+		tiles[i].Col, tiles[i].Row = cols[tiles[i].Col], rows[tiles[i].Row]
+	}
 }
 
 // nearestFree returns the free cell whose centre is nearest (x, y),
@@ -99,6 +134,10 @@ func nearestFree(taken map[[2]int]bool, x, y float64) [2]int {
 			}
 		}
 	}
+}
+
+func finite(p Point) bool {
+	return !math.IsNaN(p.X) && !math.IsInf(p.X, 0) && !math.IsNaN(p.Y) && !math.IsInf(p.Y, 0)
 }
 
 func abs(a int) int {
