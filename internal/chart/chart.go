@@ -23,7 +23,8 @@ const (
 	KindSwing       Kind = "swing"
 )
 
-// Kinds lists every chart kind, in the order the CLI shows them.
+// Kinds lists the chart kinds drawn from a tally alone, in the order the
+// CLI shows them ("all" draws them); MapKinds need boundaries too.
 var Kinds = []Kind{KindShares, KindRegions, KindBreakEven, KindMonteCarlo, KindFingerprint, KindDigits, KindSwing}
 
 // ParseKind returns the kind named by s.

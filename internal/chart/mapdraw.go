@@ -167,9 +167,15 @@ func mapLegend(l i18n.Lang, d *MapData, names func(int) string, noData bool) []l
 			add(d.Scales[c])
 		}
 	case ModeMargin, ModeShift:
+		// A's classes (at or above zero) under A's heading, then B's.
+		ls := classLabels(l, d.Mode, d.Scale.Breaks)
 		out = append(out, legendItem{text: trf(l, keyMapAhead, d.NameA)})
-		add(d.Scale)
-		out = append(out, legendItem{text: trf(l, keyMapAhead, d.NameB)})
+		for i := len(d.Scale.Colors) - 1; i >= 0; i-- {
+			if i < len(d.Scale.Breaks) && d.Scale.Breaks[i] <= 0 && (i == len(d.Scale.Breaks)-1 || d.Scale.Breaks[i+1] > 0) {
+				out = append(out, legendItem{text: trf(l, keyMapAhead, d.NameB)})
+			}
+			out = append(out, legendItem{clr: d.Scale.Colors[i], text: ls[i]})
+		}
 	default:
 		add(d.Scale)
 	}
