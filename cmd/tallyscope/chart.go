@@ -223,17 +223,8 @@ func runChart(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	for _, k := range kinds {
-		if k == chart.KindMap || k == chart.KindCartogram {
-			if opts.MapMode, err = chart.ParseMapMode(c.maps.colour); err != nil {
-				return usageError{err.Error()}
-			}
-			opts.Sized = c.maps.sized
-			if opts.Map, err = c.maps.load(t, opts.Level, stderr); err != nil {
-				return err
-			}
-			break
-		}
+	if err := c.maps.options(kinds, t, &opts, stderr); err != nil {
+		return err
 	}
 	foot := chart.FooterFor(t, sc, opts.Lang, version.String())
 	failed := 0

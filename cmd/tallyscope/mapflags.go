@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/tallyscope/tallyscope/internal/chart"
@@ -30,6 +31,21 @@ func (m *mapFlags) register(fs *flag.FlagSet) {
 	fs.IntVar(&m.budget, "points", 40000, "map: simplify the boundaries to about `N` points (0 keeps every point)")
 	fs.BoolVar(&m.sized, "sized", false, "cartogram: size the tiles by valid votes instead of equal tiles")
 	fs.StringVar(&m.credit, "attribution", "", "map: the boundaries' credit `TEXT` (default: from the file: geoBoundaries or the U.S. Census Bureau)")
+}
+
+// options sets the map options when kinds holds a map or a cartogram,
+// reading the boundaries once.
+func (m *mapFlags) options(kinds []chart.Kind, t *sim.Tally, opts *chart.Options, stderr io.Writer) error {
+	if !slices.Contains(kinds, chart.KindMap) && !slices.Contains(kinds, chart.KindCartogram) {
+		return nil
+	}
+	mode, err := chart.ParseMapMode(m.colour)
+	if err != nil {
+		return usageError{err.Error()}
+	}
+	opts.MapMode, opts.Sized = mode, m.sized
+	opts.Map, err = m.load(t, opts.Level, stderr)
+	return err
 }
 
 // load reads, projects, simplifies and joins the boundaries for the areas
