@@ -2,6 +2,7 @@ package chart_test
 
 import (
 	"bytes"
+	"image/color"
 	"os"
 	"path/filepath"
 	"testing"
@@ -93,4 +94,23 @@ func TestMapNumbers(t *testing.T) {
 	d, err = chart.ComputeMap(tl, g, chart.ModeCoverage, scenario.Scenario{}, chart.Options{})
 	require.NoError(t, err)
 	assert.Equal(t, 2, d.Unknown, "no state has an expected number of tables: coverage unknown, drawn grey")
+}
+
+// TestMapShiftAndColour: the shift map compares a swing's projection with
+// the count (a 5-point swing to A moves every state toward A), and a
+// candidate's "color" from the mapping replaces the palette's.
+func TestMapShiftAndColour(t *testing.T) {
+	tl := fixture()
+	g := fixtureGeometry(t, tl)
+	sc := scenario.Scenario{Swings: []scenario.Swing{{Candidate: "A", PP: 5}}}
+	d, err := chart.ComputeMap(tl, g, chart.ModeShift, sc, chart.Options{A: "A", B: "B"})
+	require.NoError(t, err)
+	for _, r := range d.Rows {
+		assert.True(t, r.Known, r.Name)
+		assert.Greater(t, r.Value, 0.0, "%s moves toward A", r.Name)
+	}
+	tl.Candidates[1].Color = "#112233"
+	d, err = chart.ComputeMap(tl, g, chart.ModeMargin, scenario.Scenario{}, chart.Options{})
+	require.NoError(t, err)
+	assert.Equal(t, color.RGBA{0x11, 0x22, 0x33, 0xFF}, d.Scale.Colors[len(d.Scale.Colors)-1], "B leads the fixture: the positive end is B's mapping colour")
 }

@@ -93,8 +93,8 @@ func (m *mapPlot) Plot(c draw.Canvas, _ *plot.Plot) {
 	for _, t := range m.tiles {
 		a, b := at(geo.Point{X: t.x0, Y: t.y0}), at(geo.Point{X: t.x1, Y: t.y1})
 		c.FillPolygon(t.fill, []vg.Point{a, {X: b.X, Y: a.Y}, b, {X: a.X, Y: b.Y}})
-		if t.label != "" && b.X-a.X > 14 {
-			st := m.tileTxt
+		st := m.tileTxt
+		if t.label != "" && st.Width(t.label)+4 < b.X-a.X {
 			st.Color = textOn(t.fill)
 			c.FillText(st, vg.Point{X: (a.X + b.X) / 2, Y: (a.Y + b.Y) / 2}, t.label)
 		}
@@ -169,10 +169,14 @@ func mapLegend(l i18n.Lang, d *MapData, names func(int) string, noData bool) []l
 	case ModeMargin, ModeShift:
 		// A's classes (at or above zero) under A's heading, then B's.
 		ls := classLabels(l, d.Mode, d.Scale.Breaks)
-		out = append(out, legendItem{text: trf(l, keyMapAhead, d.NameA)})
+		side := keyMapAhead
+		if d.Mode == ModeShift {
+			side = keyMapToward
+		}
+		out = append(out, legendItem{text: trf(l, side, d.NameA)})
 		for i := len(d.Scale.Colors) - 1; i >= 0; i-- {
 			if i < len(d.Scale.Breaks) && d.Scale.Breaks[i] <= 0 && (i == len(d.Scale.Breaks)-1 || d.Scale.Breaks[i+1] > 0) {
-				out = append(out, legendItem{text: trf(l, keyMapAhead, d.NameB)})
+				out = append(out, legendItem{text: trf(l, side, d.NameB)})
 			}
 			out = append(out, legendItem{clr: d.Scale.Colors[i], text: ls[i]})
 		}

@@ -118,6 +118,7 @@ const (
 	keyMapLeadBy        key = "map.leadby"
 	keyMapAhead         key = "map.ahead"
 	keyMapNoData        key = "map.nodata"
+	keyMapToward        key = "map.toward"
 )
 
 var strs = map[key]entry{
@@ -132,6 +133,7 @@ var strs = map[key]entry{
 	keyMapLeadBy:        {"%s leads by (pp)", "Gana %s por (pp)"},
 	keyMapAhead:         {"%s ahead", "Adelante %s"},
 	keyMapNoData:        {"No data", "Sin datos"},
+	keyMapToward:        {"Moves toward %s", "Se mueve hacia %s"},
 	keySource:           {"Source", "Fuente"},
 	keyScenario:         {"Scenario", "Escenario"},
 	keySharesTitle:      {"Counted votes against announced results", "Votos contados frente a los resultados anunciados"},
