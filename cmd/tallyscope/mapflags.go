@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/tallyscope/tallyscope/internal/chart"
+	"github.com/tallyscope/tallyscope/internal/choropleth"
 	"github.com/tallyscope/tallyscope/sim"
 	"github.com/tallyscope/tallyscope/sim/geo"
 )
@@ -39,7 +40,7 @@ func (m *mapFlags) options(kinds []chart.Kind, t *sim.Tally, opts *chart.Options
 	if !slices.Contains(kinds, chart.KindMap) && !slices.Contains(kinds, chart.KindCartogram) {
 		return nil
 	}
-	mode, err := chart.ParseMapMode(m.colour)
+	mode, err := choropleth.ParseMode(m.colour)
 	if err != nil {
 		return usageError{err.Error()}
 	}
@@ -50,7 +51,7 @@ func (m *mapFlags) options(kinds []chart.Kind, t *sim.Tally, opts *chart.Options
 
 // load reads, projects, simplifies and joins the boundaries for the areas
 // of t at level, and prints the join report to stderr.
-func (m *mapFlags) load(t *sim.Tally, level string, stderr io.Writer) (*chart.Geometry, error) {
+func (m *mapFlags) load(t *sim.Tally, level string, stderr io.Writer) (*choropleth.Geometry, error) {
 	if m.geometry == "" {
 		return nil, usageError{"map and cartogram need --geometry FILE (GeoJSON or TopoJSON)"}
 	}
@@ -93,7 +94,7 @@ func (m *mapFlags) load(t *sim.Tally, level string, stderr io.Writer) (*chart.Ge
 			return nil, fmt.Errorf("%s: a join table is a JSON object of strings: %v", m.join, err)
 		}
 	}
-	g, err := chart.NewGeometry(l, areas, o, m.budget, m.credit)
+	g, err := choropleth.New(l, areas, o, m.budget, m.credit)
 	if err != nil {
 		return nil, err
 	}
@@ -127,7 +128,7 @@ func attribution(l *geo.Layer) string {
 }
 
 // printJoin writes the join report: what matched, and every miss.
-func printJoin(w io.Writer, file string, l *geo.Layer, g *chart.Geometry, o geo.JoinOptions) {
+func printJoin(w io.Writer, file string, l *geo.Layer, g *choropleth.Geometry, o geo.JoinOptions) {
 	r := g.Join.Report
 	via := o.Key
 	if o.Table != nil {

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/tallyscope/tallyscope/internal/choropleth"
 	"github.com/tallyscope/tallyscope/internal/i18n"
 	"github.com/tallyscope/tallyscope/sim"
 )
@@ -59,10 +60,10 @@ type Options struct {
 	// zero value) or DigitSecond.
 	Digit string
 	// Map is the joined boundaries a map or cartogram draws; MapMode
-	// what colours them (ModeLeader when empty); Sized sizes a
+	// what colours them (choropleth.Leader when empty); Sized sizes a
 	// cartogram's tiles by valid votes.
-	Map     *Geometry
-	MapMode MapMode
+	Map     *choropleth.Geometry
+	MapMode choropleth.Mode
 	Sized   bool
 	// MaxRegions caps the bars of the regions chart; 0 means 30. When a
 	// level has more regions, the largest by valid votes are shown and

@@ -6,7 +6,7 @@ import (
 
 	"github.com/stretchr/testify/require"
 
-	"github.com/tallyscope/tallyscope/internal/chart"
+	"github.com/tallyscope/tallyscope/internal/choropleth"
 	"github.com/tallyscope/tallyscope/internal/shareddata"
 	"github.com/tallyscope/tallyscope/sim/geo"
 	"github.com/tallyscope/tallyscope/sim/load"
@@ -15,12 +15,12 @@ import (
 
 // usCounties loads the 2024 county results into benchTally and returns
 // their geometry and the function that reads it.
-func usCounties(b *testing.B) (*chart.Geometry, func() *chart.Geometry) {
+func usCounties(b *testing.B) (*choropleth.Geometry, func() *choropleth.Geometry) {
 	csv := shareddata.Open(b, "us-county/2024_US_County_Level_Presidential_Results.csv")
 	tl, _, err := load.Read(csv, load.Options{Name: "2024.csv"})
 	require.NoError(b, err)
 	path := shareddata.Path(b, "../geo/us/counties-10m.json")
-	read := func() *chart.Geometry {
+	read := func() *choropleth.Geometry {
 		f, err := os.Open(path)
 		require.NoError(b, err)
 		defer f.Close()
@@ -28,7 +28,7 @@ func usCounties(b *testing.B) (*chart.Geometry, func() *chart.Geometry) {
 		require.NoError(b, err)
 		areas, err := geo.Areas(tl, "county")
 		require.NoError(b, err)
-		g, err := chart.NewGeometry(l, areas, geo.JoinOptions{Key: "id", CheckNames: true}, 40000, "")
+		g, err := choropleth.New(l, areas, geo.JoinOptions{Key: "id", CheckNames: true}, 40000, "")
 		require.NoError(b, err)
 		return g
 	}
@@ -55,7 +55,7 @@ func BenchmarkMapColourUSCounties(b *testing.B) {
 	g, _ := usCounties(b)
 	b.ResetTimer()
 	for b.Loop() {
-		_, err := chart.ComputeMap(benchTally, g, chart.ModeLeader, scenario.Scenario{}, chart.Options{})
+		_, err := choropleth.Compute(benchTally, g, choropleth.Leader, scenario.Scenario{}, "", -1, -1)
 		require.NoError(b, err)
 	}
 }

@@ -11,6 +11,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/tallyscope/tallyscope/internal/chart"
+	"github.com/tallyscope/tallyscope/internal/choropleth"
 	"github.com/tallyscope/tallyscope/internal/i18n"
 	"github.com/tallyscope/tallyscope/sim"
 	"github.com/tallyscope/tallyscope/sim/geo"
@@ -19,7 +20,7 @@ import (
 
 // fixtureGeometry joins the fixture's two states to a small committed
 // GeoJSON: Norte (with a lake), Sur, and islands that have no data.
-func fixtureGeometry(t *testing.T, tl *sim.Tally) *chart.Geometry {
+func fixtureGeometry(t *testing.T, tl *sim.Tally) *choropleth.Geometry {
 	t.Helper()
 	f, err := os.Open("testdata/fixture-geometry.geojson")
 	require.NoError(t, err)
@@ -28,7 +29,7 @@ func fixtureGeometry(t *testing.T, tl *sim.Tally) *chart.Geometry {
 	require.NoError(t, err)
 	areas, err := geo.Areas(tl, "state")
 	require.NoError(t, err)
-	g, err := chart.NewGeometry(l, areas, geo.JoinOptions{Key: "id", CheckNames: true}, 0, "Boundaries: test fixture")
+	g, err := choropleth.New(l, areas, geo.JoinOptions{Key: "id", CheckNames: true}, 0, "Boundaries: test fixture")
 	require.NoError(t, err)
 	return g
 }
@@ -40,12 +41,12 @@ func TestGoldenMaps(t *testing.T) {
 	defer chart.SetSVGEmbedFonts(chart.SetSVGEmbedFonts(false))
 	cases := []struct {
 		kind chart.Kind
-		mode chart.MapMode
+		mode choropleth.Mode
 	}{
-		{chart.KindMap, chart.ModeLeader},
-		{chart.KindMap, chart.ModeMargin},
-		{chart.KindMap, chart.ModeTurnout},
-		{chart.KindCartogram, chart.ModeLeader},
+		{chart.KindMap, choropleth.Leader},
+		{chart.KindMap, choropleth.Margin},
+		{chart.KindMap, choropleth.Turnout},
+		{chart.KindCartogram, choropleth.Leader},
 	}
 	for _, c := range cases {
 		for _, l := range []i18n.Lang{i18n.EN, i18n.ES} {
@@ -60,7 +61,7 @@ func TestGoldenMaps(t *testing.T) {
 				require.NoError(t, chart.Write(&svg, p, chart.SVG, chart.Social, goldenFooter(l)))
 				path := filepath.Join("testdata", name)
 				compareText(t, path+".svg", svg.Bytes())
-				if l == i18n.EN && c.mode == chart.ModeLeader {
+				if l == i18n.EN && c.mode == choropleth.Leader {
 					var img bytes.Buffer
 					require.NoError(t, chart.Write(&img, p, chart.PNG, chart.Social, goldenFooter(l)))
 					comparePNG(t, path+".png", img.Bytes())
@@ -77,7 +78,7 @@ func TestMapNumbers(t *testing.T) {
 	g := fixtureGeometry(t, tl)
 	assert.Equal(t, 2, g.Join.Report.Matched)
 	assert.Equal(t, []int{2}, g.Join.Report.NoData, "the islands have no data")
-	d, err := chart.ComputeMap(tl, g, chart.ModeLeader, scenario.Scenario{}, chart.Options{})
+	d, err := choropleth.Compute(tl, g, choropleth.Leader, scenario.Scenario{}, "", -1, -1)
 	require.NoError(t, err)
 	a := sim.Aggregate(tl)
 	for _, r := range d.Rows {
@@ -89,9 +90,11 @@ func TestMapNumbers(t *testing.T) {
 	}
 	_, _, err = chart.Render(chart.KindMap, tl, scenario.Scenario{}, chart.Options{})
 	assert.ErrorIs(t, err, chart.ErrNoData, "a map without boundaries")
-	_, err = chart.ComputeMap(tl, g, chart.ModeShift, scenario.Scenario{}, chart.Options{})
-	assert.ErrorIs(t, err, chart.ErrNoData, "a shift needs a scenario")
-	d, err = chart.ComputeMap(tl, g, chart.ModeCoverage, scenario.Scenario{}, chart.Options{})
+	_, err = choropleth.Compute(tl, g, choropleth.Shift, scenario.Scenario{}, "", -1, -1)
+	assert.ErrorIs(t, err, choropleth.ErrNoData, "a shift needs a scenario")
+	_, _, err = chart.Render(chart.KindMap, tl, scenario.Scenario{}, chart.Options{Map: g, MapMode: choropleth.Shift})
+	assert.ErrorIs(t, err, chart.ErrNoData, "the chart says so with its own sentinel too")
+	d, err = choropleth.Compute(tl, g, choropleth.Coverage, scenario.Scenario{}, "", -1, -1)
 	require.NoError(t, err)
 	assert.Equal(t, 2, d.Unknown, "no state has an expected number of tables: coverage unknown, drawn grey")
 }
@@ -103,14 +106,14 @@ func TestMapShiftAndColour(t *testing.T) {
 	tl := fixture()
 	g := fixtureGeometry(t, tl)
 	sc := scenario.Scenario{Swings: []scenario.Swing{{Candidate: "A", PP: 5}}}
-	d, err := chart.ComputeMap(tl, g, chart.ModeShift, sc, chart.Options{A: "A", B: "B"})
+	d, err := choropleth.Compute(tl, g, choropleth.Shift, sc, "", 0, 1)
 	require.NoError(t, err)
 	for _, r := range d.Rows {
 		assert.True(t, r.Known, r.Name)
 		assert.Greater(t, r.Value, 0.0, "%s moves toward A", r.Name)
 	}
 	tl.Candidates[1].Color = "#112233"
-	d, err = chart.ComputeMap(tl, g, chart.ModeMargin, scenario.Scenario{}, chart.Options{})
+	d, err = choropleth.Compute(tl, g, choropleth.Margin, scenario.Scenario{}, "", -1, -1)
 	require.NoError(t, err)
 	assert.Equal(t, color.RGBA{0x11, 0x22, 0x33, 0xFF}, d.Scale.Colors[len(d.Scale.Colors)-1], "B leads the fixture: the positive end is B's mapping colour")
 }

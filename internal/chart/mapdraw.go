@@ -10,6 +10,7 @@ import (
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
 
+	"github.com/tallyscope/tallyscope/internal/choropleth"
 	"github.com/tallyscope/tallyscope/internal/i18n"
 	"github.com/tallyscope/tallyscope/internal/palette"
 	"github.com/tallyscope/tallyscope/sim/geo"
@@ -136,7 +137,7 @@ func textOn(fill color.Color) color.Color {
 }
 
 // classLabels returns the legend's text for each class of a scale.
-func classLabels(l i18n.Lang, mode MapMode, breaks []float64) []string {
+func classLabels(l i18n.Lang, mode choropleth.Mode, breaks []float64) []string {
 	out := make([]string, len(breaks)+1)
 	for i := range out {
 		switch {
@@ -152,7 +153,7 @@ func classLabels(l i18n.Lang, mode MapMode, breaks []float64) []string {
 }
 
 // mapLegend lists the scale's classes, highest first, and "no data".
-func mapLegend(l i18n.Lang, d *MapData, names func(int) string, noData bool) []legendItem {
+func mapLegend(l i18n.Lang, d *choropleth.Data, names func(int) string, noData bool) []legendItem {
 	var out []legendItem
 	add := func(s palette.Scale) {
 		ls := classLabels(l, d.Mode, s.Breaks)
@@ -161,22 +162,22 @@ func mapLegend(l i18n.Lang, d *MapData, names func(int) string, noData bool) []l
 		}
 	}
 	switch d.Mode {
-	case ModeLeader:
+	case choropleth.Leader:
 		for _, c := range d.Leaders {
 			out = append(out, legendItem{text: trf(l, keyMapLeadBy, names(c))})
 			add(d.Scales[c])
 		}
-	case ModeMargin, ModeShift:
+	case choropleth.Margin, choropleth.Shift:
 		// A's classes (at or above zero) under A's heading, then B's.
 		ls := classLabels(l, d.Mode, d.Scale.Breaks)
 		side := keyMapAhead
-		if d.Mode == ModeShift {
+		if d.Mode == choropleth.Shift {
 			side = keyMapToward
 		}
-		out = append(out, legendItem{text: trf(l, side, d.NameA)})
+		out = append(out, legendItem{text: trf(l, side, names(d.A))})
 		for i := len(d.Scale.Colors) - 1; i >= 0; i-- {
 			if i < len(d.Scale.Breaks) && d.Scale.Breaks[i] <= 0 && (i == len(d.Scale.Breaks)-1 || d.Scale.Breaks[i+1] > 0) {
-				out = append(out, legendItem{text: trf(l, side, d.NameB)})
+				out = append(out, legendItem{text: trf(l, side, names(d.B))})
 			}
 			out = append(out, legendItem{clr: d.Scale.Colors[i], text: ls[i]})
 		}

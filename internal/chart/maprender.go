@@ -1,11 +1,13 @@
 package chart
 
 import (
+	"errors"
 	"fmt"
 	"image/color"
 
 	"gonum.org/v1/plot"
 
+	"github.com/tallyscope/tallyscope/internal/choropleth"
 	"github.com/tallyscope/tallyscope/internal/i18n"
 	"github.com/tallyscope/tallyscope/sim"
 	"github.com/tallyscope/tallyscope/sim/geo"
@@ -21,9 +23,9 @@ func renderMap(kind Kind, t *sim.Tally, sc scenario.Scenario, opts Options) (*pl
 	}
 	mode := opts.MapMode
 	if mode == "" {
-		mode = ModeLeader
+		mode = choropleth.Leader
 	}
-	d, err := ComputeMap(t, g, mode, sc, opts)
+	d, err := computeMap(t, g, mode, sc, opts)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -50,10 +52,23 @@ func renderMap(kind Kind, t *sim.Tally, sc scenario.Scenario, opts Options) (*pl
 		}
 		m.legend = mapLegend(l, d, names, len(g.Join.Report.NoData) > 0)
 	}
-	p := newPlot(mapTitle(l, d), mapSubtitle(l, kind, g, d, opts.Sized, t))
+	p := newPlot(mapTitle(l, d, names), mapSubtitle(l, kind, g, d, opts.Sized, t))
 	p.HideAxes()
 	p.Add(m)
 	return p, mapTable(kind, t, g, d), nil
+}
+
+// computeMap resolves the options' candidates and colours the map.
+func computeMap(t *sim.Tally, g *choropleth.Geometry, mode choropleth.Mode, sc scenario.Scenario, opts Options) (*choropleth.Data, error) {
+	a, b, err := opts.pair(t, &sim.Aggregate(t).Nation.Totals)
+	if err != nil {
+		return nil, err
+	}
+	d, err := choropleth.Compute(t, g, mode, sc, opts.Level, a, b)
+	if errors.Is(err, choropleth.ErrNoData) {
+		return nil, fmt.Errorf("%w: %w", ErrNoData, err)
+	}
+	return d, err
 }
 
 // palette0 is the tile labels' colour before textOn picks one.
@@ -61,7 +76,7 @@ var palette0 = color.Black
 
 // cartogramTiles lays out the matched areas' tiles from their shapes'
 // centroids.
-func cartogramTiles(g *Geometry, d *MapData, sized bool) ([]tileBox, geo.Bounds) {
+func cartogramTiles(g *choropleth.Geometry, d *choropleth.Data, sized bool) ([]tileBox, geo.Bounds) {
 	cs := make([]geo.Point, len(d.Rows))
 	for i, r := range d.Rows {
 		cs[i] = g.Shapes[g.Join.Feature[r.Area]].Centroid()
@@ -86,22 +101,22 @@ func cartogramTiles(g *Geometry, d *MapData, sized bool) ([]tileBox, geo.Bounds)
 	return out, b
 }
 
-func mapTitle(l i18n.Lang, d *MapData) string {
+func mapTitle(l i18n.Lang, d *choropleth.Data, names func(int) string) string {
 	lv := levelName(l, d.Level, false)
 	switch d.Mode {
-	case ModeMargin:
-		return trf(l, keyRegionsTitle, d.NameA, d.NameB, lv)
-	case ModeShift:
-		return trf(l, keyMapShiftTitle, d.NameA, d.NameB, lv)
-	case ModeCoverage:
+	case choropleth.Margin:
+		return trf(l, keyRegionsTitle, names(d.A), names(d.B), lv)
+	case choropleth.Shift:
+		return trf(l, keyMapShiftTitle, names(d.A), names(d.B), lv)
+	case choropleth.Coverage:
 		return trf(l, keyMapCoverageTitle, lv)
-	case ModeTurnout:
+	case choropleth.Turnout:
 		return trf(l, keyMapTurnoutTitle, lv)
 	}
 	return trf(l, keyMapLeaderTitle, lv)
 }
 
-func mapSubtitle(l i18n.Lang, kind Kind, g *Geometry, d *MapData, sized bool, t *sim.Tally) string {
+func mapSubtitle(l i18n.Lang, kind Kind, g *choropleth.Geometry, d *choropleth.Data, sized bool, t *sim.Tally) string {
 	rep := g.Join.Report
 	s := trf(l, keyMapDrawn, l.Int(int64(rep.Matched)), l.Int(int64(rep.Areas)), levelName(l, d.Level, true), l.Int(int64(len(rep.NoShape))), l.Int(int64(len(rep.NoData))))
 	if kind == KindCartogram {
@@ -119,7 +134,7 @@ func mapSubtitle(l i18n.Lang, kind Kind, g *Geometry, d *MapData, sized bool, t 
 
 // mapTable lists every matched area with its colour's numbers, and the
 // join's misses as facts.
-func mapTable(kind Kind, t *sim.Tally, g *Geometry, d *MapData) *Table {
+func mapTable(kind Kind, t *sim.Tally, g *choropleth.Geometry, d *choropleth.Data) *Table {
 	tab := &Table{Kind: kind, Title: "Areas drawn, with the value that colours them (" + string(d.Mode) + ")"}
 	tab.fact("mode", string(d.Mode))
 	tab.fact("level", d.Level)

@@ -26,6 +26,7 @@ var forbidden = []struct {
 	{"sim", []string{"github.com/hajimehoshi/ebiten", "gonum.org/v1/plot", "syscall/js"}, "the core draws nothing and touches no browser"},
 	{"internal/i18n", []string{"github.com/hajimehoshi/ebiten", "gonum.org/v1/plot", "syscall/js"}, "shared by the app and the charts"},
 	{"internal/palette", []string{"github.com/hajimehoshi/ebiten", "gonum.org/v1/plot", "syscall/js"}, "shared by the app and the charts"},
+	{"internal/choropleth", []string{"github.com/hajimehoshi/ebiten", "gonum.org/v1/plot", "syscall/js"}, "the app's map view and the static maps colour alike"},
 	{"internal/view", []string{"github.com/hajimehoshi/ebiten", "gonum.org/v1/plot", "syscall/js"}, "layout is tested without a display"},
 	{"internal/app", []string{"github.com/hajimehoshi/ebiten", "gonum.org/v1/plot", "syscall/js"}, "the app's model runs headless"},
 	{"internal/web", []string{"github.com/hajimehoshi/ebiten", "gonum.org/v1/plot"}, "the server does not draw"},
@@ -221,9 +222,10 @@ var layers = []struct {
 	{"internal/i18n", nil},
 	{"internal/palette", nil},
 	{"internal/version", nil},
+	{"internal/choropleth", []string{"sim", "sim/geo", "sim/scenario", "internal/palette"}},
 
 	// The static charts and the page.
-	{"internal/chart", []string{"sim", "sim/forensics", "sim/geo", "sim/scenario", "internal/i18n", "internal/palette"}},
+	{"internal/chart", []string{"sim", "sim/forensics", "sim/geo", "sim/scenario", "internal/choropleth", "internal/i18n", "internal/palette"}},
 	{"internal/web", []string{"sim", "sim/load", "assets", "internal/i18n", "internal/palette"}},
 
 	// The visualizer: model, views laid out in pure Go, Ebitengine adapter.
@@ -235,7 +237,7 @@ var layers = []struct {
 	{"wasm", []string{"internal/ui"}},
 	{"cmd/tallyscope-desktop/internal/launch", nil},
 	{"cmd/tallyscope-desktop", []string{"cmd/tallyscope-desktop/internal/launch", "internal/app", "internal/chart", "internal/ui", "internal/version"}},
-	{"cmd/tallyscope", []string{"sim", "sim/synth", "sim/load", "sim/scenario", "sim/forensics", "sim/geo", "internal/chart", "internal/i18n", "internal/version", "internal/web"}},
+	{"cmd/tallyscope", []string{"sim", "sim/synth", "sim/load", "sim/scenario", "sim/forensics", "sim/geo", "internal/chart", "internal/choropleth", "internal/i18n", "internal/version", "internal/web"}},
 
 	// Tests only.
 	{"internal/deps", nil},
