@@ -30,6 +30,9 @@ type Candidate struct {
 	Name string `json:"name"`
 	// Party is the party or alliance, if known.
 	Party string `json:"party,omitempty"`
+	// Color is the candidate's colour as "#rrggbb", when the mapping
+	// gives one (maps and charts use it instead of the default palette).
+	Color string `json:"color,omitempty"`
 	// Aggregate marks a column that adds up several candidates ("All
 	// other candidates"). It is a remainder, never a contestant: it leads
 	// no region, wins no seat, gets no digit test and is drawn in grey.

@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/tallyscope/tallyscope/assets"
@@ -33,6 +34,7 @@ type chartFlags struct {
 	seed       uint64
 	sigma      float64
 	source     string
+	maps       mapFlags
 }
 
 func (c *chartFlags) register(fs *flag.FlagSet) {
@@ -52,6 +54,7 @@ func (c *chartFlags) register(fs *flag.FlagSet) {
 	fs.IntVar(&c.runs, "montecarlo", 0, "Monte Carlo runs `N` (default 500)")
 	fs.Uint64Var(&c.seed, "seed", 1, "random `SEED` of the Monte Carlo runs")
 	fs.Float64Var(&c.sigma, "sigma", 0, "regional shock `SD` on the log of each share in the Monte Carlo runs (default 0.10)")
+	c.maps.register(fs)
 	fs.StringVar(&c.source, "source", "", "describe the data source in the footer as `TEXT` (default: what the loader knows)")
 }
 
@@ -127,9 +130,9 @@ func leadingKind(args []string) (string, []string) {
 }
 
 func kindList() string {
-	names := make([]string, len(chart.Kinds))
-	for i, k := range chart.Kinds {
-		names[i] = string(k)
+	var names []string
+	for _, k := range append(slices.Clone(chart.Kinds), chart.MapKinds...) {
+		names = append(names, string(k))
 	}
 	return strings.Join(names, ", ")
 }
@@ -160,13 +163,17 @@ func runChart(args []string, stdout, stderr io.Writer) error {
 			"the projection and regions shows projected margins; swing, fingerprint and digits show the\n"+
 			"counted data. fingerprint needs registered voters (for Venezuela's V2, add\n"+
 			"--join-registered RESULTADOS_2024_CSV_V1.csv). swing counts units won, which stand in for\n"+
-			"seats unless the units are constituencies.",
+			"seats unless the units are constituencies. map and cartogram draw --geometry's boundaries\n"+
+			"at --level (the unit level, such as county, draws units), coloured by --colour; they\n"+
+			"print a join report: areas with data but no shape, and shapes with no data.",
 		[]string{
 			"tallyscope chart shares --size social --out shares.png RESULTADOS_2024_CSV_V2.csv",
 			"tallyscope chart regions --lang es --out regiones.svg RESULTADOS_2024_CSV_V2.csv",
 			"tallyscope chart breakeven --remaining full --registered-total 21392464 --out be.pdf RESULTADOS_2024_CSV_V1.csv",
 			"tallyscope chart montecarlo --montecarlo 2000 --seed 7 --out mc.png RESULTADOS_2024_CSV_V2.csv",
 			"tallyscope chart fingerprint --join-registered RESULTADOS_2024_CSV_V1.csv --out fp.png RESULTADOS_2024_CSV_V2.csv",
+			"tallyscope chart map --geometry geoBoundaries-VEN-ADM1_simplified.geojson --out map.svg RESULTADOS_2024_CSV_V2.csv",
+			"tallyscope chart cartogram --geometry counties-albers-10m.json --object counties --level county --out counties.png 2024_US_County_Level_Presidential_Results.csv",
 			"tallyscope chart all --size print --out 'charts/{kind}.pdf' --join-registered V1.csv V2.csv",
 		}, stderr)
 	c.register(fs)
@@ -221,6 +228,9 @@ func runChart(args []string, stdout, stderr io.Writer) error {
 	}
 	t, sc, opts, err := c.build(file, stderr)
 	if err != nil {
+		return err
+	}
+	if err := c.maps.options(kinds, t, &opts, stderr); err != nil {
 		return err
 	}
 	foot := chart.FooterFor(t, sc, opts.Lang, version.String())

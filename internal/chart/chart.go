@@ -2,8 +2,10 @@ package chart
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
+	"github.com/tallyscope/tallyscope/internal/choropleth"
 	"github.com/tallyscope/tallyscope/internal/i18n"
 	"github.com/tallyscope/tallyscope/sim"
 )
@@ -22,19 +24,21 @@ const (
 	KindSwing       Kind = "swing"
 )
 
-// Kinds lists every chart kind, in the order the CLI shows them.
+// Kinds lists the chart kinds drawn from a tally alone, in the order the
+// CLI shows them ("all" draws them); MapKinds need boundaries too.
 var Kinds = []Kind{KindShares, KindRegions, KindBreakEven, KindMonteCarlo, KindFingerprint, KindDigits, KindSwing}
 
 // ParseKind returns the kind named by s.
 func ParseKind(s string) (Kind, error) {
 	n := Kind(strings.ToLower(strings.TrimSpace(s)))
-	for _, k := range Kinds {
+	all := append(slices.Clone(Kinds), MapKinds...)
+	for _, k := range all {
 		if n == k {
 			return k, nil
 		}
 	}
-	names := make([]string, len(Kinds))
-	for i, k := range Kinds {
+	names := make([]string, len(all))
+	for i, k := range all {
 		names[i] = string(k)
 	}
 	return "", fmt.Errorf("%w: %q (kinds: %s)", ErrKind, s, strings.Join(names, ", "))
@@ -55,6 +59,12 @@ type Options struct {
 	// Digit chooses the digit test of the digits chart: DigitLast (the
 	// zero value) or DigitSecond.
 	Digit string
+	// Map is the joined boundaries a map or cartogram draws; MapMode
+	// what colours them (choropleth.Leader when empty); Sized sizes a
+	// cartogram's tiles by valid votes.
+	Map     *choropleth.Geometry
+	MapMode choropleth.Mode
+	Sized   bool
 	// MaxRegions caps the bars of the regions chart; 0 means 30. When a
 	// level has more regions, the largest by valid votes are shown and
 	// the subtitle says so.

@@ -17,7 +17,14 @@
 //   - montecarlo: the distribution of the projected margin, with intervals;
 //   - fingerprint: the turnout × winner-share heatmap of the units;
 //   - digits: digit tests (last digit, second digit) against their law;
-//   - swing: seats, or units won, as a function of a uniform swing.
+//   - swing: seats, or units won, as a function of a uniform swing;
+//   - map and cartogram: the regions of a level (or the units, such as
+//     US counties) drawn from boundaries (Options.Map, a
+//     choropleth.Geometry), or as one tile each, coloured by a
+//     choropleth.Mode: the leader with the margin as intensity, the margin on
+//     a diverging scale, coverage, turnout, or the scenario's shift. The
+//     legend shows the scale's breaks; the boundaries' credit sits under
+//     the map and the join's misses in the subtitle.
 //
 // Builders (Shares, Regions, BreakEven, ...) take results computed by sim,
 // sim/scenario and sim/forensics and return a *plot.Plot, or an error

@@ -47,6 +47,8 @@ func Render(kind Kind, t *sim.Tally, sc scenario.Scenario, opts Options) (*plot.
 		return renderDigits(t, sc, opts)
 	case KindSwing:
 		return renderSwing(t, sc, opts)
+	case KindMap, KindCartogram:
+		return renderMap(kind, t, sc, opts)
 	}
 	return nil, nil, fmt.Errorf("%w: %q", ErrKind, kind)
 }

@@ -26,6 +26,7 @@ var forbidden = []struct {
 	{"sim", []string{"github.com/hajimehoshi/ebiten", "gonum.org/v1/plot", "syscall/js"}, "the core draws nothing and touches no browser"},
 	{"internal/i18n", []string{"github.com/hajimehoshi/ebiten", "gonum.org/v1/plot", "syscall/js"}, "shared by the app and the charts"},
 	{"internal/palette", []string{"github.com/hajimehoshi/ebiten", "gonum.org/v1/plot", "syscall/js"}, "shared by the app and the charts"},
+	{"internal/choropleth", []string{"github.com/hajimehoshi/ebiten", "gonum.org/v1/plot", "syscall/js"}, "the app's map view and the static maps colour alike"},
 	{"internal/view", []string{"github.com/hajimehoshi/ebiten", "gonum.org/v1/plot", "syscall/js"}, "layout is tested without a display"},
 	{"internal/app", []string{"github.com/hajimehoshi/ebiten", "gonum.org/v1/plot", "syscall/js"}, "the app's model runs headless"},
 	{"internal/web", []string{"github.com/hajimehoshi/ebiten", "gonum.org/v1/plot"}, "the server does not draw"},
@@ -215,6 +216,7 @@ var layers = []struct {
 	{"sim/tallybin", []string{"sim"}},
 	{"sim/scenario", []string{"sim"}},
 	{"sim/forensics", []string{"sim", "sim/synth"}},
+	{"sim/geo", []string{"sim"}},
 
 	// Shared leaves: words, colours, the version, embedded files.
 	{"assets", nil},
@@ -222,9 +224,10 @@ var layers = []struct {
 	{"internal/palette", nil},
 	{"internal/lesson", nil},
 	{"internal/version", nil},
+	{"internal/choropleth", []string{"sim", "sim/geo", "sim/scenario", "internal/palette"}},
 
 	// The static charts and the page.
-	{"internal/chart", []string{"sim", "sim/forensics", "sim/scenario", "internal/i18n", "internal/palette"}},
+	{"internal/chart", []string{"sim", "sim/forensics", "sim/geo", "sim/scenario", "internal/choropleth", "internal/i18n", "internal/palette"}},
 
 	// The visualizer: model, views laid out in pure Go, Ebitengine adapter.
 	{"internal/app", []string{"sim", "sim/load", "sim/tallybin", "sim/scenario", "internal/i18n"}},
@@ -238,7 +241,7 @@ var layers = []struct {
 	{"wasm", []string{"internal/ui"}},
 	{"cmd/tallyscope-desktop/internal/launch", nil},
 	{"cmd/tallyscope-desktop", []string{"cmd/tallyscope-desktop/internal/launch", "internal/app", "internal/chart", "internal/ui", "internal/version"}},
-	{"cmd/tallyscope", []string{"assets", "sim", "sim/synth", "sim/load", "sim/tallybin", "sim/scenario", "sim/forensics", "internal/chart", "internal/i18n", "internal/version", "internal/web"}},
+	{"cmd/tallyscope", []string{"assets", "sim", "sim/synth", "sim/load", "sim/tallybin", "sim/scenario", "sim/forensics", "sim/geo", "internal/chart", "internal/choropleth", "internal/i18n", "internal/version", "internal/web"}},
 
 	// Generators, run by go generate.
 	{"internal/gendefault", []string{"sim", "sim/load", "sim/tallybin"}},

@@ -84,6 +84,19 @@ const (
 	ChCellOne        Key = "chart.cell.one"
 	ChCells          Key = "chart.cells"
 	ChMarginPP       Key = "chart.margin.pp"
+
+	ChMapLeaderTitle   Key = "chart.map.title.leader"
+	ChMapShiftTitle    Key = "chart.map.title.shift"
+	ChMapCoverageTitle Key = "chart.map.title.coverage"
+	ChMapTurnoutTitle  Key = "chart.map.title.turnout"
+	ChMapDrawn         Key = "chart.map.drawn"
+	ChMapTilesEqual    Key = "chart.map.tiles.equal"
+	ChMapTilesSized    Key = "chart.map.tiles.sized"
+	ChMapUnknown       Key = "chart.map.unknown"
+	ChMapLeadBy        Key = "chart.map.leadby"
+	ChMapAhead         Key = "chart.map.ahead"
+	ChMapNoData        Key = "chart.map.nodata"
+	ChMapToward        Key = "chart.map.toward"
 )
 
 var chartStrings = map[Key]entry{
@@ -168,4 +181,17 @@ var chartStrings = map[Key]entry{
 	ChCellOne:        {"1-point cells", "celdas de 1 punto"},
 	ChCells:          {"%s-point cells", "celdas de %s puntos"},
 	ChMarginPP:       {"margin", "margen"},
+
+	ChMapLeaderTitle:   {"Who leads in each %s, and by how much", "Quién lidera en cada %s, y por cuánto"},
+	ChMapShiftTitle:    {"%s vs %s: how the scenario moves the margin, by %s", "%s frente a %s: cuánto mueve el escenario el margen, por %s"},
+	ChMapCoverageTitle: {"Share of the expected units counted, by %s", "Porcentaje de las unidades esperadas contadas, por %s"},
+	ChMapTurnoutTitle:  {"Turnout by %s", "Participación por %s"},
+	ChMapDrawn:         {"%s of %s %s drawn. Without a shape: %s. Shapes without data: %s.", "%s de %s %s dibujados. Sin forma: %s. Formas sin datos: %s."},
+	ChMapTilesEqual:    {"One equal tile per area, placed near its shape.", "Una casilla igual por área, cerca de su forma."},
+	ChMapTilesSized:    {"Tiles sized by valid votes, placed near their shapes.", "Casillas según los votos válidos, cerca de sus formas."},
+	ChMapUnknown:       {"%s in grey: the data cannot say.", "%s en gris: los datos no lo dicen."},
+	ChMapLeadBy:        {"%s leads by (pp)", "%s lidera por (pp)"},
+	ChMapAhead:         {"%s ahead", "Adelante %s"},
+	ChMapNoData:        {"No data", "Sin datos"},
+	ChMapToward:        {"Moves toward %s", "Se mueve hacia %s"},
 }

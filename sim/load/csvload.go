@@ -224,7 +224,7 @@ func (b *builder) start(rows int) {
 		if guessed {
 			b.rep.guess("%s: taken as several candidates lumped together (a remainder that leads no region and gets no digit test); say \"aggregate\": false in the mapping to count it as one candidate", c.Column)
 		}
-		t.Candidates = append(t.Candidates, sim.Candidate{ID: id, Name: c.Name, Party: c.Party, Aggregate: agg})
+		t.Candidates = append(t.Candidates, sim.Candidate{ID: id, Name: c.Name, Party: c.Party, Color: c.Color, Aggregate: agg})
 	}
 	for _, c := range m.candidateSpecs() {
 		add(c)

@@ -125,6 +125,8 @@ type CandidateSpec struct {
 	ID    string `json:"id,omitempty"`
 	Name  string `json:"name,omitempty"`
 	Party string `json:"party,omitempty"`
+	// Color is the candidate's colour, "#rrggbb" (sim.Candidate.Color).
+	Color string `json:"color,omitempty"`
 	// Aggregate says the column adds up several candidates ("Others"):
 	// it is then a remainder, never a contestant (sim.Candidate.Aggregate).
 	// When absent, a column whose name reads like "Others", "All other
