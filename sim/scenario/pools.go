@@ -2,7 +2,6 @@ package scenario
 
 import (
 	"cmp"
-	"fmt"
 	"slices"
 
 	"github.com/tallyscope/tallyscope/sim"
@@ -151,8 +150,6 @@ func (e *Engine) regionName(r int) sim.Place {
 	}
 	return sim.Place(n)
 }
-
-func pct(f float64) string { return fmt.Sprintf("%.2f%%", 100*f) }
 
 // cells spreads each pool over the regions at level L (when the pool is
 // above it), in proportion to their counted registered voters (or counted
