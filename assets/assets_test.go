@@ -10,6 +10,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/tallyscope/tallyscope/assets"
+	"github.com/tallyscope/tallyscope/assets/sheets"
 	"github.com/tallyscope/tallyscope/internal/shareddata"
 	"github.com/tallyscope/tallyscope/sim"
 	"github.com/tallyscope/tallyscope/sim/load"
@@ -22,6 +23,9 @@ func TestDefaultIsWhatItsHeaderSays(t *testing.T) {
 	assert.Len(t, assets.Default, assets.DefaultSize)
 	sum := sha256.Sum256(assets.Default)
 	assert.Equal(t, assets.DefaultSHA256, hex.EncodeToString(sum[:]), "assets/%s changed without default_gen.go; run %s", assets.DefaultName, assets.DefaultCommand)
+	assert.Len(t, sheets.Default, assets.DefaultSheetsSize)
+	sum = sha256.Sum256(sheets.Default)
+	assert.Equal(t, assets.DefaultSheetsSHA256, hex.EncodeToString(sum[:]), "assets/sheets/%s changed without default_gen.go; run %s", assets.DefaultSheetsName, assets.DefaultCommand)
 	require.Len(t, assets.DefaultSources, 2)
 	for _, s := range assets.DefaultSources {
 		assert.Len(t, s.SHA256, 64, s.Path)
@@ -34,7 +38,7 @@ func TestDefaultIsWhatItsHeaderSays(t *testing.T) {
 // onto them (../shared/data/venezuela-2024/README.md and
 // PUBLISHED_FIGURES.md), table by table as well as nationally.
 func TestDefaultShowsThePublishedFigures(t *testing.T) {
-	tally, err := tallybin.Decode(assets.Default)
+	tally, err := sheets.Tally()
 	require.NoError(t, err)
 	assert.Len(t, tally.Units, assets.DefaultUnits)
 	assert.Len(t, tally.Units, 25073)
@@ -81,7 +85,7 @@ func TestDefaultIsTheCSVs(t *testing.T) {
 	n, err := load.Join(want, rep, src, srcRep, false)
 	require.NoError(t, err)
 	assert.Equal(t, 24530, n)
-	got, err := tallybin.Decode(assets.Default)
+	got, err := sheets.Tally()
 	require.NoError(t, err)
 	require.Len(t, got.Units, len(want.Units))
 	for i := range want.Units {
@@ -100,4 +104,22 @@ func TestDefaultDecodesTwiceTheSame(t *testing.T) {
 	b, err := tallybin.Marshal(a)
 	require.NoError(t, err)
 	assert.True(t, bytes.Equal(b, assets.Default), "encoding the decoded default gives other bytes")
+}
+
+// TestDefaultShipsWithoutSheets checks that the data every browser
+// downloads carries no sheet links (they come apart, on demand), and
+// that the links attach to it and to nothing else.
+func TestDefaultShipsWithoutSheets(t *testing.T) {
+	bare, err := tallybin.Decode(assets.Default)
+	require.NoError(t, err)
+	for i := range bare.Units {
+		require.Empty(t, bare.Units[i].Source, "table %s", bare.Units[i].ID)
+	}
+	require.NoError(t, tallybin.AttachSources(bare, sheets.Default))
+	full, err := sheets.Tally()
+	require.NoError(t, err)
+	full.Digest, bare.Digest = nil, nil
+	assert.Equal(t, full, bare)
+	bare.Units = bare.Units[1:]
+	assert.ErrorIs(t, tallybin.AttachSources(bare, sheets.Default), tallybin.ErrOtherTally)
 }

@@ -6,10 +6,20 @@ package assets
 const DefaultName = "venezuela-2024-tables.tlyb"
 
 // DefaultSize is the size of Default in bytes.
-const DefaultSize = 986136
+const DefaultSize = 729468
 
 // DefaultSHA256 is the hex sha256 of Default.
-const DefaultSHA256 = "bcd211be16b1c3396877ae51b60f2da0c9073e4ffefe2643d26f7da1a296d306"
+const DefaultSHA256 = "30a1b7c590cd05d56a4fd37347de206b368e7fb06045dd70a30559f67a7999d7"
+
+// DefaultSheetsName is the file name of the links to Default's scanned
+// sheets (package assets/sheets).
+const DefaultSheetsName = "venezuela-2024-sheets.tlys"
+
+// DefaultSheetsSize is the size of that file in bytes.
+const DefaultSheetsSize = 281771
+
+// DefaultSheetsSHA256 is the hex sha256 of that file.
+const DefaultSheetsSHA256 = "f829317f8f2f3c9772dcb5ed7a0cd622a7349239737b072a885f2df80e9282a6"
 
 // DefaultUnits is the number of units in Default.
 const DefaultUnits = 25073

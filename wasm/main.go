@@ -12,6 +12,10 @@
 //     tallyscope-map) name the files instead, and without a fragment,
 //     <meta name="tallyscope-scenario"> the scenario: a page published
 //     to a static host says them so (tallyscope publish).
+//   - <meta name="tallyscope-sheets"> names the links to the default
+//     data's scanned sheets, which the embedded data ships without: they
+//     are fetched when a view first offers a sheet (the Units view, or
+//     the Regions view below the country), not by every reader.
 //   - lang=en|es picks the language; without it, the first English or
 //     Spanish entry of navigator.languages, else English.
 //   - the fragment (#view=units&s=s1.…) restores a shared state: the
@@ -61,6 +65,9 @@ func main() {
 		d, m := q.Get("data"), q.Get("map")
 		if d == "" {
 			d, m = ui.PageMeta("tallyscope-data"), ui.PageMeta("tallyscope-map")
+		}
+		if sh := ui.PageMeta("tallyscope-sheets"); sh != "" && d == "" {
+			cfg.Sheets = func() ([]byte, error) { return fetch(page, sh) }
 		}
 		if d != "" {
 			cfg.DataName = path.Base(d)

@@ -18,6 +18,7 @@ import (
 	"os"
 	"path/filepath"
 
+	"github.com/tallyscope/tallyscope/assets/sheets"
 	"github.com/tallyscope/tallyscope/cmd/tallyscope-desktop/internal/launch"
 	"github.com/tallyscope/tallyscope/internal/ui"
 	"github.com/tallyscope/tallyscope/internal/version"
@@ -32,7 +33,7 @@ func main() {
 // run opens the window with o and returns the exit code.
 func run(o launch.Options, stderr io.Writer) int {
 	ui.SetWindowSize(o.Width, o.Height)
-	cfg := ui.Config{Lang: o.Lang, Fragment: o.Fragment, Save: saver(o.SaveDir, version.String())}
+	cfg := ui.Config{Lang: o.Lang, Fragment: o.Fragment, Save: saver(o.SaveDir, version.String()), Sheets: sheets.Get}
 	if cfg.Lang == "" {
 		cfg.Lang = ui.BrowserLanguage()
 	}

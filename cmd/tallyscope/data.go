@@ -9,9 +9,9 @@ import (
 	"time"
 
 	"github.com/tallyscope/tallyscope/assets"
+	"github.com/tallyscope/tallyscope/assets/sheets"
 	"github.com/tallyscope/tallyscope/sim"
 	"github.com/tallyscope/tallyscope/sim/load"
-	"github.com/tallyscope/tallyscope/sim/tallybin"
 )
 
 // dataFlags are the flags every command that reads a tally shares.
@@ -97,9 +97,10 @@ func setNational(t *sim.Tally, e sim.Expectation) {
 	t.Expected = append(t.Expected, e)
 }
 
-// readDefault decodes the embedded default data.
+// readDefault decodes the embedded default data, with the links to its
+// scanned sheets.
 func readDefault() (*sim.Tally, *load.Report, error) {
-	t, err := tallybin.Decode(assets.Default)
+	t, err := sheets.Tally()
 	if err != nil {
 		return nil, nil, fmt.Errorf("%s: %w", assets.DefaultName, err)
 	}

@@ -6,6 +6,7 @@ import (
 
 	"github.com/tallyscope/tallyscope/internal/i18n"
 	"github.com/tallyscope/tallyscope/sim/scenario"
+	"github.com/tallyscope/tallyscope/sim/tallybin"
 )
 
 // Action is one thing the user asked for. The front end turns raw input
@@ -220,6 +221,54 @@ func (a OpenSource) apply(s *State) {
 	}
 	if src := s.Data.Tally.Units[a.Unit].Source; safeURL(src) {
 		s.effect(EffectOpenURL, src)
+	} else if src == "" && s.Data.SheetsPending {
+		// Opened when the links arrive (AttachSheets).
+		s.openWhenSheets = a.Unit
+	}
+}
+
+// WantsSheets reports whether the data on screen keeps its sheet links
+// apart (Dataset.SheetsPending) and the view can offer one: the Units
+// view, or the Regions view below the whole country, whose rows end in
+// tables. The platform then fetches them and applies AttachSheets.
+func (s *State) WantsSheets() bool {
+	if s.Data == nil || !s.Data.SheetsPending {
+		return false
+	}
+	return s.View == ViewUnits || (s.View == ViewRegions && s.Region >= 0) || s.openWhenSheets >= 0
+}
+
+// AttachSheets reads the sheet links of Data (a file written by
+// tallybin.MarshalSources) into its units, or reports Err, or a file
+// that does not fit, on the status line. A sheet asked for while they
+// were on their way opens now.
+type AttachSheets struct {
+	Data *Dataset
+	B    []byte
+	Err  error
+}
+
+func (a AttachSheets) apply(s *State) {
+	d := a.Data
+	if d == nil || !d.SheetsPending {
+		return
+	}
+	d.SheetsPending = false
+	err := a.Err
+	if err == nil {
+		err = tallybin.AttachSources(d.Tally, a.B)
+	}
+	if d != s.Data {
+		return
+	}
+	u := s.openWhenSheets
+	s.openWhenSheets = -1
+	if err != nil {
+		s.Msg = Message{Text: s.Lang.Tf(i18n.MsgSheetsFailed, s.Lang.Error(err)), Err: true}
+		return
+	}
+	if u >= 0 {
+		OpenSource{Unit: u}.apply(s)
 	}
 }
 

@@ -13,6 +13,7 @@ import (
 	"github.com/tallyscope/tallyscope/internal/shareddata"
 	"github.com/tallyscope/tallyscope/sim"
 	"github.com/tallyscope/tallyscope/sim/scenario"
+	"github.com/tallyscope/tallyscope/sim/tallybin"
 )
 
 func TestBaseline(t *testing.T) {
@@ -432,4 +433,43 @@ func TestMappingFile(t *testing.T) {
 		assert.Equal(t, "precinct", s.Data.Tally.UnitLevel)
 		assert.Contains(t, s.Msg.Text, "Columns from map.json", order)
 	}
+}
+
+// TestSheetsOnDemand follows data whose sheet links come apart: the
+// overview does not want them, the Regions view below the country does;
+// a sheet asked for before they arrive opens when they do; a file that
+// does not fit is a message on screen, and the data keeps its numbers.
+func TestSheetsOnDemand(t *testing.T) {
+	full := fixture()
+	links := tallybin.MarshalSources(full)
+	s := newFixtureState("")
+	for i := range s.Data.Tally.Units {
+		s.Data.Tally.Units[i].Source = ""
+	}
+	s.Data.SheetsPending = true
+	assert.False(t, s.WantsSheets(), "the overview offers no sheet")
+	s.Apply(SetView{View: ViewRegions})
+	assert.False(t, s.WantsSheets(), "the country's regions offer no sheet")
+	s.Apply(DrillDown{Region: 0})
+	assert.True(t, s.WantsSheets(), "below the country, rows end in tables")
+	s.Effects()
+	s.Apply(OpenSource{Unit: 0})
+	assert.Empty(t, s.Effects(), "nothing to open yet")
+	s.Apply(AttachSheets{Data: s.Data, B: links})
+	assert.False(t, s.Data.SheetsPending)
+	assert.False(t, s.WantsSheets())
+	assert.Equal(t, []Effect{{EffectOpenURL, "https://example.org/101-01.jpg"}}, s.Effects(), "the sheet asked for opens when the links arrive")
+	assert.Equal(t, full.Units, s.Data.Tally.Units)
+
+	s = newFixtureState("")
+	s.Data.Tally.Units[0].Source = ""
+	s.Data.SheetsPending = true
+	s.Lang = i18n.ES
+	s.Apply(AttachSheets{Data: s.Data, B: links[:len(links)-1]})
+	assert.True(t, s.Msg.Err)
+	assert.Contains(t, s.Msg.Text, "No se pudieron cargar los enlaces a las actas escaneadas")
+	assert.Empty(t, s.Data.Tally.Units[0].Source)
+	s.Data.SheetsPending = true
+	s.Apply(AttachSheets{Data: s.Data, Err: errors.New("404 Not Found")})
+	assert.Contains(t, s.Msg.Text, "404 Not Found")
 }

@@ -33,6 +33,12 @@ type Dataset struct {
 	// ByX lists indexes of Points from left to right (then bottom to
 	// top), for stepping through the scatter with the arrow keys.
 	ByX []int
+	// SheetsPending says that the units' sources (the links to their
+	// scanned tally sheets) are kept apart from the data and not read in
+	// yet: the browser's build ships the default data without them and
+	// fetches them when a view first offers a sheet (see WantsSheets and
+	// AttachSheets).
+	SheetsPending bool
 	// names holds each region's folded name, for search.
 	names []string
 }

@@ -126,6 +126,9 @@ type State struct {
 	// Hover is the unit under the pointer in the Units view, or -1;
 	// Pinned is the unit last tapped or clicked, or -1.
 	Hover, Pinned int
+	// openWhenSheets is the unit whose sheet was asked for before the
+	// links arrived (see AttachSheets), or -1.
+	openWhenSheets int
 	// Help shows the keys; Embed shows the embed code.
 	Help, Embed bool
 	// Focus names the control with keyboard focus ("" for none).
@@ -185,7 +188,7 @@ type State struct {
 // New returns a state showing data in language lang, restoring the
 // fragment when it is valid (a bad fragment is ignored with a message).
 func New(data *Dataset, lang i18n.Lang, fragment string) *State {
-	s := &State{Lang: lang, Region: -1, Hover: -1, Pinned: -1}
+	s := &State{Lang: lang, Region: -1, Hover: -1, Pinned: -1, openWhenSheets: -1}
 	s.setData(data)
 	if fragment != "" {
 		s.RestoreFragment(fragment)
@@ -203,7 +206,7 @@ func (s *State) setData(d *Dataset) {
 		}
 	}
 	s.P, s.sc, s.extra, s.scString, s.full, s.splitMemo = Params{}, scenario.Scenario{}, false, "", false, 0
-	s.Region, s.Search, s.Scroll, s.Hover, s.Pinned = -1, "", 0, -1, -1
+	s.Region, s.Search, s.Scroll, s.Hover, s.Pinned, s.openWhenSheets = -1, "", 0, -1, -1, -1
 	s.stopMC()
 	s.MC, s.mcTried = nil, false
 	s.dirty = true

@@ -182,7 +182,8 @@ func TestSyscallJSInFewFiles(t *testing.T) {
 	assert.LessOrEqual(t, len(files), 2, "syscall/js should live in one small file per side: %v", files)
 }
 
-// TestBrowserBuildHasNoPlot: gonum/plot doubles the .wasm.
+// TestBrowserBuildHasNoPlot: gonum/plot doubles the .wasm; the default
+// data's sheet links (assets/sheets) are fetched apart, on demand.
 func TestBrowserBuildHasNoPlot(t *testing.T) {
 	root := moduleRoot(t)
 	if _, err := os.Stat(filepath.Join(root, "wasm")); err != nil {
@@ -196,6 +197,7 @@ func TestBrowserBuildHasNoPlot(t *testing.T) {
 	for _, d := range strings.Fields(string(out)) {
 		assert.False(t, under(d, "gonum.org/v1/plot"), "the browser build depends on %s", d)
 		assert.False(t, under(d, module+"/internal/chart"), "the browser build depends on %s", d)
+		assert.False(t, under(d, module+"/assets/sheets"), "the browser build embeds %s", d)
 	}
 }
 
@@ -220,6 +222,7 @@ var layers = []struct {
 
 	// Shared leaves: words, colours, the version, embedded files.
 	{"assets", nil},
+	{"assets/sheets", []string{"assets", "sim", "sim/tallybin"}},
 	{"internal/i18n", []string{"sim"}},
 	{"internal/palette", nil},
 	{"internal/lesson", nil},
@@ -235,13 +238,13 @@ var layers = []struct {
 	{"internal/ui", []string{"assets", "internal/app", "internal/view", "internal/i18n", "internal/palette"}},
 
 	// The page and its bundle: the app's first view written as HTML.
-	{"internal/web", []string{"sim", "sim/load", "sim/tallybin", "assets", "internal/app", "internal/view", "internal/i18n", "internal/palette", "internal/version"}},
+	{"internal/web", []string{"sim", "sim/load", "sim/tallybin", "assets", "assets/sheets", "internal/app", "internal/view", "internal/i18n", "internal/palette", "internal/version"}},
 
 	// Entries.
 	{"wasm", []string{"internal/ui"}},
 	{"cmd/tallyscope-desktop/internal/launch", nil},
-	{"cmd/tallyscope-desktop", []string{"cmd/tallyscope-desktop/internal/launch", "internal/app", "internal/chart", "internal/ui", "internal/version"}},
-	{"cmd/tallyscope", []string{"assets", "sim", "sim/synth", "sim/load", "sim/tallybin", "sim/scenario", "sim/forensics", "sim/geo", "internal/chart", "internal/choropleth", "internal/i18n", "internal/version", "internal/web"}},
+	{"cmd/tallyscope-desktop", []string{"assets/sheets", "cmd/tallyscope-desktop/internal/launch", "internal/app", "internal/chart", "internal/ui", "internal/version"}},
+	{"cmd/tallyscope", []string{"assets", "assets/sheets", "sim", "sim/synth", "sim/load", "sim/tallybin", "sim/scenario", "sim/forensics", "sim/geo", "internal/chart", "internal/choropleth", "internal/i18n", "internal/version", "internal/web"}},
 
 	// Generators, run by go generate.
 	{"internal/gendefault", []string{"sim", "sim/load", "sim/tallybin"}},

@@ -31,6 +31,9 @@ func TestDefaultTables(t *testing.T) {
 
 	ctx = open(t, desktop, "/#view=regions")
 	st = ready(t, ctx)
+	// The sheet links come apart from the app, when a view first offers
+	// a sheet: not for the country's regions.
+	assert.False(t, fetchedSheets(t, ctx), "the sheet links are not fetched on load")
 	// Record what the app opens instead of opening it.
 	_, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`window.__opened = []; window.open = function (u) { window.__opened.push(u); return null; }; true`))
 	require.NoError(t, err)
@@ -50,6 +53,7 @@ func TestDefaultTables(t *testing.T) {
 	assert.True(t, strings.HasPrefix(opened[0], "https://static.resultadosconvzla.com/"), opened[0])
 	assert.True(t, strings.HasSuffix(opened[0], ".jpg"), opened[0])
 	t.Logf("the first table of the first centre opens %s", opened[0])
+	assert.True(t, fetchedSheets(t, ctx), "the sheet links were fetched on the way down")
 	assert.Empty(t, problems(ctx))
 }
 
@@ -63,6 +67,15 @@ func click(t *testing.T, ctx context.Context, x, y float64) {
 	require.NoError(t, chromedp.Do(ctx, chromedp.MouseEvent(chromedp.MousePressed, x, y, chromedp.ButtonLeft, chromedp.ClickCount(1))))
 	time.Sleep(100 * time.Millisecond)
 	require.NoError(t, chromedp.Do(ctx, chromedp.MouseEvent(chromedp.MouseReleased, x, y, chromedp.ButtonLeft, chromedp.ClickCount(1))))
+}
+
+// fetchedSheets reports whether the page has fetched the default data's
+// sheet links.
+func fetchedSheets(t *testing.T, ctx context.Context) bool {
+	t.Helper()
+	got, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`performance.getEntriesByType('resource').some(function (e) { return e.name.indexOf('/data/`+assets.DefaultSheetsName+`') >= 0; })`))
+	require.NoError(t, err)
+	return got
 }
 
 func hasControl(s state, id string) bool {

@@ -21,7 +21,7 @@ func TestCommittedAssetIsFresh(t *testing.T) {
 	files, err := build(dir)
 	require.NoError(t, err)
 	for _, f := range files {
-		committed, err := os.ReadFile(filepath.Join("..", "..", "assets", f.name))
+		committed, err := os.ReadFile(filepath.Join("..", "..", "assets", filepath.FromSlash(f.name)))
 		require.NoError(t, err)
 		assert.True(t, string(committed) == string(f.data), "assets/%s is stale; run go generate ./assets", f.name)
 	}

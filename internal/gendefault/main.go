@@ -28,7 +28,7 @@ func main() {
 		os.Exit(1)
 	}
 	for _, f := range files {
-		p := filepath.Join(*out, f.name)
+		p := filepath.Join(*out, filepath.FromSlash(f.name))
 		if err := os.WriteFile(p, f.data, 0o644); err != nil {
 			fmt.Fprintln(os.Stderr, "gendefault:", err)
 			os.Exit(1)

@@ -137,11 +137,13 @@ const (
 	MrCandidate     Key = "mirror.candidate"
 	MsgTouchHint    Key = "msg.touchhint"
 	MsgLinkLocal    Key = "msg.linklocal"
+	MsgSheetsFailed Key = "msg.sheetsfailed"
 )
 
 var appStrings = map[Key]entry{
 	MrCandidate:     {"Candidate", "Candidato"},
 	MsgTouchHint:    {"Tap a tab or a control; drag the sliders.", "Toque una pestaña o un control; arrastre los deslizadores."},
+	MsgSheetsFailed: {"The links to the scanned tally sheets could not be loaded: %s", "No se pudieron cargar los enlaces a las actas escaneadas: %s"},
 	MsgLinkLocal:    {"Link copied, but %s is only in this browser: the link opens %s. Publish the file to share it.", "Enlace copiado, pero %s solo está en este navegador: el enlace abre %s. Publique el archivo para compartirlo."},
 	AppName:         {"Tallyscope", "Tallyscope"},
 	TabOverview:     {"Overview", "Resumen"},

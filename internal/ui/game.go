@@ -45,6 +45,11 @@ type Game struct {
 	// save is Config.Save; saved carries its answers back.
 	save  func(app.SaveRequest) (string, error)
 	saved chan app.Saved
+	// sheets is Config.Sheets, called once (sheetsAsked); its answer
+	// comes back on sheetsDone.
+	sheets      func() ([]byte, error)
+	sheetsAsked bool
+	sheetsDone  chan app.AttachSheets
 
 	// mirror is the text last written to the page (see updateMirror),
 	// for the state version mirrorVersion; mirrorSeen is the newest
@@ -58,7 +63,7 @@ type Game struct {
 }
 
 func newGame(st *app.State, fonts *view.Fonts) *Game {
-	return &Game{st: st, fonts: fonts, faces: map[font.Face]*text.GoXFace{}, points: &pointsLayer{}, files: make(chan []fileResult, 1), saved: make(chan app.Saved, 1)}
+	return &Game{st: st, fonts: fonts, faces: map[font.Face]*text.GoXFace{}, points: &pointsLayer{}, files: make(chan []fileResult, 1), saved: make(chan app.Saved, 1), sheetsDone: make(chan app.AttachSheets, 1)}
 }
 
 // State returns the model, for tests.
@@ -74,6 +79,7 @@ func (g *Game) Update() error {
 	for _, a := range g.actions() {
 		g.st.Apply(a)
 	}
+	g.fetchSheets()
 	g.st.Update(mcBudget)
 	for _, e := range g.st.Effects() {
 		g.perform(e)
@@ -87,6 +93,20 @@ func (g *Game) Update() error {
 		publishState(g.snapshot())
 	}
 	return nil
+}
+
+// fetchSheets asks for the sheet links (Config.Sheets) the first time
+// the state wants them.
+func (g *Game) fetchSheets() {
+	if g.sheets == nil || g.sheetsAsked || !g.st.WantsSheets() {
+		return
+	}
+	g.sheetsAsked = true
+	d, get := g.st.Data, g.sheets
+	go func() {
+		b, err := get()
+		g.sheetsDone <- app.AttachSheets{Data: d, B: b, Err: err}
+	}()
 }
 
 // mirrorDelay is how long the state must rest before the page's text

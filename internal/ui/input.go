@@ -70,6 +70,11 @@ func (g *Game) actions() []app.Action {
 	default:
 	}
 	select {
+	case a := <-g.sheetsDone:
+		out = append(out, a)
+	default:
+	}
+	select {
 	case r := <-g.saved:
 		out = append(out, r)
 	default:

@@ -35,6 +35,14 @@ type Config struct {
 	// it the "Save chart" control and its key are absent. It runs on a
 	// goroutine of its own: the window keeps drawing meanwhile.
 	Save func(app.SaveRequest) (base string, err error)
+	// Sheets, when not nil, returns the links to the default data's
+	// scanned tally sheets (assets.DefaultSheetsName, a file of
+	// tallybin.MarshalSources), which the default data ships without.
+	// It is called once, on a goroutine of its own, when a view first
+	// offers a sheet (app.State.WantsSheets): the browser fetches the
+	// file then, so that a reader who never opens a table does not
+	// download it; the desktop returns it from memory.
+	Sheets func() ([]byte, error)
 }
 
 // NewGame builds the game for cfg without running it. A Data that does not
@@ -45,6 +53,7 @@ func NewGame(cfg Config) (*Game, error) {
 	if err != nil {
 		return nil, fmt.Errorf("ui: the embedded default data does not load: %w", err)
 	}
+	def.SheetsPending = cfg.Sheets != nil
 	st := app.New(def, lang, "")
 	var files app.LoadFiles
 	if cfg.Mapping != nil {
@@ -79,6 +88,7 @@ func NewGame(cfg Config) (*Game, error) {
 	}
 	g := newGame(st, fonts)
 	g.save = cfg.Save
+	g.sheets = cfg.Sheets
 	return g, nil
 }
 

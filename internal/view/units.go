@@ -125,7 +125,7 @@ func (b *builder) units(r Rect) float64 {
 		line += sep + b.tf(i18n.UnVotes, l.Int(un.Cast()))
 	}
 	y += b.para(r.X, y, r.W, line, Regular, m.Body, m.LineBody, palette.Text)
-	if un.Source != "" {
+	if un.Source != "" || st.Data.SheetsPending {
 		lab := b.t(i18n.UnOpenSheet)
 		bw := b.buttonWidth(lab)
 		b.button("source", Rect{r.X, y + m.Gap/2, math.Min(bw, r.W), m.Row}, lab, app.OpenSource{Unit: u}, false)

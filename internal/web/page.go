@@ -38,6 +38,10 @@ type pageData struct {
 	// string it opens with when the address has no fragment: a static
 	// host cannot redirect to an address that says them.
 	Data, Map, Scenario string
+	// Sheets is the URL of the links to the default data's scanned
+	// sheets ("data/NAME", fetched by the app when a view first offers
+	// a sheet), or "".
+	Sheets string
 	// Preview is the URL of the social card's image, or "".
 	Preview string
 	// CSP is the page's Content-Security-Policy, repeated in a <meta>

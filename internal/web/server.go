@@ -243,6 +243,9 @@ func (s *Site) pageBody(k pageKey, ds *dataset) ([]byte, string, error) {
 	if a, ok := s.assets[PreviewPath]; ok {
 		d.Preview = a.url()
 	}
+	if s.sheetsPath != "" {
+		d.Sheets = s.sheetsPath[1:]
+	}
 	if ds != nil {
 		m := ds.mirror[k.lang]
 		d.Mirror = &m

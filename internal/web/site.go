@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/tallyscope/tallyscope/assets"
+	"github.com/tallyscope/tallyscope/assets/sheets"
 	"github.com/tallyscope/tallyscope/internal/app"
 	"github.com/tallyscope/tallyscope/internal/i18n"
 	"github.com/tallyscope/tallyscope/internal/view"
@@ -50,6 +51,12 @@ type Options struct {
 	// Nil means assets.Default, the data embedded in the app.
 	Default     []byte
 	DefaultName string
+	// DefaultSheets is the file of links to Default's scanned sheets
+	// (tallybin.MarshalSources), served under /data/ and named by the
+	// page, for the app to fetch when a view first offers a sheet. With
+	// Default nil it is the one of assets/sheets; nil otherwise means
+	// none.
+	DefaultSheets []byte
 	// Data names a data file to serve from the same origin under /data/;
 	// the page at / then points the app at it with data=.
 	Data string
@@ -111,6 +118,8 @@ type Site struct {
 	// scenario string the page opens with, or "".
 	mapURL   string
 	scenario string
+	// sheetsPath is the path of the default data's sheet links, or "".
+	sheetsPath string
 
 	brotliDone chan struct{}
 	brotliErr  error
@@ -220,9 +229,13 @@ func Build(ctx context.Context, opts Options) (*Site, error) {
 // readData reads the default data, the served data file and its mapping,
 // and writes the page's text for them.
 func (s *Site) readData(opts Options) error {
-	def, defName := opts.Default, opts.DefaultName
+	def, defName, defSheets := opts.Default, opts.DefaultName, opts.DefaultSheets
 	if def == nil {
-		def, defName = assets.Default, assets.DefaultName
+		def, defName, defSheets = assets.Default, assets.DefaultName, sheets.Default
+	}
+	if defSheets != nil {
+		s.sheetsPath = DataDir + assets.DefaultSheetsName
+		s.add(newAsset(s.sheetsPath, "application/octet-stream", defSheets))
 	}
 	if defName == "" {
 		defName = "default"
@@ -246,6 +259,9 @@ func (s *Site) readData(opts Options) error {
 			return fmt.Errorf("%w: %v", ErrOption, err)
 		}
 		name := filepath.Base(opts.Data)
+		if DataDir+name == s.sheetsPath {
+			return fmt.Errorf("%w: the data file's name %q is the one of the default data's sheet links; rename it", ErrOption, name)
+		}
 		var m []byte
 		var mapName string
 		if opts.Map != "" {

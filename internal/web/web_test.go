@@ -21,7 +21,10 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/tallyscope/tallyscope/assets"
+	"github.com/tallyscope/tallyscope/assets/sheets"
 	"github.com/tallyscope/tallyscope/internal/web"
+	"github.com/tallyscope/tallyscope/sim/tallybin"
 )
 
 func readFile(t *testing.T, path string) []byte {
@@ -387,4 +390,22 @@ func TestNoExternalURLInPage(t *testing.T) {
 	for _, bad := range []string{"http://", "https://", "//cdn", "@import", "src=\"//"} {
 		assert.False(t, strings.Contains(string(page), bad), "index.html must not reference %q", bad)
 	}
+}
+
+// TestServeSheetLinks checks that the default data's sheet links, which
+// the app's embedded data ships without, are served apart and named by
+// the page, for the app to fetch when a view first offers a sheet.
+func TestServeSheetLinks(t *testing.T) {
+	s := testSite(t, web.Options{Default: assets.Default, DefaultName: assets.DefaultName, DefaultSheets: sheets.Default})
+	res := get(t, s, http.MethodGet, "/?lang=en", nil)
+	require.Equal(t, http.StatusOK, res.StatusCode)
+	page := string(decode(t, res))
+	assert.Contains(t, page, `<meta name="tallyscope-sheets" content="data/`+assets.DefaultSheetsName+`">`)
+	res = get(t, s, http.MethodGet, web.DataDir+assets.DefaultSheetsName, map[string]string{"Accept-Encoding": "gzip"})
+	require.Equal(t, http.StatusOK, res.StatusCode)
+	assert.Equal(t, sheets.Default, decode(t, res))
+	tl, err := tallybin.Decode(assets.Default)
+	require.NoError(t, err)
+	require.NoError(t, tallybin.AttachSources(tl, decode(t, get(t, s, http.MethodGet, web.DataDir+assets.DefaultSheetsName, nil))))
+	assert.Equal(t, "https://static.resultadosconvzla.com/408106_205969_0184Acta0184.jpg", tl.Units[0].Source)
 }
