@@ -15,11 +15,11 @@ var lang = i18n.EN
 
 // spoken lists the commands whose text --lang es prints in Spanish (chart
 // and serve have their own --lang); the others are English for now.
-var spoken = map[string]bool{"scenario": true, "chart": true, "serve": true, "publish": true}
+var spoken = map[string]bool{"scenario": true, "chart": true, "serve": true, "publish": true, "lesson": true}
 
 // ownLang lists the commands with a --lang flag of their own (the
 // language of a chart, of the page): they keep it, and it sets lang too.
-var ownLang = map[string]bool{"chart": true, "serve": true, "publish": true}
+var ownLang = map[string]bool{"chart": true, "serve": true, "publish": true, "lesson": true}
 
 // takeLang sets lang from --lang CODE (or --lang=CODE) and removes it
 // from args, unless the command named first has a --lang of its own.

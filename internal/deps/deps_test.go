@@ -235,6 +235,7 @@ var layers = []struct {
 	// The visualizer: model, views laid out in pure Go, Ebitengine adapter.
 	{"internal/app", []string{"sim", "sim/load", "sim/tallybin", "sim/scenario", "internal/i18n"}},
 	{"internal/view", []string{"sim", "internal/app", "internal/i18n", "internal/palette"}},
+	{"internal/handout", []string{"sim", "internal/app", "internal/chart", "internal/i18n", "internal/lesson"}},
 	{"internal/ui", []string{"assets", "internal/app", "internal/view", "internal/i18n", "internal/palette"}},
 
 	// The page and its bundle: the app's first view written as HTML.
@@ -244,7 +245,7 @@ var layers = []struct {
 	{"wasm", []string{"internal/ui"}},
 	{"cmd/tallyscope-desktop/internal/launch", nil},
 	{"cmd/tallyscope-desktop", []string{"assets/sheets", "cmd/tallyscope-desktop/internal/launch", "internal/app", "internal/chart", "internal/ui", "internal/version"}},
-	{"cmd/tallyscope", []string{"assets", "assets/sheets", "sim", "sim/synth", "sim/load", "sim/tallybin", "sim/scenario", "sim/forensics", "sim/geo", "internal/chart", "internal/choropleth", "internal/i18n", "internal/version", "internal/web"}},
+	{"cmd/tallyscope", []string{"assets", "assets/sheets", "sim", "sim/synth", "sim/load", "sim/tallybin", "sim/scenario", "sim/forensics", "sim/geo", "internal/chart", "internal/choropleth", "internal/handout", "internal/i18n", "internal/lesson", "internal/version", "internal/web"}},
 
 	// Generators, run by go generate.
 	{"internal/gendefault", []string{"sim", "sim/load", "sim/tallybin"}},

@@ -2,7 +2,7 @@
 // sets the visualizer's view, region and scenario, points at a control,
 // and shows a short text with a question for the class, in English and
 // Spanish. Lessons are data (one JSON file each, see assets/lessons and
-// the README's "Writing a lesson"), so a teacher can write one without
+// CLASSROOM.md's "Writing a lesson"), so a teacher can write one without
 // touching the code.
 //
 // A step names its place in the app as a link fragment, the same one the
