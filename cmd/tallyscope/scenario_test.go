@@ -41,7 +41,7 @@ func scenarioFixtureExp(t *testing.T, withExpectation bool) string {
 			{ID: "t5", Region: 1, Registered: 100, Votes: []int64{20, 40, 10}, Null: 0, Blank: sim.Unknown},
 		},
 		Expected: []sim.Expectation{{Region: -1, Units: 8, Registered: 1000}},
-		Claims: []sim.Claim{{Label: "Council bulletin", Votes: []sim.ClaimVote{{Candidate: "X", Votes: 100}, {Candidate: "Y", Votes: 520}},
+		Claims: []sim.Claim{{Label: "Council bulletin", Votes: []sim.ClaimVote{{Candidate: "X", Votes: 90}, {Candidate: "Y", Votes: 520}},
 			Others: 80, Valid: sim.Unknown, Null: sim.Unknown, Reported: 0.9, Decimals: -1}},
 	}
 	if !withExpectation {
@@ -73,8 +73,18 @@ func TestScenarioCommandFixture(t *testing.T) {
 			"the remaining 280 valid votes are the counted turnout applied to the missing registered voters",
 			"By state (counted + missing):",
 		}},
-		{"claim by label", []string{"scenario", "--missing", "claim", "--claim", "council", f}, []string{
-			"Council bulletin cannot be reconciled with the counted tables. Xavier Xu would need -60 votes in the missing tables",
+		// The bulletin counts 90% of the 8 tables (7, rounded down) and the
+		// data 5, so at least 4 are in both; Xavier Xu's 4 smallest counted
+		// tables hold 10+20+30+40 = 100 votes, more than the 90 it gives.
+		{"partial claim by label", []string{"scenario", "--missing", "claim", "--claim", "council", f}, []string{
+			"Council bulletin cannot be reconciled with the counted tables. Council bulletin counts 90 votes for Xavier Xu, but Xavier Xu has at least 100 in any 4 of the counted tables: impossible by arithmetic alone.",
+			"Assumption: none about the missing tables. Council bulletin counts only 90.00% of the tables, so it is compared with the counted tables",
+			"  - Council bulletin counts 7 tables (90.00% of 8 tables) and the data 5 tables, so at least 4 tables are in both",
+			"  - what rules out Xavier Xu's count holds as long as Council bulletin covers at least 87.50% of the tables",
+			"Xavier Xu                               160              0            160   38.10%",
+		}},
+		{"final claim", []string{"scenario", "--missing", "claim", "--claim", "X=100,Y=520,others=80", f}, []string{
+			"The claim cannot be reconciled with the counted tables. Xavier Xu would need -60 votes in the missing tables",
 			"IMPOSSIBLE: Yolanda Yu would need 300 votes in the missing tables, 107.14% of the 280 remaining valid votes.",
 		}},
 		{"claim by names", []string{"scenario", "--missing", "claim", "--claim", "xavier=250,Y=350,others=60", f}, []string{
@@ -231,9 +241,24 @@ func TestScenarioCommandVenezuela(t *testing.T) {
 		{[]string{"breakeven", "--from-claim", "NM=5150092,EG=4445978,others=462704,reported=80%", v1}, []string{
 			"Edmundo González Urrutia would need 61.70% of the remaining 2,514,694 valid votes",
 		}},
+		// The bulletins are partial counts: 96.87% and 80% of the 30,026
+		// tables (29,086 and 24,020, rounded down). With the 25,073 counted
+		// tables they share at least 24,133 and 19,067 tables; González's
+		// smallest 24,133 and 19,067 counted tables hold 6,843,416 and
+		// 4,784,626 votes, more than either bulletin gives him.
 		{[]string{"scenario", "--missing", "claim", "--claim", "2nd", v2}, []string{
-			"CNE 2nd bulletin cannot be reconciled with the counted tables. Edmundo González Urrutia would need -1,977,376 votes in the missing tables",
-			"IMPOSSIBLE: Edmundo González Urrutia would need -1,977,376 votes",
+			"CNE 2nd bulletin cannot be reconciled with the counted tables. CNE 2nd bulletin counts 5,326,104 votes for Edmundo González Urrutia, but Edmundo González Urrutia has at least 6,843,416 in any 24,133 of the counted tables: impossible by arithmetic alone.",
+			"CNE 2nd bulletin counts 29,086 tables (96.87% of 30,026 tables) and the data 25,073 tables, so at least 24,133 tables are in both",
+			"what rules out Edmundo González Urrutia's count holds as long as CNE 2nd bulletin covers at least 84.73% of the tables",
+		}},
+		{[]string{"scenario", "--missing", "claim", "--claim", "1st", v2}, []string{
+			"IMPOSSIBLE: CNE 1st bulletin counts 4,445,978 votes for Edmundo González Urrutia, but Edmundo González Urrutia has at least 4,784,626 in any 19,067 of the counted tables: impossible by arithmetic alone.",
+			"what rules out Edmundo González Urrutia's count holds as long as CNE 1st bulletin covers at least 76.95% of the tables",
+			"if all the tables of CNE 1st bulletin are among the counted ones, Edmundo González Urrutia has at least 6,792,107 votes in its 24,020 tables, not the 4,445,978 it says",
+			"if all the tables of CNE 1st bulletin are among the counted ones, Nicolás Maduro Moros has at most 3,287,685 votes in its 24,020 tables, not the 5,150,092 it says",
+		}},
+		{[]string{"scenario", "--lang", "es", "--missing", "claim", "--claim", "1st", v2}, []string{
+			"IMPOSIBLE: CNE, 1.er boletín cuenta 4.445.978 votos para Edmundo González Urrutia, pero Edmundo González Urrutia tiene al menos 4.784.626 en cualquier grupo de 19.067 de las mesas contadas: imposible por pura aritmética.",
 		}},
 		{[]string{"scenario", "--missing", "claim", "--claim", "Maduro=6408844,Gonzalez=5326104,valid=12335884", v2}, []string{
 			"IMPOSSIBLE: Edmundo González Urrutia would need -1,977,376 votes",

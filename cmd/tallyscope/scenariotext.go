@@ -64,6 +64,9 @@ func headline(t *sim.Tally, o *scenario.Outcome) string {
 			lbl = tr(t, i18n.CliTheClaim)
 		}
 		if len(o.Flags) == 0 {
+			if partialClaim(sc) {
+				return tr(t, i18n.CliClaimPartial, capitalize(lbl), pct2(sc.Claim.Reported))
+			}
 			return tr(t, i18n.CliClaimOK, lbl, thousands(o.Remaining))
 		}
 		return tr(t, i18n.CliClaimNo, capitalize(lbl), noteText(o.Flags[0].Note))
@@ -110,7 +113,13 @@ func writeScenarioText(w io.Writer, t *sim.Tally, out *scenarioOut) {
 	if changed {
 		fmt.Fprintln(w, changesLine(t, o.Scenario))
 	}
-	if o.Scenario.Missing != scenario.MissingNone {
+	if sc := o.Scenario; partialClaim(sc) && sc.Missing == scenario.MissingClaim {
+		lbl := lang.ClaimLabel(sc.Claim.Label)
+		if lbl == "" {
+			lbl = tr(t, i18n.CliTheClaim)
+		}
+		fmt.Fprintln(w, tr(t, i18n.CliAssumePartial, capitalize(lbl), pct2(sc.Claim.Reported)))
+	} else if o.Scenario.Missing != scenario.MissingNone {
 		fmt.Fprintln(w, tr(t, i18n.CliAssumption, describeRule(t, o), thousands(o.Remaining), noteText(o.RemainingNote)))
 	}
 	for _, fl := range o.Flags {
@@ -305,3 +314,10 @@ func tr(t *sim.Tally, k i18n.Key, args ...any) string {
 
 // dec writes x with two decimals in the output's language: 26.82, 26,82.
 func dec(x float64) string { return lang.Float(x, 2) }
+
+// partialClaim reports whether sc's claim counts only part of the units
+// (an early bulletin): the core then compares it with the counted units
+// instead of filling the missing ones with it.
+func partialClaim(sc scenario.Scenario) bool {
+	return sc.Claim != nil && sc.Claim.Reported > 0 && sc.Claim.Reported < 1
+}

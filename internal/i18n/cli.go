@@ -10,6 +10,8 @@ const (
 	CliWorstFullWin   Key = "cli.worst.full.win"
 	CliClaimOK        Key = "cli.claim.ok"
 	CliClaimNo        Key = "cli.claim.no"
+	CliClaimPartial   Key = "cli.claim.partial"
+	CliAssumePartial  Key = "cli.assume.partial"
 	CliCounted        Key = "cli.counted"
 	CliCountedChanged Key = "cli.counted.changed"
 	CliRuleLike       Key = "cli.rule.like"
@@ -72,6 +74,8 @@ var cliStrings = map[Key]entry{
 	CliWorstFullStill: {"Even if every one of the %s missing registered voters voted, and voted for %s, %s would still lead by %s votes (%s to %s).", "Aunque votaran los %s electores que faltan, y todos por %s, %s seguiría adelante por %s votos (%s a %s)."},
 	CliWorstFullWin:   {"If every one of the %s missing registered voters voted for %s, %s would win by %s votes (%s to %s).", "Si los %s electores que faltan votaran todos por %s, %s ganaría por %s votos (%s a %s)."},
 	CliClaimOK:        {"For %s to be true, the missing {u} would need %s valid votes, split as below; nothing in that is impossible.", "Para que %s sea cierto, {las} {u} que faltan necesitarían %s votos válidos, repartidos como abajo; nada de eso es imposible."},
+	CliClaimPartial:   {"%s counts only %s of the {u}; compared with the counted {u}, nothing in it is impossible by arithmetic alone.", "%s cuenta solo el %s de {las} {u}; comparado con {las} {u} contad{as}, nada en él es imposible por pura aritmética."},
+	CliAssumePartial:  {"Assumption: none about the missing {u}. %s counts only %s of the {u}, so it is compared with the counted {u} (below, statements that begin with \"if\" assume more).", "Supuesto: ninguno sobre {las} {u} que faltan. %s cuenta solo el %s de {las} {u}, así que se compara con {las} {u} contad{as} (abajo, las frases que empiezan con \"si\" suponen más)."},
 	CliClaimNo:        {"%s cannot be reconciled with the counted {u}. %s.", "%s no se puede conciliar con {las} {u} contad{as}. %s."},
 	CliCounted:        {"In the counted {u} %s leads %s by %s votes (%s to %s, %s points).", "En {las} {u} contad{as}, %s aventaja a %s por %s votos (%s a %s, %s puntos)."},
 	CliCountedChanged: {"After the changes below, in the counted {u} %s leads %s by %s votes (%s to %s, %s points).", "Tras los cambios indicados abajo, en {las} {u} contad{as}, %s aventaja a %s por %s votos (%s a %s, %s puntos)."},

@@ -11,7 +11,7 @@ import (
 	"github.com/tallyscope/tallyscope/sim"
 )
 
-var fmtVerb = regexp.MustCompile(`%[-+#0]*[0-9]*(\.[0-9]+)?[a-zA-Z%]`)
+var fmtVerb = regexp.MustCompile(`%[-+#0]*(\[[0-9]+\])?[0-9]*(\.[0-9]+)?[a-zA-Z%]`)
 
 // sampleArgs gives one argument per verb of s: for a core note, a count
 // for %s and a decimal for the others; for other strings, a name for %s,

@@ -92,6 +92,9 @@ func (b *builder) scenario(r Rect, side bool) float64 {
 		desc = b.tf(i18n.ScWorstDesc, runner)
 	case app.ModeClaim:
 		desc = b.t(i18n.ScClaimDesc)
+		if c := st.Scenario().Claim; c != nil && c.Reported > 0 && c.Reported < 1 {
+			desc = b.tf(i18n.ScClaimPartialDesc, b.l.Percent(c.Reported, 2))
+		}
 	}
 	y += b.para(r.X, y, r.W, desc, Regular, m.Small, m.LineSmall, palette.TextMuted) + m.Gap
 

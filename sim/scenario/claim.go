@@ -2,7 +2,6 @@ package scenario
 
 import (
 	"fmt"
-	"math"
 	"strings"
 
 	"github.com/tallyscope/tallyscope/sim"
@@ -147,6 +146,10 @@ func (e *Engine) imputeClaim(rs *resolved, o *Outcome, countedValid int64) error
 	if label == "" {
 		label = "the claim" // i18n words it
 	}
+	if r := sc.Claim.Reported; r > 0 && r < 1 {
+		e.comparePartialClaim(rs, o, label)
+		return nil
+	}
 	var unnamed, unnamedCounted int64
 	for c := range o.Imputed {
 		if rs.claimNamed[c] {
@@ -211,12 +214,7 @@ func (e *Engine) imputeClaim(rs *resolved, o *Outcome, countedValid int64) error
 	if rem < 0 {
 		o.flag(FlagNegativeRemaining, -1, rem, "scenario.claim-below-counted", label, sim.Votes(rs.claimV), sim.Votes(-rem), sim.Votes(countedValid))
 	}
-	capacity := o.MissingRegistered
-	if sc.Claim.Reported > 0 && sc.Claim.Reported < 1 && o.MissingRegistered >= 0 && o.CountedRegistered >= 0 {
-		capacity = int64(math.Round(float64(o.CountedRegistered+o.MissingRegistered)*sc.Claim.Reported)) - o.CountedRegistered
-		o.note("scenario.claim-covers", label, sim.Share(sc.Claim.Reported), sim.Votes(max(capacity, 0)))
-	}
-	if capacity >= 0 && rem > capacity {
+	if capacity := o.MissingRegistered; capacity >= 0 && rem > capacity {
 		o.flag(FlagTurnoutAbove100, -1, rem-capacity, "scenario.claim-turnout-above-100", sim.Votes(rem), sim.Votes(max(capacity, 0)))
 	}
 	o.note("scenario.claim-national", label)

@@ -60,6 +60,10 @@ type Engine struct {
 	mcOnce   sync.Once
 	mcCum    []int64
 	mcShares []float64
+
+	// Sorted counted results for partial claims, built on first use.
+	ovOnce sync.Once
+	ov     *overlapSums
 }
 
 // New prepares an engine for t. It validates the tally and returns an

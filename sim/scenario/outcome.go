@@ -24,6 +24,10 @@ const (
 	// FlagMoreThanExpected: the data holds more units or registered voters
 	// than the expectation says exist.
 	FlagMoreThanExpected FlagKind = "more-than-expected"
+	// FlagOverlap: a partial claim gives a candidate fewer votes than the
+	// counted units it must share with the count hold for them, or more
+	// than those and every missing registered voter could give.
+	FlagOverlap FlagKind = "overlap"
 )
 
 // Flag is one impossible state, explained in words.
