@@ -497,3 +497,15 @@ func TestProjection(t *testing.T) {
 		assert.Contains(t, svgText(b.String()), "cada mesa faltante vota como su región", k)
 	}
 }
+
+// TestPartialClaimProjectsNothing: an early bulletin is compared with the
+// counted units and fills no missing one, so the shares chart draws no
+// projection for it; a final claim does.
+func TestPartialClaimProjectsNothing(t *testing.T) {
+	partial := scenario.Scenario{Missing: scenario.MissingClaim, Claim: &scenario.Claim{Label: "1st", Reported: 0.8}}
+	assert.False(t, chart.HasChanges(partial))
+	final := scenario.Scenario{Missing: scenario.MissingClaim, Claim: &scenario.Claim{Label: "final"}}
+	assert.True(t, chart.HasChanges(final))
+	partial.Swings = []scenario.Swing{{Candidate: "a", PP: 1}}
+	assert.True(t, chart.HasChanges(partial), "a swing still changes the count")
+}

@@ -60,9 +60,11 @@ type SharesData struct {
 
 // HasChanges reports whether sc changes the counted result: a
 // missing-unit rule, a swing or a turnout change. The baseline (the zero
-// Scenario) has none.
+// Scenario) has none, and neither has a partial claim (an early bulletin),
+// which is compared with the counted units and fills no missing one.
 func HasChanges(sc scenario.Scenario) bool {
-	return sc.Missing != scenario.MissingNone || len(sc.Swings) > 0 || !sc.Turnout.IsZero()
+	partial := sc.Missing == scenario.MissingClaim && sc.Claim != nil && sc.Claim.Reported > 0 && sc.Claim.Reported < 1
+	return (sc.Missing != scenario.MissingNone && !partial) || len(sc.Swings) > 0 || !sc.Turnout.IsZero()
 }
 
 // ProjectShares adds a scenario's outcome to the shares' numbers: each
