@@ -46,6 +46,7 @@ func (s *State) Fragment() string {
 	if str := s.ScenarioString(); str != "" {
 		v.Set("s", str)
 	}
+	s.lessonFragment(v)
 	return v.Encode()
 }
 
@@ -79,6 +80,11 @@ func (s *State) RestoreFragment(frag string) {
 	v, err := url.ParseQuery(frag)
 	if err != nil {
 		s.Msg = Message{Text: "ignored a malformed link fragment", Err: true}
+		return
+	}
+	if v.Has("lesson") {
+		// A lesson's step sets the view, region and scenario itself.
+		s.restoreLesson(v)
 		return
 	}
 	var bad []string

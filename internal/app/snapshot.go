@@ -26,9 +26,20 @@ type Snapshot struct {
 	Focus         string          `json:"focus"`
 	Message       string          `json:"message"`
 	MonteCarlo    *SnapMonteCarlo `json:"montecarlo,omitempty"`
+	// Lesson is the open lesson and its step (from 1), or nil.
+	Lesson *SnapLesson `json:"lesson,omitempty"`
 	// Controls are the current view's controls in CSS pixels from the
 	// canvas' top-left; the front end fills them in.
 	Controls []SnapControl `json:"controls,omitempty"`
+}
+
+// SnapLesson is the open lesson: its id, the step on screen (from 1),
+// how many steps it has, and the control the step points at.
+type SnapLesson struct {
+	ID        string `json:"id"`
+	Step      int    `json:"step"`
+	Steps     int    `json:"steps"`
+	Highlight string `json:"highlight,omitempty"`
 }
 
 // SnapControl is one control's place on screen.
@@ -132,6 +143,9 @@ func cands(s *State, v []int64) []SnapCand {
 // front end.
 func (s *State) Snapshot(ready bool, frames int64) Snapshot {
 	sn := Snapshot{Ready: ready, Frames: frames, Lang: s.Lang.Code(), Fragment: s.Fragment(), View: s.View.String(), Focus: s.Focus, Message: s.Msg.Text}
+	if st := s.LessonStep(); st != nil {
+		sn.Lesson = &SnapLesson{ID: s.Lesson.ID, Step: s.Step + 1, Steps: len(s.Lesson.Steps), Highlight: st.Highlight}
+	}
 	if s.Data == nil {
 		return sn
 	}

@@ -4,6 +4,7 @@ import (
 	"time"
 
 	"github.com/tallyscope/tallyscope/internal/i18n"
+	"github.com/tallyscope/tallyscope/internal/lesson"
 	"github.com/tallyscope/tallyscope/sim/load"
 	"github.com/tallyscope/tallyscope/sim/scenario"
 )
@@ -126,6 +127,11 @@ type State struct {
 	// Hover is the unit under the pointer in the Units view, or -1;
 	// Pinned is the unit last tapped or clicked, or -1.
 	Hover, Pinned int
+	// Lessons are the guided lessons on offer; Lesson is the open one
+	// (nil: none) and Step its current step, from 0 (see lessons.go).
+	Lessons []*lesson.Lesson
+	Lesson  *lesson.Lesson
+	Step    int
 	// openWhenSheets is the unit whose sheet was asked for before the
 	// links arrived (see AttachSheets), or -1.
 	openWhenSheets int

@@ -138,6 +138,14 @@ const (
 	MsgTouchHint       Key = "msg.touchhint"
 	MsgLinkLocal       Key = "msg.linklocal"
 	MsgSheetsFailed    Key = "msg.sheetsfailed"
+	MsgNoLesson        Key = "msg.nolesson"
+	LsKicker           Key = "lesson.kicker"
+	LsBack             Key = "lesson.back"
+	LsNext             Key = "lesson.next"
+	LsClose            Key = "lesson.close"
+	LsQuestion         Key = "lesson.question"
+	LsHeading          Key = "lesson.heading"
+	LsIntro            Key = "lesson.intro"
 	ScClaimPartialDesc Key = "scenario.claim.partial.desc"
 )
 
@@ -145,6 +153,14 @@ var appStrings = map[Key]entry{
 	MrCandidate:        {"Candidate", "Candidato"},
 	MsgTouchHint:       {"Tap a tab or a control; drag the sliders.", "Toque una pestaña o un control; arrastre los deslizadores."},
 	ScClaimPartialDesc: {"The claim counts only %s of the {u}: it is checked against the counted {u} it must share with them, and fills none of the missing ones.", "El anuncio cuenta solo el %s de {las} {u}: se contrasta con {las} {u} contad{as} que debe compartir, y no llena ninguna de {las} que faltan."},
+	MsgNoLesson:        {"There is no lesson “%s” here.", "Aquí no hay ninguna lección «%s»."},
+	LsKicker:           {"Lesson: %s · step %d of %d", "Lección: %s · paso %d de %d"},
+	LsBack:             {"‹ Back", "‹ Atrás"},
+	LsNext:             {"Next ›", "Siguiente ›"},
+	LsClose:            {"Close lesson", "Cerrar lección"},
+	LsQuestion:         {"Question: %s", "Pregunta: %s"},
+	LsHeading:          {"Lessons for a class", "Lecciones para una clase"},
+	LsIntro:            {"Guided steps through this data, with a question for the class at each. Page Down and Page Up (or a clicker) move between the steps.", "Pasos guiados por estos datos, con una pregunta para la clase en cada uno. Av Pág y Re Pág (o un presentador) pasan de un paso a otro."},
 	MsgSheetsFailed:    {"The links to the scanned tally sheets could not be loaded: %s", "No se pudieron cargar los enlaces a las actas escaneadas: %s"},
 	MsgLinkLocal:       {"Link copied, but %s is only in this browser: the link opens %s. Publish the file to share it.", "Enlace copiado, pero %s solo está en este navegador: el enlace abre %s. Publique el archivo para compartirlo."},
 	AppName:            {"Tallyscope", "Tallyscope"},

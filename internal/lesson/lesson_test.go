@@ -106,3 +106,74 @@ func TestReadErrors(t *testing.T) {
 		})
 	}
 }
+
+// TestLessonWalk walks every lesson in the app as a teacher with a
+// clicker does: from the overview's list, Page Down through the steps and
+// Page Up back. At each step the screen is the one the step's link opens
+// on a fresh page (same view, region and scenario string), the panel
+// shows the step's text and question, the control it points at is
+// ringed, and the address names the lesson and the step, so that a
+// shared link opens the same step. Escape closes the lesson.
+func TestLessonWalk(t *testing.T) {
+	d, err := app.Load(assets.Default, assets.DefaultName)
+	require.NoError(t, err)
+	f, err := view.NewFonts()
+	require.NoError(t, err)
+	lessons := embedded(t)
+	for _, lang := range i18n.Langs {
+		for _, l := range lessons {
+			st := app.New(d, lang, "")
+			st.Lessons = lessons
+			st.Update(0)
+			sc := view.Build(st, 1280, 800, 1, f)
+			open := sc.Find("lesson-" + l.ID)
+			require.NotNil(t, open, "the overview offers lesson %s", l.ID)
+			st.Apply(open.Act)
+			for i := range len(l.Steps) + 1 {
+				want := min(i, len(l.Steps)-1)
+				s := l.Steps[want]
+				name := l.ID + " " + lang.Code() + " step " + s.Title.EN
+				st.Update(0)
+				fresh := app.New(d, lang, s.Link)
+				fresh.Update(0)
+				assert.Equal(t, want, st.Step, name)
+				assert.Equal(t, fresh.View, st.View, name)
+				assert.Equal(t, fresh.Region, st.Region, name)
+				assert.Equal(t, fresh.ScenarioString(), st.ScenarioString(), name)
+				frag := st.Fragment()
+				assert.Contains(t, frag, "lesson="+l.ID, name)
+				assert.Contains(t, frag, "step="+string(rune('1'+want)), name)
+				shared := app.New(d, lang, "")
+				shared.Lessons = lessons
+				shared.RestoreFragment(frag)
+				assert.Equal(t, want, shared.Step, "%s: the shared link opens the step", name)
+				assert.Equal(t, st.ScenarioString(), shared.ScenarioString(), name)
+				sc = view.Build(st, 1280, 800, 1, f)
+				var texts []string
+				for _, it := range sc.Items {
+					texts = append(texts, it.Text)
+				}
+				all := strings.Join(texts, " ")
+				assert.Contains(t, all, strings.Fields(s.Text.In(lang.Code()))[0], "%s: the panel shows the step's text", name)
+				if s.Highlight != "" {
+					assert.NotNil(t, sc.Find(s.Highlight), "%s: the control it points at is on screen", name)
+				}
+				st.Apply(sc.Key(st, view.KeyPageDown, false))
+			}
+			for range l.Steps {
+				st.Update(0)
+				st.Apply(view.Build(st, 1280, 800, 1, f).Key(st, view.KeyPageUp, false))
+			}
+			assert.Equal(t, 0, st.Step, "Page Up goes back to the first step")
+			st.Update(0)
+			st.Apply(view.Build(st, 1280, 800, 1, f).Key(st, view.KeyEscape, false))
+			assert.False(t, st.LessonOpen(), "Escape closes the lesson")
+			assert.NotContains(t, st.Fragment(), "lesson=")
+		}
+	}
+	st := app.New(d, i18n.EN, "")
+	st.Lessons = lessons
+	st.RestoreFragment("lesson=nope&step=2")
+	assert.False(t, st.LessonOpen())
+	assert.Contains(t, st.Msg.Text, "There is no lesson “nope” here.")
+}

@@ -1,12 +1,16 @@
 package ui
 
 import (
+	"bytes"
 	"fmt"
+	"io/fs"
+	"path"
 
 	"github.com/hajimehoshi/ebiten/v2"
 	"github.com/tallyscope/tallyscope/assets"
 	"github.com/tallyscope/tallyscope/internal/app"
 	"github.com/tallyscope/tallyscope/internal/i18n"
+	"github.com/tallyscope/tallyscope/internal/lesson"
 	"github.com/tallyscope/tallyscope/internal/view"
 )
 
@@ -73,6 +77,9 @@ func NewGame(cfg Config) (*Game, error) {
 	if len(files) > 0 {
 		st.Apply(files)
 	}
+	if st.Lessons, err = builtinLessons(); err != nil {
+		return nil, err
+	}
 	if cfg.Fragment != "" {
 		st.RestoreFragment(cfg.Fragment)
 	}
@@ -117,4 +124,25 @@ func Run(cfg Config) error {
 	ebiten.SetScreenClearedEveryFrame(false)
 	ebiten.SetTPS(60)
 	return ebiten.RunGameWithOptions(g, runOptions())
+}
+
+// builtinLessons reads the lessons in assets.Lessons, in file name order.
+func builtinLessons() ([]*lesson.Lesson, error) {
+	names, err := fs.Glob(assets.Lessons, "lessons/*.json")
+	if err != nil {
+		return nil, err
+	}
+	var out []*lesson.Lesson
+	for _, n := range names {
+		b, err := fs.ReadFile(assets.Lessons, n)
+		if err != nil {
+			return nil, err
+		}
+		l, err := lesson.Read(bytes.NewReader(b), path.Base(n))
+		if err != nil {
+			return nil, fmt.Errorf("ui: built-in %w", err)
+		}
+		out = append(out, l)
+	}
+	return out, nil
 }

@@ -168,6 +168,9 @@ func (sc *Scene) Key(st *app.State, k Key, shift bool) app.Action {
 		return app.CloseOverlays{}
 	}
 	focus := sc.Find(st.Focus)
+	if a := lessonKey(st, k, focus); a != nil {
+		return a
+	}
 	switch k {
 	case KeyTab:
 		ids := sc.Focusables()
@@ -249,6 +252,8 @@ func (sc *Scene) Key(st *app.State, k Key, shift bool) app.Action {
 			return app.DrillUp{}
 		case st.Pinned >= 0:
 			return app.PinUnit{Unit: -1}
+		case st.LessonOpen() && st.Focus == "":
+			return app.CloseLesson{}
 		}
 		return app.SetFocus{}
 	case KeyBackspace:

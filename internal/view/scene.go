@@ -229,6 +229,15 @@ func (b *builder) finish(full Rect) *Scene {
 	rest = b.tabs(rest)
 	status, rest := rest.CutBottom(b.statusHeight(rest.W))
 	b.status(status)
+	if st.LessonOpen() {
+		var panel Rect
+		panel, rest = rest.CutBottom(b.lessonHeight(rest.W, rest.H))
+		start := len(b.sc.Items)
+		b.lessonPanel(panel)
+		for i := start; i < len(b.sc.Items); i++ {
+			b.sc.Items[i].Clip = panel
+		}
+	}
 	main := rest
 	if !narrow && st.View != app.ViewScenario {
 		var side Rect
@@ -249,6 +258,7 @@ func (b *builder) finish(full Rect) *Scene {
 	}
 	b.sc.Main = main
 	b.main(main)
+	b.lessonRing()
 	if st.Help {
 		b.help(full)
 	} else if st.Embed {

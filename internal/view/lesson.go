@@ -1,0 +1,118 @@
+package view
+
+import (
+	"image/color"
+	"math"
+	"strings"
+
+	"github.com/tallyscope/tallyscope/internal/app"
+	"github.com/tallyscope/tallyscope/internal/i18n"
+	"github.com/tallyscope/tallyscope/internal/palette"
+)
+
+// lessonMark is the colour of the ring around the control a lesson's
+// step points at (Okabe–Ito orange: it differs from every candidate's
+// colour and from the black focus ring, also for colour-blind eyes).
+var lessonMark = color.RGBA{R: 0xE6, G: 0x9F, B: 0x00, A: 0xFF}
+
+// lessonHeight returns the height the open lesson's panel takes at
+// width w, at most half of maxH.
+func (b *builder) lessonHeight(w, maxH float64) float64 {
+	probe := &builder{sc: &Scene{W: b.sc.W, H: b.sc.H, Scale: b.sc.Scale, Narrow: b.sc.Narrow}, st: b.st, f: b.f, m: b.m, l: b.l, u: b.u}
+	return math.Min(probe.lessonPanel(Rect{0, 0, w, maxH}), math.Round(maxH/2))
+}
+
+// lessonPanel draws the open lesson's step in r: where the class is in
+// the lesson, the step's title, its text and its question, with Back,
+// Next and Close. It returns the height it takes.
+func (b *builder) lessonPanel(r Rect) float64 {
+	st, m := b.st, b.m
+	l, step := st.Lesson, st.LessonStep()
+	if l == nil || step == nil {
+		return 0
+	}
+	code := b.l.Code()
+	b.fill(r, palette.Panel)
+	b.line(r.X, r.Y, r.Right(), r.Y, lessonMark, 3*m.Stroke)
+	in := r.Inset(m.Pad)
+	y := in.Y
+	y += b.para(in.X, y, in.W, b.tf(i18n.LsKicker, l.Title.In(code), st.Step+1, len(l.Steps)), Regular, m.Small, m.LineSmall, palette.TextMuted)
+	y += b.para(in.X, y, in.W, step.Title.In(code), Bold, m.H1, m.LineH1, palette.Text) + m.Gap/2
+	y += b.para(in.X, y, in.W, step.Text.In(code), Regular, m.Body, m.LineBody, palette.Text) + m.Gap/2
+	y += b.para(in.X, y, in.W, b.tf(i18n.LsQuestion, step.Question.In(code)), Bold, m.Body, m.LineBody, palette.Text) + m.Gap
+	// The buttons: Back, Next, Close.
+	type btn struct {
+		id, label string
+		act       app.Action
+	}
+	var btns []btn
+	if st.Step > 0 {
+		btns = append(btns, btn{"lesson-back", b.t(i18n.LsBack), app.MoveLesson{Delta: -1}})
+	}
+	if st.Step < len(l.Steps)-1 {
+		btns = append(btns, btn{"lesson-next", b.t(i18n.LsNext), app.MoveLesson{Delta: 1}})
+	}
+	btns = append(btns, btn{"lesson-close", b.t(i18n.LsClose), app.CloseLesson{}})
+	x := in.X
+	for _, bt := range btns {
+		w := math.Min(b.buttonWidth(bt.label), in.W)
+		if x > in.X && x+w > in.Right() {
+			x, y = in.X, y+m.Row+m.Gap/2
+		}
+		b.button(bt.id, Rect{x, y, w, m.Row}, bt.label, bt.act, bt.id == "lesson-next")
+		x += w + m.Gap
+	}
+	y += m.Row + m.Pad
+	return y - r.Y
+}
+
+// lessonRing outlines the control the open lesson's step points at.
+func (b *builder) lessonRing() {
+	step := b.st.LessonStep()
+	if step == nil || step.Highlight == "" {
+		return
+	}
+	for _, h := range b.sc.Hits {
+		if h.ID == step.Highlight && !h.Hidden {
+			p := 2*b.m.FocusPad + b.m.Stroke
+			b.stroke(Rect{h.R.X - p, h.R.Y - p, h.R.W + 2*p, h.R.H + 2*p}, lessonMark, 3*b.m.Stroke)
+			return
+		}
+	}
+}
+
+// lessonList offers the lessons, at y in r, on the overview; it returns
+// the height it takes.
+func (b *builder) lessonList(r Rect, y0 float64) float64 {
+	st, m := b.st, b.m
+	if len(st.Lessons) == 0 || st.Lesson != nil {
+		return 0
+	}
+	y := y0 + 2*m.Gap
+	y += b.section(r.X, y, r.W, b.t(i18n.LsHeading))
+	y += b.para(r.X, y, r.W, b.t(i18n.LsIntro), Regular, m.Small, m.LineSmall, palette.TextMuted) + m.Gap/2
+	for _, l := range st.Lessons {
+		lab := l.Title.In(b.l.Code())
+		b.button("lesson-"+l.ID, Rect{r.X, y, math.Min(b.buttonWidth(lab), r.W), m.Row}, lab, app.OpenLesson{ID: l.ID}, false)
+		y += m.Row + m.Gap/2
+	}
+	return y - y0
+}
+
+// lessonKey maps a key to a lesson's move while a lesson is open: Page
+// Down and Page Up (what a presentation clicker sends) always, the
+// arrows when no slider or list has the focus. It returns nil for a key
+// the lesson leaves to the view.
+func lessonKey(st *app.State, k Key, focus *Hit) app.Action {
+	if !st.LessonOpen() {
+		return nil
+	}
+	free := focus == nil || strings.HasPrefix(focus.ID, "lesson-")
+	switch {
+	case k == KeyPageDown || (k == KeyRight && free):
+		return app.MoveLesson{Delta: 1}
+	case k == KeyPageUp || (k == KeyLeft && free):
+		return app.MoveLesson{Delta: -1}
+	}
+	return nil
+}
