@@ -203,6 +203,12 @@ type state struct {
 	Scenario      json.RawMessage `json:"scenario"`
 	Projected     []candidate     `json:"projected"`
 	Controls      []control       `json:"controls"`
+	Lesson        *struct {
+		ID        string `json:"id"`
+		Step      int    `json:"step"`
+		Steps     int    `json:"steps"`
+		Highlight string `json:"highlight"`
+	} `json:"lesson"`
 }
 
 type candidate struct {
