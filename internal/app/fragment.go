@@ -47,6 +47,9 @@ func (s *State) Fragment() string {
 		v.Set("s", str)
 	}
 	s.lessonFragment(v)
+	if s.Projector {
+		v.Set("projector", "1")
+	}
 	return v.Encode()
 }
 
@@ -81,6 +84,9 @@ func (s *State) RestoreFragment(frag string) {
 	if err != nil {
 		s.Msg = Message{Text: "ignored a malformed link fragment", Err: true}
 		return
+	}
+	if v.Has("projector") {
+		s.Projector = v.Get("projector") == "1"
 	}
 	if v.Has("lesson") {
 		// A lesson's step sets the view, region and scenario itself.

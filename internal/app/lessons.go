@@ -106,3 +106,13 @@ func (s *State) restoreLesson(v url.Values) bool {
 	OpenLesson{ID: id, Step: step - 1}.apply(s)
 	return s.Lesson != nil
 }
+
+// ToggleProjector turns projector mode on or off: large type, high
+// contrast and the scenario controls on their own tab, for a classroom
+// screen (see view.ProjectorZoom).
+type ToggleProjector struct{}
+
+func (ToggleProjector) apply(s *State) {
+	s.Projector = !s.Projector
+	s.dirty = true
+}

@@ -127,6 +127,8 @@ type State struct {
 	// Hover is the unit under the pointer in the Units view, or -1;
 	// Pinned is the unit last tapped or clicked, or -1.
 	Hover, Pinned int
+	// Projector is projector mode (ToggleProjector).
+	Projector bool
 	// Lessons are the guided lessons on offer; Lesson is the open one
 	// (nil: none) and Step its current step, from 0 (see lessons.go).
 	Lessons []*lesson.Lesson

@@ -34,7 +34,9 @@ const firstFrameTimeout = 60 * time.Second
 // Viewports for the screenshots.
 var (
 	desktop = viewport{"desktop", 1280, 800, nil}
-	phone   = viewport{"phone", 390, 844, []chromedp.EmulateViewportOption{chromedp.EmulateScale(2), chromedp.EmulatePortrait, chromedp.EmulateMobile, chromedp.EmulateTouch}}
+	// projector is a classroom's screen.
+	projector = viewport{"projector", 1920, 1080, nil}
+	phone     = viewport{"phone", 390, 844, []chromedp.EmulateViewportOption{chromedp.EmulateScale(2), chromedp.EmulatePortrait, chromedp.EmulateMobile, chromedp.EmulateTouch}}
 )
 
 type viewport struct {

@@ -73,6 +73,21 @@ func TestLessonWalkKeyboard(t *testing.T) {
 				assert.Equal(t, want, got, name)
 				screenshot(t, ctx, fmt.Sprintf("lesson-%s-%s-step%d-1280x800", l.ID, lang.Code(), i+1))
 			}
+			// The same walk on a classroom screen, in projector mode.
+			pctx := open(t, projector, "/?lang="+lang.Code()+"#lesson="+l.ID+"&step=1&projector=1")
+			ps := ready(t, pctx)
+			assert.Contains(t, ps.Fragment, "projector=1")
+			for i := range l.Steps {
+				if i > 0 {
+					before := ps.Fragment
+					pressKeys(t, pctx, kb.PageDown)
+					ps = waitState(t, pctx, 10*time.Second, "projector step", func(s state) bool { return s.Fragment != before && s.Lesson != nil && s.Lesson.Step == i+1 })
+				}
+				assert.Equal(t, l.Steps[i].View(), ps.View)
+				assert.Contains(t, ps.Fragment, "projector=1", "projector mode stays on through the lesson")
+				time.Sleep(300 * time.Millisecond)
+				screenshot(t, pctx, fmt.Sprintf("lesson-%s-%s-step%d-projector-1920x1080", l.ID, lang.Code(), i+1))
+			}
 			// Page Down on the last step stays there; Page Up goes back.
 			before := st.Fragment
 			pressKeys(t, ctx, kb.PageUp)

@@ -139,6 +139,8 @@ const (
 	MsgLinkLocal       Key = "msg.linklocal"
 	MsgSheetsFailed    Key = "msg.sheetsfailed"
 	MsgNoLesson        Key = "msg.nolesson"
+	HelpProjector      Key = "help.projector"
+	BtnProjector       Key = "button.projector"
 	LsKicker           Key = "lesson.kicker"
 	LsBack             Key = "lesson.back"
 	LsNext             Key = "lesson.next"
@@ -153,6 +155,8 @@ var appStrings = map[Key]entry{
 	MrCandidate:        {"Candidate", "Candidato"},
 	MsgTouchHint:       {"Tap a tab or a control; drag the sliders.", "Toque una pestaña o un control; arrastre los deslizadores."},
 	ScClaimPartialDesc: {"The claim counts only %s of the {u}: it is checked against the counted {u} it must share with them, and fills none of the missing ones.", "El anuncio cuenta solo el %s de {las} {u}: se contrasta con {las} {u} contad{as} que debe compartir, y no llena ninguna de {las} que faltan."},
+	BtnProjector:       {"Projector", "Proyector"},
+	HelpProjector:      {"P or Projector: large type and high contrast for a classroom screen (not while typing a search).", "P o Proyector: letra grande y alto contraste para la pantalla de un aula (no mientras se escribe una búsqueda)."},
 	MsgNoLesson:        {"There is no lesson “%s” here.", "Aquí no hay ninguna lección «%s»."},
 	LsKicker:           {"Lesson: %s · step %d of %d", "Lección: %s · paso %d de %d"},
 	LsBack:             {"‹ Back", "‹ Atrás"},

@@ -198,7 +198,7 @@ func (g *Game) ensureScene() {
 	if w <= 0 || h <= 0 {
 		return
 	}
-	if g.scene != nil && g.sceneVersion == g.st.Version && g.scene.W == w && g.scene.H == h && g.scene.Scale == s {
+	if g.scene != nil && g.sceneVersion == g.st.Version && g.scene.W == w && g.scene.H == h && g.scene.DeviceScale == s {
 		return
 	}
 	g.scene = view.Build(g.st, w, h, s, g.fonts)
@@ -265,7 +265,7 @@ func (g *Game) snapshot() string {
 			if h.ID == "" || h.Scroll || h.Hidden {
 				continue
 			}
-			s := sc.Scale
+			s := sc.DeviceScale
 			sn.Controls = append(sn.Controls, app.SnapControl{ID: h.ID, Slider: h.Slider != nil, X: h.R.X / s, Y: h.R.Y / s, W: h.R.W / s, H: h.R.H / s})
 		}
 	}

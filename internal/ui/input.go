@@ -113,6 +113,10 @@ func (g *Game) actions() []app.Action {
 			out = append(out, sc.Key(st, view.KeyHelp, false))
 			continue
 		}
+		if (r == 'p' || r == 'P') && !searching {
+			out = append(out, sc.Key(st, view.KeyProjector, false))
+			continue
+		}
 		typed = append(typed, r)
 	}
 	if searching && len(typed) > 0 {

@@ -26,6 +26,7 @@ const (
 	KeyEscape
 	KeyBackspace
 	KeyHelp
+	KeyProjector
 	Key1
 	Key2
 	Key3
@@ -265,12 +266,14 @@ func (sc *Scene) Key(st *app.State, k Key, shift bool) app.Action {
 		}
 	case KeyHelp:
 		return app.ToggleHelp{}
+	case KeyProjector:
+		return app.ToggleProjector{}
 	case KeySave:
 		if st.CanSave {
 			return app.SaveView{}
 		}
 	case Key1, Key2, Key3, Key4, Key5:
-		if views := digitViews(sc.Narrow); int(k-Key1) < len(views) {
+		if views := digitViews(sc.Narrow || sc.Projector); int(k-Key1) < len(views) {
 			i := int(k - Key1)
 			return app.SetView{View: views[i]}
 		}

@@ -11,6 +11,7 @@ import (
 	"github.com/tallyscope/tallyscope/assets"
 	"github.com/tallyscope/tallyscope/internal/app"
 	"github.com/tallyscope/tallyscope/internal/i18n"
+	"github.com/tallyscope/tallyscope/internal/palette"
 	"github.com/tallyscope/tallyscope/internal/shareddata"
 	"github.com/tallyscope/tallyscope/sim"
 )
@@ -53,13 +54,17 @@ func fixture(t *testing.T) *app.Dataset {
 var sizes = []struct {
 	name     string
 	w, h, sc float64
+	// projector lays the screen out in projector mode.
+	projector bool
 }{
-	{"phone 360x640 @2", 720, 1280, 2},
-	{"phone 360x640 @1", 360, 640, 1},
-	{"laptop 1280x800", 1280, 800, 1},
-	{"short 1024x600", 1024, 600, 1},
-	{"full HD 1920x1080", 1920, 1080, 1},
-	{"retina 1440x900 @2", 2880, 1800, 2},
+	{"phone 360x640 @2", 720, 1280, 2, false},
+	{"phone 360x640 @1", 360, 640, 1, false},
+	{"laptop 1280x800", 1280, 800, 1, false},
+	{"short 1024x600", 1024, 600, 1, false},
+	{"full HD 1920x1080", 1920, 1080, 1, false},
+	{"retina 1440x900 @2", 2880, 1800, 2, false},
+	{"projector 1920x1080", 1920, 1080, 1, true},
+	{"projector 1280x800", 1280, 800, 1, true},
 }
 
 func newFonts(t testing.TB) *Fonts {
@@ -104,6 +109,7 @@ func TestNoOverlapAndInside(t *testing.T) {
 				for v := app.ViewOverview; v <= app.ViewUncertainty; v++ {
 					st := app.New(d, lang, "")
 					st.Origin = "https://example.org/" // the browser's header
+					st.Projector = sz.projector
 					for _, a := range acts {
 						st.Apply(a)
 					}
@@ -725,4 +731,47 @@ func TestTouchHint(t *testing.T) {
 	st.Apply(app.SetTouch{On: true})
 	assert.NotContains(t, text(), "Tab moves")
 	assert.Contains(t, text(), "Tap a tab")
+}
+
+// TestProjector lays the overview out for a classroom screen at
+// 1920×1080: type 1.6 times larger, no grey text, the scenario's controls
+// on their own tab instead of beside the figures, and a Projector button
+// and a link that keep the mode.
+func TestProjector(t *testing.T) {
+	f := newFonts(t)
+	d := fixture(t)
+	normal := app.New(d, i18n.EN, "")
+	normal.Origin = "https://example.org/"
+	normal.Update(0)
+	proj := app.New(d, i18n.EN, "")
+	proj.Origin = "https://example.org/"
+	proj.Update(0)
+	a := Build(normal, 1920, 1080, 1, f)
+	require.NotNil(t, a.Find("projector"), "a Projector button")
+	proj.Apply(a.Find("projector").Act)
+	require.True(t, proj.Projector)
+	proj.Update(0)
+	p := Build(proj, 1920, 1080, 1, f)
+	size := func(sc *Scene, text string) float64 {
+		for _, it := range sc.Items {
+			if it.Text == text {
+				return it.Size
+			}
+		}
+		return 0
+	}
+	title := "Coverage"
+	require.Positive(t, size(a, title))
+	assert.InDelta(t, ProjectorZoom, size(p, title)/size(a, title), 0.03, "type is 1.6 times larger (to the rounding of pixels)")
+	for _, it := range p.Items {
+		assert.NotEqual(t, palette.TextMuted, it.Color, "no grey text: %q", it.Text)
+	}
+	assert.NotNil(t, a.Find("split"), "the controls sit beside the figures normally")
+	assert.Nil(t, p.Find("split"), "in projector mode they wait on their tab")
+	assert.NotNil(t, p.Find("tab-scenario"))
+	assert.Contains(t, proj.Fragment(), "projector=1")
+	again := app.New(d, i18n.EN, proj.Fragment())
+	assert.True(t, again.Projector, "the link keeps projector mode")
+	proj.Apply(p.Key(proj, KeyProjector, false))
+	assert.False(t, proj.Projector, "the key turns it off")
 }

@@ -18,7 +18,7 @@ var lessonMark = color.RGBA{R: 0xE6, G: 0x9F, B: 0x00, A: 0xFF}
 // lessonHeight returns the height the open lesson's panel takes at
 // width w, at most half of maxH.
 func (b *builder) lessonHeight(w, maxH float64) float64 {
-	probe := &builder{sc: &Scene{W: b.sc.W, H: b.sc.H, Scale: b.sc.Scale, Narrow: b.sc.Narrow}, st: b.st, f: b.f, m: b.m, l: b.l, u: b.u}
+	probe := &builder{sc: &Scene{W: b.sc.W, H: b.sc.H, Scale: b.sc.Scale, DeviceScale: b.sc.DeviceScale, Narrow: b.sc.Narrow, Projector: b.sc.Projector}, st: b.st, f: b.f, m: b.m, l: b.l, u: b.u}
 	return math.Min(probe.lessonPanel(Rect{0, 0, w, maxH}), math.Round(maxH/2))
 }
 

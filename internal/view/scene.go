@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"image/color"
 	"math"
+	"slices"
 
 	"github.com/tallyscope/tallyscope/internal/app"
 	"github.com/tallyscope/tallyscope/internal/i18n"
@@ -75,11 +76,18 @@ type SliderHit struct {
 
 // Scene is the laid-out screen: what to paint and where the controls are.
 type Scene struct {
-	W, H   float64
-	Scale  float64
-	Narrow bool
-	Items  []Item
-	Hits   []Hit
+	W, H float64
+	// Scale is device pixels per layout point: the device's scale, times
+	// ProjectorZoom in projector mode. DeviceScale is the device's alone
+	// (device pixels per CSS pixel).
+	Scale       float64
+	DeviceScale float64
+	Narrow      bool
+	// Projector says the scene is laid out for a projector: large type,
+	// high contrast, the scenario controls on their own tab.
+	Projector bool
+	Items     []Item
+	Hits      []Hit
 	// Main is the scrolling content area; MainHeight the height of its
 	// content, for clamping the scroll.
 	Main       Rect
@@ -210,13 +218,36 @@ func (b *builder) buttonWidth(label string) float64 {
 // Build lays out the whole screen for a w×h device-pixel window at the
 // given device scale factor.
 func Build(st *app.State, w, h, scale float64, f *Fonts) *Scene {
+	device := scale
+	if st.Projector {
+		scale *= ProjectorZoom
+	}
 	narrow := w/scale < Breakpoint
-	b := &builder{sc: &Scene{W: w, H: h, Scale: scale, Narrow: narrow}, st: st, f: f, m: NewMetrics(scale, narrow), l: st.Lang, u: i18n.Tables}
+	b := &builder{sc: &Scene{W: w, H: h, Scale: scale, DeviceScale: device, Narrow: narrow, Projector: st.Projector}, st: st, f: f, m: NewMetrics(scale, narrow), l: st.Lang, u: i18n.Tables}
 	if st.Data != nil {
 		b.u = i18n.UnitsFor(st.Data.Tally.UnitLevel)
 	}
-	return b.finish(Rect{0, 0, w, h})
+	sc := b.finish(Rect{0, 0, w, h})
+	if st.Projector {
+		// High contrast: no grey text, and darker rules.
+		for i := range sc.Items {
+			switch sc.Items[i].Color {
+			case palette.TextMuted:
+				sc.Items[i].Color = palette.Text
+			case palette.Grid:
+				sc.Items[i].Color = palette.Neutral
+			}
+		}
+	}
+	return sc
 }
+
+// ProjectorZoom is how much larger projector mode draws everything: body
+// text of 14 points becomes 22 device pixels per CSS pixel, about 1.2% of
+// a 1080-pixel-high picture, which the 10-metre back row of a classroom
+// with a 3-metre-wide screen reads (a letter 20 mm high at 10 m subtends
+// about 7 arc minutes, above the 5 of normal acuity).
+const ProjectorZoom = 1.6
 
 // finish lays out the screen; sc.Narrow decides whether the scenario
 // controls are a tab of their own.
@@ -239,14 +270,14 @@ func (b *builder) finish(full Rect) *Scene {
 		}
 	}
 	main := rest
-	if !narrow && st.View != app.ViewScenario {
+	if !narrow && !st.Projector && st.View != app.ViewScenario {
 		var side Rect
 		side, main = rest.CutLeft(math.Min(math.Round(360*scale), rest.W*0.4))
 		// A window too short for the controls shows them as a tab,
 		// as on a phone.
 		probe := &builder{sc: &Scene{W: w, H: h, Scale: scale}, st: st, f: f, m: m, l: b.l, u: b.u}
 		if probe.scenario(side.Inset(m.Pad), true) > side.H-2*m.Pad {
-			b2 := &builder{sc: &Scene{W: w, H: h, Scale: scale, Narrow: true}, st: st, f: f, m: m, l: b.l, u: b.u}
+			b2 := &builder{sc: &Scene{W: w, H: h, Scale: scale, DeviceScale: b.sc.DeviceScale, Narrow: true, Projector: b.sc.Projector}, st: st, f: f, m: m, l: b.l, u: b.u}
 			return b2.finish(full)
 		}
 		b.fill(side, palette.Panel)
@@ -274,9 +305,9 @@ func (b *builder) header(r Rect) Rect {
 	if st.Data != nil && st.Data.Tally.Title != "" {
 		title += sep + b.l.Data(st.Data.Tally.Title)
 	}
-	labels := []string{b.t(i18n.BtnOpen), b.t(i18n.BtnCopyLink), b.t(i18n.BtnEmbed), b.t(i18n.BtnLang), "?"}
-	ids := []string{"open", "link", "embed", "lang", "help"}
-	acts := []app.Action{app.PickFile{}, app.CopyLink{}, app.ShowEmbed{On: true}, app.ToggleLang{}, app.ToggleHelp{}}
+	labels := []string{b.t(i18n.BtnOpen), b.t(i18n.BtnCopyLink), b.t(i18n.BtnEmbed), b.t(i18n.BtnProjector), b.t(i18n.BtnLang), "?"}
+	ids := []string{"open", "link", "embed", "projector", "lang", "help"}
+	acts := []app.Action{app.PickFile{}, app.CopyLink{}, app.ShowEmbed{On: true}, app.ToggleProjector{}, app.ToggleLang{}, app.ToggleHelp{}}
 	widths := make([]float64, len(labels))
 	total := 0.0
 	measure := func() {
@@ -286,14 +317,19 @@ func (b *builder) header(r Rect) Rect {
 			total += widths[i] + m.Gap
 		}
 	}
-	short := []string{b.t(i18n.BtnOpenShort), b.t(i18n.BtnLinkShort), b.t(i18n.BtnEmbed), b.t(i18n.BtnLangShort), "?"}
+	short := []string{b.t(i18n.BtnOpenShort), b.t(i18n.BtnLinkShort), b.t(i18n.BtnEmbed), b.t(i18n.BtnProjector), b.t(i18n.BtnLangShort), "?"}
+	drop := func(id string) {
+		i := slices.Index(ids, id)
+		labels, short, ids, acts = slices.Delete(labels, i, i+1), slices.Delete(short, i, i+1), slices.Delete(ids, i, i+1), slices.Delete(acts, i, i+1)
+		widths = widths[:len(labels)]
+	}
 	if st.Origin == "" {
 		// No page to embed (the desktop): no embed code.
-		labels = append(labels[:2], labels[3:]...)
-		short = append(short[:2], short[3:]...)
-		ids = append(ids[:2], ids[3:]...)
-		acts = append(acts[:2], acts[3:]...)
-		widths = widths[:len(labels)]
+		drop("embed")
+	}
+	if b.sc.Narrow && !st.Projector {
+		// A phone is not a classroom's screen.
+		drop("projector")
 	}
 	if st.CanSave {
 		// The desktop saves the current view's chart and numbers.
@@ -336,7 +372,7 @@ func (b *builder) header(r Rect) Rect {
 		r = rest
 	}
 	for i := range rects {
-		b.button(ids[i], rects[i], labels[i], acts[i], false)
+		b.button(ids[i], rects[i], labels[i], acts[i], ids[i] == "projector" && st.Projector)
 	}
 	return r
 }
@@ -345,7 +381,7 @@ func (b *builder) header(r Rect) Rect {
 // screens, and on wide ones only while it is shown (a link made on a
 // phone), so that the highlighted tab is always the view on screen.
 func (b *builder) viewTabs() []app.View {
-	if b.sc.Narrow || b.st.View == app.ViewScenario {
+	if b.sc.Narrow || b.sc.Projector || b.st.View == app.ViewScenario {
 		return []app.View{app.ViewOverview, app.ViewScenario, app.ViewRegions, app.ViewUnits, app.ViewUncertainty}
 	}
 	return []app.View{app.ViewOverview, app.ViewRegions, app.ViewUnits, app.ViewUncertainty}
@@ -532,7 +568,7 @@ func (b *builder) overlay(full Rect, wantW, wantH float64) Rect {
 
 func (b *builder) help(full Rect) {
 	m := b.m
-	lines := []string{b.t(i18n.HelpTab), b.t(i18n.HelpArrows), b.t(i18n.HelpEnter), b.tf(i18n.HelpDigits, fmt.Sprint(len(digitViews(b.sc.Narrow)))), b.t(i18n.HelpEsc), b.t(i18n.HelpHelp), b.t(i18n.HelpDrop)}
+	lines := []string{b.t(i18n.HelpTab), b.t(i18n.HelpArrows), b.t(i18n.HelpEnter), b.tf(i18n.HelpDigits, fmt.Sprint(len(digitViews(b.sc.Narrow || b.sc.Projector)))), b.t(i18n.HelpEsc), b.t(i18n.HelpHelp), b.t(i18n.HelpProjector), b.t(i18n.HelpDrop)}
 	if b.st.CanSave {
 		lines = append(lines, b.t(i18n.HelpSave))
 	}
