@@ -26,6 +26,7 @@ var viewKinds = map[string]chart.Kind{
 	"scenario":    chart.KindBreakEven,
 	"uncertainty": chart.KindMonteCarlo,
 	"units":       chart.KindFingerprint,
+	"forensics":   chart.KindDigits,
 }
 
 // saver returns the hook that saves the current view's chart (PNG) and its

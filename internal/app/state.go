@@ -20,10 +20,11 @@ const (
 	ViewRegions
 	ViewUnits
 	ViewUncertainty
+	ViewForensics
 	numViews
 )
 
-var viewNames = [...]string{"overview", "scenario", "regions", "units", "uncertainty"}
+var viewNames = [...]string{"overview", "scenario", "regions", "units", "uncertainty", "forensics"}
 
 // String returns the view's name as used in the URL fragment.
 func (v View) String() string {
@@ -127,6 +128,9 @@ type State struct {
 	// Hover is the unit under the pointer in the Units view, or -1;
 	// Pinned is the unit last tapped or clicked, or -1.
 	Hover, Pinned int
+	// Checks are the forensic checks of the Checks view, run when it is
+	// first shown for the data (see Checks).
+	Checks *Checks
 	// Projector is projector mode (ToggleProjector).
 	Projector bool
 	// Lessons are the guided lessons on offer; Lesson is the open one
@@ -239,6 +243,11 @@ func (s *State) Update(budget time.Duration) bool {
 	if s.dirty {
 		s.recompute()
 		s.dirty = false
+		changed = true
+	}
+	if s.View == ViewForensics && s.Data != nil && (s.Checks == nil || s.Checks.Data != s.Data) {
+		// The checks run when they are first looked at, once per data.
+		s.Checks = newChecks(s.Data)
 		changed = true
 	}
 	if s.MC == nil && s.View == ViewUncertainty && !s.mcTried {

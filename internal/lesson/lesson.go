@@ -46,7 +46,7 @@ func (t Text) In(lang string) string {
 }
 
 // Views the app offers, as a step's link names them.
-var Views = []string{"overview", "scenario", "regions", "units", "uncertainty"}
+var Views = []string{"overview", "scenario", "regions", "units", "uncertainty", "forensics"}
 
 // Charts a step's handout page can draw (package chart's kinds), or "" for
 // a page of text.
