@@ -521,9 +521,14 @@ func TestMeasureLoad(t *testing.T) {
 }
 
 // Download budget of the app (the .wasm with its embedded default data,
-// wasm_exec.js and the page), in bytes.
+// wasm_exec.js and the page), in bytes: a guard against regressions, not
+// issue #13's target (2.8 MB brotli, 3.8 MB gzip), which BENCHMARKS.md
+// measures. The gzip guard was 4,000,000 until the Checks view (package
+// forensics in the browser, about 50 kB gzip) took the total to about
+// 4,015,000; browsers that accept brotli (every current one over HTTPS)
+// get the brotli form.
 const (
-	gzipBudget   = 4_000_000
+	gzipBudget   = 4_100_000
 	brotliBudget = 3_000_000
 )
 
