@@ -289,7 +289,8 @@ func (CopyLink) apply(s *State) {
 // is not the data the address opens (a file opened or dropped in this
 // browser): a link or an embed shows the address's data instead.
 func (s *State) warnLocal() {
-	if s.Data == nil || s.AddressData == "" || s.Data.Name == s.AddressData {
+	if s.Data == nil || s.AddressData == "" || s.Data.Name == s.AddressData || s.Mystery != nil {
+		// A mystery election is made from its link.
 		return
 	}
 	s.Msg = Message{Text: s.Lang.Tf(i18n.MsgLinkLocal, s.Data.Name, s.AddressData), Err: true}

@@ -15,12 +15,13 @@ type Checks struct {
 	Data        *Dataset
 	Fingerprint *forensics.Histogram
 	FPErr       error
-	Last        []forensics.LastDigitTest
-	LastErr     error
-	Second      []forensics.SecondDigitTest
-	SecondErr   error
-	Round       []*forensics.RoundReport
-	RoundErr    []error
+	// Report is package forensics' report on the data, as "tallyscope
+	// forensics" runs it (without the slow Klimek fit, which the view
+	// does not show); Flags its flags. ReportErr says why it could not
+	// run.
+	Report    *forensics.Report
+	ReportErr error
+	Flags     []forensics.Flag
 }
 
 // FingerprintBins is the number of turnout and share bins of the
@@ -33,14 +34,12 @@ func newChecks(d *Dataset) *Checks {
 	t := d.Tally
 	c := &Checks{Data: d}
 	c.Fingerprint, c.FPErr = forensics.Fingerprint(t, forensics.FingerprintOptions{Candidate: t.Candidates[d.Leader].ID, TurnoutBins: FingerprintBins, ShareBins: FingerprintBins})
-	// The p-values do not depend on the bootstrap, which only draws the
-	// intervals that the command line prints and the screen does not.
-	c.Last, c.LastErr = forensics.LastDigit(t, forensics.DigitOptions{Bootstrap: -1})
-	c.Second, c.SecondErr = forensics.SecondDigit(t, forensics.DigitOptions{Bootstrap: -1})
-	for i := range t.Claims {
-		r, err := forensics.ClaimRoundness(&t.Claims[i])
-		c.Round = append(c.Round, r)
-		c.RoundErr = append(c.RoundErr, err)
+	// The p-values and flags do not depend on the digit tests' bootstrap,
+	// which only draws the intervals that the command line prints and the
+	// screen does not.
+	c.Report, c.ReportErr = forensics.Run(t, forensics.Options{SkipFit: true, Bootstrap: -1})
+	if c.Report != nil {
+		c.Flags = c.Report.Flags()
 	}
 	return c
 }

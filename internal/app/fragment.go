@@ -47,6 +47,9 @@ func (s *State) Fragment() string {
 		v.Set("s", str)
 	}
 	s.lessonFragment(v)
+	if s.Mystery != nil {
+		v.Set("mystery", MysteryCode(s.Mystery.Preset, s.Mystery.Seed))
+	}
 	if s.Projector {
 		v.Set("projector", "1")
 	}
@@ -87,6 +90,13 @@ func (s *State) RestoreFragment(frag string) {
 	}
 	if v.Has("projector") {
 		s.Projector = v.Get("projector") == "1"
+	}
+	if code := v.Get("mystery"); code != "" {
+		if preset, seed, ok := parseMysteryCode(code); ok {
+			OpenMystery{Preset: preset, Seed: seed}.apply(s)
+		} else {
+			s.Msg = Message{Text: s.Lang.Tf(i18n.MsgNoMystery, code), Err: true}
+		}
 	}
 	if v.Has("lesson") {
 		// A lesson's step sets the view, region and scenario itself.

@@ -62,6 +62,10 @@ func (a OpenLesson) apply(s *State) {
 		s.Msg = Message{Text: s.Lang.Tf(i18n.MsgNoLesson, a.ID), Err: true}
 		return
 	}
+	if s.Mystery != nil {
+		// Lessons are written for the data the mystery replaced.
+		CloseMystery{}.apply(s)
+	}
 	s.Lesson = l
 	s.goStep(a.Step)
 	s.Msg = Message{}

@@ -7,6 +7,7 @@ import (
 	"github.com/tallyscope/tallyscope/internal/lesson"
 	"github.com/tallyscope/tallyscope/sim/load"
 	"github.com/tallyscope/tallyscope/sim/scenario"
+	"github.com/tallyscope/tallyscope/sim/synth"
 )
 
 // View is one of the visualizer's screens.
@@ -131,6 +132,11 @@ type State struct {
 	// Checks are the forensic checks of the Checks view, run when it is
 	// first shown for the data (see Checks).
 	Checks *Checks
+	// Mystery is the open mystery election (see mystery.go), or nil;
+	// Revealed says its settings are shown; home is the data it replaced.
+	Mystery  *synth.Mystery
+	Revealed bool
+	home     *Dataset
 	// Projector is projector mode (ToggleProjector).
 	Projector bool
 	// Lessons are the guided lessons on offer; Lesson is the open one

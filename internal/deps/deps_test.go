@@ -233,8 +233,8 @@ var layers = []struct {
 	{"internal/chart", []string{"sim", "sim/forensics", "sim/geo", "sim/scenario", "internal/choropleth", "internal/i18n", "internal/palette"}},
 
 	// The visualizer: model, views laid out in pure Go, Ebitengine adapter.
-	{"internal/app", []string{"sim", "sim/load", "sim/tallybin", "sim/scenario", "sim/forensics", "internal/i18n", "internal/lesson"}},
-	{"internal/view", []string{"sim", "sim/forensics", "internal/app", "internal/i18n", "internal/palette"}},
+	{"internal/app", []string{"sim", "sim/synth", "sim/load", "sim/tallybin", "sim/scenario", "sim/forensics", "internal/i18n", "internal/lesson"}},
+	{"internal/view", []string{"sim", "sim/synth", "sim/forensics", "internal/app", "internal/i18n", "internal/palette"}},
 	{"internal/handout", []string{"sim", "internal/app", "internal/chart", "internal/i18n", "internal/lesson"}},
 	{"internal/ui", []string{"assets", "internal/app", "internal/view", "internal/i18n", "internal/lesson", "internal/palette"}},
 

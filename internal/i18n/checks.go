@@ -28,6 +28,15 @@ const (
 	CkSameAsCommand Key = "checks.same"
 	CkPLess         Key = "checks.pless"
 	CkPEquals       Key = "checks.pequals"
+	CkFlagsTitle    Key = "checks.flags.title"
+	CkFlagsNone     Key = "checks.flags.none"
+	CkFlagSlope     Key = "checks.flags.slope"
+	CkFlagLast      Key = "checks.flags.last"
+	CkFlagSecond    Key = "checks.flags.second"
+	CkFlagSpikes    Key = "checks.flags.spikes"
+	CkFlagsCaveat   Key = "checks.flags.caveat"
+	CkTurnout       Key = "checks.turnout"
+	CkShare         Key = "checks.share"
 )
 
 var checkStrings = map[Key]entry{
@@ -62,6 +71,15 @@ var checkStrings = map[Key]entry{
 	CkSameAsCommand: {"The same checks, with more detail: tallyscope forensics.", "Las mismas pruebas, con más detalle: tallyscope forensics."},
 	CkPLess:         {"p < %s", "p < %s"},
 	CkPEquals:       {"p = %s", "p = %s"},
+	CkFlagsTitle:    {"Flags", "Señales"},
+	CkFlagsNone:     {"No check passes its threshold.", "Ninguna prueba pasa su umbral."},
+	CkFlagSlope:     {"Turnout–share slope within regions, %s: %s standard errors above the share (threshold %s).", "Pendiente participación–porcentaje dentro de las regiones, %s: %s errores estándar por encima del porcentaje (umbral %s)."},
+	CkFlagLast:      {"Last digits, %s: %s (binomial null), under the threshold of 0.001.", "Últimos dígitos, %s: %s (nulo binomial), bajo el umbral de 0,001."},
+	CkFlagSecond:    {"Second digits, %s: %s (binomial null), under the threshold of 0.001.", "Segundos dígitos, %s: %s (nulo binomial), bajo el umbral de 0,001."},
+	CkFlagSpikes:    {"Spikes at whole percentages of %s, %s: %s, under the threshold of 0.001.", "Picos en porcentajes enteros de %s, %s: %s, bajo el umbral de 0,001."},
+	CkFlagsCaveat:   {"A flag is a reason to look at the records behind the figures, not a finding of fraud: a stronghold where turnout and the winner's share rise together gives a steep slope too.", "Una señal es motivo para mirar los registros detrás de las cifras, no una prueba de fraude: un bastión donde la participación y el porcentaje del ganador suben juntos también da una pendiente pronunciada."},
+	CkTurnout:       {"turnout", "participación"},
+	CkShare:         {"share", "porcentaje"},
 }
 
 // Odds writes a large number for a sentence: "101.2 million", "101,2

@@ -139,6 +139,20 @@ const (
 	MsgLinkLocal       Key = "msg.linklocal"
 	MsgSheetsFailed    Key = "msg.sheetsfailed"
 	MsgNoLesson        Key = "msg.nolesson"
+	MsgNoMystery       Key = "msg.nomystery"
+	MyHeading          Key = "mystery.heading"
+	MyIntro            Key = "mystery.intro"
+	MyBanner           Key = "mystery.banner"
+	MyReveal           Key = "mystery.reveal"
+	MyClose            Key = "mystery.close"
+	MyRevealed         Key = "mystery.revealed"
+	MyStuffed          Key = "mystery.stuffed"
+	MyClean            Key = "mystery.clean"
+	MyPresetClean      Key = "mystery.preset.clean"
+	MyPresetLight      Key = "mystery.preset.light"
+	MyPresetHeavy      Key = "mystery.preset.heavy"
+	MyPresetSwing      Key = "mystery.preset.swing"
+	MyPresetLandslide  Key = "mystery.preset.landslide"
 	HelpProjector      Key = "help.projector"
 	BtnProjector       Key = "button.projector"
 	LsKicker           Key = "lesson.kicker"
@@ -157,6 +171,20 @@ var appStrings = map[Key]entry{
 	ScClaimPartialDesc: {"The claim counts only %s of the {u}: it is checked against the counted {u} it must share with them, and fills none of the missing ones.", "El anuncio cuenta solo el %s de {las} {u}: se contrasta con {las} {u} contad{as} que debe compartir, y no llena ninguna de {las} que faltan."},
 	BtnProjector:       {"Projector", "Proyector"},
 	HelpProjector:      {"P or Projector: large type and high contrast for a classroom screen (not while typing a search).", "P o Proyector: letra grande y alto contraste para la pantalla de un aula (no mientras se escribe una búsqueda)."},
+	MsgNoMystery:       {"No mystery election: %s", "No hay elección misteriosa: %s"},
+	MyHeading:          {"Mystery elections", "Elecciones misteriosas"},
+	MyIntro:            {"A made-up election whose settings stay hidden until you reveal them: the class explores it with every view and decides whether it looks natural. Share the link: every student gets the same election.", "Una elección inventada cuyos ajustes quedan ocultos hasta que usted los revele: la clase la explora con todas las vistas y decide si parece natural. Comparta el enlace: cada estudiante recibe la misma elección."},
+	MyBanner:           {"A mystery election: its settings are hidden. Explore it with every view; does it look natural?", "Una elección misteriosa: sus ajustes están ocultos. Explórela con todas las vistas; ¿parece natural?"},
+	MyReveal:           {"Reveal the settings", "Revelar los ajustes"},
+	MyClose:            {"Back to the real data", "Volver a los datos reales"},
+	MyRevealed:         {"Preset: %s. Fair turnout %s; %s's fair share %s.", "Preajuste: %s. Participación limpia %s; porcentaje limpio de %s: %s."},
+	MyStuffed:          {"Ballot stuffing for %s in %s of the {u} (a few votes added) and %s (nearly all the non-voters' ballots).", "Relleno de urnas a favor de %s en el %s de {las} {u} (unos pocos votos añadidos) y el %s (casi todas las papeletas de quienes no votaron)."},
+	MyClean:            {"No ballot stuffing.", "Sin relleno de urnas."},
+	MyPresetClean:      {"Clean", "Limpia"},
+	MyPresetLight:      {"Lightly stuffed", "Poco rellenada"},
+	MyPresetHeavy:      {"Heavily stuffed", "Muy rellenada"},
+	MyPresetSwing:      {"Swing state", "Muy reñida"},
+	MyPresetLandslide:  {"Landslide", "Aplastante"},
 	MsgNoLesson:        {"There is no lesson “%s” here.", "Aquí no hay ninguna lección «%s»."},
 	LsKicker:           {"Lesson: %s · step %d of %d", "Lección: %s · paso %d de %d"},
 	LsBack:             {"‹ Back", "‹ Atrás"},

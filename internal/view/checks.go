@@ -7,6 +7,7 @@ import (
 	"github.com/tallyscope/tallyscope/internal/app"
 	"github.com/tallyscope/tallyscope/internal/i18n"
 	"github.com/tallyscope/tallyscope/internal/palette"
+	"github.com/tallyscope/tallyscope/sim/forensics"
 )
 
 // checks draws the Checks view: the forensic checks of package forensics
@@ -21,6 +22,10 @@ func (b *builder) checks(r Rect) float64 {
 	y := r.Y
 	y += b.para(r.X, y, r.W, b.t(i18n.CkTitle), Bold, m.H1, m.LineH1, palette.Text)
 	y += b.para(r.X, y, r.W, b.t(i18n.CkIntro), Regular, m.Small, m.LineSmall, palette.TextMuted) + m.Gap
+	if ck.ReportErr != nil || ck.Report == nil {
+		return y + b.para(r.X, y, r.W, b.tf(i18n.CkDigitsNone, b.l.Error(ck.ReportErr)), Regular, m.Body, m.LineBody, palette.Text) - r.Y
+	}
+	y = b.flags(r, y, ck)
 	y = b.fingerprint(r, y, ck)
 	y = b.lastDigits(r, y, ck)
 	y = b.secondDigits(r, y, ck)
@@ -162,11 +167,8 @@ func (b *builder) lastDigits(r Rect, y float64, ck *app.Checks) float64 {
 	m, l := b.m, b.l
 	t := ck.Data.Tally
 	y += b.para(r.X, y, r.W, b.t(i18n.CkLastTitle), Bold, m.Body, m.LineBody, palette.Text) + m.Gap/2
-	if ck.LastErr != nil {
-		return y + b.para(r.X, y, r.W, b.tf(i18n.CkDigitsNone, l.Error(ck.LastErr)), Regular, m.Body, m.LineBody, palette.Text) + 2*m.Gap
-	}
 	y = b.digitPanels(r, y, func(x, y, w float64, c int) float64 {
-		for _, ts := range ck.Last {
+		for _, ts := range ck.Report.LastDigit {
 			if ts.Candidate != c || ts.N == 0 || ts.Binomial == nil {
 				continue
 			}
@@ -192,11 +194,8 @@ func (b *builder) secondDigits(r Rect, y float64, ck *app.Checks) float64 {
 	m, l := b.m, b.l
 	t := ck.Data.Tally
 	y += b.para(r.X, y, r.W, b.t(i18n.CkSecondTitle), Bold, m.Body, m.LineBody, palette.Text) + m.Gap/2
-	if ck.SecondErr != nil {
-		return y + b.para(r.X, y, r.W, b.tf(i18n.CkDigitsNone, l.Error(ck.SecondErr)), Regular, m.Body, m.LineBody, palette.Text) + 2*m.Gap
-	}
 	y = b.digitPanels(r, y, func(x, y, w float64, c int) float64 {
-		for _, ts := range ck.Second {
+		for _, ts := range ck.Report.SecondDigit {
 			if ts.Candidate != c || ts.N == 0 || ts.Binomial == nil {
 				continue
 			}
@@ -212,26 +211,59 @@ func (b *builder) secondDigits(r Rect, y float64, ck *app.Checks) float64 {
 	return y + 2*m.Gap
 }
 
-// roundness draws the round-percentage test of each claim.
+// roundness draws the round-percentage test of each claim (those that
+// state their decimals).
 func (b *builder) roundness(r Rect, y float64, ck *app.Checks) float64 {
 	m, l := b.m, b.l
-	t := ck.Data.Tally
-	if len(t.Claims) == 0 {
+	if len(ck.Report.Roundness) == 0 {
 		return y
 	}
 	y += b.para(r.X, y, r.W, b.t(i18n.CkRoundTitle), Bold, m.Body, m.LineBody, palette.Text) + m.Gap/2
-	for i, rep := range ck.Round {
-		label := l.ClaimLabel(t.Claims[i].Label)
-		if err := ck.RoundErr[i]; err != nil || rep == nil {
-			y += b.para(r.X, y, r.W, b.tf(i18n.CkRoundNone, label, l.Error(err)), Regular, m.Body, m.LineBody, palette.Text) + m.Gap/2
-			continue
-		}
-		s := b.tf(i18n.CkRoundLine, label, rep.Round, len(rep.Counts), l.Int(rep.Total), l.Odds(rep.OneIn))
+	for _, rep := range ck.Report.Roundness {
+		s := b.tf(i18n.CkRoundLine, l.ClaimLabel(rep.Label), rep.Round, len(rep.Counts), l.Int(rep.Total), l.Odds(rep.OneIn))
 		if rep.Flagged {
 			s += " " + b.t(i18n.CkRoundFlagged)
 		}
 		y += b.para(r.X, y, r.W, s, Regular, m.Body, m.LineBody, palette.Text) + m.Gap/2
 	}
 	y += b.para(r.X, y, r.W, b.t(i18n.CkRoundCaveat), Regular, m.Small, m.LineSmall, palette.TextMuted)
+	return y + 2*m.Gap
+}
+
+// flags lists the checks that pass their thresholds, as the end of
+// "tallyscope forensics" does.
+func (b *builder) flags(r Rect, y float64, ck *app.Checks) float64 {
+	m, l := b.m, b.l
+	t := ck.Data.Tally
+	y += b.para(r.X, y, r.W, b.t(i18n.CkFlagsTitle), Bold, m.Body, m.LineBody, palette.Text) + m.Gap/2
+	if len(ck.Flags) == 0 {
+		y += b.para(r.X, y, r.W, b.t(i18n.CkFlagsNone), Regular, m.Body, m.LineBody, palette.Text)
+	}
+	name := func(id string) string {
+		c, err := t.Candidate(id)
+		if err != nil {
+			return id
+		}
+		return shortName(t, c)
+	}
+	for _, f := range ck.Flags {
+		var s string
+		switch f.Check {
+		case forensics.FlagSlope:
+			s = b.tf(i18n.CkFlagSlope, name(f.CandidateID), l.Float(f.Value, 1), l.Float(f.Threshold, 0))
+		case forensics.FlagLastDigit:
+			s = b.tf(i18n.CkFlagLast, name(f.CandidateID), b.pText(f.Value))
+		case forensics.FlagSecondDigit:
+			s = b.tf(i18n.CkFlagSecond, name(f.CandidateID), b.pText(f.Value))
+		default:
+			q := b.t(i18n.CkTurnout)
+			if f.Quantity == "share" {
+				q = b.t(i18n.CkShare)
+			}
+			s = b.tf(i18n.CkFlagSpikes, q, name(f.CandidateID), b.pText(f.Value))
+		}
+		y += b.para(r.X+m.Pad, y, r.W-m.Pad, "• "+s, Regular, m.Body, m.LineBody, palette.Text)
+	}
+	y += b.para(r.X, y, r.W, b.t(i18n.CkFlagsCaveat), Regular, m.Small, m.LineSmall, palette.TextMuted)
 	return y + 2*m.Gap
 }

@@ -37,11 +37,11 @@ func TestChecksAreTheCommandsNumbers(t *testing.T) {
 			texts = append(texts, it.Text)
 		}
 		screen := strings.Join(texts, "\n")
-		b := &builder{st: st, l: lang}
+		b := &builder{st: st, l: lang, u: i18n.Tables}
 		for _, c := range []int{d.Leader, d.Runner} {
 			var found int
 			for _, want := range rep.LastDigit {
-				for _, got := range ck.Last {
+				for _, got := range ck.Report.LastDigit {
 					if want.Candidate == c && got.Candidate == c {
 						found++
 						assert.Equal(t, want.Observed, got.Observed)
@@ -52,7 +52,7 @@ func TestChecksAreTheCommandsNumbers(t *testing.T) {
 				}
 			}
 			for _, want := range rep.SecondDigit {
-				for _, got := range ck.Second {
+				for _, got := range ck.Report.SecondDigit {
 					if want.Candidate == c && got.Candidate == c {
 						found++
 						assert.Equal(t, want.Observed, got.Observed)
@@ -75,11 +75,17 @@ func TestChecksAreTheCommandsNumbers(t *testing.T) {
 				require.Equal(t, sum, ck.Fingerprint.At(i, j), "cell %d,%d", i, j)
 			}
 		}
-		require.Len(t, ck.Round, len(rep.Roundness))
+		require.Len(t, ck.Report.Roundness, len(rep.Roundness))
 		for i, want := range rep.Roundness {
-			assert.Equal(t, want.OneIn, ck.Round[i].OneIn)
+			assert.Equal(t, want.OneIn, ck.Report.Roundness[i].OneIn)
 			assert.Contains(t, screen, lang.Odds(want.OneIn))
 		}
+		// The flags: the command line's, worded on screen. On these
+		// data, Maduro's turnout-share slope and Martínez's second
+		// digits.
+		assert.Equal(t, rep.Flags(), ck.Flags)
+		require.Len(t, ck.Flags, 2)
+		assert.Contains(t, screen, b.tf(i18n.CkFlagSlope, "Maduro", lang.Float(ck.Flags[0].Value, 1), "3"))
 		assert.Contains(t, screen, lang.Odds(101173422), "the 1st bulletin's 1 in 101.2 million")
 	}
 }

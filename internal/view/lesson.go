@@ -8,6 +8,7 @@ import (
 	"github.com/tallyscope/tallyscope/internal/app"
 	"github.com/tallyscope/tallyscope/internal/i18n"
 	"github.com/tallyscope/tallyscope/internal/palette"
+	"github.com/tallyscope/tallyscope/sim/synth"
 )
 
 // lessonMark is the colour of the ring around the control a lesson's
@@ -115,4 +116,84 @@ func lessonKey(st *app.State, k Key, focus *Hit) app.Action {
 		return app.MoveLesson{Delta: -1}
 	}
 	return nil
+}
+
+// mysteryHeight returns the height the open mystery election's panel
+// takes at width w, at most half of maxH.
+func (b *builder) mysteryHeight(w, maxH float64) float64 {
+	probe := &builder{sc: &Scene{W: b.sc.W, H: b.sc.H, Scale: b.sc.Scale, DeviceScale: b.sc.DeviceScale, Narrow: b.sc.Narrow, Projector: b.sc.Projector}, st: b.st, f: b.f, m: b.m, l: b.l, u: b.u}
+	return math.Min(probe.mysteryPanel(Rect{0, 0, w, maxH}), math.Round(maxH/2))
+}
+
+// presetName words a mystery preset.
+func (b *builder) presetName(p string) string {
+	k := map[string]i18n.Key{synth.PresetClean: i18n.MyPresetClean, synth.PresetLight: i18n.MyPresetLight, synth.PresetHeavy: i18n.MyPresetHeavy, synth.PresetSwing: i18n.MyPresetSwing, synth.PresetLandslide: i18n.MyPresetLandslide}[p]
+	if k == "" {
+		return p
+	}
+	return b.t(k)
+}
+
+// mysteryPanel draws the open mystery election's panel in r: what the
+// class is looking at, and for the teacher Reveal and Back; once
+// revealed, the settings. It returns the height it takes.
+func (b *builder) mysteryPanel(r Rect) float64 {
+	st, m, l := b.st, b.m, b.l
+	my := st.Mystery
+	if my == nil || st.Data == nil {
+		return 0
+	}
+	b.fill(r, palette.Panel)
+	b.line(r.X, r.Y, r.Right(), r.Y, lessonMark, 3*m.Stroke)
+	in := r.Inset(m.Pad)
+	y := in.Y
+	y += b.para(in.X, y, in.W, l.Data(st.Data.Tally.Title), Bold, m.H1, m.LineH1, palette.Text)
+	if !st.Revealed {
+		y += b.para(in.X, y, in.W, b.t(i18n.MyBanner), Regular, m.Body, m.LineBody, palette.Text) + m.Gap
+	} else {
+		fav := shortName(st.Data.Tally, my.Favoured)
+		y += b.para(in.X, y, in.W, b.tf(i18n.MyRevealed, b.presetName(my.Preset), l.Percent(my.Turnout, 1), fav, l.Percent(my.Share, 1)), Bold, m.Body, m.LineBody, palette.Text)
+		s := b.t(i18n.MyClean)
+		if my.Stuffed() {
+			s = b.tf(i18n.MyStuffed, fav, l.Percent(my.Incremental, 1), l.Percent(my.Extreme, 1))
+		}
+		y += b.para(in.X, y, in.W, s, Bold, m.Body, m.LineBody, palette.Text) + m.Gap
+	}
+	x := in.X
+	if !st.Revealed {
+		lab := b.t(i18n.MyReveal)
+		w := math.Min(b.buttonWidth(lab), in.W)
+		b.button("mystery-reveal", Rect{x, y, w, m.Row}, lab, app.RevealMystery{}, true)
+		x += w + m.Gap
+	}
+	lab := b.t(i18n.MyClose)
+	w := math.Min(b.buttonWidth(lab), in.W)
+	if x > in.X && x+w > in.Right() {
+		x, y = in.X, y+m.Row+m.Gap/2
+	}
+	b.button("mystery-close", Rect{x, y, w, m.Row}, lab, app.CloseMystery{}, false)
+	y += m.Row + m.Pad
+	return y - r.Y
+}
+
+// mysteryList offers the mystery presets, at y in r, on the overview; it
+// returns the height it takes.
+func (b *builder) mysteryList(r Rect, y0 float64) float64 {
+	st, m := b.st, b.m
+	// Offered beside the lessons, the classroom's other tool.
+	if len(st.Lessons) == 0 || st.Lesson != nil || st.Mystery != nil {
+		return 0
+	}
+	y := y0 + 2*m.Gap
+	y += b.section(r.X, y, r.W, b.t(i18n.MyHeading))
+	y += b.para(r.X, y, r.W, b.t(i18n.MyIntro), Regular, m.Small, m.LineSmall, palette.TextMuted) + m.Gap/2
+	var widths []float64
+	for _, p := range synth.Presets {
+		widths = append(widths, math.Min(b.buttonWidth(b.presetName(p)), r.W))
+	}
+	rects, used := Flow(Rect{r.X, y, r.W, r.H}, widths, m.Gap/2, m.Row)
+	for i, p := range synth.Presets {
+		b.button("mystery-"+p, rects[i], b.presetName(p), app.OpenMystery{Preset: p}, false)
+	}
+	return y + used - y0
 }

@@ -81,12 +81,14 @@ func (b *builder) overview(r Rect) float64 {
 	}
 	if b.sc.Narrow || r.W < WideOverview*m.Scale {
 		h := b.national(r)
-		return h + b.lessonList(r, r.Y+h)
+		h += b.lessonList(r, r.Y+h)
+		return h + b.mysteryList(r, r.Y+h)
 	}
 	left, rest := r.CutLeft(math.Round(math.Min(760*m.Scale, r.W*0.5)))
 	_, right := rest.CutLeft(2 * m.Pad)
 	h := b.national(left)
 	h += b.lessonList(left, left.Y+h)
+	h += b.mysteryList(left, left.Y+h)
 	y := right.Y + b.section(right.X, right.Y, right.W, b.t(i18n.TabRegions))
 	y = b.crumbs(right, y)
 	return math.Max(h, b.regionTable(right, y)-r.Y)

@@ -259,11 +259,16 @@ func (b *builder) finish(full Rect) *Scene {
 	rest = b.tabs(rest)
 	status, rest := rest.CutBottom(b.statusHeight(rest.W))
 	b.status(status)
-	if st.LessonOpen() {
+	if st.LessonOpen() || st.Mystery != nil {
 		var panel Rect
-		panel, rest = rest.CutBottom(b.lessonHeight(rest.W, rest.H))
 		start := len(b.sc.Items)
-		b.lessonPanel(panel)
+		if st.LessonOpen() {
+			panel, rest = rest.CutBottom(b.lessonHeight(rest.W, rest.H))
+			b.lessonPanel(panel)
+		} else {
+			panel, rest = rest.CutBottom(b.mysteryHeight(rest.W, rest.H))
+			b.mysteryPanel(panel)
+		}
 		for i := start; i < len(b.sc.Items); i++ {
 			b.sc.Items[i].Clip = panel
 		}
