@@ -60,6 +60,7 @@ func runPublish(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	mapping := fs.String("map", "", "`MAPPING.json` describing the columns of --data (see README)")
 	sc := fs.String("scenario", "", "open the page at the scenario `STRING` printed by tallyscope scenario")
 	lang := fs.String("lang", "en", "`language` of the page, en or es (the app follows ?lang= too)")
+	baseURL := fs.String("base-url", "", "the absolute `URL` of the folder the bundle will be served from (https://…/), so that social cards (og:image) and the canonical address are absolute")
 	wasm := fs.String("wasm", "", "publish this already built `app.wasm` instead of building ./wasm")
 	buildDir := fs.String("build-dir", "", "`folder` for the built app and the compression cache (default: build/web in the repository)")
 	if err := fs.Parse(args); err != nil {
@@ -85,7 +86,7 @@ func runPublish(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	}
 	site, err := web.Build(ctx, web.Options{
 		WASM: *wasm, BuildDir: *buildDir, Data: *data, Map: *mapping, Scenario: *sc,
-		Lang: l.Code(), Preview: preview, Log: stderr,
+		Lang: l.Code(), Preview: preview, Log: stderr, BaseURL: *baseURL,
 	})
 	if err != nil {
 		if errors.Is(err, web.ErrOption) {
@@ -108,6 +109,9 @@ func runPublish(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	}
 	fmt.Fprintf(stdout, "published %s: %d files and manifest.json (%.1f MB) in %.0f s; serve the folder as it is, e.g. python3 -m http.server -d %s\n",
 		*out, len(m.Files), float64(total)/1e6, time.Since(start).Seconds(), *out)
+	if *baseURL == "" {
+		fmt.Fprintln(stderr, "note: without --base-url the social card (og:image) is a relative address, which social networks do not follow")
+	}
 	return nil
 }
 

@@ -26,6 +26,8 @@ func TestPublishUsage(t *testing.T) {
 		{[]string{"publish", "--out", t.TempDir(), "--lang", "fr"}, "--lang must be en or es"},
 		{[]string{"publish", "--out", t.TempDir(), "--data", "/no/such/file.csv"}, "no such file"},
 		{[]string{"publish", "--out", t.TempDir(), "--scenario", "s1.nonsense"}, "--scenario"},
+		{[]string{"publish", "--out", t.TempDir(), "--wasm", "x.wasm", "--base-url", "ftp://example.org/x/"}, "the base URL must be an absolute http or https address"},
+		{[]string{"publish", "--out", t.TempDir(), "--wasm", "x.wasm", "--base-url", "graphics/ve/"}, "the base URL must be an absolute http or https address"},
 	}
 	for _, tc := range tests {
 		t.Run(strings.Join(tc.args, " "), func(t *testing.T) {
@@ -79,4 +81,18 @@ func TestPublishWritesBundle(t *testing.T) {
 	for _, want := range []string{`<html lang="es">`, `<meta name="tallyscope-data" content="data/votes.csv">`, `<meta name="tallyscope-map" content="data/votes-map.json">`, "b lidera con 54,55", `<meta http-equiv="Content-Security-Policy"`, `og:image`} {
 		assert.Contains(t, string(page), want)
 	}
+	assert.Contains(t, errOut, "without --base-url the social card (og:image) is a relative address")
+	assert.NotContains(t, string(page), `rel="canonical"`)
+
+	// With the address it will be served from, the social card and the
+	// page's own address are absolute, as social networks need.
+	out2 := filepath.Join(dir, "site2")
+	_, errOut, code = runCLI(t, "publish", "--out", out2, "--wasm", fake, "--build-dir", filepath.Join(dir, "build"), "--data", data, "--map", m, "--base-url", "https://news.example.org/graphics/ve")
+	require.Equal(t, 0, code, errOut)
+	page, err = os.ReadFile(filepath.Join(out2, "index.html"))
+	require.NoError(t, err)
+	assert.Regexp(t, `<meta property="og:image" content="https://news.example.org/graphics/ve/preview.png\?v=[0-9a-f]+">`, string(page))
+	assert.Contains(t, string(page), `<link rel="canonical" href="https://news.example.org/graphics/ve/">`)
+	assert.Contains(t, string(page), `<meta property="og:url" content="https://news.example.org/graphics/ve/">`)
+	assert.NotContains(t, errOut, "without --base-url")
 }

@@ -42,8 +42,11 @@ type pageData struct {
 	// sheets ("data/NAME", fetched by the app when a view first offers
 	// a sheet), or "".
 	Sheets string
-	// Preview is the URL of the social card's image, or "".
-	Preview string
+	// Preview is the URL of the social card's image, or "": absolute
+	// when the site has a base URL (Options.BaseURL), which is then the
+	// page's Canonical address.
+	Preview   string
+	Canonical string
 	// CSP is the page's Content-Security-Policy, repeated in a <meta>
 	// for static hosts, which send no headers of their own.
 	CSP string

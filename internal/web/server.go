@@ -241,8 +241,9 @@ func (s *Site) pageBody(k pageKey, ds *dataset) ([]byte, string, error) {
 		T:        t,
 	}
 	if a, ok := s.assets[PreviewPath]; ok {
-		d.Preview = a.url()
+		d.Preview = s.baseURL + a.url()
 	}
+	d.Canonical = s.baseURL
 	if s.sheetsPath != "" {
 		d.Sheets = s.sheetsPath[1:]
 	}

@@ -6,9 +6,11 @@ import (
 	"fmt"
 	"io"
 	"mime"
+	"net/url"
 	"os"
 	"path"
 	"path/filepath"
+	"strings"
 	"sync"
 	"time"
 
@@ -70,6 +72,12 @@ type Options struct {
 	// as preview.png and named by the page's og:image; nil leaves it
 	// out. Package web draws nothing: the command draws it.
 	Preview []byte
+	// BaseURL is the absolute address (http or https) of the folder a
+	// published bundle will be served from, such as
+	// "https://news.example.org/graphics/venezuela/". With it the page
+	// names its social card (og:image) and itself (og:url, canonical)
+	// absolutely, as social networks require; empty leaves them relative.
+	BaseURL string
 	// Lang is the language when the URL has no lang= ("en", "es"); empty
 	// follows the browser's Accept-Language.
 	Lang string
@@ -118,6 +126,8 @@ type Site struct {
 	// scenario string the page opens with, or "".
 	mapURL   string
 	scenario string
+	// baseURL is Options.BaseURL, ending in "/", or "".
+	baseURL string
 	// sheetsPath is the path of the default data's sheet links, or "".
 	sheetsPath string
 
@@ -158,6 +168,9 @@ func Build(ctx context.Context, opts Options) (*Site, error) {
 		return nil, err
 	}
 	s := &Site{page: pg, assets: map[string]*asset{}, log: logw, brotliDone: make(chan struct{}), rendered: map[pageKey]*renderedPage{}}
+	if s.baseURL, err = checkBaseURL(opts.BaseURL); err != nil {
+		return nil, err
+	}
 	if opts.Lang != "" {
 		l, ok := i18n.Parse(opts.Lang)
 		if !ok {
@@ -224,6 +237,22 @@ func Build(ctx context.Context, opts Options) (*Site, error) {
 		fmt.Fprintf(logw, "brotli ready in %.1f s\n", time.Since(start).Seconds())
 	}()
 	return s, nil
+}
+
+// checkBaseURL returns u with a final "/", or an error wrapping ErrOption
+// when it is not an absolute http(s) address of a folder.
+func checkBaseURL(u string) (string, error) {
+	if u == "" {
+		return "", nil
+	}
+	p, err := url.Parse(u)
+	if err != nil || (p.Scheme != "http" && p.Scheme != "https") || p.Host == "" || p.RawQuery != "" || p.Fragment != "" || p.User != nil {
+		return "", fmt.Errorf("%w: the base URL must be an absolute http or https address of a folder, with no query or fragment, not %q", ErrOption, u)
+	}
+	if !strings.HasSuffix(p.Path, "/") {
+		p.Path += "/"
+	}
+	return p.String(), nil
 }
 
 // readData reads the default data, the served data file and its mapping,
