@@ -162,53 +162,68 @@ func (b *builder) digitPanels(r Rect, y float64, draw func(x, y, w float64, cand
 	return y
 }
 
-// lastDigits draws the last-digit tests of the leader and the runner-up.
-func (b *builder) lastDigits(r Rect, y float64, ck *app.Checks) float64 {
+// digitTest is one candidate's digit test as the view draws it: the
+// observed digits, the binomial null's expected fractions and the
+// reference law's (uniform last digits, Benford's second digits), and the
+// p-values against each.
+type digitTest struct {
+	cand        int
+	n           int64
+	observed    [10]int64
+	null, law   [10]float64
+	pNull, pLaw float64
+}
+
+// digitSection draws a digit test of the leader and the runner-up under
+// title, each with its chart and its line (worded by line), then the
+// legend and the caveat.
+func (b *builder) digitSection(r Rect, y float64, title, line, legend, caveat i18n.Key, tests []digitTest) float64 {
 	m, l := b.m, b.l
-	t := ck.Data.Tally
-	y += b.para(r.X, y, r.W, b.t(i18n.CkLastTitle), Bold, m.Body, m.LineBody, palette.Text) + m.Gap/2
+	t := b.st.Data.Tally
+	y += b.para(r.X, y, r.W, b.t(title), Bold, m.Body, m.LineBody, palette.Text) + m.Gap/2
 	y = b.digitPanels(r, y, func(x, y, w float64, c int) float64 {
-		for _, ts := range ck.Report.LastDigit {
-			if ts.Candidate != c || ts.N == 0 || ts.Binomial == nil {
+		for _, ts := range tests {
+			if ts.cand != c || ts.n == 0 {
 				continue
 			}
-			var uniform [10]float64
-			for d := range uniform {
-				uniform[d] = 0.1
-			}
 			y0 := y
-			y += b.digitChart(x, y, w, c, ts.Observed, ts.Binomial.Expected, uniform) + m.Gap/2
-			y += b.para(x, y, w, b.tf(i18n.CkLastLine, shortName(t, c), l.Int(ts.N), b.pText(ts.Binomial.PValue), b.pText(ts.PValue)), Regular, m.Small, m.LineSmall, palette.Text)
+			y += b.digitChart(x, y, w, c, ts.observed, ts.null, ts.law) + m.Gap/2
+			y += b.para(x, y, w, b.tf(line, shortName(t, c), l.Int(ts.n), b.pText(ts.pNull), b.pText(ts.pLaw)), Regular, m.Small, m.LineSmall, palette.Text)
 			return y - y0 + m.Gap
 		}
 		return 0
 	})
-	y += b.para(r.X, y, r.W, b.t(i18n.CkLastLegend), Regular, m.Small, m.LineSmall, palette.TextMuted)
-	y += b.para(r.X, y, r.W, b.t(i18n.CkLastCaveat), Regular, m.Small, m.LineSmall, palette.TextMuted)
+	y += b.para(r.X, y, r.W, b.t(legend), Regular, m.Small, m.LineSmall, palette.TextMuted)
+	y += b.para(r.X, y, r.W, b.t(caveat), Regular, m.Small, m.LineSmall, palette.TextMuted)
 	return y + 2*m.Gap
 }
 
-// secondDigits draws the second-digit tests of the leader and the
-// runner-up.
-func (b *builder) secondDigits(r Rect, y float64, ck *app.Checks) float64 {
-	m, l := b.m, b.l
-	t := ck.Data.Tally
-	y += b.para(r.X, y, r.W, b.t(i18n.CkSecondTitle), Bold, m.Body, m.LineBody, palette.Text) + m.Gap/2
-	y = b.digitPanels(r, y, func(x, y, w float64, c int) float64 {
-		for _, ts := range ck.Report.SecondDigit {
-			if ts.Candidate != c || ts.N == 0 || ts.Binomial == nil {
-				continue
-			}
-			y0 := y
-			y += b.digitChart(x, y, w, c, ts.Observed, ts.Binomial.Expected, ts.Expected) + m.Gap/2
-			y += b.para(x, y, w, b.tf(i18n.CkSecondLine, shortName(t, c), l.Int(ts.N), b.pText(ts.Binomial.PValue), b.pText(ts.PValue)), Regular, m.Small, m.LineSmall, palette.Text)
-			return y - y0 + m.Gap
+// lastDigits draws the last-digit tests, against the binomial null and
+// uniform digits.
+func (b *builder) lastDigits(r Rect, y float64, ck *app.Checks) float64 {
+	var tests []digitTest
+	var uniform [10]float64
+	for d := range uniform {
+		uniform[d] = 0.1
+	}
+	for _, ts := range ck.Report.LastDigit {
+		if ts.Binomial != nil {
+			tests = append(tests, digitTest{ts.Candidate, ts.N, ts.Observed, ts.Binomial.Expected, uniform, ts.Binomial.PValue, ts.PValue})
 		}
-		return 0
-	})
-	y += b.para(r.X, y, r.W, b.t(i18n.CkSecondLegend), Regular, m.Small, m.LineSmall, palette.TextMuted)
-	y += b.para(r.X, y, r.W, b.t(i18n.CkSecondCaveat), Regular, m.Small, m.LineSmall, palette.TextMuted)
-	return y + 2*m.Gap
+	}
+	return b.digitSection(r, y, i18n.CkLastTitle, i18n.CkLastLine, i18n.CkLastLegend, i18n.CkLastCaveat, tests)
+}
+
+// secondDigits draws the second-digit tests, against the binomial null
+// and Benford's law.
+func (b *builder) secondDigits(r Rect, y float64, ck *app.Checks) float64 {
+	var tests []digitTest
+	for _, ts := range ck.Report.SecondDigit {
+		if ts.Binomial != nil {
+			tests = append(tests, digitTest{ts.Candidate, ts.N, ts.Observed, ts.Binomial.Expected, ts.Expected, ts.Binomial.PValue, ts.PValue})
+		}
+	}
+	return b.digitSection(r, y, i18n.CkSecondTitle, i18n.CkSecondLine, i18n.CkSecondLegend, i18n.CkSecondCaveat, tests)
 }
 
 // roundness draws the round-percentage test of each claim (those that
