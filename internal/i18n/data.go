@@ -1,5 +1,7 @@
 package i18n
 
+import "strings"
+
 // dataTexts translates the words that the loaders give the data sets they
 // know (titles, sources, the labels of the CNE's bulletins): the data's
 // own words, but ours, which a Spanish reader should read in Spanish.
@@ -19,8 +21,18 @@ var dataTexts = map[string]entry{
 // Data returns a title, source or label of a known data set in language
 // l, and any other as it is.
 func (l Lang) Data(s string) string {
-	if e, ok := dataTexts[s]; ok && l == ES {
+	if l != ES {
+		return s
+	}
+	if e, ok := dataTexts[s]; ok {
 		return e.es
+	}
+	// The titles and source of package synth's mystery elections.
+	if n, ok := strings.CutPrefix(s, "Mystery election "); ok && n != "" && strings.Trim(n, "0123456789") == "" {
+		return "Elección misteriosa " + n
+	}
+	if s == "tallyscope mystery election" {
+		return "elección misteriosa de tallyscope"
 	}
 	return s
 }

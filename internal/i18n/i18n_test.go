@@ -129,3 +129,12 @@ func TestUnits(t *testing.T) {
 		}
 	}
 }
+
+// TestMysteryTitles: a mystery election's title and source read in
+// Spanish; other titles stay as the data has them.
+func TestMysteryTitles(t *testing.T) {
+	assert.Equal(t, "Elección misteriosa 42", ES.Data("Mystery election 42"))
+	assert.Equal(t, "Mystery election 42", EN.Data("Mystery election 42"))
+	assert.Equal(t, "Mystery election of 2030", ES.Data("Mystery election of 2030"))
+	assert.Equal(t, "elección misteriosa de tallyscope", ES.Data("tallyscope mystery election"))
+}

@@ -314,7 +314,7 @@ func (b *builder) statusText() (string, color.RGBA) {
 	}
 	name := ""
 	if st.Data != nil {
-		name = b.tf(i18n.DataLabel, st.Data.Name) + sep
+		name = b.tf(i18n.DataLabel, b.l.Data(st.Data.Name)) + sep
 	}
 	if st.Touch {
 		return name + b.t(i18n.MsgTouchHint), palette.TextMuted
