@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"math"
 	"sort"
 
 	"github.com/tallyscope/tallyscope/sim"
@@ -33,6 +34,10 @@ type Dataset struct {
 	// ByX lists indexes of Points from left to right (then bottom to
 	// top), for stepping through the scatter with the arrow keys.
 	ByX []int
+	// Strip is the width, as a fraction of the scatter, of the strip at
+	// its left that holds the units whose turnout is unknown (registered
+	// voters missing where other units have them); 0 when there are none.
+	Strip float64
 	// SheetsPending says that the units' sources (the links to their
 	// scanned tally sheets) are kept apart from the data and not read in
 	// yet: the browser's build ships the default data without them and
@@ -43,9 +48,12 @@ type Dataset struct {
 	names []string
 }
 
-// Point is one unit in the scatter: X is its turnout (or, without
-// registered voters, its votes cast scaled to [0,1] by XMax), Y the share of
-// the national leader, Winner the index of the candidate leading in it.
+// Point is one unit in the scatter: X is its place across the plot, in
+// [0,1]: its turnout (or, without registered voters, its votes cast scaled
+// by XMax), mapped into [Strip,1]; a unit whose registered voters are
+// unknown in data that has them elsewhere sits in the strip [0,Strip) at
+// the left. Y is the share of the national leader, Winner the index of the
+// candidate leading in it.
 type Point struct {
 	Unit   int
 	X, Y   float32
@@ -143,10 +151,24 @@ func (d *Dataset) XMax() float64 {
 	return float64(m)
 }
 
+// StripWidth is the width of the scatter's strip for units of unknown
+// turnout (Dataset.Strip), as a fraction of the scatter.
+const StripWidth = 0.06
+
 func (d *Dataset) buildPoints() {
 	t := d.Tally
 	xmax := d.XMax()
 	d.Points = d.Points[:0]
+	d.Strip = 0
+	if d.HasRegistered {
+		for i := range t.Units {
+			if u := &t.Units[i]; u.Registered <= 0 && u.Valid() > 0 {
+				d.Strip = StripWidth
+				break
+			}
+		}
+	}
+	unknown := 0
 	for i := range t.Units {
 		u := &t.Units[i]
 		valid := u.Valid()
@@ -154,12 +176,16 @@ func (d *Dataset) buildPoints() {
 			continue
 		}
 		var x float64
-		if d.HasRegistered {
-			if u.Registered <= 0 {
-				continue
-			}
-			x = float64(u.Cast()) / float64(u.Registered)
-		} else {
+		switch {
+		case d.HasRegistered && u.Registered <= 0:
+			// Spread across the strip (a fixed golden-ratio sequence)
+			// so that the units do not hide one another.
+			unknown++
+			f := math.Mod(float64(unknown)*0.6180339887, 1)
+			x = d.Strip * (0.15 + 0.7*f)
+		case d.HasRegistered:
+			x = d.Strip + (1-d.Strip)*float64(u.Cast())/float64(u.Registered)
+		default:
 			x = float64(u.Cast()) / xmax
 		}
 		w := 0

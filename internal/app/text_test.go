@@ -45,10 +45,24 @@ func TestDefaultUnits(t *testing.T) {
 	assert.Equal(t, int64(25073), sn.Data.Units)
 	assert.Equal(t, 25073, sn.Data.Rows)
 	assert.True(t, d.PerUnit, "every unit is one table")
-	// The Tables view places each table by its turnout: the 24,530 with
-	// registered voters joined from V1.
-	assert.Equal(t, 24530, sn.Data.Points)
-	assert.Contains(t, sn.JSON(), `"data":{"name":"`+assets.DefaultName+`","units":25073,"rows":25073,"points":24530}`)
+	// The Tables view shows every table: the 24,530 with registered
+	// voters joined from V1 by their turnout, the other 543 in the strip
+	// for unknown turnout, at the left.
+	assert.Equal(t, 25073, sn.Data.Points)
+	assert.Contains(t, sn.JSON(), `"data":{"name":"`+assets.DefaultName+`","units":25073,"rows":25073,"points":25073}`)
+	assert.Equal(t, StripWidth, d.Strip)
+	inStrip := 0
+	for _, p := range d.Points {
+		u := &d.Tally.Units[p.Unit]
+		if u.Registered <= 0 {
+			inStrip++
+			assert.Less(t, float64(p.X), d.Strip, "table %s of unknown turnout is in the strip", u.ID)
+		} else {
+			turnout := float64(u.Cast()) / float64(u.Registered)
+			assert.InDelta(t, d.Strip+(1-d.Strip)*turnout, float64(p.X), 1e-6, "table %s is placed by its turnout", u.ID)
+		}
+	}
+	assert.Equal(t, 543, inStrip)
 }
 
 func TestSaveRequest(t *testing.T) {

@@ -139,6 +139,7 @@ const (
 	MsgLinkLocal       Key = "msg.linklocal"
 	MsgSheetsFailed    Key = "msg.sheetsfailed"
 	MsgNoLesson        Key = "msg.nolesson"
+	UnStrip            Key = "units.strip"
 	MsgNoMystery       Key = "msg.nomystery"
 	MyHeading          Key = "mystery.heading"
 	MyIntro            Key = "mystery.intro"
@@ -185,6 +186,7 @@ var appStrings = map[Key]entry{
 	MyPresetHeavy:      {"Heavily stuffed", "Muy rellenada"},
 	MyPresetSwing:      {"Swing state", "Muy reñida"},
 	MyPresetLandslide:  {"Landslide", "Aplastante"},
+	UnStrip:            {"← turnout unknown", "← participación desconocida"},
 	MsgNoLesson:        {"There is no lesson “%s” here.", "Aquí no hay ninguna lección «%s»."},
 	LsKicker:           {"Lesson: %s · step %d of %d", "Lección: %s · paso %d de %d"},
 	LsBack:             {"‹ Back", "‹ Atrás"},

@@ -59,14 +59,22 @@ func (b *builder) units(r Rect) float64 {
 	if !d.HasRegistered {
 		step = NiceStep(xmax, int(nt)) / xmax
 	}
+	strip := d.Strip
+	if strip > 0 {
+		// The units whose turnout is unknown, in a strip of their own.
+		sx := plot.X + strip*plot.W
+		b.line(sx, plot.Y, sx, plot.Bottom(), palette.TextMuted, m.Stroke)
+		lab := b.t(i18n.UnStrip)
+		b.text(sx+m.Gap/2, plot.Y+m.Gap/4, lab, Regular, m.Small, palette.TextMuted, 0)
+	}
 	for v := 0.0; v <= 1+1e-9; v += step {
-		xx := plot.X + v*plot.W
+		xx := plot.X + (strip+(1-strip)*v)*plot.W
 		lab := l.Percent(v, 0)
 		if !d.HasRegistered {
 			lab = l.Compact(int64(math.Round(v * xmax)))
 		}
 		tw := b.f.Width(Regular, m.Small, lab)
-		tx := math.Min(math.Max(xx-tw/2, plot.X), plot.Right()-tw)
+		tx := math.Min(math.Max(xx-tw/2, plot.X+strip*plot.W), plot.Right()-tw)
 		b.text(tx, plot.Bottom()+m.Gap/2, lab, Regular, m.Small, palette.TextMuted, 0)
 	}
 	xl := b.t(i18n.UnXTurnout)
