@@ -64,4 +64,3 @@ func TestEveryViewOnRealFiles(t *testing.T) {
 		}
 	}
 }
-
