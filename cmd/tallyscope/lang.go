@@ -15,7 +15,7 @@ var lang = i18n.EN
 
 // spoken lists the commands whose text --lang es prints in Spanish (chart
 // and serve have their own --lang); the others are English for now.
-var spoken = map[string]bool{"scenario": true, "chart": true, "serve": true, "publish": true, "lesson": true}
+var spoken = map[string]bool{"scenario": true, "chart": true, "serve": true, "publish": true, "lesson": true, "summary": true}
 
 // ownLang lists the commands with a --lang flag of their own (the
 // language of a chart, of the page): they keep it, and it sets lang too.

@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -53,4 +54,29 @@ func TestLessonHandout(t *testing.T) {
 	assert.Contains(t, errOut, "--out must name a .pdf file")
 	_, err := os.Stat(filepath.Join(dir, "y.pdf"))
 	assert.True(t, os.IsNotExist(err), "no file for a lesson with a mistake")
+}
+
+// TestSummarySpanish prints the summary of the embedded data with
+// --lang es: sentences, table headers, numbers and names in Spanish.
+func TestSummarySpanish(t *testing.T) {
+	out, errOut, code := runCLI(t, "summary", "--lang", "es", "--default")
+	require.Equal(t, 0, code, errOut)
+	// Spanish sets a no-break space before "%".
+	out = strings.ReplaceAll(out, "\u00a0", " ")
+	assert.Regexp(t, `Edmundo González Urrutia +7\.303\.480 +67,08 %`, out)
+	assert.Regexp(t, `votos en blanco +desconocido`, out)
+	for _, want := range []string{
+		"Venezuela, elección presidencial, 28 de julio de 2024",
+		"Los porcentajes son de los votos válidos.",
+		"Resultado nacional, 25.073 mesas contadas",
+		"Edmundo González Urrutia aventaja a Nicolás Maduro Moros por 3.987.338 votos (36,62 puntos) en las mesas contadas.",
+		"Cobertura: 25.073 de 30.026 mesas (83,50 %); 17.743.433 de 21.392.464 electores inscritos (82,94 %)",
+		"Anunciado (CNE, 1.er boletín, 2024-07-29): Nicolás Maduro Moros 5.150.092 (contados aquí: 3.316.142).",
+		"Por estado (24):",
+	} {
+		assert.Contains(t, out, want)
+	}
+	for _, english := range []string{"National result", "Coverage:", "leads", "Claimed", "unknown"} {
+		assert.NotContains(t, out, english)
+	}
 }

@@ -247,38 +247,42 @@ func pct(f float64) string { return lang.Percent(f, 2) }
 func (s *summaryOut) writeText(w io.Writer) error {
 	t := s.tally
 	n := &s.National
-	fmt.Fprintf(w, "%s\n", s.Title)
-	fmt.Fprintf(w, "Data: %s (%s), sha256 %s\n", s.Data.File, s.Data.Format, s.Data.SHA256[:12])
+	fmt.Fprintf(w, "%s\n", lang.Data(s.Title))
+	fmt.Fprintln(w, tr(t, i18n.SuData, s.Data.File, s.Data.Format, s.Data.SHA256[:12]))
 	for _, g := range s.Data.Guesses {
-		fmt.Fprintf(w, "  note: %s\n", g)
+		fmt.Fprintln(w, tr(t, i18n.SuNote, g))
 	}
 	if s.Data.Skipped > 0 {
-		fmt.Fprintf(w, "  WARNING: %d bad rows were skipped (listed on stderr); totals leave them out.\n", s.Data.Skipped)
+		fmt.Fprintln(w, tr(t, i18n.SuSkipped, s.Data.Skipped))
 	}
-	fmt.Fprintf(w, "Shares are of %s.\n\n", s.Denominator)
-	fmt.Fprintf(w, "National result, %s %s counted\n", lang.Int(n.Units), plural(s.UnitLevel, n.Units))
-	tab := [][]string{{"candidate", "votes", "share"}}
+	den := tr(t, i18n.SuValidVotes)
+	if s.Denominator == sim.OfCast.String() {
+		den = tr(t, i18n.SuCastVotes)
+	}
+	fmt.Fprintf(w, "%s\n\n", tr(t, i18n.SuSharesOf, den))
+	fmt.Fprintln(w, tr(t, i18n.SuNational, lang.Int(n.Units)+" "+plural(s.UnitLevel, n.Units)))
+	tab := [][]string{{tr(t, i18n.SuCandidate), tr(t, i18n.SuVotes), tr(t, i18n.SuShare)}}
 	for _, c := range n.Candidates {
 		tab = append(tab, []string{c.Name, lang.Int(c.Votes), pct(c.Share)})
 	}
-	tab = append(tab, []string{"valid votes", lang.Int(n.Valid), ""}, []string{"null votes", optInt(n.Null), ""}, []string{"blank votes", optInt(n.Blank), ""})
+	tab = append(tab, []string{tr(t, i18n.SuValidRow), lang.Int(n.Valid), ""}, []string{tr(t, i18n.SuNullRow), optInt(n.Null), ""}, []string{tr(t, i18n.SuBlankRow), optInt(n.Blank), ""})
 	writeTable(w, tab)
 	fmt.Fprintln(w)
 	fmt.Fprintf(w, "%s\n", leaderSentence(t, n))
 	if n.Turnout != nil {
-		fmt.Fprintf(w, "Turnout: %s (votes cast over %s registered voters, in the %s where they are known).\n", pct(*n.Turnout), lang.Int(*n.Registered), plural(s.UnitLevel, 2))
+		fmt.Fprintln(w, tr(t, i18n.SuTurnout, pct(*n.Turnout), lang.Int(*n.Registered)))
 	} else {
-		fmt.Fprintf(w, "Turnout: unknown (the data has no registered voters).\n")
+		fmt.Fprintln(w, tr(t, i18n.SuTurnoutUnknown))
 	}
-	fmt.Fprintf(w, "Coverage: %s\n", coverageSentence(s.UnitLevel, n))
+	fmt.Fprintln(w, tr(t, i18n.SuCoverage, coverageSentence(t, n)))
 	for _, c := range s.Claims {
-		fmt.Fprintf(w, "Claimed (%s, %s):", c.Label, c.Date)
+		fmt.Fprint(w, tr(t, i18n.SuClaimed, lang.ClaimLabel(c.Label), c.Date))
 		for _, v := range c.Votes {
 			if v.Candidate != n.Leader && v.Candidate != n.RunnerUp {
 				continue
 			}
 			if i, err := t.Candidate(v.Candidate); err == nil {
-				fmt.Fprintf(w, " %s %s (counted here: %s).", t.Candidates[i].Label(), lang.Int(v.Votes), lang.Int(n.Candidates[i].Votes))
+				fmt.Fprint(w, tr(t, i18n.SuClaimedVote, t.Candidates[i].Label(), lang.Int(v.Votes), lang.Int(n.Candidates[i].Votes)))
 			}
 		}
 		fmt.Fprintln(w)
@@ -286,23 +290,27 @@ func (s *summaryOut) writeText(w io.Writer) error {
 	if len(s.Regions) == 0 {
 		return nil
 	}
-	fmt.Fprintf(w, "\nBy %s (%d):\n", s.Level, len(s.Regions))
+	level := s.Level
+	if lang != i18n.EN {
+		level = i18n.LevelFor(s.Level).One(lang)
+	}
+	fmt.Fprintf(w, "\n%s\n", tr(t, i18n.SuBy, level, len(s.Regions)))
 	a, b := n.MarginA, n.MarginB
-	tab = [][]string{{s.Level, plural(s.UnitLevel, 2), "valid", a, b, "leader", "margin " + a + "-" + b, "", "turnout", "coverage"}}
+	tab = [][]string{{level, plural(s.UnitLevel, 2), tr(t, i18n.SuColValid), a, b, tr(t, i18n.SuColLeader), tr(t, i18n.SuColMargin, a, b), "", tr(t, i18n.SuColTurnout), tr(t, i18n.SuColCoverage)}}
 	ia, _ := t.Candidate(a)
 	ib, _ := t.Candidate(b)
 	for _, r := range s.Regions {
-		turn := "n/a"
+		turn := tr(t, i18n.SuNA)
 		if r.Turnout != nil {
 			turn = pct(*r.Turnout)
 		}
-		cov := "n/a"
+		cov := tr(t, i18n.SuNA)
 		if r.CoverageUnits != nil {
 			cov = pct(*r.CoverageUnits)
 		}
 		lead := r.Leader
 		if r.Tie {
-			lead += " (tie)"
+			lead += tr(t, i18n.SuTie)
 		}
 		tab = append(tab, []string{r.Name, lang.Int(r.Units), lang.Int(r.Valid),
 			pct(r.Candidates[ia].Share), pct(r.Candidates[ib].Share), lead, lang.SignedInt(r.MarginVotes), lang.PP(r.MarginPP, 2), turn, cov})
@@ -344,7 +352,7 @@ func plural(unit string, n int64) string { return i18n.UnitsFor(unit).Name(lang,
 
 func optInt(p *int64) string {
 	if p == nil {
-		return "unknown"
+		return lang.T(i18n.SuUnknown)
 	}
 	return lang.Int(*p)
 }
@@ -355,34 +363,34 @@ func leaderSentence(t *sim.Tally, n *resultRow) string {
 		return t.Candidates[i].Label()
 	}
 	if n.RunnerUp == "" {
-		return fmt.Sprintf("%s is the only candidate.", name(n.Leader))
+		return tr(t, i18n.SuOnly, name(n.Leader))
 	}
 	li, _ := t.Candidate(n.Leader)
 	if n.Tie {
-		return fmt.Sprintf("%s and %s are tied with %s votes each.", name(n.Leader), name(n.RunnerUp), lang.Int(n.Candidates[li].Votes))
+		return tr(t, i18n.SuTied, name(n.Leader), name(n.RunnerUp), lang.Int(n.Candidates[li].Votes))
 	}
 	ri, _ := t.Candidate(n.RunnerUp)
 	d := n.Candidates[li].Votes - n.Candidates[ri].Votes
 	pp := 100 * (n.Candidates[li].Share - n.Candidates[ri].Share)
-	s := fmt.Sprintf("%s leads %s by %s votes (%s points) in the counted %s.", name(n.Leader), name(n.RunnerUp), lang.Int(d), lang.Float(pp, 2), plural(t.UnitLevel, 2))
+	s := tr(t, i18n.SuLeads, name(n.Leader), name(n.RunnerUp), lang.Int(d), lang.Float(pp, 2))
 	if n.MarginA != n.Leader || n.MarginB != n.RunnerUp {
-		s += fmt.Sprintf(" %s minus %s: %s votes (%s).", name(n.MarginA), name(n.MarginB), lang.SignedInt(n.MarginVotes), lang.PP(n.MarginPP, 2))
+		s += tr(t, i18n.SuMinus, name(n.MarginA), name(n.MarginB), lang.SignedInt(n.MarginVotes), lang.PP(n.MarginPP, 2))
 	}
 	return s
 }
 
-func coverageSentence(unit string, n *resultRow) string {
+func coverageSentence(t *sim.Tally, n *resultRow) string {
 	var parts []string
 	if n.CoverageUnits != nil {
-		parts = append(parts, fmt.Sprintf("%s of %s %s (%s)", lang.Int(n.Units), lang.Int(n.ExpectedUnits), plural(unit, 2), pct(*n.CoverageUnits)))
+		parts = append(parts, tr(t, i18n.SuCovUnits, lang.Int(n.Units), lang.Int(n.ExpectedUnits), pct(*n.CoverageUnits)))
 	} else {
-		parts = append(parts, fmt.Sprintf("%s %s; expected number unknown", lang.Int(n.Units), plural(unit, n.Units)))
+		parts = append(parts, tr(t, i18n.SuCovUnitsNoExp, lang.Int(n.Units)+" "+plural(t.UnitLevel, n.Units)))
 	}
 	switch {
 	case n.CoverageRegistered != nil:
-		parts = append(parts, fmt.Sprintf("%s of %s registered voters (%s)", lang.Int(*n.Registered), lang.Int(n.ExpectedRegistered), pct(*n.CoverageRegistered)))
+		parts = append(parts, tr(t, i18n.SuCovRegistered, lang.Int(*n.Registered), lang.Int(n.ExpectedRegistered), pct(*n.CoverageRegistered)))
 	case n.ExpectedRegistered > 0:
-		parts = append(parts, fmt.Sprintf("registered voters not in the data (%s expected)", lang.Int(n.ExpectedRegistered)))
+		parts = append(parts, tr(t, i18n.SuCovRegMissing, lang.Int(n.ExpectedRegistered)))
 	}
 	cast := n.Valid
 	if n.Null != nil {
@@ -391,8 +399,8 @@ func coverageSentence(unit string, n *resultRow) string {
 	if n.Blank != nil {
 		cast += *n.Blank
 	}
-	parts = append(parts, fmt.Sprintf("%s votes cast in the data", lang.Int(cast)))
-	return strings.Join(parts, "; ") + "."
+	parts = append(parts, tr(t, i18n.SuCovCast, lang.Int(cast)))
+	return strings.Join(parts, "; ")
 }
 
 // skippedComment is the CSV's first line when rows were skipped, so that
