@@ -20,7 +20,11 @@ var lessonMark = color.RGBA{R: 0xE6, G: 0x9F, B: 0x00, A: 0xFF}
 // width w, at most half of maxH.
 func (b *builder) lessonHeight(w, maxH float64) float64 {
 	probe := &builder{sc: &Scene{W: b.sc.W, H: b.sc.H, Scale: b.sc.Scale, DeviceScale: b.sc.DeviceScale, Narrow: b.sc.Narrow, Projector: b.sc.Projector}, st: b.st, f: b.f, m: b.m, l: b.l, u: b.u}
-	return math.Min(probe.lessonPanel(Rect{0, 0, w, maxH}), math.Round(maxH/2))
+	limit := 0.5
+	if b.sc.Narrow {
+		limit = 0.6 // a phone's text wraps into more lines
+	}
+	return math.Min(probe.lessonPanel(Rect{0, 0, w, maxH}), math.Round(maxH*limit))
 }
 
 // lessonPanel draws the open lesson's step in r: where the class is in
@@ -37,11 +41,9 @@ func (b *builder) lessonPanel(r Rect) float64 {
 	b.line(r.X, r.Y, r.Right(), r.Y, lessonMark, 3*m.Stroke)
 	in := r.Inset(m.Pad)
 	y := in.Y
-	y += b.para(in.X, y, in.W, b.tf(i18n.LsKicker, l.Title.In(code), st.Step+1, len(l.Steps)), Regular, m.Small, m.LineSmall, palette.TextMuted)
-	y += b.para(in.X, y, in.W, step.Title.In(code), Bold, m.H1, m.LineH1, palette.Text) + m.Gap/2
-	y += b.para(in.X, y, in.W, step.Text.In(code), Regular, m.Body, m.LineBody, palette.Text) + m.Gap/2
-	y += b.para(in.X, y, in.W, b.tf(i18n.LsQuestion, step.Question.In(code)), Bold, m.Body, m.LineBody, palette.Text) + m.Gap
-	// The buttons: Back, Next, Close.
+	y += b.para(in.X, y, in.W, b.tf(i18n.LsKicker, l.Title.In(code), st.Step+1, len(l.Steps)), Regular, m.Small, m.LineSmall, palette.TextMuted) + m.Gap/2
+	// The buttons come first, so that a short screen that cuts the
+	// panel's text never hides them.
 	type btn struct {
 		id, label string
 		act       app.Action
@@ -63,8 +65,23 @@ func (b *builder) lessonPanel(r Rect) float64 {
 		b.button(bt.id, Rect{x, y, w, m.Row}, bt.label, bt.act, bt.id == "lesson-next")
 		x += w + m.Gap
 	}
-	y += m.Row + m.Pad
-	return y - r.Y
+	y += m.Row + m.Gap
+	y += b.para(in.X, y, in.W, step.Title.In(code), Bold, m.H1, m.LineH1, palette.Text) + m.Gap/2
+	text := func() {
+		y += b.para(in.X, y, in.W, step.Text.In(code), Regular, m.Body, m.LineBody, palette.Text) + m.Gap/2
+	}
+	question := func() {
+		y += b.para(in.X, y, in.W, b.tf(i18n.LsQuestion, step.Question.In(code)), Bold, m.Body, m.LineBody, palette.Text) + m.Gap/2
+	}
+	if b.sc.Narrow {
+		// On a phone the panel may be cut: the question comes first.
+		question()
+		text()
+	} else {
+		text()
+		question()
+	}
+	return y + m.Pad - r.Y
 }
 
 // lessonRing outlines the control the open lesson's step points at.
