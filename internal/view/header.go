@@ -39,8 +39,9 @@ func (b *builder) header(r Rect) Rect {
 		// No page to embed (the desktop): no embed code.
 		drop("embed")
 	}
-	if b.sc.Narrow && !st.Projector {
-		// A phone is not a classroom's screen.
+	if b.sc.W/b.sc.Scale < Breakpoint && !st.Projector {
+		// A phone is not a classroom's screen (a short window laid
+		// out as narrow still offers it).
 		drop("projector")
 	}
 	if st.CanSave {

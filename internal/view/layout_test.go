@@ -775,3 +775,19 @@ func TestProjector(t *testing.T) {
 	proj.Apply(p.Key(proj, KeyProjector, false))
 	assert.False(t, proj.Projector, "the key turns it off")
 }
+
+// TestProjectorButtonOnShortWindows: a laptop window whose scenario
+// controls do not fit beside the view (a lesson's panel takes its height)
+// is laid out as narrow, and still offers the Projector button; a phone
+// does not.
+func TestProjectorButtonOnShortWindows(t *testing.T) {
+	f := newFonts(t)
+	d := fixture(t)
+	st := app.New(d, i18n.EN, "")
+	st.Origin = "https://example.org/"
+	st.Update(0)
+	short := Build(st, 1280, 420, 1, f)
+	require.True(t, short.Narrow, "a window this short is laid out as narrow")
+	assert.NotNil(t, short.Find("projector"), "a short laptop window")
+	assert.Nil(t, Build(st, 360, 640, 1, f).Find("projector"), "a phone")
+}
