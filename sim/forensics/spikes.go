@@ -14,7 +14,9 @@ import (
 // shares of valid votes.
 type SpikeOptions struct {
 	Seed uint64
-	// Replicates is the number of Monte Carlo redraws of every unit (1000).
+	// Replicates is the number of Monte Carlo redraws of every unit
+	// (1000); a p-value under 3×FlagP after them is computed from
+	// ExtendedReplicates draws instead (see SpikeTest.Replicates).
 	Replicates int
 	// Candidate names the candidate whose share is tested; empty means
 	// the candidate with the most votes.
@@ -58,7 +60,10 @@ type SpikeTest struct {
 	NullSD       float64  `json:"null_sd"`
 	NullInterval Interval `json:"null_interval"`
 	// PValue is the one-sided Monte Carlo p-value of an excess:
-	// (1 + replicates ≥ Integer) / (1 + Replicates).
+	// (1 + replicates ≥ Integer) / (1 + Replicates). Replicates is the
+	// number of draws behind it: the options' Replicates, or
+	// ExtendedReplicates when the first draws put it near FlagP. The
+	// null's SD and interval come from the first Replicates.
 	PValue     float64 `json:"p_value"`
 	Replicates int     `json:"replicates"`
 	// ByPercent counts the units at each integer percentage 0–100, and
@@ -225,8 +230,26 @@ func (s *SpikeTest) run(ks, ns []int64, ex []Exclusion, o SpikeOptions, stream u
 	s.NullSD = math.Sqrt(max(sum2/float64(o.Replicates)-m*m, 0))
 	s.NullInterval = percentileInterval(reps, 0.95)
 	s.PValue = float64(1+above) / float64(1+o.Replicates)
+	// A Monte Carlo p-value cannot go below 1/(1+Replicates): with 1,000
+	// draws that floor (0.000999) sits just under FlagP, so a result
+	// that no draw reached would be flagged however close its true p is
+	// to FlagP. Near the threshold the draws go on, on the same stream,
+	// to ExtendedReplicates, and the p-value is theirs.
+	if total := max(o.Replicates, ExtendedReplicates); s.PValue < 3*FlagP && total > o.Replicates {
+		for range total - o.Replicates {
+			if always+sampler.draw(r) >= s.Integer {
+				above++
+			}
+		}
+		s.Replicates = total
+		s.PValue = float64(1+above) / float64(1+total)
+	}
 	return s, nil
 }
+
+// ExtendedReplicates is the number of draws a spike test's p-value takes
+// when the first Replicates put it near FlagP (under 3×FlagP).
+const ExtendedReplicates = 20000
 
 // bernoulliSum draws the number of successes among independent events of
 // probabilities ps (a Poisson-binomial draw), exactly and in time

@@ -168,3 +168,25 @@ func TestSpikesCalibration(t *testing.T) {
 	assert.False(t, ss.Inside())
 	assert.Less(t, ss.PValue, 0.01)
 }
+
+// TestSpikesExtendNearTheThreshold: a spike test whose first 1,000 draws
+// put its p-value near FlagP goes on to ExtendedReplicates draws, so that
+// a flag is not the floor 1/1,001 of a short Monte Carlo run; one far
+// from the threshold keeps its 1,000. On the landslide mystery election
+// of seed 1, the turnout spikes (67 tables against 45.8 expected) keep a
+// p-value of 14/20,001 and stay flagged; the share spikes do not extend.
+func TestSpikesExtendNearTheThreshold(t *testing.T) {
+	m, err := synth.NewMystery(synth.PresetLandslide, 1)
+	require.NoError(t, err)
+	e, err := m.Generate()
+	require.NoError(t, err)
+	turn, err := forensics.TurnoutSpikes(e.Tally, forensics.SpikeOptions{})
+	require.NoError(t, err)
+	assert.Equal(t, forensics.ExtendedReplicates, turn.Replicates)
+	assert.Equal(t, int64(67), turn.Integer)
+	assert.InDelta(t, 14.0/20001, turn.PValue, 1e-12)
+	share, err := forensics.ShareSpikes(e.Tally, forensics.SpikeOptions{})
+	require.NoError(t, err)
+	assert.Equal(t, 1000, share.Replicates)
+	assert.Greater(t, share.PValue, 3*forensics.FlagP)
+}
