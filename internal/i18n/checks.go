@@ -2,41 +2,42 @@ package i18n
 
 // Keys of the app's Checks view (the forensic checks).
 const (
-	TabChecks       Key = "tab.checks"
-	CkTitle         Key = "checks.title"
-	CkIntro         Key = "checks.intro"
-	CkFPTitle       Key = "checks.fp.title"
-	CkFPAxisX       Key = "checks.fp.x"
-	CkFPAxisY       Key = "checks.fp.y"
-	CkFPSummary     Key = "checks.fp.summary"
-	CkFPNone        Key = "checks.fp.none"
-	CkFPCaveat      Key = "checks.fp.caveat"
-	CkLastTitle     Key = "checks.last.title"
-	CkLastLine      Key = "checks.last.line"
-	CkLastLegend    Key = "checks.last.legend"
-	CkLastCaveat    Key = "checks.last.caveat"
-	CkSecondTitle   Key = "checks.second.title"
-	CkSecondLine    Key = "checks.second.line"
-	CkSecondLegend  Key = "checks.second.legend"
-	CkSecondCaveat  Key = "checks.second.caveat"
-	CkDigitsNone    Key = "checks.digits.none"
-	CkRoundTitle    Key = "checks.round.title"
-	CkRoundLine     Key = "checks.round.line"
-	CkRoundFlagged  Key = "checks.round.flagged"
-	CkRoundNone     Key = "checks.round.none"
-	CkRoundCaveat   Key = "checks.round.caveat"
-	CkSameAsCommand Key = "checks.same"
-	CkPLess         Key = "checks.pless"
-	CkPEquals       Key = "checks.pequals"
-	CkFlagsTitle    Key = "checks.flags.title"
-	CkFlagsNone     Key = "checks.flags.none"
-	CkFlagSlope     Key = "checks.flags.slope"
-	CkFlagLast      Key = "checks.flags.last"
-	CkFlagSecond    Key = "checks.flags.second"
-	CkFlagSpikes    Key = "checks.flags.spikes"
-	CkFlagsCaveat   Key = "checks.flags.caveat"
-	CkTurnout       Key = "checks.turnout"
-	CkShare         Key = "checks.share"
+	TabChecks        Key = "tab.checks"
+	CkTitle          Key = "checks.title"
+	CkIntro          Key = "checks.intro"
+	CkFPTitle        Key = "checks.fp.title"
+	CkFPAxisX        Key = "checks.fp.x"
+	CkFPAxisY        Key = "checks.fp.y"
+	CkFPSummary      Key = "checks.fp.summary"
+	CkFPNone         Key = "checks.fp.none"
+	CkFPCaveat       Key = "checks.fp.caveat"
+	CkLastTitle      Key = "checks.last.title"
+	CkLastLine       Key = "checks.last.line"
+	CkLastLegend     Key = "checks.last.legend"
+	CkLastCaveat     Key = "checks.last.caveat"
+	CkSecondTitle    Key = "checks.second.title"
+	CkSecondLine     Key = "checks.second.line"
+	CkSecondLegend   Key = "checks.second.legend"
+	CkSecondCaveat   Key = "checks.second.caveat"
+	CkDigitsNone     Key = "checks.digits.none"
+	CkRoundTitle     Key = "checks.round.title"
+	CkRoundLine      Key = "checks.round.line"
+	CkRoundFlagged   Key = "checks.round.flagged"
+	CkRoundNoneRound Key = "checks.round.noneround"
+	CkRoundNone      Key = "checks.round.none"
+	CkRoundCaveat    Key = "checks.round.caveat"
+	CkSameAsCommand  Key = "checks.same"
+	CkPLess          Key = "checks.pless"
+	CkPEquals        Key = "checks.pequals"
+	CkFlagsTitle     Key = "checks.flags.title"
+	CkFlagsNone      Key = "checks.flags.none"
+	CkFlagSlope      Key = "checks.flags.slope"
+	CkFlagLast       Key = "checks.flags.last"
+	CkFlagSecond     Key = "checks.flags.second"
+	CkFlagSpikes     Key = "checks.flags.spikes"
+	CkFlagsCaveat    Key = "checks.flags.caveat"
+	CkTurnout        Key = "checks.turnout"
+	CkShare          Key = "checks.share"
 )
 
 var checkStrings = map[Key]entry{
@@ -61,11 +62,12 @@ var checkStrings = map[Key]entry{
 	CkSecondLegend: {"Bars: the share of counts with each second digit. Black marks: the binomial null. Grey marks: Benford's law.", "Barras: la parte de los conteos con cada segundo dígito. Marcas negras: el nulo binomial. Marcas grises: la ley de Benford."},
 	CkSecondCaveat: {"Benford's law describes numbers that span many orders of magnitude; one table's count does not, so honest data departs from it too. The binomial null is the fairer yardstick.",
 		"La ley de Benford describe números que abarcan muchos órdenes de magnitud; el conteo de una mesa no, así que los datos honestos también se apartan de ella. El nulo binomial es la vara de medir más justa."},
-	CkDigitsNone:   {"No digit test: %s", "Sin prueba de dígitos: %s"},
-	CkRoundTitle:   {"Round percentages in announced totals", "Porcentajes redondos en los totales anunciados"},
-	CkRoundLine:    {"%s: %d of %d counts are exactly round percentages of the total, %s; if they had been counted vote by vote, that happens about 1 in %s.", "%s: %d de %d conteos son porcentajes exactamente redondos del total, %s; si se hubieran contado voto a voto, eso pasa alrededor de 1 vez en %s."},
-	CkRoundFlagged: {"Unusually round.", "Inusualmente redondo."},
-	CkRoundNone:    {"%s: %s", "%s: %s"},
+	CkDigitsNone:     {"No digit test: %s", "Sin prueba de dígitos: %s"},
+	CkRoundTitle:     {"Round percentages in announced totals", "Porcentajes redondos en los totales anunciados"},
+	CkRoundLine:      {"%s: %d of %d counts are exactly round percentages of the total, %s; if they had been counted vote by vote, that happens about 1 in %s.", "%s: %d de %d conteos son porcentajes exactamente redondos del total, %s; si se hubieran contado voto a voto, eso pasa alrededor de 1 vez en %s."},
+	CkRoundNoneRound: {"%s: none of its %d counts is an exactly round percentage of the total, %s.", "%s: ninguno de sus %d conteos es un porcentaje exactamente redondo del total, %s."},
+	CkRoundFlagged:   {"Unusually round.", "Inusualmente redondo."},
+	CkRoundNone:      {"%s: %s", "%s: %s"},
 	CkRoundCaveat: {"This says how unusual the figures would be if they had been counted vote by vote; it is not the probability of fraud. Exactly round counts are what is left when percentages are fixed first and the votes worked out from them.",
 		"Esto dice cuán inusuales serían las cifras si se hubieran contado voto a voto; no es la probabilidad de fraude. Los conteos exactamente redondos son lo que queda cuando primero se fijan los porcentajes y luego se calculan los votos a partir de ellos."},
 	CkSameAsCommand: {"The same checks, with more detail: tallyscope forensics.", "Las mismas pruebas, con más detalle: tallyscope forensics."},

@@ -236,6 +236,9 @@ func (b *builder) roundness(r Rect, y float64, ck *app.Checks) float64 {
 	y += b.para(r.X, y, r.W, b.t(i18n.CkRoundTitle), Bold, m.Body, m.LineBody, palette.Text) + m.Gap/2
 	for _, rep := range ck.Report.Roundness {
 		s := b.tf(i18n.CkRoundLine, l.ClaimLabel(rep.Label), rep.Round, len(rep.Counts), l.Int(rep.Total), l.Odds(rep.OneIn))
+		if rep.Round == 0 {
+			s = b.tf(i18n.CkRoundNoneRound, l.ClaimLabel(rep.Label), len(rep.Counts), l.Int(rep.Total))
+		}
 		if rep.Flagged {
 			s += " " + b.t(i18n.CkRoundFlagged)
 		}
@@ -259,7 +262,9 @@ func (b *builder) flags(r Rect, y float64, ck *app.Checks) float64 {
 		if err != nil {
 			return id
 		}
-		return shortName(t, c)
+		// The full name: a flag may name any candidate, and the short
+		// form guesses the surname only for the usual shapes of names.
+		return t.Candidates[c].Label()
 	}
 	for _, f := range ck.Flags {
 		var s string

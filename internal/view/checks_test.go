@@ -36,7 +36,8 @@ func TestChecksAreTheCommandsNumbers(t *testing.T) {
 		for _, it := range sc.Items {
 			texts = append(texts, it.Text)
 		}
-		screen := strings.Join(texts, "\n")
+		// Lines that wrap on screen read as one.
+		screen := strings.Join(texts, " ")
 		b := &builder{st: st, l: lang, u: i18n.Tables}
 		for _, c := range []int{d.Leader, d.Runner} {
 			var found int
@@ -85,7 +86,9 @@ func TestChecksAreTheCommandsNumbers(t *testing.T) {
 		// digits.
 		assert.Equal(t, rep.Flags(), ck.Flags)
 		require.Len(t, ck.Flags, 2)
-		assert.Contains(t, screen, b.tf(i18n.CkFlagSlope, "Maduro", lang.Float(ck.Flags[0].Value, 1), "3"))
+		assert.Contains(t, screen, b.tf(i18n.CkFlagSlope, "Nicolás Maduro Moros", lang.Float(ck.Flags[0].Value, 1), "3"))
+		assert.Contains(t, screen, b.tf(i18n.CkFlagSecond, "Luis Eduardo Martínez", b.pText(ck.Flags[1].Value)))
 		assert.Contains(t, screen, lang.Odds(101173422), "the 1st bulletin's 1 in 101.2 million")
+		assert.Contains(t, screen, b.tf(i18n.CkRoundNoneRound, lang.ClaimLabel("CNE 2nd bulletin"), 10, lang.Int(12335884)), "the 2nd bulletin has no round count")
 	}
 }
