@@ -6,10 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
-	"path"
-	"sort"
 	"strings"
 
 	"github.com/tallyscope/tallyscope/assets"
@@ -29,7 +26,7 @@ func runLesson(args []string, stdout, stderr io.Writer) error {
 		"Writes a lesson as a printable PDF: a first page with its title and steps, then a page per\n"+
 			"step with what the screen shows, the question for the class, lines to answer on, and the\n"+
 			"step's chart, drawn from the same data and scenario as the app's step. LESSON is the id of\n"+
-			"a built-in lesson ("+strings.Join(builtinLessons(), ", ")+") or a lesson file (.json; see\n"+
+			"a built-in lesson ("+strings.Join(builtinIDs(), ", ")+") or a lesson file (.json; see\n"+
 			"CLASSROOM.md's \"Writing a lesson\"). Without LESSON, lists the built-in lessons.",
 		[]string{
 			"tallyscope lesson --out handout.pdf disputed-count",
@@ -48,12 +45,12 @@ func runLesson(args []string, stdout, stderr io.Writer) error {
 		return usageError{err.Error()}
 	}
 	if fset.NArg() == 0 {
-		for _, id := range builtinLessons() {
-			l, err := readLesson(id)
-			if err != nil {
-				return err
-			}
-			fmt.Fprintf(stdout, "%-16s %d steps  %s / %s\n", id, len(l.Steps), l.Title.EN, l.Title.ES)
+		ls, err := builtinLessons()
+		if err != nil {
+			return err
+		}
+		for _, l := range ls {
+			fmt.Fprintf(stdout, "%-16s %d steps  %s / %s\n", l.ID, len(l.Steps), l.Title.EN, l.Title.ES)
 		}
 		return nil
 	}
@@ -103,26 +100,35 @@ func runLesson(args []string, stdout, stderr io.Writer) error {
 	return nil
 }
 
-// builtinLessons returns the ids of the lessons in assets.Lessons.
-func builtinLessons() []string {
-	names, _ := fs.Glob(assets.Lessons, "lessons/*.json")
+// builtinLessons reads the lessons in assets.Lessons, in file name order.
+func builtinLessons() ([]*lesson.Lesson, error) {
+	return lesson.ReadAll(assets.Lessons, "lessons/*.json")
+}
+
+// builtinIDs returns the ids of the built-in lessons, for the help text
+// and for messages (none when they do not read, which the tests rule out).
+func builtinIDs() []string {
+	ls, _ := builtinLessons()
 	var ids []string
-	for _, n := range names {
-		ids = append(ids, strings.TrimSuffix(path.Base(n), ".json"))
+	for _, l := range ls {
+		ids = append(ids, l.ID)
 	}
-	sort.Strings(ids)
 	return ids
 }
 
 // readLesson reads a built-in lesson by its id, or a lesson file.
 func readLesson(arg string) (*lesson.Lesson, error) {
 	if !strings.ContainsAny(arg, `/\`) && !strings.HasSuffix(arg, ".json") {
-		f, err := assets.Lessons.Open("lessons/" + arg + ".json")
+		ls, err := builtinLessons()
 		if err != nil {
-			return nil, usageError{fmt.Sprintf("no built-in lesson %q (there are %s); a lesson file needs its .json name", arg, strings.Join(builtinLessons(), ", "))}
+			return nil, err
 		}
-		defer f.Close()
-		return lesson.Read(f, arg+".json")
+		for _, l := range ls {
+			if l.ID == arg {
+				return l, nil
+			}
+		}
+		return nil, usageError{fmt.Sprintf("no built-in lesson %q (there are %s); a lesson file needs its .json name", arg, strings.Join(builtinIDs(), ", "))}
 	}
 	f, err := os.Open(arg)
 	if err != nil {

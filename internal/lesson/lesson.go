@@ -20,7 +20,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"net/url"
+	"path"
 	"strings"
 )
 
@@ -229,4 +231,26 @@ func contains(list []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// ReadAll reads and checks every lesson file of fsys that matches
+// pattern ("lessons/*.json"), in file name order.
+func ReadAll(fsys fs.FS, pattern string) ([]*Lesson, error) {
+	names, err := fs.Glob(fsys, pattern)
+	if err != nil {
+		return nil, err
+	}
+	var out []*Lesson
+	for _, n := range names {
+		b, err := fs.ReadFile(fsys, n)
+		if err != nil {
+			return nil, err
+		}
+		l, err := Read(bytes.NewReader(b), path.Base(n))
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, l)
+	}
+	return out, nil
 }

@@ -1,10 +1,7 @@
 package ui
 
 import (
-	"bytes"
 	"fmt"
-	"io/fs"
-	"path"
 
 	"github.com/hajimehoshi/ebiten/v2"
 	"github.com/tallyscope/tallyscope/assets"
@@ -128,21 +125,9 @@ func Run(cfg Config) error {
 
 // builtinLessons reads the lessons in assets.Lessons, in file name order.
 func builtinLessons() ([]*lesson.Lesson, error) {
-	names, err := fs.Glob(assets.Lessons, "lessons/*.json")
+	ls, err := lesson.ReadAll(assets.Lessons, "lessons/*.json")
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("ui: built-in %w", err)
 	}
-	var out []*lesson.Lesson
-	for _, n := range names {
-		b, err := fs.ReadFile(assets.Lessons, n)
-		if err != nil {
-			return nil, err
-		}
-		l, err := lesson.Read(bytes.NewReader(b), path.Base(n))
-		if err != nil {
-			return nil, fmt.Errorf("ui: built-in %w", err)
-		}
-		out = append(out, l)
-	}
-	return out, nil
+	return ls, nil
 }

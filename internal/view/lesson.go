@@ -16,15 +16,15 @@ import (
 // colour and from the black focus ring, also for colour-blind eyes).
 var lessonMark = color.RGBA{R: 0xE6, G: 0x9F, B: 0x00, A: 0xFF}
 
-// lessonHeight returns the height the open lesson's panel takes at
-// width w, at most half of maxH.
-func (b *builder) lessonHeight(w, maxH float64) float64 {
-	probe := &builder{sc: &Scene{W: b.sc.W, H: b.sc.H, Scale: b.sc.Scale, DeviceScale: b.sc.DeviceScale, Narrow: b.sc.Narrow, Projector: b.sc.Projector}, st: b.st, f: b.f, m: b.m, l: b.l, u: b.u}
+// panelHeight returns the height the panel that draw lays out takes at
+// width w, at most half of maxH (60% on a phone, whose text wraps into
+// more lines).
+func (b *builder) panelHeight(draw func(*builder, Rect) float64, w, maxH float64) float64 {
 	limit := 0.5
 	if b.sc.Narrow {
-		limit = 0.6 // a phone's text wraps into more lines
+		limit = 0.6
 	}
-	return math.Min(probe.lessonPanel(Rect{0, 0, w, maxH}), math.Round(maxH*limit))
+	return math.Min(draw(b.fresh(b.sc.Narrow), Rect{0, 0, w, maxH}), math.Round(maxH*limit))
 }
 
 // lessonPanel draws the open lesson's step in r: where the class is in
@@ -133,13 +133,6 @@ func lessonKey(st *app.State, k Key, focus *Hit) app.Action {
 		return app.MoveLesson{Delta: -1}
 	}
 	return nil
-}
-
-// mysteryHeight returns the height the open mystery election's panel
-// takes at width w, at most half of maxH.
-func (b *builder) mysteryHeight(w, maxH float64) float64 {
-	probe := &builder{sc: &Scene{W: b.sc.W, H: b.sc.H, Scale: b.sc.Scale, DeviceScale: b.sc.DeviceScale, Narrow: b.sc.Narrow, Projector: b.sc.Projector}, st: b.st, f: b.f, m: b.m, l: b.l, u: b.u}
-	return math.Min(probe.mysteryPanel(Rect{0, 0, w, maxH}), math.Round(maxH/2))
 }
 
 // presetName words a mystery preset.

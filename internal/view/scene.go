@@ -248,11 +248,19 @@ func Build(st *app.State, w, h, scale float64, f *Fonts) *Scene {
 // about 7 arc minutes, above the 5 of normal acuity).
 const ProjectorZoom = 1.6
 
+// fresh returns a builder for an empty scene of the same size and mode,
+// narrow or not: to measure what a part would take, or to lay the screen
+// out again.
+func (b *builder) fresh(narrow bool) *builder {
+	sc := &Scene{W: b.sc.W, H: b.sc.H, Scale: b.sc.Scale, DeviceScale: b.sc.DeviceScale, Narrow: narrow, Projector: b.sc.Projector}
+	return &builder{sc: sc, st: b.st, f: b.f, m: b.m, l: b.l, u: b.u}
+}
+
 // finish lays out the screen; sc.Narrow decides whether the scenario
 // controls are a tab of their own.
 func (b *builder) finish(full Rect) *Scene {
-	st, f, m := b.st, b.f, b.m
-	w, h, scale := full.W, full.H, b.sc.Scale
+	st, m := b.st, b.m
+	scale := b.sc.Scale
 	narrow := b.sc.Narrow
 	b.fill(full, palette.Background)
 	rest := b.header(full)
@@ -262,13 +270,12 @@ func (b *builder) finish(full Rect) *Scene {
 	if st.LessonOpen() || st.Mystery != nil {
 		var panel Rect
 		start := len(b.sc.Items)
+		draw := (*builder).mysteryPanel
 		if st.LessonOpen() {
-			panel, rest = rest.CutBottom(b.lessonHeight(rest.W, rest.H))
-			b.lessonPanel(panel)
-		} else {
-			panel, rest = rest.CutBottom(b.mysteryHeight(rest.W, rest.H))
-			b.mysteryPanel(panel)
+			draw = (*builder).lessonPanel
 		}
+		panel, rest = rest.CutBottom(b.panelHeight(draw, rest.W, rest.H))
+		draw(b, panel)
 		for i := start; i < len(b.sc.Items); i++ {
 			b.sc.Items[i].Clip = panel
 		}
@@ -279,10 +286,8 @@ func (b *builder) finish(full Rect) *Scene {
 		side, main = rest.CutLeft(math.Min(math.Round(360*scale), rest.W*0.4))
 		// A window too short for the controls shows them as a tab,
 		// as on a phone.
-		probe := &builder{sc: &Scene{W: w, H: h, Scale: scale}, st: st, f: f, m: m, l: b.l, u: b.u}
-		if probe.scenario(side.Inset(m.Pad), true) > side.H-2*m.Pad {
-			b2 := &builder{sc: &Scene{W: w, H: h, Scale: scale, DeviceScale: b.sc.DeviceScale, Narrow: true, Projector: b.sc.Projector}, st: st, f: f, m: m, l: b.l, u: b.u}
-			return b2.finish(full)
+		if b.fresh(false).scenario(side.Inset(m.Pad), true) > side.H-2*m.Pad {
+			return b.fresh(true).finish(full)
 		}
 		b.fill(side, palette.Panel)
 		start := len(b.sc.Items)

@@ -115,8 +115,7 @@ func (e *Engine) comparePartialClaim(rs *resolved, o *Outcome, label sim.Label) 
 			o.note("scenario.claim-overlap-holds", name, label, sim.Share(float64(kMin+n-c)/float64(n)))
 		}
 		if o.MissingRegistered >= 0 {
-			outside := min(b, n-c)
-			if hi := ov.largest(cand, shared) + o.MissingRegistered; outside >= 0 && claimed > hi {
+			if hi := ov.largest(cand, shared) + o.MissingRegistered; claimed > hi {
 				o.flag(FlagOverlap, cand, claimed-hi, "scenario.claim-overlap-high", name, sim.Votes(claimed), label, sim.Votes(hi))
 			}
 		}
