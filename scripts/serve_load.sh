@@ -20,7 +20,7 @@ repo=$(cd "${1:-$here}" && pwd)
 build=${BUILD:-/tmp/tallyscope-load}
 mkdir -p "$build"
 if [ ! -f "$build/app.wasm" ]; then
-  (cd "$repo" && GOOS=js GOARCH=wasm go build -o "$build/app.wasm" ./wasm)
+  (cd "$repo" && GOOS=js GOARCH=wasm go build -gcflags=all=-l -gcflags=runtime= -gcflags="math/...=" -gcflags="github.com/tallyscope/tallyscope/sim/...=" -o "$build/app.wasm" ./wasm)
 fi
 (cd "$repo" && go build -o "$build/tallyscope-under-test" ./cmd/tallyscope)
 (cd "$here" && go test -c -o "$build/web.test" ./internal/web)

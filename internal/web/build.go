@@ -26,6 +26,23 @@ func goCommand() (string, error) {
 	return p, nil
 }
 
+// WASMGCFlags are the compiler flags of the browser build: no inlining,
+// except in the runtime, package math and its children, and the core
+// (sim/...), whose loops the scenarios and the Monte Carlo runs spend their
+// time in. Inlining copies a function's body into each caller; in a Go
+// WebAssembly module those copies compress badly, and turning it off
+// elsewhere (Ebitengine, the shader compiler, fmt, reflect, encoding/json,
+// the views) takes about 340 KB off the gzip download and 260 KB off the
+// brotli one at no measured cost to the app's start, recompute or
+// Monte Carlo runs (BENCHMARKS.md, "Inlining and the download").
+// For each package the go command applies the last pattern that matches.
+var WASMGCFlags = []string{
+	"-gcflags=all=-l",
+	"-gcflags=runtime=",
+	"-gcflags=math/...=",
+	"-gcflags=github.com/tallyscope/tallyscope/sim/...=",
+}
+
 // BuildWASM compiles the main package pkg (such as "./wasm") of the
 // module at root for GOOS=js GOARCH=wasm into the file out. The build
 // is reproducible and holds no machine paths (-trimpath). The go
@@ -39,7 +56,8 @@ func BuildWASM(ctx context.Context, root, pkg, out string) error {
 		return fmt.Errorf("web: %w", err)
 	}
 	tmp := fmt.Sprintf("%s.%d.tmp", out, os.Getpid())
-	cmd := exec.CommandContext(ctx, goBin, "build", "-trimpath", "-ldflags=-s -w", "-o", tmp, pkg)
+	args := append([]string{"build", "-trimpath", "-ldflags=-s -w"}, WASMGCFlags...)
+	cmd := exec.CommandContext(ctx, goBin, append(args, "-o", tmp, pkg)...)
 	cmd.Dir = root
 	cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm", "CGO_ENABLED=0")
 	var stderr bytes.Buffer
