@@ -223,6 +223,7 @@ var layers = []struct {
 	// Shared leaves: words, colours, the version, embedded files.
 	{"assets", nil},
 	{"assets/sheets", []string{"assets", "sim", "sim/tallybin"}},
+	{"assets/fonts", nil},
 	{"internal/i18n", []string{"sim"}},
 	{"internal/palette", nil},
 	{"internal/lesson", nil},
@@ -234,7 +235,7 @@ var layers = []struct {
 
 	// The visualizer: model, views laid out in pure Go, Ebitengine adapter.
 	{"internal/app", []string{"sim", "sim/synth", "sim/load", "sim/tallybin", "sim/scenario", "sim/forensics", "internal/i18n", "internal/lesson"}},
-	{"internal/view", []string{"sim", "sim/synth", "sim/forensics", "internal/app", "internal/i18n", "internal/palette"}},
+	{"internal/view", []string{"assets/fonts", "sim", "sim/synth", "sim/forensics", "internal/app", "internal/i18n", "internal/palette"}},
 	{"internal/handout", []string{"sim", "internal/app", "internal/chart", "internal/i18n", "internal/lesson"}},
 	{"internal/ui", []string{"assets", "internal/app", "internal/view", "internal/i18n", "internal/lesson", "internal/palette"}},
 
@@ -249,6 +250,8 @@ var layers = []struct {
 
 	// Generators, run by go generate.
 	{"internal/gendefault", []string{"sim", "sim/load", "sim/tallybin"}},
+	{"internal/ttfstrip", nil},
+	{"internal/genfont", []string{"internal/ttfstrip"}},
 
 	// Tests only.
 	{"internal/deps", nil},

@@ -6,9 +6,9 @@ import (
 	"strings"
 
 	"golang.org/x/image/font"
-	"golang.org/x/image/font/gofont/gobold"
-	"golang.org/x/image/font/gofont/goregular"
 	"golang.org/x/image/font/opentype"
+
+	"github.com/tallyscope/tallyscope/assets/fonts"
 )
 
 // Style is a font style.
@@ -20,7 +20,8 @@ const (
 	Bold
 )
 
-// Fonts measures text with the embedded Go fonts (which cover Spanish) and
+// Fonts measures text with the embedded Go fonts (package assets/fonts,
+// which cover Spanish) and
 // hands out font.Face values by style and pixel size, cached. The zero
 // value is not ready; use NewFonts. A Fonts is not safe for concurrent use.
 type Fonts struct {
@@ -36,7 +37,7 @@ type faceKey struct {
 // NewFonts parses the embedded fonts.
 func NewFonts() (*Fonts, error) {
 	f := &Fonts{faces: map[faceKey]font.Face{}}
-	for i, ttf := range [][]byte{goregular.TTF, gobold.TTF} {
+	for i, ttf := range [][]byte{fonts.Regular, fonts.Bold} {
 		p, err := opentype.Parse(ttf)
 		if err != nil {
 			return nil, fmt.Errorf("layout: parse font: %w", err)
