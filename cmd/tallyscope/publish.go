@@ -110,8 +110,14 @@ func runPublish(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	fmt.Fprintf(stdout, "published %s: %d files and manifest.json (%.1f MB) in %.0f s; serve the folder as it is, e.g. python3 -m http.server -d %s\n",
 		*out, len(m.Files), float64(total)/1e6, time.Since(start).Seconds(), *out)
 	if *baseURL == "" {
-		fmt.Fprintln(stderr, "note: without --base-url the social card (og:image) is a relative address, which social networks do not follow")
+		fmt.Fprintln(stderr, "note: without --base-url the social card (og:image) is a relative address, which social networks do not follow, and there is no Embed snippet for articles")
+		return nil
 	}
+	plain, sri, err := site.EmbedCode(m)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "\nTo embed it in an article, paste:\n\n%s\n\nOr, if the host sends CORS headers for embed.js (Access-Control-Allow-Origin, as GitHub Pages does; python3 -m http.server does not), the same with subresource integrity, so that the article runs embed.js only if its bytes are these:\n\n%s\n", plain, sri)
 	return nil
 }
 

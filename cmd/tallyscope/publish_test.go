@@ -87,7 +87,7 @@ func TestPublishWritesBundle(t *testing.T) {
 	// With the address it will be served from, the social card and the
 	// page's own address are absolute, as social networks need.
 	out2 := filepath.Join(dir, "site2")
-	_, errOut, code = runCLI(t, "publish", "--out", out2, "--wasm", fake, "--build-dir", filepath.Join(dir, "build"), "--data", data, "--map", m, "--base-url", "https://news.example.org/graphics/ve")
+	stdout, errOut, code = runCLI(t, "publish", "--out", out2, "--wasm", fake, "--build-dir", filepath.Join(dir, "build"), "--data", data, "--map", m, "--base-url", "https://news.example.org/graphics/ve")
 	require.Equal(t, 0, code, errOut)
 	page, err = os.ReadFile(filepath.Join(out2, "index.html"))
 	require.NoError(t, err)
@@ -95,4 +95,21 @@ func TestPublishWritesBundle(t *testing.T) {
 	assert.Contains(t, string(page), `<link rel="canonical" href="https://news.example.org/graphics/ve/">`)
 	assert.Contains(t, string(page), `<meta property="og:url" content="https://news.example.org/graphics/ve/">`)
 	assert.NotContains(t, errOut, "without --base-url")
+
+	// It prints the Embed snippet, plain and with the integrity of the
+	// embed.js it wrote.
+	b, err = os.ReadFile(filepath.Join(out2, "manifest.json"))
+	require.NoError(t, err)
+	man = web.Manifest{}
+	require.NoError(t, json.Unmarshal(b, &man))
+	integrity := ""
+	for _, f := range man.Files {
+		if f.Path == "embed.js" {
+			integrity = f.Integrity
+		}
+	}
+	require.NotEmpty(t, integrity)
+	assert.Contains(t, stdout, `<iframe src="https://news.example.org/graphics/ve/?lang=en"`)
+	assert.Contains(t, stdout, `<script async src="https://news.example.org/graphics/ve/embed.js"></script>`)
+	assert.Contains(t, stdout, `<script async src="https://news.example.org/graphics/ve/embed.js" integrity="`+integrity+`" crossorigin="anonymous"></script>`)
 }

@@ -277,19 +277,31 @@ func withLang(u string, l i18n.Lang) string {
 }
 
 // EmbedCode returns the snippet that embeds the current state in an
-// article: a responsive <iframe> (the column's full width, an id made from
-// the link) and the line that loads embed.js from beside the page, which
-// resizes the iframe to the height the page reports. Without the script
-// the iframe keeps a height of 640 px.
+// article (EmbedSnippet), with embed.js loaded from beside the page.
 func (s *State) EmbedCode() string {
-	link := s.Link()
-	h := fnv.New32a()
-	h.Write([]byte(link))
-	id := fmt.Sprintf("tallyscope-%08x", h.Sum32())
 	script := "embed.js"
 	if base, err := url.Parse(s.Origin); err == nil {
 		script = base.ResolveReference(&url.URL{Path: script}).String()
 	}
-	return fmt.Sprintf(`<iframe src="%s" id="%s" name="%s" data-tallyscope width="100%%" height="640" style="display:block;width:100%%;border:0" title="Tallyscope" loading="lazy" allow="clipboard-write"></iframe>`+"\n"+`<script async src="%s"></script>`,
-		html.EscapeString(link), id, id, html.EscapeString(script))
+	return EmbedSnippet(s.Link(), script, "")
+}
+
+// EmbedSnippet returns the snippet that embeds the page at link in an
+// article: a responsive <iframe> (the column's full width, an id made
+// from the link) and the line that loads embed.js from script, which
+// resizes the iframe to the height the page reports. Without the script
+// the iframe keeps a height of 640 px. A non-empty integrity (a
+// subresource integrity value, "sha256-…") is added to the script line
+// with crossorigin="anonymous": the browser then runs the script only if
+// its bytes match, and only if the script's host sends CORS headers.
+func EmbedSnippet(link, script, integrity string) string {
+	h := fnv.New32a()
+	h.Write([]byte(link))
+	id := fmt.Sprintf("tallyscope-%08x", h.Sum32())
+	sri := ""
+	if integrity != "" {
+		sri = fmt.Sprintf(` integrity="%s" crossorigin="anonymous"`, html.EscapeString(integrity))
+	}
+	return fmt.Sprintf(`<iframe src="%s" id="%s" name="%s" data-tallyscope width="100%%" height="640" style="display:block;width:100%%;border:0" title="Tallyscope" loading="lazy" allow="clipboard-write"></iframe>`+"\n"+`<script async src="%s"%s></script>`,
+		html.EscapeString(link), id, id, html.EscapeString(script), sri)
 }

@@ -107,7 +107,12 @@ func (g *guest) serveArticle(t *testing.T) {
 	require.NoError(t, err)
 	st := app.New(def, i18n.EN, "")
 	st.Origin = g.appURL + "/"
-	snippet := st.EmbedCode()
+	g.serveArticleWith(t, st.EmbedCode())
+}
+
+// serveArticleWith serves the article with the given Embed snippet.
+func (g *guest) serveArticleWith(t *testing.T, snippet string) {
+	t.Helper()
 	t.Logf("embed snippet:\n%s", snippet)
 
 	hostSrv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {

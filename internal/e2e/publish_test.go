@@ -5,13 +5,16 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"math"
 	"net"
 	"net/http"
+	"net/http/httptest"
 	"net/url"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -22,6 +25,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/tallyscope/tallyscope/internal/app"
 	"github.com/tallyscope/tallyscope/internal/web"
 )
 
@@ -186,6 +190,64 @@ func TestPublishedWithoutScripts(t *testing.T) {
 			assert.Empty(t, axFind(tree, "progressbar", ""), "no progress bar without scripts")
 			assert.NotEmpty(t, axFind(tree, "StaticText", "needs JavaScript"), "the no-script note")
 			screenshot(t, ctx, "published-noscript-"+vp.name)
+		})
+	}
+}
+
+// TestPublishedEmbedWithIntegrity embeds the published folder with the
+// snippet "tallyscope publish --base-url" prints with subresource
+// integrity, served by a static server that sends CORS headers: with the
+// manifest's integrity, Chromium runs embed.js and the frame takes the
+// page's height; with a wrong one, Chromium refuses the script and the
+// frame keeps its fixed 640 px.
+func TestPublishedEmbedWithIntegrity(t *testing.T) {
+	dir := published(t)
+	b, err := os.ReadFile(filepath.Join(dir, "manifest.json"))
+	require.NoError(t, err)
+	var m web.Manifest
+	require.NoError(t, json.Unmarshal(b, &m))
+	integrity := ""
+	for _, f := range m.Files {
+		if f.Path == "embed.js" {
+			integrity = f.Integrity
+		}
+	}
+	require.NotEmpty(t, integrity, "the manifest names embed.js")
+	files := http.FileServer(http.Dir(dir))
+	for _, c := range []struct {
+		name      string
+		integrity string
+		resized   bool
+	}{
+		{"the manifest's integrity", integrity, true},
+		{"a wrong integrity", "sha256-" + strings.Repeat("A", 43) + "=", false},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			g := &guest{log: &requestLog{}}
+			srv := httptest.NewServer(g.log.wrap(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+				w.Header().Set("Access-Control-Allow-Origin", "*")
+				files.ServeHTTP(w, r)
+			})))
+			t.Cleanup(srv.Close)
+			g.appURL = srv.URL
+			g.serveArticleWith(t, app.EmbedSnippet(srv.URL+"/?lang=en", srv.URL+"/embed.js", c.integrity))
+			ctx := g.guestTab(t, 1200, 100)
+			_, ok := g.log.waitFor("/embed.js", 30*time.Second)
+			require.True(t, ok, "the article asks for embed.js; requests: %s", g.log)
+			v := waitHost(t, ctx, 30*time.Second, "a height report from the page", func(v hostView) bool { return len(v.Reports) > 0 })
+			if c.resized {
+				v = waitHost(t, ctx, 10*time.Second, "the frame resized to the reported height", func(v hostView) bool {
+					return math.Abs(v.FrameH-v.Reports[len(v.Reports)-1].H) <= 2
+				})
+				t.Logf("frame %.0f px high, reported %.0f", v.FrameH, v.Reports[len(v.Reports)-1].H)
+				assert.NotEqual(t, 640.0, v.FrameH, "the frame left its fixed height")
+				return
+			}
+			time.Sleep(3 * time.Second)
+			v = readHost(t, ctx)
+			t.Logf("frame %.0f px high, reported %.0f", v.FrameH, v.Reports[len(v.Reports)-1].H)
+			assert.Equal(t, 640.0, v.FrameH, "Chromium refused embed.js: the frame keeps its fixed height")
+			assert.NotEqual(t, 640.0, v.Reports[len(v.Reports)-1].H, "the page reported a height of its own")
 		})
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/tallyscope/tallyscope/internal/app"
 	"github.com/tallyscope/tallyscope/internal/i18n"
 	"github.com/tallyscope/tallyscope/internal/version"
 )
@@ -136,4 +137,31 @@ func (s *Site) Publish(dir string, l i18n.Lang) (*Manifest, error) {
 		fmt.Fprintf(s.log, "  wrote %s (%s bytes)\n", f.path, i18n.EN.Int(int64(len(f.body))))
 	}
 	return m, nil
+}
+
+// EmbedCode returns the Embed snippet for the bundle of manifest m when it
+// is served from the folder at Options.BaseURL: the responsive iframe for
+// the page in m's language, with embed.js loaded from that folder, and the
+// same with the script's subresource integrity from m. The second form is
+// for hosts that send CORS headers for embed.js (Access-Control-Allow-
+// Origin): without them the browser refuses a script that carries an
+// integrity value, and the iframe keeps its fixed height. Without a base
+// address there is no snippet: an article on another site needs absolute
+// addresses.
+func (s *Site) EmbedCode(m *Manifest) (plain, withIntegrity string, err error) {
+	if s.baseURL == "" {
+		return "", "", fmt.Errorf("%w: the Embed snippet needs --base-url", ErrOption)
+	}
+	integrity := ""
+	for _, f := range m.Files {
+		if f.Path == EmbedPath[1:] {
+			integrity = f.Integrity
+		}
+	}
+	if integrity == "" {
+		return "", "", fmt.Errorf("web: the manifest names no %s", EmbedPath[1:])
+	}
+	link := s.baseURL + "?lang=" + m.Lang
+	script := s.baseURL + EmbedPath[1:]
+	return app.EmbedSnippet(link, script, ""), app.EmbedSnippet(link, script, integrity), nil
 }
