@@ -56,6 +56,7 @@ func (ToggleLang) apply(s *State) {
 // langChanged makes the page's address say the new language, so that a
 // reload or a link copied from the address bar keeps it.
 func (s *State) langChanged() {
+	s.nameMysteryCandidates()
 	if s.Origin != "" {
 		s.effect(EffectAddress, s.Link())
 	}

@@ -77,6 +77,7 @@ func (a OpenMystery) apply(s *State) {
 	}
 	s.setData(d)
 	s.Mystery, s.Revealed, s.Lesson = &m, false, nil
+	s.nameMysteryCandidates()
 	s.View = ViewOverview
 	s.Msg = Message{}
 }
@@ -102,6 +103,20 @@ func (CloseMystery) apply(s *State) {
 	s.Mystery, s.Revealed, s.home = nil, false, nil
 	if home != nil {
 		s.setData(home)
+	}
+	s.dirty = true
+}
+
+// nameMysteryCandidates names the open mystery election's candidates in
+// the app's language ("Candidate A", "Candidato A"): the generator's names
+// are placeholders, not data.
+func (s *State) nameMysteryCandidates() {
+	if s.Mystery == nil || s.Data == nil {
+		return
+	}
+	for i := range s.Data.Tally.Candidates {
+		c := &s.Data.Tally.Candidates[i]
+		c.Name = s.Lang.Tf(i18n.MyCandidate, c.ID)
 	}
 	s.dirty = true
 }

@@ -142,6 +142,7 @@ const (
 	UnStrip            Key = "units.strip"
 	MsgNoMystery       Key = "msg.nomystery"
 	MyHeading          Key = "mystery.heading"
+	MyCandidate        Key = "mystery.candidate"
 	MyIntro            Key = "mystery.intro"
 	MyBanner           Key = "mystery.banner"
 	MyReveal           Key = "mystery.reveal"
@@ -174,6 +175,7 @@ var appStrings = map[Key]entry{
 	HelpProjector:      {"P or Projector: large type and high contrast for a classroom screen (not while typing a search).", "P o Proyector: letra grande y alto contraste para la pantalla de un aula (no mientras se escribe una búsqueda)."},
 	MsgNoMystery:       {"No mystery election: %s", "No hay elección misteriosa: %s"},
 	MyHeading:          {"Mystery elections", "Elecciones misteriosas"},
+	MyCandidate:        {"Candidate %s", "Candidato %s"},
 	MyIntro:            {"A made-up election whose settings stay hidden until you reveal them: the class explores it with every view and decides whether it looks natural. Share the link: every student gets the same election.", "Una elección inventada cuyos ajustes quedan ocultos hasta que usted los revele: la clase la explora con todas las vistas y decide si parece natural. Comparta el enlace: cada estudiante recibe la misma elección."},
 	MyBanner:           {"A mystery election: its settings are hidden. Explore it with every view; does it look natural?", "Una elección misteriosa: sus ajustes están ocultos. Explórela con todas las vistas; ¿parece natural?"},
 	MyReveal:           {"Reveal the settings", "Revelar los ajustes"},

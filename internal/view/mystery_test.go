@@ -29,6 +29,7 @@ func TestMysteryInTheApp(t *testing.T) {
 		require.NotNil(t, st.Mystery)
 		st.Update(0)
 		assert.Equal(t, "Mystery election 42", st.Data.Tally.Title)
+		assert.Equal(t, lang.Tf(i18n.MyCandidate, "A"), st.Data.Tally.Candidates[0].Name, "the candidates are named in the app's language")
 		frag := st.Fragment()
 		assert.Contains(t, frag, "mystery="+app.MysteryCode(synth.PresetLight, 42))
 		assert.NotContains(t, frag, "light", "the link does not give the preset away")
@@ -63,7 +64,15 @@ func TestMysteryInTheApp(t *testing.T) {
 		assert.Nil(t, st.Mystery)
 		assert.Same(t, d, st.Data, "back to the real data")
 	}
-	st := app.New(d, i18n.EN, "mystery=zzzz")
+	st := app.New(d, i18n.ES, "")
+	st.Lessons = nil
+	st.Apply(app.OpenMystery{Preset: synth.PresetSwing, Seed: 7})
+	st.Update(0)
+	assert.Equal(t, []string{"Candidato A", "Candidato B"}, []string{st.Data.Tally.Candidates[0].Name, st.Data.Tally.Candidates[1].Name})
+	st.Apply(app.ToggleLang{})
+	st.Update(0)
+	assert.Equal(t, []string{"Candidate A", "Candidate B"}, []string{st.Data.Tally.Candidates[0].Name, st.Data.Tally.Candidates[1].Name}, "switching the language renames them")
+	st = app.New(d, i18n.EN, "mystery=zzzz")
 	assert.Nil(t, st.Mystery)
 	assert.True(t, st.Msg.Err)
 }
