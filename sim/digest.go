@@ -1,7 +1,6 @@
 package sim
 
 import (
-	"crypto/sha256"
 	"encoding/hex"
 	"sync"
 )
@@ -35,7 +34,7 @@ func (d *Digest) String() string {
 		return ""
 	}
 	d.once.Do(func() {
-		sum := sha256.Sum256(d.data)
+		sum := sha256Sum(d.data)
 		d.hex = hex.EncodeToString(sum[:])
 		d.data = nil
 	})

@@ -28,7 +28,7 @@ func goCommand() (string, error) {
 
 // WASMGCFlags are the compiler flags of the browser build: no inlining,
 // except in the runtime, package math and its children, and the core
-// (sim/...), whose loops the scenarios and the Monte Carlo runs spend their
+// (sim/... but forensics, geo and synth), whose loops the scenarios and the Monte Carlo runs spend their
 // time in. Inlining copies a function's body into each caller; in a Go
 // WebAssembly module those copies compress badly, and turning it off
 // elsewhere (Ebitengine, the shader compiler, fmt, reflect, encoding/json,
@@ -41,6 +41,11 @@ var WASMGCFlags = []string{
 	"-gcflags=runtime=",
 	"-gcflags=math/...=",
 	"-gcflags=github.com/tallyscope/tallyscope/sim/...=",
+	// Run once per data set (the Checks view, the map's boundaries, a
+	// mystery election): not worth their 21 KB of gzip inlined.
+	"-gcflags=github.com/tallyscope/tallyscope/sim/forensics=-l",
+	"-gcflags=github.com/tallyscope/tallyscope/sim/geo=-l",
+	"-gcflags=github.com/tallyscope/tallyscope/sim/synth=-l",
 }
 
 // BuildWASM compiles the main package pkg (such as "./wasm") of the
