@@ -1,6 +1,7 @@
 package app
 
 import (
+	"fmt"
 	"github.com/tallyscope/tallyscope/internal/choropleth"
 	"github.com/tallyscope/tallyscope/internal/i18n"
 	"github.com/tallyscope/tallyscope/sim"
@@ -73,13 +74,13 @@ type MapView struct {
 // mapCache keeps what the Map view computes only when the region or the
 // kind changes: the cartogram's layout.
 type mapCache struct {
-	data          *Dataset
-	region        int
-	kind          MapKind
-	tiles         []geo.Tile
-	bounds        geo.Bounds
-	rows          int
-	serial        uint64
+	data   *Dataset
+	region int
+	kind   MapKind
+	tiles  []geo.Tile
+	bounds geo.Bounds
+	rows   int
+	serial uint64
 }
 
 // MapMode returns the Map view's colouring (Leader by default).
@@ -267,4 +268,67 @@ func (a LoadGeo) apply(s *State) {
 	if s.View != ViewMap {
 		s.Msg = Message{Text: l.Tf(i18n.MsgGeoLoaded, f.Name)}
 	}
+}
+
+// SnapMap is the Map view as the test hook reports it: the colouring,
+// the kind, the level drawn and, for maps of up to SnapMapAreas areas,
+// each area's value and colour.
+type SnapMap struct {
+	Mode        string     `json:"mode"`
+	Kind        string     `json:"kind"`
+	Level       string     `json:"level,omitempty"`
+	Drawn       int        `json:"drawn"`
+	Unknown     int        `json:"unknown"`
+	NoShape     int        `json:"no_shape"`
+	NoData      int        `json:"no_data"`
+	Missing     string     `json:"missing,omitempty"`
+	Error       string     `json:"error,omitempty"`
+	Attribution string     `json:"attribution,omitempty"`
+	Serial      uint64     `json:"serial"`
+	Areas       []SnapArea `json:"areas,omitempty"`
+}
+
+// SnapArea is one area of the map.
+type SnapArea struct {
+	Key    string  `json:"key"`
+	Name   string  `json:"name"`
+	Leader string  `json:"leader"`
+	Value  float64 `json:"value"`
+	Known  bool    `json:"known"`
+	Color  string  `json:"color"`
+}
+
+// SnapMapAreas is the most areas the test hook lists one by one.
+const SnapMapAreas = 100
+
+// snapMap describes the Map view, or nil when it is not computed.
+func (s *State) snapMap() *SnapMap {
+	m := s.Map
+	if m == nil || s.View != ViewMap {
+		return nil
+	}
+	sm := &SnapMap{Mode: string(s.MapMode()), Kind: s.MapKind.String(), Level: m.Level, Missing: m.Missing, Serial: m.Serial}
+	if m.Err != nil {
+		sm.Error = m.Err.Error()
+	}
+	if m.Geometry != nil {
+		rep := m.Geometry.Join.Report
+		sm.NoShape, sm.NoData, sm.Attribution = len(rep.NoShape), len(rep.NoData), m.Geometry.Attribution
+	}
+	if m.Data == nil {
+		return sm
+	}
+	sm.Drawn, sm.Unknown = len(m.Data.Rows), m.Data.Unknown
+	if len(m.Data.Rows) > SnapMapAreas {
+		return sm
+	}
+	t := s.Data.Tally
+	for _, r := range m.Data.Rows {
+		a := SnapArea{Key: r.Key, Name: r.Name, Value: r.Value, Known: r.Known, Color: fmt.Sprintf("#%02x%02x%02x", r.Color.R, r.Color.G, r.Color.B)}
+		if r.Leader >= 0 {
+			a.Leader = t.Candidates[r.Leader].ID
+		}
+		sm.Areas = append(sm.Areas, a)
+	}
+	return sm
 }

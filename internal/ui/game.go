@@ -32,7 +32,8 @@ type Game struct {
 	// painted is false when the screen must be repainted.
 	painted bool
 
-	points *pointsLayer
+	points   *pointsLayer
+	mapLayer mapLayer
 	in     inputState
 
 	frames   int64

@@ -9,6 +9,7 @@ import (
 	"github.com/tallyscope/tallyscope/internal/i18n"
 	"github.com/tallyscope/tallyscope/internal/lesson"
 	"github.com/tallyscope/tallyscope/internal/view"
+	"github.com/tallyscope/tallyscope/sim/load"
 )
 
 // Config is what the entry programs pass to Run.
@@ -44,6 +45,14 @@ type Config struct {
 	// file then, so that a reader who never opens a table does not
 	// download it; the desktop returns it from memory.
 	Sheets func() ([]byte, error)
+	// Geo is a boundaries file (GeoJSON or TopoJSON) for Data's map:
+	// the page's geo= file, the desktop's --geo flag, or the file Data's
+	// mapping names; GeoName names it and GeoErr is a problem met while
+	// getting it. The default data has its embedded states
+	// (assets.VenezuelaStates).
+	Geo     []byte
+	GeoName string
+	GeoErr  error
 }
 
 // NewGame builds the game for cfg without running it. A Data that does not
@@ -55,6 +64,8 @@ func NewGame(cfg Config) (*Game, error) {
 		return nil, fmt.Errorf("ui: the embedded default data does not load: %w", err)
 	}
 	def.SheetsPending = cfg.Sheets != nil
+	def.Geo = &app.GeoFile{Name: assets.VenezuelaStatesName, Data: assets.VenezuelaStates, Budget: -1,
+		Spec: load.GeometrySpec{Key: "id", Join: "venezuela", Level: "state", Attribution: assets.VenezuelaStatesAttribution}}
 	st := app.New(def, lang, "")
 	var files app.LoadFiles
 	if cfg.Mapping != nil {
@@ -73,6 +84,13 @@ func NewGame(cfg Config) (*Game, error) {
 	}
 	if len(files) > 0 {
 		st.Apply(files)
+	}
+	if cfg.Geo != nil || cfg.GeoErr != nil {
+		name := cfg.GeoName
+		if name == "" {
+			name = "geometry"
+		}
+		st.Apply(app.LoadGeo{File: app.GeoFile{Name: name, Data: cfg.Geo}, Err: cfg.GeoErr})
 	}
 	if st.Lessons, err = builtinLessons(); err != nil {
 		return nil, err

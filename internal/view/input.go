@@ -249,7 +249,7 @@ func (sc *Scene) Key(st *app.State, k Key, shift bool) app.Action {
 		switch {
 		case st.View == app.ViewRegions && st.Search != "":
 			return app.Batch{app.TypeSearch{Backspace: true}, clearSearch(st)}
-		case st.View == app.ViewRegions && st.Region >= 0:
+		case (st.View == app.ViewRegions || st.View == app.ViewMap) && st.Region >= 0:
 			return app.DrillUp{}
 		case st.Pinned >= 0:
 			return app.PinUnit{Unit: -1}
@@ -258,6 +258,9 @@ func (sc *Scene) Key(st *app.State, k Key, shift bool) app.Action {
 		}
 		return app.SetFocus{}
 	case KeyBackspace:
+		if st.View == app.ViewMap {
+			return app.DrillUp{}
+		}
 		if st.View == app.ViewRegions {
 			if st.Search != "" {
 				return app.TypeSearch{Backspace: true}
@@ -310,8 +313,15 @@ func (sc *Scene) Chars(st *app.State, text string) app.Action {
 	return app.TypeSearch{Text: text}
 }
 
-// Hover turns a pointer position into the unit under it, in the Units view.
+// Hover turns a pointer position into the unit under it, in the Units
+// view, or the area under it, in the Map view.
 func (sc *Scene) Hover(st *app.State, x, y float64) app.Action {
+	if sc.Map != nil {
+		if r := sc.Map.RowAt(x, y); r != st.MapHover {
+			return app.HoverArea{Row: r}
+		}
+		return nil
+	}
 	if sc.Plot.Empty() || st.Data == nil {
 		return nil
 	}
@@ -329,6 +339,12 @@ func (sc *Scene) Hover(st *app.State, x, y float64) app.Action {
 
 // Tap pins the unit under a tap in the Units view (touch has no hover).
 func (sc *Scene) Tap(st *app.State, x, y float64) app.Action {
+	if sc.Map != nil {
+		if r := sc.Map.RowAt(x, y); r >= 0 {
+			return app.PickArea{Row: r}
+		}
+		return nil
+	}
 	if sc.Plot.Empty() || st.Data == nil || !sc.Plot.Contains(x, y) {
 		return nil
 	}
