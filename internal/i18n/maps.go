@@ -35,6 +35,7 @@ const (
 	MapCaption      Key = "map.caption"
 	MapOpenRegions  Key = "map.openregions"
 	MapUp           Key = "map.up"
+	MapCovUnknown   Key = "map.covunknown"
 )
 
 var mapStrings = map[Key]entry{
@@ -71,4 +72,5 @@ var mapStrings = map[Key]entry{
 	MapCaption:      {"Map: %s", "Mapa: %s"},
 	MapOpenRegions:  {"Regions tab", "Pestaña Regiones"},
 	MapUp:           {"Up one level", "Subir un nivel"},
+	MapCovUnknown:   {"No %s has a known coverage: the data give the expected number of {u} for the whole count only (%s of it counted).", "Ningún %s tiene una cobertura conocida: los datos dan el número esperado de {u} solo para el total (%s del total contado)."},
 }

@@ -34,7 +34,7 @@ type Game struct {
 
 	points   *pointsLayer
 	mapLayer mapLayer
-	in     inputState
+	in       inputState
 
 	frames   int64
 	paints   int64

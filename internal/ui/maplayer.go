@@ -148,7 +148,9 @@ func (l *mapLayer) fill(d *choropleth.Data) {
 		}
 		l.flush(op)
 	}
-	border := palette.Background
+	// Grey borders read on the palest class and on the areas the data
+	// cannot colour.
+	border := palette.Neutral
 	sop := &ebiten.DrawTrianglesOptions{AntiAlias: true}
 	l.v, l.i = l.v[:0], l.i[:0]
 	for i := range l.meshes {

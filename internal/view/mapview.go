@@ -92,8 +92,10 @@ func (b *builder) mapView(r Rect) float64 {
 		return 0
 	}
 	y := b.crumbs(r, r.Y)
-	y = b.mapControls(r, y)
 	mv := st.Map
+	if !b.sc.Narrow || mv == nil || mv.Data == nil {
+		y = b.mapControls(r, y)
+	}
 	switch {
 	case mv == nil:
 		return y - r.Y
@@ -106,18 +108,45 @@ func (b *builder) mapView(r Rect) float64 {
 		y = b.mapProblem(r, y, mv)
 		return y - r.Y
 	}
+	y = b.mapUnknown(r, y, mv)
 	// The map takes the height left on screen for it, above its legend,
-	// the numbers of the area pointed at and the notes.
+	// the numbers of the area pointed at and the notes; on a phone it
+	// comes first, and the controls after the numbers.
 	below := b.legendHeight(r.W, mv.Data) + 3*m.LineBody + 4*m.LineSmall + 3*m.Gap
 	avail := b.sc.Main.Bottom() - m.Pad - y - below
 	h := math.Max(200*m.Scale, math.Min(avail, r.W*0.75))
+	if b.sc.Narrow {
+		h = r.W * 0.75
+	}
 	area := Rect{r.X, y, r.W, math.Round(h)}
 	b.placeMap(area, mv)
 	y = area.Bottom() + m.Gap
 	y = b.legend(r, y, mv.Data)
 	y = b.mapInfo(r, y, mv)
+	if b.sc.Narrow {
+		y = b.mapControls(r, y)
+	}
 	y = b.mapNotes(r, y, mv)
 	return y - r.Y
+}
+
+// mapUnknown says, above the map, why no area has a colour, when none
+// has: the default data know the expected tables of the whole country
+// only, so no state's coverage is known.
+func (b *builder) mapUnknown(r Rect, y float64, mv *app.MapView) float64 {
+	d, m, l := mv.Data, b.m, b.l
+	if d.Unknown < len(d.Rows) {
+		return y
+	}
+	s := l.Tf(i18n.ChMapUnknown, l.Int(int64(d.Unknown)))
+	if d.Mode == choropleth.Coverage {
+		all := "–"
+		if f, ok := b.st.Data.Agg.Nation.Coverage().UnitsFraction(); ok {
+			all = l.Percent(f, 1)
+		}
+		s = b.tf(i18n.MapCovUnknown, i18n.LevelFor(mv.Level).One(l), all)
+	}
+	return y + b.para(r.X, y, r.W, s, Regular, m.Body, m.LineBody, palette.Text) + m.Gap
 }
 
 // mapControls draws the colouring and the kind controls and returns the y
@@ -208,7 +237,7 @@ func (b *builder) tileLabels(ms *MapScene) {
 	for i, tr := range ms.Tiles {
 		row := ms.View.Data.Rows[i]
 		s := shortArea(row.Name)
-		if tr.W < b.f.Width(Bold, m.Small, s)+m.Gap/2 || tr.H < m.LineSmall {
+		if tr.W < b.f.Width(Bold, m.Small, s)+1.5*m.Gap || tr.H < m.LineSmall {
 			continue
 		}
 		b.textCenter(tr, s, Bold, m.Small, textOn(row.Color))
