@@ -2,6 +2,7 @@ package app
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -87,19 +88,27 @@ func buildGeometry(t *sim.Tally, f *GeoFile) *mapGeometry {
 		objects = topoObjects(f.Data)
 	}
 	var best *mapGeometry
+	var first error
 	bestN := -1
 	for _, obj := range objects {
+		// An object that does not read or join (us-atlas's nation, say)
+		// is passed over when another one does.
 		l, err := geo.Read(f.Name, bytes.NewReader(f.Data), geo.ReadOptions{Object: obj})
-		if err != nil {
-			return &mapGeometry{Err: err}
+		var mg *mapGeometry
+		n := 0
+		if err == nil {
+			mg, n, err = bestJoin(t, l, sp)
 		}
-		mg, n, err := bestJoin(t, l, sp)
 		if err != nil {
-			return &mapGeometry{Err: err}
+			first = cmp.Or(first, err)
+			continue
 		}
 		if n > bestN {
 			best, bestN = mg, n
 		}
+	}
+	if best == nil && first != nil {
+		return &mapGeometry{Err: first}
 	}
 	if bestN <= 0 {
 		return &mapGeometry{Err: fmt.Errorf("%s: %w", f.Name, ErrNoJoin)}

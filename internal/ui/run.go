@@ -114,6 +114,16 @@ func NewGame(cfg Config) (*Game, error) {
 	return g, nil
 }
 
+// MappingGeometry returns the boundaries file a mapping file names (its
+// "geometry": {"file": …}, relative to the mapping), or "".
+func MappingGeometry(mapping []byte) string {
+	m := app.ReadMapping(mapping, "mapping")
+	if m == nil || m.Geometry == nil {
+		return ""
+	}
+	return m.Geometry.File
+}
+
 // windowW and windowH are the initial window size in CSS pixels.
 var windowW, windowH = 1280, 800
 

@@ -116,7 +116,8 @@ func (b *builder) mapView(r Rect) float64 {
 	avail := b.sc.Main.Bottom() - m.Pad - y - below
 	h := math.Max(200*m.Scale, math.Min(avail, r.W*0.75))
 	if b.sc.Narrow {
-		h = r.W * 0.75
+		// First on the screen, as tall as the screen shows.
+		h = math.Max(160*m.Scale, math.Min(r.W*0.75, b.sc.Main.Bottom()-m.Pad-y-2*m.LineSmall))
 	}
 	area := Rect{r.X, y, r.W, math.Round(h)}
 	b.placeMap(area, mv)
