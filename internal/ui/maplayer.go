@@ -28,6 +28,9 @@ type mesh struct {
 // class, the fill rule needing one draw call per colour.
 type mapLayer struct {
 	img *ebiten.Image
+	// borders holds the areas' outlines, drawn once per shape and laid
+	// over each refill.
+	borders *ebiten.Image
 	// shape says what meshes were built for; serial what the image holds.
 	shape  mapShapeKey
 	meshes []mesh
@@ -68,7 +71,12 @@ func (l *mapLayer) image(ms *view.MapScene) *ebiten.Image {
 			l.img.Deallocate()
 		}
 		l.img = ebiten.NewImage(w, h)
+		if l.borders != nil {
+			l.borders.Deallocate()
+		}
+		l.borders = ebiten.NewImage(w, h)
 		l.serial = 0
+		l.shape = mapShapeKey{}
 	}
 	if key != l.shape {
 		l.shape = key
@@ -120,15 +128,29 @@ func (l *mapLayer) build(ms *view.MapScene) {
 		m.strokeV, m.strokeI = p.AppendVerticesAndIndicesForStroke(nil, nil, stroke)
 		l.meshes = append(l.meshes, m)
 	}
+	l.ensureWhite()
+	l.borders.Clear()
+	// Grey borders read on the palest class and on the areas the data
+	// cannot colour.
+	sop := &ebiten.DrawTrianglesOptions{}
+	l.v, l.i = l.v[:0], l.i[:0]
+	for i := range l.meshes {
+		l.add(l.borders, l.meshes[i].strokeV, l.meshes[i].strokeI, palette.Neutral, sop)
+	}
+	l.flush(l.borders, sop)
 }
 
-// fill clears the layer and fills every row in its colour, then draws
-// the borders.
-func (l *mapLayer) fill(d *choropleth.Data) {
+func (l *mapLayer) ensureWhite() {
 	if l.white == nil {
 		l.white = ebiten.NewImage(3, 3)
 		l.white.Fill(color.White)
 	}
+}
+
+// fill clears the layer and fills every row in its colour, then lays
+// the borders over them.
+func (l *mapLayer) fill(d *choropleth.Data) {
+	l.ensureWhite()
 	l.img.Clear()
 	// Rows of one colour fill together: the even-odd rule counts every
 	// triangle of a call, so rows of different colours cannot share one.
@@ -140,33 +162,25 @@ func (l *mapLayer) fill(d *choropleth.Data) {
 		}
 		order[r.Color] = append(order[r.Color], i)
 	}
-	op := &ebiten.DrawTrianglesOptions{FillRule: ebiten.FillRuleEvenOdd, AntiAlias: true}
+	op := &ebiten.DrawTrianglesOptions{FillRule: ebiten.FillRuleEvenOdd}
 	for _, c := range colours {
 		l.v, l.i = l.v[:0], l.i[:0]
 		for _, i := range order[c] {
-			l.add(l.meshes[i].fillV, l.meshes[i].fillI, c, op)
+			l.add(l.img, l.meshes[i].fillV, l.meshes[i].fillI, c, op)
 		}
-		l.flush(op)
+		l.flush(l.img, op)
 	}
-	// Grey borders read on the palest class and on the areas the data
-	// cannot colour.
-	border := palette.Neutral
-	sop := &ebiten.DrawTrianglesOptions{AntiAlias: true}
-	l.v, l.i = l.v[:0], l.i[:0]
-	for i := range l.meshes {
-		l.add(l.meshes[i].strokeV, l.meshes[i].strokeI, border, sop)
-	}
-	l.flush(sop)
+	l.img.DrawImage(l.borders, nil)
 }
 
 // add appends a mesh in colour c to the batch, drawing the batch first
 // when the mesh would overflow 16-bit indices.
-func (l *mapLayer) add(vs []ebiten.Vertex, is []uint16, c color.RGBA, op *ebiten.DrawTrianglesOptions) {
+func (l *mapLayer) add(dst *ebiten.Image, vs []ebiten.Vertex, is []uint16, c color.RGBA, op *ebiten.DrawTrianglesOptions) {
 	if len(vs) == 0 || len(vs) > maxVerts {
 		return
 	}
 	if len(l.v)+len(vs) > maxVerts {
-		l.flush(op)
+		l.flush(dst, op)
 		l.v, l.i = l.v[:0], l.i[:0]
 	}
 	base := uint16(len(l.v))
@@ -181,11 +195,11 @@ func (l *mapLayer) add(vs []ebiten.Vertex, is []uint16, c color.RGBA, op *ebiten
 	}
 }
 
-func (l *mapLayer) flush(op *ebiten.DrawTrianglesOptions) {
+func (l *mapLayer) flush(dst *ebiten.Image, op *ebiten.DrawTrianglesOptions) {
 	if len(l.i) == 0 {
 		return
 	}
-	l.img.DrawTriangles(l.v, l.i, l.white, op)
+	dst.DrawTriangles(l.v, l.i, l.white, op)
 }
 
 // paintMap blits the map layer and outlines the area pointed at.

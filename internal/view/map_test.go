@@ -238,4 +238,38 @@ func BenchmarkMapRecolour(b *testing.B) {
 	}
 }
 
+// BenchmarkMapRecolourOnly measures the map's own share of that frame:
+// one choropleth.ComputeFrom with the scenario's outcome in hand, and
+// the layout built again.
+//
+//	go test ./internal/view -run '^$' -bench MapRecolourOnly -benchtime 200x -count 5
+func BenchmarkMapRecolourOnly(b *testing.B) {
+	f := newFonts(b)
+	for _, c := range []struct {
+		name string
+		data func(testing.TB) *app.Dataset
+	}{{"ve-states", defaultWithMap}, {"us-counties", usCounties}} {
+		b.Run(c.name, func(b *testing.B) {
+			st := app.New(c.data(b), i18n.EN, "view=map")
+			st.Apply(app.SetSwing{Which: 1, PP: 2})
+			st.Update(0)
+			d := st.Data
+			in := choropleth.Input{Tally: d.Tally, Agg: d.Agg, Mode: choropleth.Leader, Level: st.Map.Level, A: d.Leader, B: d.Runner, Outcome: st.Out.Engine(), Projected: true}
+			var times []float64
+			b.ResetTimer()
+			for i := 0; i < b.N; i++ {
+				start := nowNS()
+				if _, err := choropleth.ComputeFrom(st.Map.Geometry, in); err != nil {
+					b.Fatal(err)
+				}
+				Build(st, 1280, 800, 1, f)
+				times = append(times, float64(nowNS()-start)/1e6)
+			}
+			b.StopTimer()
+			slices.Sort(times)
+			b.ReportMetric(times[len(times)/2], "median-ms")
+		})
+	}
+}
+
 func nowNS() int64 { return time.Now().UnixNano() }
