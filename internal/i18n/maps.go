@@ -36,6 +36,7 @@ const (
 	MapOpenRegions  Key = "map.openregions"
 	MapUp           Key = "map.up"
 	MapCovUnknown   Key = "map.covunknown"
+	MapMarginTitle  Key = "map.margintitle"
 )
 
 var mapStrings = map[Key]entry{
@@ -72,5 +73,6 @@ var mapStrings = map[Key]entry{
 	MapCaption:      {"Map: %s", "Mapa: %s"},
 	MapOpenRegions:  {"Regions tab", "Pestaña Regiones"},
 	MapUp:           {"Up one level", "Subir un nivel"},
+	MapMarginTitle:  {"Margin of %s over %s (pp)", "Margen de %s sobre %s (pp)"},
 	MapCovUnknown:   {"No %s has a known coverage: the data give the expected number of {u} for the whole count only (%s of it counted).", "Ningún %s tiene una cobertura conocida: los datos dan el número esperado de {u} solo para el total (%s del total contado)."},
 }

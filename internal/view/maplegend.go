@@ -28,7 +28,7 @@ func (b *builder) legendRows(d *choropleth.Data) []legendRow {
 		}
 		return rows
 	case choropleth.Margin:
-		return []legendRow{{b.tf(i18n.MapInfoMargin, shortName(t, d.A), shortName(t, d.B), "pp"), d.Scale}}
+		return []legendRow{{b.tf(i18n.MapMarginTitle, shortName(t, d.A), shortName(t, d.B)), d.Scale}}
 	case choropleth.Shift:
 		return []legendRow{{b.l.Tf(i18n.ChMapToward, shortName(t, d.A)) + " (pp)", d.Scale}}
 	case choropleth.Coverage:
