@@ -29,6 +29,15 @@ type GeoFile struct {
 	Budget int
 }
 
+// EmbeddedStates is the default data's map: Venezuela's states written
+// in screen form (assets.VenezuelaStates), each feature's id its ISO
+// 3166-2 code, joined to the acta state codes through geo.VenezuelaISO,
+// already simplified, with the credit its licence asks for.
+func EmbeddedStates(name string, data []byte, credit string) *GeoFile {
+	return &GeoFile{Name: name, Data: data, Budget: -1,
+		Spec: load.GeometrySpec{Key: "id", Join: "venezuela", Level: "state", Attribution: credit}}
+}
+
 // MapPoints is the point budget of a boundaries file that does not say
 // (GeoFile.Budget): the counties of the United States keep their shapes
 // at 30,000 points and fill quickly enough under a software renderer.

@@ -8,7 +8,6 @@ import (
 
 	"github.com/tallyscope/tallyscope/assets"
 	"github.com/tallyscope/tallyscope/internal/choropleth"
-	"github.com/tallyscope/tallyscope/sim/load"
 )
 
 // defaultMapState is the default data with its embedded map, on the Map
@@ -17,7 +16,7 @@ func defaultMapState(t testing.TB, frag string) *State {
 	d, err := Load(assets.Default, assets.DefaultName)
 	require.NoError(t, err)
 	s := New(d, 0, frag)
-	s.Apply(LoadGeo{File: GeoFile{Name: assets.VenezuelaStatesName, Data: assets.VenezuelaStates, Budget: -1, Spec: load.GeometrySpec{Key: "id", Join: "venezuela", Level: "state", Attribution: assets.VenezuelaStatesAttribution}}})
+	s.Apply(LoadGeo{File: *EmbeddedStates(assets.VenezuelaStatesName, assets.VenezuelaStates, assets.VenezuelaStatesAttribution)})
 	s.Apply(SetView{View: ViewMap})
 	s.Update(0)
 	return s

@@ -9,7 +9,6 @@ import (
 	"github.com/tallyscope/tallyscope/internal/i18n"
 	"github.com/tallyscope/tallyscope/internal/lesson"
 	"github.com/tallyscope/tallyscope/internal/view"
-	"github.com/tallyscope/tallyscope/sim/load"
 )
 
 // Config is what the entry programs pass to Run.
@@ -64,8 +63,7 @@ func NewGame(cfg Config) (*Game, error) {
 		return nil, fmt.Errorf("ui: the embedded default data does not load: %w", err)
 	}
 	def.SheetsPending = cfg.Sheets != nil
-	def.Geo = &app.GeoFile{Name: assets.VenezuelaStatesName, Data: assets.VenezuelaStates, Budget: -1,
-		Spec: load.GeometrySpec{Key: "id", Join: "venezuela", Level: "state", Attribution: assets.VenezuelaStatesAttribution}}
+	def.Geo = app.EmbeddedStates(assets.VenezuelaStatesName, assets.VenezuelaStates, assets.VenezuelaStatesAttribution)
 	st := app.New(def, lang, "")
 	var files app.LoadFiles
 	if cfg.Mapping != nil {

@@ -245,28 +245,8 @@ func (sc *Scene) Key(st *app.State, k Key, shift bool) app.Action {
 		return app.Scroll{DP: -1 << 30, Max: sc.MaxScroll()}
 	case KeyEnd:
 		return app.Scroll{DP: 1 << 30, Max: sc.MaxScroll()}
-	case KeyEscape:
-		switch {
-		case st.View == app.ViewRegions && st.Search != "":
-			return app.Batch{app.TypeSearch{Backspace: true}, clearSearch(st)}
-		case (st.View == app.ViewRegions || st.View == app.ViewMap) && st.Region >= 0:
-			return app.DrillUp{}
-		case st.Pinned >= 0:
-			return app.PinUnit{Unit: -1}
-		case st.LessonOpen() && st.Focus == "":
-			return app.CloseLesson{}
-		}
-		return app.SetFocus{}
-	case KeyBackspace:
-		if st.View == app.ViewMap {
-			return app.DrillUp{}
-		}
-		if st.View == app.ViewRegions {
-			if st.Search != "" {
-				return app.TypeSearch{Backspace: true}
-			}
-			return app.DrillUp{}
-		}
+	case KeyEscape, KeyBackspace:
+		return backKey(st, k)
 	case KeyHelp:
 		return app.ToggleHelp{}
 	case KeyProjector:
@@ -282,6 +262,32 @@ func (sc *Scene) Key(st *app.State, k Key, shift bool) app.Action {
 		}
 	}
 	return nil
+}
+
+// backKey is Escape or Backspace: they clear the search, go up a region
+// or unpin; Escape also closes a lesson and drops the focus.
+func backKey(st *app.State, k Key) app.Action {
+	drills := st.View == app.ViewRegions || st.View == app.ViewMap
+	if k == KeyBackspace {
+		switch {
+		case st.View == app.ViewRegions && st.Search != "":
+			return app.TypeSearch{Backspace: true}
+		case drills:
+			return app.DrillUp{}
+		}
+		return nil
+	}
+	switch {
+	case st.View == app.ViewRegions && st.Search != "":
+		return app.Batch{app.TypeSearch{Backspace: true}, clearSearch(st)}
+	case drills && st.Region >= 0:
+		return app.DrillUp{}
+	case st.Pinned >= 0:
+		return app.PinUnit{Unit: -1}
+	case st.LessonOpen() && st.Focus == "":
+		return app.CloseLesson{}
+	}
+	return app.SetFocus{}
 }
 
 // digitViews lists the views the keys 1 to 5 show: the scenario is a view

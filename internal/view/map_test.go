@@ -25,8 +25,7 @@ import (
 func defaultWithMap(t testing.TB) *app.Dataset {
 	d, err := app.Load(assets.Default, assets.DefaultName)
 	require.NoError(t, err)
-	d.Geo = &app.GeoFile{Name: assets.VenezuelaStatesName, Data: assets.VenezuelaStates, Budget: -1,
-		Spec: load.GeometrySpec{Key: "id", Join: "venezuela", Level: "state", Attribution: assets.VenezuelaStatesAttribution}}
+	d.Geo = app.EmbeddedStates(assets.VenezuelaStatesName, assets.VenezuelaStates, assets.VenezuelaStatesAttribution)
 	return d
 }
 
