@@ -35,7 +35,6 @@ type mapLayer struct {
 	shape  mapShapeKey
 	meshes []mesh
 	serial uint64
-	hover  int
 	white  *ebiten.Image
 	// batch buffers, reused between refills.
 	v []ebiten.Vertex
