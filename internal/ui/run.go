@@ -83,18 +83,19 @@ func NewGame(cfg Config) (*Game, error) {
 	if len(files) > 0 {
 		st.Apply(files)
 	}
-	if cfg.Geo != nil || cfg.GeoErr != nil {
-		name := cfg.GeoName
-		if name == "" {
-			name = "geometry"
-		}
-		st.Apply(app.LoadGeo{File: app.GeoFile{Name: name, Data: cfg.Geo}, Err: cfg.GeoErr})
-	}
 	if st.Lessons, err = builtinLessons(); err != nil {
 		return nil, err
 	}
 	if cfg.Fragment != "" {
 		st.RestoreFragment(cfg.Fragment)
+	}
+	if cfg.Geo != nil || cfg.GeoErr != nil {
+		// After the fragment: a page opened on the map needs no hint.
+		name := cfg.GeoName
+		if name == "" {
+			name = "geometry"
+		}
+		st.Apply(app.LoadGeo{File: app.GeoFile{Name: name, Data: cfg.Geo}, Err: cfg.GeoErr})
 	}
 	st.Origin = pageOrigin()
 	// The data the address opens; a file opened later is local.
