@@ -198,6 +198,9 @@ func (sc *Scene) Key(st *app.State, k Key, shift bool) app.Action {
 		if focus != nil && focus.ID == "plot" && st.Pinned >= 0 {
 			return app.OpenSource{Unit: st.Pinned}
 		}
+		if focus != nil && focus.ID == "map" && st.MapHover >= 0 {
+			return app.PickArea{Row: st.MapHover}
+		}
 		if focus != nil && focus.Act != nil {
 			return focus.Act
 		}
@@ -208,6 +211,9 @@ func (sc *Scene) Key(st *app.State, k Key, shift bool) app.Action {
 		}
 		if focus != nil && focus.ID == "plot" && st.Data != nil && len(st.Data.ByX) > 0 {
 			return stepUnit(st, int(dir), shift)
+		}
+		if focus != nil && focus.ID == "map" && st.Map != nil && st.Map.Data != nil {
+			return stepArea(st, int(dir))
 		}
 		if focus != nil && focus.Slider != nil {
 			s := focus.Slider
@@ -262,6 +268,25 @@ func (sc *Scene) Key(st *app.State, k Key, shift bool) app.Action {
 		}
 	}
 	return nil
+}
+
+// stepArea shows the numbers of the next area of the map (dir 1) or the
+// previous one (dir −1), in the order of the mirror's table.
+func stepArea(st *app.State, dir int) app.Action {
+	n := len(st.Map.Data.Rows)
+	if n == 0 {
+		return nil
+	}
+	i := st.MapHover
+	switch {
+	case i < 0 && dir > 0:
+		i = 0
+	case i < 0:
+		i = n - 1
+	default:
+		i = (i + dir + n) % n
+	}
+	return app.HoverArea{Row: i}
 }
 
 // backKey is Escape or Backspace: they clear the search, go up a region

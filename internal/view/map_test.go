@@ -117,6 +117,15 @@ func TestMapStates(t *testing.T) {
 		assert.Equal(t, app.PickArea{Row: row}, sc.Tap(st, x, y))
 	}
 	assert.Equal(t, -1, ms.RowAt(ms.R.X+1, ms.R.Y+1), "a corner of the frame is the sea")
+	// The keyboard: arrows on the focused map step through the areas,
+	// Enter drills into the one shown.
+	st.Apply(app.SetFocus{ID: "map"})
+	sc = Build(st, 1280, 800, 1, f)
+	a := sc.Key(st, KeyRight, false)
+	assert.Equal(t, app.HoverArea{Row: 0}, a)
+	st.Apply(a)
+	assert.Equal(t, app.HoverArea{Row: 23}, sc.Key(st, KeyLeft, false))
+	assert.Equal(t, app.PickArea{Row: 0}, sc.Key(st, KeyEnter, false))
 }
 
 // TestMapWithoutGeometry: data without boundaries say so, in words.

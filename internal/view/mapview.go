@@ -1,6 +1,7 @@
 package view
 
 import (
+	"errors"
 	"fmt"
 	"image/color"
 	"math"
@@ -306,7 +307,7 @@ func (b *builder) mapProblem(r Rect, y float64, mv *app.MapView) float64 {
 	m := b.m
 	s := b.tf(i18n.MapBadGeo, mv.File, b.l.Error(mv.Err))
 	c := palette.Candidate(1)
-	if b.st.MapMode() == choropleth.Shift {
+	if errors.Is(mv.Err, choropleth.ErrNoData) && b.st.MapMode() == choropleth.Shift {
 		s, c = b.t(i18n.MapShiftHint), palette.Text
 	}
 	return y + b.para(r.X, y, r.W, s, Regular, m.Body, m.LineBody, c)
