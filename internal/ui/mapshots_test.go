@@ -41,6 +41,7 @@ func TestMapScreenshots(t *testing.T) {
 		{"shift", "view=map&colour=shift", []app.Action{app.SetMode{Mode: app.ModeLike}}},
 		{"tiles", "view=map&cartogram=sized", nil},
 		{"drilled", "view=map", []app.Action{app.PickArea{Row: 23}}},
+		{"badgeo", "view=map", []app.Action{app.LoadFile{Name: "states.geojson", Data: []byte(`{"type":"FeatureCollection","features":[{"type":"Feature","id":"VE-V","geometry":{"type":"Polygon","coordinates":[[[0,0],[1,0],[1,1]]]}}]}`)}}},
 	}
 	for _, sz := range sizes {
 		for _, lang := range []string{"en", "es"} {

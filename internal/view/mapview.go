@@ -305,7 +305,8 @@ func (b *builder) mapMissing(r Rect, y float64, mv *app.MapView) float64 {
 // colouring cannot be shown.
 func (b *builder) mapProblem(r Rect, y float64, mv *app.MapView) float64 {
 	m := b.m
-	s := b.tf(i18n.MapBadGeo, mv.File, b.l.Error(mv.Err))
+	// The file is named once.
+	s := b.tf(i18n.MapBadGeo, mv.File, strings.TrimPrefix(b.l.Error(mv.Err), "geo: "+mv.File+": "))
 	c := palette.Candidate(1)
 	if errors.Is(mv.Err, choropleth.ErrNoData) && b.st.MapMode() == choropleth.Shift {
 		s, c = b.t(i18n.MapShiftHint), palette.Text
