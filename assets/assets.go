@@ -12,7 +12,8 @@
 // Default is generated from the real files by internal/gendefault, run
 // with go generate (see DefaultCommand); default_gen.go, written with it,
 // states its size and sha256 and those of its sources, and a test checks
-// that regenerating it gives the same bytes.
+// that regenerating it gives the same bytes. The same step writes the map
+// of the default data (VenezuelaStates) from ../shared/geo.
 package assets
 
 import _ "embed"

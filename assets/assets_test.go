@@ -26,6 +26,10 @@ func TestDefaultIsWhatItsHeaderSays(t *testing.T) {
 	assert.Len(t, sheets.Default, assets.DefaultSheetsSize)
 	sum = sha256.Sum256(sheets.Default)
 	assert.Equal(t, assets.DefaultSheetsSHA256, hex.EncodeToString(sum[:]), "assets/sheets/%s changed without default_gen.go; run %s", assets.DefaultSheetsName, assets.DefaultCommand)
+	assert.Len(t, assets.VenezuelaStates, assets.VenezuelaStatesSize)
+	sum = sha256.Sum256(assets.VenezuelaStates)
+	assert.Equal(t, assets.VenezuelaStatesSHA256, hex.EncodeToString(sum[:]), "assets/%s changed without default_gen.go; run %s", assets.VenezuelaStatesName, assets.DefaultCommand)
+	assert.NotEmpty(t, assets.VenezuelaStatesAttribution)
 	require.Len(t, assets.DefaultSources, 2)
 	for _, s := range assets.DefaultSources {
 		assert.Len(t, s.SHA256, 64, s.Path)

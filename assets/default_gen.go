@@ -29,3 +29,20 @@ var DefaultSources = []Source{
 	{Path: "venezuela-2024/RESULTADOS_2024_CSV_V2.csv", Size: 4077568, SHA256: "296d35bbda1d6bd12e7011ed93da1973a3f22beb73cc05dbb0554efc31b2deaa"},
 	{Path: "venezuela-2024/RESULTADOS_2024_CSV_V1.csv", Size: 4113270, SHA256: "fd2712796bf8ec77dfe02e07cd864882c93f4079238c2d21b822b7b9a999f8ea"},
 }
+
+// VenezuelaStatesName is the file name of VenezuelaStates.
+const VenezuelaStatesName = "venezuela-states.geojson"
+
+// VenezuelaStatesSize is the size of VenezuelaStates in bytes.
+const VenezuelaStatesSize = 30621
+
+// VenezuelaStatesSHA256 is the hex sha256 of VenezuelaStates.
+const VenezuelaStatesSHA256 = "6c5ab2a1403e7d6981a765a633bdc700b31fc361bed1280de3d7c5af3aa58327"
+
+// VenezuelaStatesAttribution is the credit the boundaries' licence asks
+// for, shown wherever the map is drawn.
+const VenezuelaStatesAttribution = "Boundaries: geoBoundaries.org"
+
+// VenezuelaStatesSource is the file VenezuelaStates is simplified from,
+// under ../shared/data.
+var VenezuelaStatesSource = Source{Path: "../geo/venezuela/geoBoundaries-VEN-ADM1_simplified.geojson", Size: 1114638, SHA256: "f71a62708bf760db7431889d855c48ecf812177f35f1046252ade8bc54a88618"}

@@ -8,6 +8,10 @@
 //     screen and the default data stays.
 //   - map=PATH, with data=, loads a mapping file (JSON) that names the
 //     columns of a CSV in a shape Tallyscope does not recognise.
+//   - geo=PATH, with data=, loads a boundaries file (GeoJSON or TopoJSON)
+//     for the Map view; without it, the boundaries the mapping names
+//     ("geometry": {"file": …}), fetched relative to the mapping. A file
+//     that cannot be fetched or drawn is said on the Map view.
 //   - without data=, the page's <meta name="tallyscope-data"> (and
 //     tallyscope-map) name the files instead, and without a fragment,
 //     <meta name="tallyscope-scenario"> the scenario: a page published
@@ -62,7 +66,7 @@ func main() {
 				cfg.Fragment = "s=" + s
 			}
 		}
-		d, m := q.Get("data"), q.Get("map")
+		d, m, gf := q.Get("data"), q.Get("map"), q.Get("geo")
 		if d == "" {
 			d, m = ui.PageMeta("tallyscope-data"), ui.PageMeta("tallyscope-map")
 		}
@@ -75,6 +79,15 @@ func main() {
 			if m != "" && cfg.DataErr == nil {
 				cfg.MappingName = path.Base(m)
 				cfg.Mapping, cfg.DataErr = fetch(page, m)
+				if f := ui.MappingGeometry(cfg.Mapping); f != "" && gf == "" {
+					if mu, err := page.Parse(m); err == nil {
+						gf = mu.ResolveReference(&url.URL{Path: f}).String()
+					}
+				}
+			}
+			if gf != "" {
+				cfg.GeoName = path.Base(gf)
+				cfg.Geo, cfg.GeoErr = fetch(page, gf)
 			}
 		}
 	}

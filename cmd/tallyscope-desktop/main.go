@@ -3,7 +3,7 @@
 // results file that Tallyscope reads can be given with --data or dropped on
 // the window.
 //
-//	tallyscope-desktop [--data FILE [--map MAPPING]] [--lang en|es] [--size WxH] [--fragment STATE] [--save-dir DIR]
+//	tallyscope-desktop [--data FILE [--map MAPPING] [--geo BOUNDARIES]] [--lang en|es] [--size WxH] [--fragment STATE] [--save-dir DIR]
 //
 // "Save chart" (or Ctrl+S) writes the current view's chart as PNG and the
 // numbers behind it as CSV into the current directory or --save-dir, in
@@ -55,6 +55,17 @@ func run(o launch.Options, stderr io.Writer) int {
 			return 1
 		}
 		cfg.Mapping, cfg.MappingName = b, filepath.Base(o.Map)
+		if f := ui.MappingGeometry(b); f != "" && o.Geo == "" && !filepath.IsAbs(f) {
+			// The boundaries a mapping names lie beside it.
+			o.Geo = filepath.Join(filepath.Dir(o.Map), f)
+		} else if f != "" && o.Geo == "" {
+			o.Geo = f
+		}
+	}
+	if o.Geo != "" {
+		// A file that cannot be read is said on the Map view.
+		cfg.GeoName = filepath.Base(o.Geo)
+		cfg.Geo, cfg.GeoErr = os.ReadFile(o.Geo)
 	}
 	if err := ui.Run(cfg); err != nil {
 		fmt.Fprintf(stderr, "tallyscope-desktop: %v\n", err)

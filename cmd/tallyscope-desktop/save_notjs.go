@@ -36,6 +36,17 @@ var viewKinds = map[string]chart.Kind{
 func saver(dir, version string) func(app.SaveRequest) (string, error) {
 	return func(req app.SaveRequest) (string, error) {
 		kind, ok := viewKinds[req.View]
+		opts := chart.Options{Lang: req.Lang, Level: req.Level}
+		if req.View == "map" && req.Map != nil {
+			// The whole map (or cartogram) of the level drawn, coloured
+			// as on screen; the static map colours the counted data
+			// except in the shift mode.
+			kind, ok = chart.KindMap, true
+			if req.Cartogram {
+				kind = chart.KindCartogram
+			}
+			opts.Map, opts.MapMode, opts.Sized = req.Map, req.MapMode, req.Sized
+		}
 		if !ok {
 			return "", fmt.Errorf("%w: no chart for the view %q", chart.ErrKind, req.View)
 		}
@@ -44,7 +55,7 @@ func saver(dir, version string) func(app.SaveRequest) (string, error) {
 			Kind:     kind,
 			Tally:    req.Tally,
 			Scenario: req.Scenario,
-			Options:  chart.Options{Lang: req.Lang, Level: req.Level},
+			Options:  opts,
 			Format:   chart.PNG,
 			Version:  version,
 		})

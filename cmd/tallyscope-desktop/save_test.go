@@ -25,6 +25,8 @@ func state(t *testing.T, lang i18n.Lang, fragment string) *app.State {
 	t.Helper()
 	d, err := app.Load(assets.Default, assets.DefaultName)
 	require.NoError(t, err)
+	// As the app opens it: with its embedded states.
+	d.Geo = app.EmbeddedStates(assets.VenezuelaStatesName, assets.VenezuelaStates, assets.VenezuelaStatesAttribution)
 	s := app.New(d, lang, fragment)
 	s.Update(0)
 	return s
@@ -93,6 +95,14 @@ func TestSaveDefaultData(t *testing.T) {
 		}},
 		{"view=scenario&mode=split&split=0.6", i18n.EN, "venezuela-2024-tables-breakeven", func(t *testing.T, recs [][]string, comments string) {
 			assert.Contains(t, comments, "# counted_margin: 3987338")
+		}},
+		{"view=map&colour=margin", i18n.ES, "venezuela-2024-tables-map", func(t *testing.T, recs [][]string, comments string) {
+			assert.Contains(t, comments, "# mode: margin")
+			assert.Contains(t, comments, "# matched: 24")
+			assert.Len(t, recs, 25, "a header and the 24 states drawn")
+		}},
+		{"view=map&cartogram=sized", i18n.EN, "venezuela-2024-tables-cartogram", func(t *testing.T, recs [][]string, comments string) {
+			assert.Contains(t, comments, "# mode: leader")
 		}},
 		{"view=uncertainty", i18n.EN, "venezuela-2024-tables-montecarlo", func(t *testing.T, recs [][]string, comments string) {
 			assert.Contains(t, comments, "# runs: 2000")

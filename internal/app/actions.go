@@ -30,6 +30,9 @@ func (a SetView) apply(s *State) {
 	if a.View >= 0 && a.View < numViews {
 		s.View = a.View
 		s.Scroll = 0
+		if a.View == ViewMap {
+			s.mapStale = true
+		}
 	}
 }
 
@@ -159,7 +162,12 @@ func (a DrillDown) apply(s *State) {
 	s.Region = a.Region
 	s.Search = ""
 	s.Scroll = 0
-	s.View = ViewRegions
+	if s.View == ViewMap {
+		// The map drills down as the Regions view does, and stays.
+		s.MapHover, s.MapPinned, s.mapStale = -1, -1, true
+	} else {
+		s.View = ViewRegions
+	}
 	s.effect(EffectFragment, s.Fragment())
 }
 
@@ -339,6 +347,11 @@ func (a LoadFile) apply(s *State) {
 		s.Msg = Message{Text: l.Tf(i18n.MsgBadFile, a.Name, l.Error(a.Err)), Err: true}
 		return
 	}
+	// A boundaries file is the map of the data on screen.
+	if IsGeometry(a.Data) {
+		LoadGeo{File: GeoFile{Name: a.Name, Data: a.Data}}.apply(s)
+		return
+	}
 	// A mapping file is kept for the results file that follows.
 	if m := ReadMapping(a.Data, a.Name); m != nil {
 		s.mapping, s.mappingName = m, a.Name
@@ -365,14 +378,19 @@ type LoadFiles []LoadFile
 
 func (fs LoadFiles) apply(s *State) {
 	var data []LoadFile
+	var geos []LoadFile
 	for _, f := range fs {
-		if f.Err == nil && ReadMapping(f.Data, f.Name) != nil {
+		switch {
+		case f.Err == nil && ReadMapping(f.Data, f.Name) != nil:
 			f.apply(s)
-		} else {
+		case f.Err == nil && IsGeometry(f.Data):
+			geos = append(geos, f)
+		default:
 			data = append(data, f)
 		}
 	}
-	for _, f := range data {
+	// Boundaries dropped with the results file are its map.
+	for _, f := range append(data, geos...) {
 		f.apply(s)
 	}
 }

@@ -44,6 +44,12 @@ type Dataset struct {
 	// fetches them when a view first offers a sheet (see WantsSheets and
 	// AttachSheets).
 	SheetsPending bool
+	// Geo is the boundaries of the data's map, or nil (see LoadGeo);
+	// geom is them built, from geomFrom.
+	Geo      *GeoFile
+	geoSpec  *load.GeometrySpec
+	geom     *mapGeometry
+	geomFrom *GeoFile
 	// names holds each region's folded name, for search.
 	names []string
 }
@@ -119,7 +125,11 @@ func LoadWith(b []byte, name string, m *load.Mapping) (*Dataset, error) {
 	if err != nil {
 		return nil, err
 	}
-	return NewDataset(t, name)
+	d, err := NewDataset(t, name)
+	if err == nil && m != nil {
+		d.geoSpec = m.Geometry
+	}
+	return d, err
 }
 
 // ReadMapping returns the mapping in b when b is a mapping file (a JSON

@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/tallyscope/tallyscope/internal/choropleth"
 	"github.com/tallyscope/tallyscope/internal/i18n"
 	"github.com/tallyscope/tallyscope/sim"
 	"github.com/tallyscope/tallyscope/sim/scenario"
@@ -42,6 +43,12 @@ func (s *State) Fragment() string {
 			keys = append(keys, s.Data.Tally.Regions[r].Key)
 		}
 		v.Set("region", strings.Join(keys, "/"))
+	}
+	if s.mapMode != "" && s.mapMode != choropleth.Leader {
+		v.Set("colour", string(s.mapMode))
+	}
+	if s.MapKind != MapShapes {
+		v.Set("cartogram", s.MapKind.String())
 	}
 	if str := s.ScenarioString(); str != "" {
 		v.Set("s", str)
@@ -109,6 +116,7 @@ func (s *State) RestoreFragment(frag string) {
 			s.View = View(i)
 		}
 	}
+	bad = append(bad, s.restoreMap(v)...)
 	if r := v.Get("region"); r != "" && s.Data != nil {
 		if idx, ok := findRegionPath(s.Data.Tally, strings.Split(r, "/")); ok {
 			s.Region = idx
@@ -125,6 +133,31 @@ func (s *State) RestoreFragment(frag string) {
 	if len(bad) > 0 {
 		s.Msg = Message{Text: "ignored link fields: " + strings.Join(bad, ", "), Err: true}
 	}
+}
+
+// restoreMap applies the Map view's colouring and kind from a link, and
+// returns the fields it ignored.
+func (s *State) restoreMap(v url.Values) (bad []string) {
+	if c := v.Get("colour"); c != "" {
+		if m, err := choropleth.ParseMode(c); err == nil {
+			s.mapMode = m
+		} else {
+			bad = append(bad, "colour")
+		}
+	}
+	if k := v.Get("cartogram"); k != "" {
+		found := false
+		for i, n := range mapKindNames {
+			if n == k {
+				s.MapKind, found = MapKind(i), true
+			}
+		}
+		if !found {
+			bad = append(bad, "cartogram")
+		}
+	}
+	s.mapStale = true
+	return bad
 }
 
 // restoreScenario applies a scenario string from a link. A string that

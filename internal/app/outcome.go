@@ -68,6 +68,10 @@ func (o *Outcome) RegionVotes(r int, dst []int64) []int64 {
 	return o.eo.RegionTotal(r, dst)
 }
 
+// Engine returns the engine's outcome behind o (per-region figures), or
+// nil.
+func (o *Outcome) Engine() *scenario.Outcome { return o.eo }
+
 // Shortfall is a candidate that would need Votes (negative) in the
 // missing units.
 type Shortfall struct {

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"github.com/tallyscope/tallyscope/internal/choropleth"
 	"github.com/tallyscope/tallyscope/internal/i18n"
 	"github.com/tallyscope/tallyscope/sim"
 	"github.com/tallyscope/tallyscope/sim/scenario"
@@ -24,8 +25,15 @@ type SaveRequest struct {
 	Scenario scenario.Scenario
 	Lang     i18n.Lang
 	// Level is the level of the regions the Regions view lists ("state",
-	// "municipality"); empty for the outermost.
+	// "municipality"), or the level the Map view draws; empty for the
+	// outermost.
 	Level string
+	// Map is the Map view's boundaries, joined (nil on other views, or
+	// when the map cannot be drawn); MapMode its colouring, Cartogram
+	// and Sized its kind.
+	Map              *choropleth.Geometry
+	MapMode          choropleth.Mode
+	Cartogram, Sized bool
 }
 
 // SaveRequest describes the current view for the save hook.
@@ -40,6 +48,11 @@ func (s *State) SaveRequest() SaveRequest {
 	switch s.View {
 	case ViewUncertainty:
 		r.Scenario = s.monteCarloScenario()
+	case ViewMap:
+		if m := s.Map; m != nil && m.Geometry != nil && m.Data != nil {
+			r.Map, r.Level, r.MapMode = m.Geometry, m.Level, s.MapMode()
+			r.Cartogram, r.Sized = s.MapKind != MapShapes, s.MapKind == MapTilesSized
+		}
 	case ViewRegions:
 		lvl := 0
 		if s.Region >= 0 && s.Region < len(t.Regions) {

@@ -26,6 +26,8 @@ type Snapshot struct {
 	Focus         string          `json:"focus"`
 	Message       string          `json:"message"`
 	MonteCarlo    *SnapMonteCarlo `json:"montecarlo,omitempty"`
+	// Map is the Map view while it is shown (see SnapMap).
+	Map *SnapMap `json:"map,omitempty"`
 	// Lesson is the open lesson and its step (from 1), or nil.
 	Lesson *SnapLesson `json:"lesson,omitempty"`
 	// Controls are the current view's controls in CSS pixels from the
@@ -150,6 +152,7 @@ func (s *State) Snapshot(ready bool, frames int64) Snapshot {
 		return sn
 	}
 	d := s.Data
+	sn.Map = s.snapMap()
 	sn.Data = SnapData{Name: d.Name, Units: d.Units(), Rows: len(d.Tally.Units), Points: len(d.Points)}
 	sn.Leader = d.Tally.Candidates[d.Leader].ID
 	sn.National = cands(s, d.Agg.Nation.Votes)

@@ -3,6 +3,7 @@ package app
 import (
 	"time"
 
+	"github.com/tallyscope/tallyscope/internal/choropleth"
 	"github.com/tallyscope/tallyscope/internal/i18n"
 	"github.com/tallyscope/tallyscope/internal/lesson"
 	"github.com/tallyscope/tallyscope/sim/load"
@@ -22,10 +23,11 @@ const (
 	ViewUnits
 	ViewUncertainty
 	ViewForensics
+	ViewMap
 	numViews
 )
 
-var viewNames = [...]string{"overview", "scenario", "regions", "units", "uncertainty", "forensics"}
+var viewNames = [...]string{"overview", "scenario", "regions", "units", "uncertainty", "forensics", "map"}
 
 // String returns the view's name as used in the URL fragment.
 func (v View) String() string {
@@ -129,6 +131,18 @@ type State struct {
 	// Hover is the unit under the pointer in the Units view, or -1;
 	// Pinned is the unit last tapped or clicked, or -1.
 	Hover, Pinned int
+	// MapKind is how the Map view draws (shapes or tiles); MapHover is
+	// the row of Map.Data under the pointer, or −1, and MapPinned the
+	// row last tapped, or −1. Map is the Map view's content, computed
+	// by Update while the view is shown (see MapView).
+	MapKind             MapKind
+	MapHover, MapPinned int
+	Map                 *MapView
+	// mapMode is the Map view's colouring ("": Leader); mapStale says
+	// that Map must be computed again; mapCache keeps its layout.
+	mapMode  choropleth.Mode
+	mapStale bool
+	mapCache mapCache
 	// Checks are the forensic checks of the Checks view, run when it is
 	// first shown for the data (see Checks).
 	Checks *Checks
@@ -206,7 +220,7 @@ type State struct {
 // New returns a state showing data in language lang, restoring the
 // fragment when it is valid (a bad fragment is ignored with a message).
 func New(data *Dataset, lang i18n.Lang, fragment string) *State {
-	s := &State{Lang: lang, Region: -1, Hover: -1, Pinned: -1, openWhenSheets: -1}
+	s := &State{Lang: lang, Region: -1, Hover: -1, Pinned: -1, MapHover: -1, MapPinned: -1, openWhenSheets: -1}
 	s.setData(data)
 	if fragment != "" {
 		s.RestoreFragment(fragment)
@@ -225,6 +239,7 @@ func (s *State) setData(d *Dataset) {
 	}
 	s.P, s.sc, s.extra, s.scString, s.full, s.splitMemo = Params{}, scenario.Scenario{}, false, "", false, 0
 	s.Region, s.Search, s.Scroll, s.Hover, s.Pinned, s.openWhenSheets = -1, "", 0, -1, -1, -1
+	s.Map, s.MapHover, s.MapPinned, s.mapStale = nil, -1, -1, true
 	s.stopMC()
 	s.MC, s.mcTried = nil, false
 	s.dirty = true
@@ -249,6 +264,13 @@ func (s *State) Update(budget time.Duration) bool {
 	if s.dirty {
 		s.recompute()
 		s.dirty = false
+		changed = true
+	}
+	if s.View == ViewMap && s.Data != nil && (changed || s.mapStale || s.Map == nil) {
+		// The map is coloured when it is looked at, and again at each
+		// change of the scenario, the region or the colouring.
+		s.Map = s.buildMap()
+		s.mapStale = false
 		changed = true
 	}
 	if s.View == ViewForensics && s.Data != nil && (s.Checks == nil || s.Checks.Data != s.Data) {

@@ -140,10 +140,103 @@ var (
 // sc, which must change the result, with the count at the same level;
 // the other modes show the counted data.
 func Compute(t *sim.Tally, g *Geometry, mode Mode, sc scenario.Scenario, level string, a, b int) (*Data, error) {
+	return ComputeFrom(g, Input{Tally: t, Mode: mode, Scenario: sc, Level: level, A: a, B: b})
+}
+
+// Input is what ComputeFrom colours. The app, which keeps the tally's
+// aggregation and the scenario's outcome, hands them over so that a
+// recolour after a slider step runs neither again.
+type Input struct {
+	Tally *sim.Tally
+	// Agg is Tally's aggregation; nil aggregates it here.
+	Agg *sim.Aggregation
+	// Mode, Level, A and B are Compute's.
+	Mode  Mode
+	Level string
+	A, B  int
+	// Scenario is run for Shift when Outcome is nil (at Level, for its
+	// like-region rule).
+	Scenario scenario.Scenario
+	// Outcome is the scenario's outcome, already run; it must come from
+	// Tally. With it, Shift compares it with the count, and Projected
+	// colours Leader and Margin by its votes where it has them (regions;
+	// units keep their counted votes).
+	Outcome   *scenario.Outcome
+	Projected bool
+	// Keep, when not nil, says which areas (indexes of Geometry.Areas) to
+	// colour: a map zoomed into one region.
+	Keep func(area int) bool
+}
+
+// ComputeFrom is Compute with the inputs named (see Input).
+func ComputeFrom(g *Geometry, in Input) (*Data, error) {
+	t, mode := in.Tally, in.Mode
 	if g == nil || len(g.Shapes) == 0 {
 		return nil, fmt.Errorf("%w: a map needs boundaries", ErrNoData)
 	}
-	agg := sim.Aggregate(t)
+	agg := in.Agg
+	if agg == nil {
+		agg = sim.Aggregate(t)
+	}
+	ca, cb, err := pair(t, agg, in.A, in.B)
+	if err != nil {
+		return nil, err
+	}
+	d := &Data{Mode: mode, A: ca, B: cb, Level: in.Level, Scales: map[int]palette.Scale{}}
+	if d.Level == "" && len(t.Levels) > 0 {
+		d.Level = t.Levels[0]
+	}
+	o := in.Outcome
+	if mode == Shift && o == nil {
+		if in.Scenario.IsBaseline() {
+			return nil, fmt.Errorf("%w: the shift map needs a scenario that changes the result (a missing-unit rule, a swing or a turnout change)", ErrNoData)
+		}
+		ps := in.Scenario
+		ps.Level = d.Level
+		if o, err = scenario.Run(t, ps); err != nil {
+			return nil, fmt.Errorf("%w: %w", ErrNoData, err)
+		}
+	}
+	if mode != Shift && !in.Projected {
+		o = nil
+	}
+	lumped := t.Lumped()
+	var buf []int64
+	votes := make([]int64, len(t.Candidates))
+	for i, ar := range g.Areas {
+		if g.Join.Feature[i] < 0 || (in.Keep != nil && !in.Keep(i)) {
+			continue
+		}
+		tot := sim.Totals{Votes: votes}
+		clear(votes)
+		expected := int64(0)
+		if ar.Unit >= 0 {
+			tot.AddUnit(&t.Units[ar.Unit])
+		} else {
+			r := agg.Result(ar.Region)
+			tot, expected = r.Totals, r.Expected.Units
+		}
+		if o != nil && ar.Region >= 0 {
+			buf = o.RegionTotal(ar.Region, buf)
+		}
+		row := Row{Area: i, Key: ar.Key, Name: ar.Name}
+		if row.Name == "" {
+			row.Name = g.Names[g.Join.Feature[i]]
+		}
+		row.value(mode, tot, expected, ar, o != nil && ar.Region >= 0, buf, ca, cb, lumped)
+		d.Rows = append(d.Rows, row)
+		d.Weights = append(d.Weights, float64(tot.Valid))
+	}
+	if len(d.Rows) == 0 {
+		return nil, fmt.Errorf("%w: no area of the tally matches a shape", ErrNoData)
+	}
+	d.colour(t)
+	return d, nil
+}
+
+// pair resolves the candidates a margin compares: -1 for the nation's
+// counted leader and runner-up.
+func pair(t *sim.Tally, agg *sim.Aggregation, a, b int) (int, int, error) {
 	if a < 0 || b < 0 {
 		lead, run, _ := agg.Nation.Leader()
 		if a < 0 {
@@ -160,84 +253,54 @@ func Compute(t *sim.Tally, g *Geometry, mode Mode, sc scenario.Scenario, level s
 		}
 	}
 	if a < 0 || b < 0 || a == b || a >= len(t.Candidates) || b >= len(t.Candidates) {
-		return nil, fmt.Errorf("%w: a margin needs two different candidates", ErrNoData)
+		return 0, 0, fmt.Errorf("%w: a margin needs two different candidates", ErrNoData)
 	}
-	ca, cb := a, b
-	d := &Data{Mode: mode, A: ca, B: cb, Level: level, Scales: map[int]palette.Scale{}}
-	if d.Level == "" && len(t.Levels) > 0 {
-		d.Level = t.Levels[0]
-	}
-	var err error
-	var o *scenario.Outcome
-	if mode == Shift {
-		if sc.IsBaseline() {
-			return nil, fmt.Errorf("%w: the shift map needs a scenario that changes the result (a missing-unit rule, a swing or a turnout change)", ErrNoData)
-		}
-		ps := sc
-		ps.Level = d.Level
-		if o, err = scenario.Run(t, ps); err != nil {
-			return nil, fmt.Errorf("%w: %w", ErrNoData, err)
+	return a, b, nil
+}
+
+// value sets the row's leader, margin and the value its mode colours
+// from the counted totals tot (expected units for coverage) and, when
+// proj is set, the scenario's votes in the area (buf).
+func (row *Row) value(mode Mode, tot sim.Totals, expected int64, ar geo.Area, proj bool, buf []int64, ca, cb int, lumped []bool) {
+	counted := tot
+	if proj && mode != Shift {
+		tot = sim.Totals{Votes: buf}
+		for _, v := range buf {
+			tot.Valid += v
 		}
 	}
-	lumped := t.Lumped()
-	var buf []int64
-	for i, ar := range g.Areas {
-		if g.Join.Feature[i] < 0 {
-			continue
-		}
-		tot := sim.Totals{Votes: make([]int64, len(t.Candidates))}
-		expected := int64(0)
-		if ar.Unit >= 0 {
-			tot.AddUnit(&t.Units[ar.Unit])
-		} else {
-			r := agg.Result(ar.Region)
-			tot, expected = r.Totals, r.Expected.Units
-		}
-		row := Row{Area: i, Key: ar.Key, Name: ar.Name}
-		if row.Name == "" {
-			row.Name = g.Names[g.Join.Feature[i]]
-		}
-		row.Leader, row.Run, _ = sim.TopTwo(tot.Votes, lumped)
-		if tot.Valid > 0 {
-			switch mode {
-			case Leader:
-				row.MarginPP = float64(100*(tot.Votes[row.Leader]-votesOf(tot.Votes, row.Run))) / float64(tot.Valid)
-				row.Value, row.Known = row.MarginPP, row.Leader >= 0
-			case Margin:
-				row.MarginPP = float64(100*(tot.Votes[ca]-tot.Votes[cb])) / float64(tot.Valid)
-				row.Value, row.Known = row.MarginPP, true
-			case Shift:
-				row.MarginPP = float64(100*(tot.Votes[ca]-tot.Votes[cb])) / float64(tot.Valid)
-				if ar.Region >= 0 {
-					buf = o.RegionTotal(ar.Region, buf)
-					var valid int64
-					for _, v := range buf {
-						valid += v
-					}
-					if valid > 0 {
-						row.Value = float64(100*(buf[ca]-buf[cb]))/float64(valid) - row.MarginPP
-						row.Known = true
-					}
+	row.Leader, row.Run, _ = sim.TopTwo(tot.Votes, lumped)
+	if tot.Valid > 0 {
+		switch mode {
+		case Leader:
+			row.MarginPP = float64(100*(tot.Votes[row.Leader]-votesOf(tot.Votes, row.Run))) / float64(tot.Valid)
+			row.Value, row.Known = row.MarginPP, row.Leader >= 0
+		case Margin:
+			row.MarginPP = float64(100*(tot.Votes[ca]-tot.Votes[cb])) / float64(tot.Valid)
+			row.Value, row.Known = row.MarginPP, true
+		case Shift:
+			row.MarginPP = float64(100*(tot.Votes[ca]-tot.Votes[cb])) / float64(tot.Valid)
+			if proj {
+				var valid int64
+				for _, v := range buf {
+					valid += v
 				}
-			case Turnout:
-				row.Value, row.Known = tot.Turnout()
+				if valid > 0 {
+					row.Value = float64(100*(buf[ca]-buf[cb]))/float64(valid) - row.MarginPP
+					row.Known = true
+				}
 			}
+		case Turnout:
+			row.Value, row.Known = counted.Turnout()
 		}
-		if mode == Coverage {
-			if ar.Unit >= 0 {
-				row.Value, row.Known = 1, true
-			} else if expected > 0 {
-				row.Value, row.Known = float64(tot.Units)/float64(expected), true
-			}
+	}
+	if mode == Coverage {
+		if ar.Unit >= 0 {
+			row.Value, row.Known = 1, true
+		} else if expected > 0 {
+			row.Value, row.Known = float64(counted.Units)/float64(expected), true
 		}
-		d.Rows = append(d.Rows, row)
-		d.Weights = append(d.Weights, float64(tot.Valid))
 	}
-	if len(d.Rows) == 0 {
-		return nil, fmt.Errorf("%w: no area of the tally matches a shape", ErrNoData)
-	}
-	d.colour(t)
-	return d, nil
 }
 
 func votesOf(v []int64, c int) int64 {

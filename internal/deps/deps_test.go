@@ -234,10 +234,10 @@ var layers = []struct {
 	{"internal/chart", []string{"sim", "sim/forensics", "sim/geo", "sim/scenario", "internal/choropleth", "internal/i18n", "internal/palette"}},
 
 	// The visualizer: model, views laid out in pure Go, Ebitengine adapter.
-	{"internal/app", []string{"sim", "sim/synth", "sim/load", "sim/tallybin", "sim/scenario", "sim/forensics", "internal/i18n", "internal/lesson"}},
-	{"internal/view", []string{"assets/fonts", "sim", "sim/synth", "sim/forensics", "internal/app", "internal/i18n", "internal/palette"}},
+	{"internal/app", []string{"sim", "sim/synth", "sim/load", "sim/tallybin", "sim/scenario", "sim/forensics", "sim/geo", "internal/choropleth", "internal/i18n", "internal/lesson"}},
+	{"internal/view", []string{"assets/fonts", "sim", "sim/synth", "sim/forensics", "sim/geo", "internal/app", "internal/choropleth", "internal/i18n", "internal/palette"}},
 	{"internal/handout", []string{"sim", "internal/app", "internal/chart", "internal/i18n", "internal/lesson"}},
-	{"internal/ui", []string{"assets", "internal/app", "internal/view", "internal/i18n", "internal/lesson", "internal/palette"}},
+	{"internal/ui", []string{"assets", "internal/app", "internal/choropleth", "internal/view", "internal/i18n", "internal/lesson", "internal/palette"}},
 
 	// The page and its bundle: the app's first view written as HTML.
 	{"internal/web", []string{"sim", "sim/load", "sim/tallybin", "assets", "assets/sheets", "internal/app", "internal/view", "internal/i18n", "internal/palette", "internal/version"}},
@@ -249,7 +249,7 @@ var layers = []struct {
 	{"cmd/tallyscope", []string{"assets", "assets/sheets", "sim", "sim/synth", "sim/load", "sim/tallybin", "sim/scenario", "sim/forensics", "sim/geo", "internal/chart", "internal/choropleth", "internal/handout", "internal/i18n", "internal/lesson", "internal/version", "internal/web"}},
 
 	// Generators, run by go generate.
-	{"internal/gendefault", []string{"sim", "sim/load", "sim/tallybin"}},
+	{"internal/gendefault", []string{"sim", "sim/load", "sim/tallybin", "sim/geo"}},
 	{"internal/ttfstrip", nil},
 	{"internal/genfont", []string{"internal/ttfstrip"}},
 

@@ -147,3 +147,24 @@ func TestAccessibilityTree(t *testing.T) {
 	}
 	assert.Empty(t, problems(ctx), "errors on the page")
 }
+
+// TestMapMirrorIsATable opens the Map view: the page's mirror lists the
+// states as a table that a screen reader walks (a row header per state,
+// its leader and the value its colour shows as cells).
+func TestMapMirrorIsATable(t *testing.T) {
+	ctx := open(t, desktop, "/#view=map")
+	ready(t, ctx)
+	waitState(t, ctx, 20*time.Second, "the map's 24 states", func(s state) bool { return s.Map != nil && s.Map.Drawn == 24 })
+	var zulia []axNode
+	deadline := time.Now().Add(10 * time.Second)
+	for len(zulia) == 0 && time.Now().Before(deadline) {
+		time.Sleep(200 * time.Millisecond)
+		zulia = axFind(axTree(t, ctx), "rowheader", "Zulia")
+	}
+	require.NotEmpty(t, zulia, "the map's table has a row for Zulia")
+	tree := axTree(t, ctx)
+	assert.NotEmpty(t, axFind(tree, "columnheader", "Leader"), "the map's table has a Leader column")
+	assert.NotEmpty(t, axFind(tree, "cell", "González"), "a state's leader is a table cell")
+	assert.NotEmpty(t, axFind(tree, "cell", "leads by"), "the value its colour shows is a table cell")
+	assert.Empty(t, problems(ctx), "errors on the page")
+}

@@ -203,6 +203,7 @@ type state struct {
 	Scenario      json.RawMessage `json:"scenario"`
 	Projected     []candidate     `json:"projected"`
 	Controls      []control       `json:"controls"`
+	Map           *mapState       `json:"map"`
 	Lesson        *struct {
 		ID        string `json:"id"`
 		Step      int    `json:"step"`

@@ -58,11 +58,19 @@ func build(dir string) ([]file, error) {
 	if err != nil {
 		return nil, err
 	}
+	g, gsrc, err := buildGeo(dir)
+	if err != nil {
+		return nil, err
+	}
 	gen, err := header(b, sheets, t, srcs)
 	if err != nil {
 		return nil, err
 	}
-	return []file{{Asset, b}, {path.Join(sheetsDir, SheetsAsset), sheets}, {"default_gen.go", gen}}, nil
+	gen, err = geoHeader(gen, g, gsrc)
+	if err != nil {
+		return nil, err
+	}
+	return []file{{Asset, b}, {path.Join(sheetsDir, SheetsAsset), sheets}, {GeoAsset, g}, {"default_gen.go", gen}}, nil
 }
 
 // loadTables loads V2 and joins V1's registered voters onto it, as
@@ -110,5 +118,18 @@ func header(asset, sheets []byte, t *sim.Tally, srcs []source) ([]byte, error) {
 		fmt.Fprintf(&b, "\t{Path: %q, Size: %d, SHA256: %q},\n", s.path, s.size, s.sha256)
 	}
 	fmt.Fprintf(&b, "}\n")
+	return format.Source(b.Bytes())
+}
+
+// geoHeader appends the facts about the map of the default data to
+// default_gen.go.
+func geoHeader(gen, g []byte, src source) ([]byte, error) {
+	sum := sha256.Sum256(g)
+	b := bytes.NewBuffer(gen)
+	fmt.Fprintf(b, "\n// VenezuelaStatesName is the file name of VenezuelaStates.\nconst VenezuelaStatesName = %q\n\n", GeoAsset)
+	fmt.Fprintf(b, "// VenezuelaStatesSize is the size of VenezuelaStates in bytes.\nconst VenezuelaStatesSize = %d\n\n", len(g))
+	fmt.Fprintf(b, "// VenezuelaStatesSHA256 is the hex sha256 of VenezuelaStates.\nconst VenezuelaStatesSHA256 = %q\n\n", hex.EncodeToString(sum[:]))
+	fmt.Fprintf(b, "// VenezuelaStatesAttribution is the credit the boundaries' licence asks\n// for, shown wherever the map is drawn.\nconst VenezuelaStatesAttribution = %q\n\n", GeoAttribution)
+	fmt.Fprintf(b, "// VenezuelaStatesSource is the file VenezuelaStates is simplified from,\n// under ../shared/data.\nvar VenezuelaStatesSource = Source{Path: %q, Size: %d, SHA256: %q}\n", src.path, src.size, src.sha256)
 	return format.Source(b.Bytes())
 }

@@ -17,6 +17,7 @@ import (
 func TestCommittedAssetIsFresh(t *testing.T) {
 	shareddata.Path(t, v2Path)
 	shareddata.Path(t, v1Path)
+	shareddata.Path(t, "../geo/"+geoPath)
 	dir, _ := shareddata.Dir()
 	files, err := build(dir)
 	require.NoError(t, err)

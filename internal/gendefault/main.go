@@ -3,8 +3,10 @@
 // table of the Venezuelan opposition's file V2, with registered voters
 // joined from file V1 where a table has them, loaded as the command line
 // loads them (tallyscope … --join-registered V1 V2) and written in the
-// binary form of package tallybin. It also writes default_gen.go, which
-// states the asset's size and sha256 and those of its sources.
+// binary form of package tallybin; and the map of Venezuela's states from
+// ../shared/geo, simplified to about 3,000 points in screen coordinates
+// (geo.go). It also writes default_gen.go, which states the assets' sizes
+// and sha256 and those of their sources.
 //
 // Run it through go generate in assets:
 //

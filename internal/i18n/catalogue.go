@@ -15,7 +15,7 @@ type entry struct{ en, es string }
 // key may be defined once only.
 var table = func() map[Key]entry {
 	m := map[Key]entry{}
-	for _, part := range []map[Key]entry{appStrings, chartStrings, pageStrings, coreStrings, cliStrings, handoutStrings, checkStrings, summaryStrings} {
+	for _, part := range []map[Key]entry{appStrings, chartStrings, pageStrings, coreStrings, cliStrings, handoutStrings, checkStrings, summaryStrings, mapStrings} {
 		for k := range part {
 			if _, dup := m[k]; dup {
 				panic("i18n: key defined twice: " + string(k))

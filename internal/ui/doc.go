@@ -36,7 +36,16 @@
 // window size changed; Draw paints the cached layout and does nothing when
 // nothing changed (the screen is not cleared every frame). The scatter of
 // units is drawn once into an offscreen layer with batched DrawTriangles
-// calls (at most 16,384 quads each, for 16-bit indices) and blitted.
+// calls (at most 16,384 quads each, for 16-bit indices) and blitted. The
+// Map view's areas are filled into an offscreen layer too (maplayer.go):
+// their triangles are built once per geometry and placement, and a
+// recolour refills them with one draw call per colour class (the even-odd
+// fill rule cannot mix colours in one call) under borders drawn once.
+//
+// Config.Geo is a boundaries file for the data's map (the page's geo=,
+// the desktop's --geo, or the file the data's mapping names:
+// MappingGeometry); the default data's map is the embedded states
+// (assets.VenezuelaStates).
 //
 // In the browser, platform_js.go (the one file that imports syscall/js)
 // provides the page's address and language, opens links in a new tab,
@@ -51,6 +60,11 @@
 // data.units counts the reporting units the data stands for (the sum of
 // the units' sizes: 25,073 tables for the default data, which sums them
 // per state), data.rows the units as stored (37).
+// On the Map view, "map" reports the colouring ("leader", "margin",
+// "shift", "coverage", "turnout"), the kind ("shapes", "tiles", "sized"),
+// the level drawn, the areas drawn and the join report's counts, and for
+// maps of up to 100 areas each area's key, name, leader, value and colour
+// (app.SnapMap); "serial" changes at every recolour.
 // ready becomes true once the first frame is drawn; "controls" lists the
 // clickable controls of the current view in CSS pixels from the canvas'
 // top-left ("slider": true for the draggable ones), and "montecarlo" the

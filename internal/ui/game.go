@@ -32,8 +32,9 @@ type Game struct {
 	// painted is false when the screen must be repainted.
 	painted bool
 
-	points *pointsLayer
-	in     inputState
+	points   *pointsLayer
+	mapLayer mapLayer
+	in       inputState
 
 	frames   int64
 	paints   int64

@@ -54,6 +54,8 @@ func (g *Game) paint(screen *ebiten.Image) {
 			text.Draw(dst, it.Text, g.face(it.Style, it.Size), op)
 		case view.Points:
 			g.paintPoints(dst, r)
+		case view.MapLayer:
+			g.paintMap(dst, sc.Map)
 		}
 	}
 }

@@ -44,6 +44,14 @@ type Config struct {
 	// file then, so that a reader who never opens a table does not
 	// download it; the desktop returns it from memory.
 	Sheets func() ([]byte, error)
+	// Geo is a boundaries file (GeoJSON or TopoJSON) for Data's map:
+	// the page's geo= file, the desktop's --geo flag, or the file Data's
+	// mapping names; GeoName names it and GeoErr is a problem met while
+	// getting it. The default data has its embedded states
+	// (assets.VenezuelaStates).
+	Geo     []byte
+	GeoName string
+	GeoErr  error
 }
 
 // NewGame builds the game for cfg without running it. A Data that does not
@@ -55,6 +63,7 @@ func NewGame(cfg Config) (*Game, error) {
 		return nil, fmt.Errorf("ui: the embedded default data does not load: %w", err)
 	}
 	def.SheetsPending = cfg.Sheets != nil
+	def.Geo = app.EmbeddedStates(assets.VenezuelaStatesName, assets.VenezuelaStates, assets.VenezuelaStatesAttribution)
 	st := app.New(def, lang, "")
 	var files app.LoadFiles
 	if cfg.Mapping != nil {
@@ -80,6 +89,14 @@ func NewGame(cfg Config) (*Game, error) {
 	if cfg.Fragment != "" {
 		st.RestoreFragment(cfg.Fragment)
 	}
+	if cfg.Geo != nil || cfg.GeoErr != nil {
+		// After the fragment: a page opened on the map needs no hint.
+		name := cfg.GeoName
+		if name == "" {
+			name = "geometry"
+		}
+		st.Apply(app.LoadGeo{File: app.GeoFile{Name: name, Data: cfg.Geo}, Err: cfg.GeoErr})
+	}
 	st.Origin = pageOrigin()
 	// The data the address opens; a file opened later is local.
 	st.AddressData = st.Data.Name
@@ -94,6 +111,16 @@ func NewGame(cfg Config) (*Game, error) {
 	g.save = cfg.Save
 	g.sheets = cfg.Sheets
 	return g, nil
+}
+
+// MappingGeometry returns the boundaries file a mapping file names (its
+// "geometry": {"file": …}, relative to the mapping), or "".
+func MappingGeometry(mapping []byte) string {
+	m := app.ReadMapping(mapping, "mapping")
+	if m == nil || m.Geometry == nil {
+		return ""
+	}
+	return m.Geometry.File
 }
 
 // windowW and windowH are the initial window size in CSS pixels.

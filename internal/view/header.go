@@ -95,14 +95,15 @@ func (b *builder) header(r Rect) Rect {
 // phone), so that the highlighted tab is always the view on screen.
 func (b *builder) viewTabs() []app.View {
 	if b.sc.Narrow || b.sc.Projector || b.st.View == app.ViewScenario {
-		return []app.View{app.ViewOverview, app.ViewScenario, app.ViewRegions, app.ViewUnits, app.ViewUncertainty, app.ViewForensics}
+		return []app.View{app.ViewOverview, app.ViewScenario, app.ViewRegions, app.ViewMap, app.ViewUnits, app.ViewUncertainty, app.ViewForensics}
 	}
-	return []app.View{app.ViewOverview, app.ViewRegions, app.ViewUnits, app.ViewUncertainty, app.ViewForensics}
+	return []app.View{app.ViewOverview, app.ViewRegions, app.ViewMap, app.ViewUnits, app.ViewUncertainty, app.ViewForensics}
 }
 
 var tabKeys = map[app.View]i18n.Key{
 	app.ViewOverview: i18n.TabOverview, app.ViewScenario: i18n.TabScenario, app.ViewRegions: i18n.TabRegions,
 	app.ViewUnits: i18n.TabUnits, app.ViewUncertainty: i18n.TabUncertain, app.ViewForensics: i18n.TabChecks,
+	app.ViewMap: i18n.TabMap,
 }
 
 func (b *builder) tabs(r Rect) Rect {

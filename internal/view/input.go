@@ -198,6 +198,9 @@ func (sc *Scene) Key(st *app.State, k Key, shift bool) app.Action {
 		if focus != nil && focus.ID == "plot" && st.Pinned >= 0 {
 			return app.OpenSource{Unit: st.Pinned}
 		}
+		if focus != nil && focus.ID == "map" && st.MapHover >= 0 {
+			return app.PickArea{Row: st.MapHover}
+		}
 		if focus != nil && focus.Act != nil {
 			return focus.Act
 		}
@@ -208,6 +211,9 @@ func (sc *Scene) Key(st *app.State, k Key, shift bool) app.Action {
 		}
 		if focus != nil && focus.ID == "plot" && st.Data != nil && len(st.Data.ByX) > 0 {
 			return stepUnit(st, int(dir), shift)
+		}
+		if focus != nil && focus.ID == "map" && st.Map != nil && st.Map.Data != nil {
+			return stepArea(st, int(dir))
 		}
 		if focus != nil && focus.Slider != nil {
 			s := focus.Slider
@@ -245,25 +251,8 @@ func (sc *Scene) Key(st *app.State, k Key, shift bool) app.Action {
 		return app.Scroll{DP: -1 << 30, Max: sc.MaxScroll()}
 	case KeyEnd:
 		return app.Scroll{DP: 1 << 30, Max: sc.MaxScroll()}
-	case KeyEscape:
-		switch {
-		case st.View == app.ViewRegions && st.Search != "":
-			return app.Batch{app.TypeSearch{Backspace: true}, clearSearch(st)}
-		case st.View == app.ViewRegions && st.Region >= 0:
-			return app.DrillUp{}
-		case st.Pinned >= 0:
-			return app.PinUnit{Unit: -1}
-		case st.LessonOpen() && st.Focus == "":
-			return app.CloseLesson{}
-		}
-		return app.SetFocus{}
-	case KeyBackspace:
-		if st.View == app.ViewRegions {
-			if st.Search != "" {
-				return app.TypeSearch{Backspace: true}
-			}
-			return app.DrillUp{}
-		}
+	case KeyEscape, KeyBackspace:
+		return backKey(st, k)
 	case KeyHelp:
 		return app.ToggleHelp{}
 	case KeyProjector:
@@ -279,6 +268,51 @@ func (sc *Scene) Key(st *app.State, k Key, shift bool) app.Action {
 		}
 	}
 	return nil
+}
+
+// stepArea shows the numbers of the next area of the map (dir 1) or the
+// previous one (dir −1), in the order of the mirror's table.
+func stepArea(st *app.State, dir int) app.Action {
+	n := len(st.Map.Data.Rows)
+	if n == 0 {
+		return nil
+	}
+	i := st.MapHover
+	switch {
+	case i < 0 && dir > 0:
+		i = 0
+	case i < 0:
+		i = n - 1
+	default:
+		i = (i + dir + n) % n
+	}
+	return app.HoverArea{Row: i}
+}
+
+// backKey is Escape or Backspace: they clear the search, go up a region
+// or unpin; Escape also closes a lesson and drops the focus.
+func backKey(st *app.State, k Key) app.Action {
+	drills := st.View == app.ViewRegions || st.View == app.ViewMap
+	if k == KeyBackspace {
+		switch {
+		case st.View == app.ViewRegions && st.Search != "":
+			return app.TypeSearch{Backspace: true}
+		case drills:
+			return app.DrillUp{}
+		}
+		return nil
+	}
+	switch {
+	case st.View == app.ViewRegions && st.Search != "":
+		return app.Batch{app.TypeSearch{Backspace: true}, clearSearch(st)}
+	case drills && st.Region >= 0:
+		return app.DrillUp{}
+	case st.Pinned >= 0:
+		return app.PinUnit{Unit: -1}
+	case st.LessonOpen() && st.Focus == "":
+		return app.CloseLesson{}
+	}
+	return app.SetFocus{}
 }
 
 // digitViews lists the views the keys 1 to 5 show: the scenario is a view
@@ -310,8 +344,15 @@ func (sc *Scene) Chars(st *app.State, text string) app.Action {
 	return app.TypeSearch{Text: text}
 }
 
-// Hover turns a pointer position into the unit under it, in the Units view.
+// Hover turns a pointer position into the unit under it, in the Units
+// view, or the area under it, in the Map view.
 func (sc *Scene) Hover(st *app.State, x, y float64) app.Action {
+	if sc.Map != nil {
+		if r := sc.Map.RowAt(x, y); r != st.MapHover {
+			return app.HoverArea{Row: r}
+		}
+		return nil
+	}
 	if sc.Plot.Empty() || st.Data == nil {
 		return nil
 	}
@@ -329,6 +370,12 @@ func (sc *Scene) Hover(st *app.State, x, y float64) app.Action {
 
 // Tap pins the unit under a tap in the Units view (touch has no hover).
 func (sc *Scene) Tap(st *app.State, x, y float64) app.Action {
+	if sc.Map != nil {
+		if r := sc.Map.RowAt(x, y); r >= 0 {
+			return app.PickArea{Row: r}
+		}
+		return nil
+	}
 	if sc.Plot.Empty() || st.Data == nil || !sc.Plot.Contains(x, y) {
 		return nil
 	}

@@ -67,6 +67,9 @@ var sizes = []struct {
 	{"projector 1280x800", 1280, 800, 1, true},
 }
 
+// layoutViews are the views the layout tests lay out.
+var layoutViews = []app.View{app.ViewOverview, app.ViewScenario, app.ViewRegions, app.ViewUnits, app.ViewUncertainty, app.ViewMap}
+
 func newFonts(t testing.TB) *Fonts {
 	f, err := NewFonts()
 	require.NoError(t, err)
@@ -106,7 +109,7 @@ func TestNoOverlapAndInside(t *testing.T) {
 	for _, sz := range sizes {
 		for _, lang := range i18n.Langs {
 			for scName, acts := range scenarios {
-				for v := app.ViewOverview; v <= app.ViewUncertainty; v++ {
+				for _, v := range layoutViews {
 					st := app.New(d, lang, "")
 					st.Origin = "https://example.org/" // the browser's header
 					st.Projector = sz.projector
@@ -398,13 +401,12 @@ func BenchmarkBuildV2(b *testing.B) {
 // sizes in any view.
 func TestDefaultData(t *testing.T) {
 	f := newFonts(t)
-	d, err := app.Load(assets.Default, assets.DefaultName)
-	require.NoError(t, err)
+	d := defaultWithMap(t)
 	frags := []string{"", "mode=like-region", "mode=split&split=1&full=1", "mode=worst-case", "mode=claim&claim=1", "mode=claim&swing=-20,20&turnout=50"}
 	for _, sz := range sizes {
 		for _, lang := range i18n.Langs {
 			for _, frag := range frags {
-				for v := app.ViewOverview; v <= app.ViewUncertainty; v++ {
+				for _, v := range layoutViews {
 					st := app.New(d, lang, frag)
 					st.Apply(app.SetView{View: v})
 					st.Apply(app.PinUnit{Unit: 5})
@@ -463,7 +465,7 @@ func TestOddData(t *testing.T) {
 		d, err := app.NewDataset(tl, "odd")
 		require.NoError(t, err)
 		for _, frag := range []string{"", "mode=like-region", "mode=split&split=1&full=1", "mode=worst-case", "mode=claim", "swing=5,-5&turnout=-50"} {
-			for v := app.ViewOverview; v <= app.ViewUncertainty; v++ {
+			for _, v := range layoutViews {
 				st := app.New(d, i18n.ES, frag)
 				st.Apply(app.SetView{View: v})
 				st.Apply(app.HoverUnit{Unit: 0})

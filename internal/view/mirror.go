@@ -49,7 +49,11 @@ func Mirror(st *app.State) MirrorText {
 	b.mirrorShares(&w)
 	b.mirrorCoverage(&w)
 	b.mirrorClaims(&w)
-	b.mirrorRegions(&w)
+	if st.View == app.ViewMap {
+		b.mirrorMap(&w)
+	} else {
+		b.mirrorRegions(&w)
+	}
 	if src := st.Data.Tally.Source; src != "" {
 		tag(&w, "p", "note", b.tf(i18n.SourceLabel, src))
 	}

@@ -28,6 +28,8 @@ const (
 	Line
 	// Points paints the dataset's scatter layer into R.
 	Points
+	// MapLayer paints the Map view's filled areas into R (Scene.Map).
+	MapLayer
 )
 
 // Item is one thing to paint. Items are painted in order, each clipped to
@@ -95,6 +97,8 @@ type Scene struct {
 	Plot Rect
 	// PointSize is the side of a scatter point in device pixels.
 	PointSize float64
+	// Map is the Map view's drawing area, nil when not shown.
+	Map *MapScene
 }
 
 // Metrics are the design sizes in device pixels.
@@ -376,6 +380,8 @@ func (b *builder) main(r Rect) {
 		h = b.uncertainty(inner)
 	case app.ViewForensics:
 		h = b.checks(inner)
+	case app.ViewMap:
+		h = b.mapView(inner)
 	default:
 		h = b.overview(inner)
 	}

@@ -84,6 +84,33 @@ type Mapping struct {
 	// bulletins), in the form of Tallyscope JSON: a field that was not
 	// announced is -1 (sim.Unknown).
 	Claims []sim.Claim `json:"claims,omitempty"`
+	// Geometry names the boundaries a map of the data draws, and how
+	// they join the data (see GeometrySpec); loading the data does not
+	// read them.
+	Geometry *GeometrySpec `json:"geometry,omitempty"`
+}
+
+// GeometrySpec names a boundaries file (GeoJSON or TopoJSON, read with
+// package sim/geo) for the data's map, and the join between its features
+// and the data's areas. Empty fields are found from the file: the only
+// object, the key "shapeISO" when present else "id", the level whose
+// areas match the most features.
+type GeometrySpec struct {
+	// File is the boundaries file, relative to the mapping file.
+	File string `json:"file"`
+	// Object is the TopoJSON object to draw ("counties").
+	Object string `json:"object,omitempty"`
+	// Key is the features' side of the join: "id" or a property.
+	Key string `json:"key,omitempty"`
+	// Join says what of the area meets Key: "key" (its code, the
+	// default), "name" (its display name) or "venezuela" (the acta state
+	// codes through geo.VenezuelaISO).
+	Join string `json:"join,omitempty"`
+	// Level is the level the features are ("state", or the unit level
+	// "county").
+	Level string `json:"level,omitempty"`
+	// Attribution is the credit the boundaries' licence asks for.
+	Attribution string `json:"attribution,omitempty"`
 }
 
 // LevelSpec is one level of the hierarchy. In JSON it is either a column

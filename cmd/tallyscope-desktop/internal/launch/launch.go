@@ -25,6 +25,9 @@ type Options struct {
 	// Data is the results file to open ("" for the embedded data), Map
 	// its mapping file.
 	Data, Map string
+	// Geo is a boundaries file (GeoJSON or TopoJSON) for the data's map
+	// ("": the one the mapping names, or the default data's states).
+	Geo string
 	// Lang is "en", "es" or "" (from $LANG).
 	Lang string
 	// Width and Height are the window's size in screen points.
@@ -36,7 +39,7 @@ type Options struct {
 }
 
 // Synopsis is the command line's form.
-const Synopsis = "tallyscope-desktop [--data FILE [--map MAPPING]] [--lang en|es] [--size WxH] [--fragment STATE] [--save-dir DIR]"
+const Synopsis = "tallyscope-desktop [--data FILE [--map MAPPING] [--geo BOUNDARIES]] [--lang en|es] [--size WxH] [--fragment STATE] [--save-dir DIR]"
 
 // NoDisplay is what the program says, and all it says, when it has no
 // display to open a window on.
@@ -51,6 +54,7 @@ func Parse(args []string, stderr io.Writer, display bool) (o Options, code int, 
 	fs.SetOutput(stderr)
 	fs.StringVar(&o.Data, "data", "", "results `FILE` to open (CSV or Tallyscope JSON); default: the embedded Venezuela 2024 data")
 	fs.StringVar(&o.Map, "map", "", "mapping `FILE` (JSON) naming the columns of a CSV that Tallyscope does not recognise")
+	fs.StringVar(&o.Geo, "geo", "", "boundaries `FILE` (GeoJSON or TopoJSON) for the Map view of --data; default: the file the mapping names")
 	fs.StringVar(&o.Lang, "lang", "", "language: en or es (default: from $LANG, else en)")
 	size := fs.String("size", "1280x800", "initial window size `WxH` in screen points (360x640 is a phone held upright)")
 	fs.StringVar(&o.Fragment, "fragment", "", "a `STATE` printed by a previous session or copied with \"Copy link\" (the part after #)")
