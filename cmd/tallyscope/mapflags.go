@@ -114,15 +114,11 @@ func allIn(areas []geo.Area, table map[string]string) bool {
 	return len(areas) > 0
 }
 
-// attribution is the credit the boundaries' licence asks for, known for
-// the files in ../shared/geo.
+// attribution is the credit the boundaries' licence asks for (Layer.Credit),
+// or the file's name for boundaries it does not know.
 func attribution(l *geo.Layer) string {
-	if _, ok := l.Features[0].Prop("shapeID"); ok {
-		return "Boundaries: geoBoundaries.org"
-	}
-	switch l.Object {
-	case "counties", "states", "nation":
-		return "Boundaries: U.S. Census Bureau"
+	if c := l.Credit(); c != "" {
+		return c
 	}
 	return "Boundaries: " + filepath.Base(l.File)
 }

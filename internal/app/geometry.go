@@ -135,7 +135,7 @@ func buildGeometry(t *sim.Tally, f *GeoFile) *mapGeometry {
 		return &mapGeometry{Err: err}
 	}
 	if g.Attribution == "" {
-		g.Attribution = credit(best.Layer)
+		g.Attribution = best.Layer.Credit()
 	}
 	best.G = g
 	return best
@@ -205,17 +205,4 @@ func bestJoin(t *sim.Tally, l *geo.Layer, sp load.GeometrySpec) (*mapGeometry, i
 		}
 	}
 	return best, bestN, nil
-}
-
-// credit is the attribution the licences of the boundaries in
-// ../shared/geo ask for, recognised from the file.
-func credit(l *geo.Layer) string {
-	if _, ok := l.Features[0].Prop("shapeID"); ok {
-		return "Boundaries: geoBoundaries.org"
-	}
-	switch l.Object {
-	case "counties", "states", "nation":
-		return "Boundaries: U.S. Census Bureau"
-	}
-	return ""
 }

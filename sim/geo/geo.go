@@ -248,3 +248,20 @@ func (s *Shape) Points() int {
 	}
 	return n
 }
+
+// Credit returns the attribution the licence of l's boundaries asks for,
+// as "Boundaries: SOURCE", for the sources of ../shared/geo that it
+// recognises (geoBoundaries' files by their shapeID property, us-atlas's
+// by their object's name), and "" for any other.
+func (l *Layer) Credit() string {
+	if len(l.Features) > 0 {
+		if _, ok := l.Features[0].Prop("shapeID"); ok {
+			return "Boundaries: geoBoundaries.org"
+		}
+	}
+	switch l.Object {
+	case "counties", "states", "nation":
+		return "Boundaries: U.S. Census Bureau"
+	}
+	return ""
+}
