@@ -189,6 +189,13 @@ func (s *State) buildMap() *MapView {
 	if s.Region >= 0 {
 		in.Keep = func(i int) bool { return inRegion(t, mg.G.Areas[i], s.Region) }
 	}
+	if len(mg.G.Areas) > 0 && mg.G.Areas[0].Unit >= 0 && s.engine != nil && !s.sc.IsBaseline() && (in.Projected || in.Mode == choropleth.Shift) {
+		// The areas are units (counties): the scenario's swings and
+		// turnout change reach them one by one.
+		if uv, err := s.engine.AdjustUnits(s.sc); err == nil {
+			in.UnitVotes = uv
+		}
+	}
 	data, err := choropleth.ComputeFrom(mg.G, in)
 	if err != nil {
 		mv.Err = err

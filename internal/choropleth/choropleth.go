@@ -163,6 +163,11 @@ type Input struct {
 	// units keep their counted votes).
 	Outcome   *scenario.Outcome
 	Projected bool
+	// UnitVotes, when not nil, are every unit's votes under the scenario,
+	// in tally order (scenario.Engine.AdjustUnits): with Projected, Leader
+	// and Margin colour areas that are units (counties) by them, and Shift
+	// compares them with the count.
+	UnitVotes [][]int64
 	// Keep, when not nil, says which areas (indexes of Geometry.Areas) to
 	// colour: a map zoomed into one region.
 	Keep func(area int) bool
@@ -187,7 +192,7 @@ func ComputeFrom(g *Geometry, in Input) (*Data, error) {
 		d.Level = t.Levels[0]
 	}
 	o := in.Outcome
-	if mode == Shift && o == nil {
+	if mode == Shift && o == nil && in.UnitVotes == nil {
 		if in.Scenario.IsBaseline() {
 			return nil, fmt.Errorf("%w: the shift map needs a scenario that changes the result (a missing-unit rule, a swing or a turnout change)", ErrNoData)
 		}
@@ -216,14 +221,17 @@ func ComputeFrom(g *Geometry, in Input) (*Data, error) {
 			r := agg.Result(ar.Region)
 			tot, expected = r.Totals, r.Expected.Units
 		}
-		if o != nil && ar.Region >= 0 {
+		proj := o != nil && ar.Region >= 0
+		if proj {
 			buf = o.RegionTotal(ar.Region, buf)
+		} else if ar.Unit >= 0 && ar.Unit < len(in.UnitVotes) && (mode == Shift || in.Projected) {
+			buf, proj = append(buf[:0], in.UnitVotes[ar.Unit]...), true
 		}
 		row := Row{Area: i, Key: ar.Key, Name: ar.Name}
 		if row.Name == "" {
 			row.Name = g.Names[g.Join.Feature[i]]
 		}
-		row.value(mode, tot, expected, ar, o != nil && ar.Region >= 0, buf, ca, cb, lumped)
+		row.value(mode, tot, expected, ar, proj, buf, ca, cb, lumped)
 		d.Rows = append(d.Rows, row)
 		d.Weights = append(d.Weights, float64(tot.Valid))
 	}

@@ -281,3 +281,44 @@ func BenchmarkMapRecolourOnly(b *testing.B) {
 }
 
 func nowNS() int64 { return time.Now().UnixNano() }
+
+// TestMapUSCountiesFollowTheScenario: on a map whose areas are units
+// (counties), a swing recolours each county by its own votes under the
+// scenario, and the shift map says by how much.
+func TestMapUSCountiesFollowTheScenario(t *testing.T) {
+	d := usCounties(t)
+	st := app.New(d, i18n.EN, "view=map")
+	st.Apply(app.SetMapMode{Mode: choropleth.Margin})
+	st.Update(0)
+	require.NotNil(t, st.Map.Data)
+	before := map[string]float64{}
+	for _, r := range st.Map.Data.Rows {
+		before[r.Key] = r.Value
+	}
+	st.Apply(app.SetSwing{Which: 0, PP: 5})
+	st.Update(0)
+	require.NotNil(t, st.Map.Data)
+	up := 0
+	for _, r := range st.Map.Data.Rows {
+		if r.Value > before[r.Key] {
+			up++
+		}
+	}
+	t.Logf("%d of %d counties' margins grew with a 5 pp swing to the leader", up, len(st.Map.Data.Rows))
+	assert.Greater(t, up, 3000, "the counties follow the swing")
+
+	st.Apply(app.SetMapMode{Mode: choropleth.Shift})
+	st.Update(0)
+	require.NotNil(t, st.Map.Data, "%v", st.Map.Err)
+	known, positive := 0, 0
+	for _, r := range st.Map.Data.Rows {
+		if r.Known {
+			known++
+			if r.Value > 0 {
+				positive++
+			}
+		}
+	}
+	assert.Greater(t, known, 3000, "the shift map knows every county")
+	assert.Greater(t, positive, 3000, "and each moved towards the leader")
+}
