@@ -160,7 +160,7 @@ type Input struct {
 	// Outcome is the scenario's outcome, already run; it must come from
 	// Tally. With it, Shift compares it with the count, and Projected
 	// colours Leader and Margin by its votes where it has them (regions;
-	// units keep their counted votes).
+	// units take UnitVotes).
 	Outcome   *scenario.Outcome
 	Projected bool
 	// UnitVotes, when not nil, are every unit's votes under the scenario,
