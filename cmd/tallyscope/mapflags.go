@@ -70,10 +70,7 @@ func (m *mapFlags) load(t *sim.Tally, level string, stderr io.Writer) (*chorople
 	}
 	o := geo.JoinOptions{Key: m.key, CheckNames: true}
 	if o.Key == "" {
-		o.Key = "id"
-		if _, ok := l.Features[0].Prop("shapeISO"); ok {
-			o.Key = "shapeISO"
-		}
+		o.Key = l.DefaultKey()
 	}
 	switch m.join {
 	case "auto":

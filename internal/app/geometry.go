@@ -163,13 +163,7 @@ func topoObjects(b []byte) []string {
 // returns the one that matches the most features, with the count.
 func bestJoin(t *sim.Tally, l *geo.Layer, sp load.GeometrySpec) (*mapGeometry, int, error) {
 	levels := append(slices.Clone(t.Levels), t.UnitLevel)
-	key := sp.Key
-	if key == "" {
-		key = "id"
-		if _, ok := l.Features[0].Prop("shapeISO"); ok {
-			key = "shapeISO"
-		}
-	}
+	key := cmp.Or(sp.Key, l.DefaultKey())
 	var tries []geo.JoinOptions
 	switch sp.Join {
 	case "", "auto":

@@ -2,6 +2,7 @@ package app
 
 import (
 	"fmt"
+
 	"github.com/tallyscope/tallyscope/internal/choropleth"
 	"github.com/tallyscope/tallyscope/internal/i18n"
 	"github.com/tallyscope/tallyscope/sim"
@@ -213,7 +214,7 @@ func (s *State) mapLayout(mv *MapView) {
 	rows := mv.Data.Rows
 	if c.data != s.Data || c.region != s.Region || c.kind != s.MapKind || c.rows != len(rows) {
 		*c = mapCache{data: s.Data, region: s.Region, kind: s.MapKind, rows: len(rows), serial: c.serial}
-		b := geo.Bounds{Min: geo.Point{X: 1e300, Y: 1e300}, Max: geo.Point{X: -1e300, Y: -1e300}}
+		b := geo.EmptyBounds()
 		cs := make([]geo.Point, len(rows))
 		for i, r := range rows {
 			sh := &mv.Geometry.Shapes[mv.Geometry.Join.Feature[r.Area]]
@@ -239,12 +240,7 @@ func inRegion(t *sim.Tally, a geo.Area, r int) bool {
 	if a.Unit >= 0 {
 		reg = t.Units[a.Unit].Region
 	}
-	for _, p := range t.RegionPath(reg) {
-		if p == r {
-			return true
-		}
-	}
-	return false
+	return t.Ancestor(reg, t.Regions[r].Level) == r
 }
 
 // LoadGeo gives the data on screen its map: a boundaries file. A file

@@ -43,7 +43,7 @@ func renderMap(kind Kind, t *sim.Tally, sc scenario.Scenario, opts Options) (*pl
 	} else {
 		m.shapes = g.Shapes
 		m.fills = make([]color.Color, len(g.Shapes))
-		m.bounds = geo.Bounds{Min: geo.Point{X: 1e300, Y: 1e300}, Max: geo.Point{X: -1e300, Y: -1e300}}
+		m.bounds = geo.EmptyBounds()
 		for i := range g.Shapes {
 			m.bounds = m.bounds.Union(g.Shapes[i].Bounds)
 		}
@@ -86,7 +86,7 @@ func cartogramTiles(g *choropleth.Geometry, d *choropleth.Data, sized bool) ([]t
 		w = d.Weights
 	}
 	tiles := geo.Cartogram(cs, w)
-	b := geo.Bounds{Min: geo.Point{X: 1e300, Y: 1e300}, Max: geo.Point{X: -1e300, Y: -1e300}}
+	b := geo.EmptyBounds()
 	out := make([]tileBox, len(tiles))
 	for i, tl := range tiles {
 		r := d.Rows[tl.Item]

@@ -204,7 +204,7 @@ func (b *builder) placeMap(area Rect, mv *app.MapView) {
 	}
 	bounds := mv.Bounds
 	if mv.Tiles != nil {
-		bounds = geo.Bounds{Min: geo.Point{X: 1e300, Y: 1e300}, Max: geo.Point{X: -1e300, Y: -1e300}}
+		bounds = geo.EmptyBounds()
 		for _, tl := range mv.Tiles {
 			bounds = bounds.Union(geo.Bounds{Min: geo.Point{X: float64(tl.Col), Y: float64(tl.Row)}, Max: geo.Point{X: float64(tl.Col + 1), Y: float64(tl.Row + 1)}})
 		}

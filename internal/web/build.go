@@ -28,13 +28,15 @@ func goCommand() (string, error) {
 
 // WASMGCFlags are the compiler flags of the browser build: no inlining,
 // except in the runtime, package math and its children, and the core
-// (sim/... but forensics, geo and synth), whose loops the scenarios and the Monte Carlo runs spend their
-// time in. Inlining copies a function's body into each caller; in a Go
-// WebAssembly module those copies compress badly, and turning it off
-// elsewhere (Ebitengine, the shader compiler, fmt, reflect, encoding/json,
-// the views) takes about 340 KB off the gzip download and 260 KB off the
-// brotli one at no measured cost to the app's start, recompute or
-// Monte Carlo runs (BENCHMARKS.md, "Inlining and the download").
+// (sim/... but forensics, geo and synth), whose loops the scenarios and
+// the Monte Carlo runs spend their time in. Inlining copies a function's
+// body into each caller; in a Go WebAssembly module those copies compress
+// badly, and turning it off elsewhere (Ebitengine, the shader compiler,
+// fmt, reflect, encoding/json, the views) takes about 340 KB off the gzip
+// download and 260 KB off the brotli one. Measured under Node, the app's
+// start and its Monte Carlo runs take the same time within the noise; a
+// slider step is about 2 ms slower (BENCHMARKS.md, "Inlining and the
+// download").
 // For each package the go command applies the last pattern that matches.
 var WASMGCFlags = []string{
 	"-gcflags=all=-l",

@@ -31,7 +31,7 @@ func Cartogram(centroids []Point, weights []float64) []Tile {
 	if n == 0 {
 		return nil
 	}
-	b := emptyBounds()
+	b := EmptyBounds()
 	for _, c := range centroids {
 		if finite(c) {
 			b.add(c)

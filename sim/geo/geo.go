@@ -145,7 +145,8 @@ type Bounds struct{ Min, Max Point }
 // Empty reports whether b holds no point.
 func (b Bounds) Empty() bool { return b.Min.X > b.Max.X || b.Min.Y > b.Max.Y }
 
-func emptyBounds() Bounds {
+// EmptyBounds returns the bounds of no point, which Union grows.
+func EmptyBounds() Bounds {
 	inf := math.Inf(1)
 	return Bounds{Min: Point{inf, inf}, Max: Point{-inf, -inf}}
 }
@@ -167,7 +168,7 @@ func (b Bounds) Union(c Bounds) Bounds {
 
 // Bounds returns the rectangle holding every arc of the layer.
 func (l *Layer) Bounds() Bounds {
-	b := emptyBounds()
+	b := EmptyBounds()
 	for _, a := range l.arcs {
 		for _, p := range a {
 			b.add(p)
@@ -264,4 +265,15 @@ func (l *Layer) Credit() string {
 		return "Boundaries: U.S. Census Bureau"
 	}
 	return ""
+}
+
+// DefaultKey is the join key of l when none is named: geoBoundaries'
+// shapeISO where the features have it, else the features' id.
+func (l *Layer) DefaultKey() string {
+	if len(l.Features) > 0 {
+		if _, ok := l.Features[0].Prop("shapeISO"); ok {
+			return "shapeISO"
+		}
+	}
+	return "id"
 }

@@ -124,7 +124,7 @@ func (l *Layer) Shapes(budget int) []Shape {
 }
 
 func (l *Layer) shape(i int, keep func(arc, j int) bool) Shape {
-	s := Shape{Feature: i, Bounds: emptyBounds()}
+	s := Shape{Feature: i, Bounds: EmptyBounds()}
 	f := &l.Features[i]
 	bestArea, bestPoly := -1.0, -1
 	for pi, p := range f.polys {

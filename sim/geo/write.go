@@ -15,7 +15,7 @@ import (
 // ids[i] becomes the id of shapes[i], names[i] its "name". It is how a
 // simplified copy of a layer is made small enough to embed.
 func WriteScreen(w io.Writer, shapes []Shape, ids, names []string, width float64) error {
-	b := emptyBounds()
+	b := EmptyBounds()
 	for i := range shapes {
 		b = b.Union(shapes[i].Bounds)
 	}
