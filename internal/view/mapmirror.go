@@ -23,7 +23,8 @@ func (b *builder) mirrorMap(w *strings.Builder) {
 		tag(w, "p", "note", b.tf(i18n.MapMissing, i18n.LevelFor(mv.Missing).Many(l), st.Data.RegionName(st.Region), i18n.LevelFor(mv.Level).Many(l)))
 		return
 	case mv.Data == nil:
-		tag(w, "p", "note", b.tf(i18n.MapBadGeo, mv.File, l.Error(mv.Err)))
+		text, _ := b.mapProblemText(mv)
+		tag(w, "p", "note", text)
 		return
 	}
 	d := mv.Data
@@ -61,15 +62,9 @@ func (b *builder) mirrorMap(w *strings.Builder) {
 	b.mirrorMapNotes(w, mv)
 }
 
-// mirrorMapNotes writes the join report and the credit.
+// mirrorMapNotes writes the notes under the map (mapNoteLines).
 func (b *builder) mirrorMapNotes(w *strings.Builder, mv *app.MapView) {
-	l := b.l
-	rep := mv.Geometry.Join.Report
-	tag(w, "p", "note", l.Tf(i18n.ChMapDrawn, l.Int(int64(len(mv.Data.Rows))), l.Int(int64(rep.Areas)), i18n.LevelFor(mv.Level).Many(l), l.Int(int64(len(rep.NoShape))), l.Int(int64(len(rep.NoData)))))
-	if n := len(mv.NoData); n > 0 {
-		tag(w, "p", "note", b.tf(i18n.MapNoDataList, l.Int(int64(n)), listNames(l, mv.NoData)))
-	}
-	if a := mv.Geometry.Attribution; a != "" {
-		tag(w, "p", "note", b.mapCredit(a))
+	for _, s := range b.mapNoteLines(mv) {
+		tag(w, "p", "note", s)
 	}
 }

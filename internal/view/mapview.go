@@ -304,14 +304,17 @@ func (b *builder) mapMissing(r Rect, y float64, mv *app.MapView) float64 {
 // mapProblem says what is wrong with the boundaries file, or why the
 // colouring cannot be shown.
 func (b *builder) mapProblem(r Rect, y float64, mv *app.MapView) float64 {
-	m := b.m
-	// The file is named once.
-	s := b.tf(i18n.MapBadGeo, mv.File, strings.TrimPrefix(b.l.Error(mv.Err), "geo: "+mv.File+": "))
-	c := palette.Candidate(1)
+	s, c := b.mapProblemText(mv)
+	return y + b.para(r.X, y, r.W, s, Regular, b.m.Body, b.m.LineBody, c)
+}
+
+// mapProblemText is mapProblem's sentence, naming the file once, and its
+// colour.
+func (b *builder) mapProblemText(mv *app.MapView) (string, color.RGBA) {
 	if errors.Is(mv.Err, choropleth.ErrNoData) && b.st.MapMode() == choropleth.Shift {
-		s, c = b.t(i18n.MapShiftHint), palette.Text
+		return b.t(i18n.MapShiftHint), palette.Text
 	}
-	return y + b.para(r.X, y, r.W, s, Regular, m.Body, m.LineBody, c)
+	return b.tf(i18n.MapBadGeo, mv.File, strings.TrimPrefix(b.l.Error(mv.Err), "geo: "+mv.File+": ")), palette.Candidate(1)
 }
 
 // mapCredit words the boundaries' attribution in the app's language.
@@ -325,35 +328,42 @@ func (b *builder) mapCredit(attr string) string {
 // mapNotes writes the join report and the attribution, and returns the y
 // below them.
 func (b *builder) mapNotes(r Rect, y float64, mv *app.MapView) float64 {
-	m, l := b.m, b.l
-	rep := mv.Geometry.Join.Report
-	note := func(s string) {
-		y += b.para(r.X, y, r.W, s, Regular, m.Small, m.LineSmall, palette.TextMuted)
+	for _, s := range b.mapNoteLines(mv) {
+		y += b.para(r.X, y, r.W, s, Regular, b.m.Small, b.m.LineSmall, palette.TextMuted)
 	}
+	return y
+}
+
+// mapNoteLines are the notes under the map, on screen and in the mirror:
+// what colours it, the join report and the attribution.
+func (b *builder) mapNoteLines(mv *app.MapView) []string {
+	l := b.l
+	rep := mv.Geometry.Join.Report
+	var notes []string
 	if mv.Data.Mode == choropleth.Shift && !b.st.Out.Active {
-		note(b.t(i18n.MapShiftHint))
+		notes = append(notes, b.t(i18n.MapShiftHint))
 	} else if b.st.Out.Active && (mv.Data.Mode == choropleth.Leader || mv.Data.Mode == choropleth.Margin) {
-		note(b.t(i18n.MapProjected))
+		notes = append(notes, b.t(i18n.MapProjected))
 	}
 	lv := i18n.LevelFor(mv.Level).Many(l)
-	note(l.Tf(i18n.ChMapDrawn, l.Int(int64(len(mv.Data.Rows))), l.Int(int64(rep.Areas)), lv, l.Int(int64(len(rep.NoShape))), l.Int(int64(len(rep.NoData)))))
+	notes = append(notes, l.Tf(i18n.ChMapDrawn, l.Int(int64(len(mv.Data.Rows))), l.Int(int64(rep.Areas)), lv, l.Int(int64(len(rep.NoShape))), l.Int(int64(len(rep.NoData)))))
 	if n := len(rep.NoShape); n > 0 {
 		names := make([]string, 0, n)
 		for _, a := range rep.NoShape {
 			names = append(names, strings.TrimSpace(a.Key+" "+a.Name))
 		}
-		note(b.tf(i18n.MapNoShapeList, l.Int(int64(n)), listNames(l, names)))
+		notes = append(notes, b.tf(i18n.MapNoShapeList, l.Int(int64(n)), listNames(l, names)))
 	}
 	if n := len(mv.NoData); n > 0 {
-		note(b.tf(i18n.MapNoDataList, l.Int(int64(n)), listNames(l, mv.NoData)))
+		notes = append(notes, b.tf(i18n.MapNoDataList, l.Int(int64(n)), listNames(l, mv.NoData)))
 	}
 	if d := mv.Data; d.Unknown > 0 {
-		note(l.Tf(i18n.ChMapUnknown, l.Int(int64(d.Unknown))))
+		notes = append(notes, l.Tf(i18n.ChMapUnknown, l.Int(int64(d.Unknown))))
 	}
 	if a := mv.Geometry.Attribution; a != "" {
-		note(b.mapCredit(a))
+		notes = append(notes, b.mapCredit(a))
 	}
-	return y
+	return notes
 }
 
 // listNames joins up to 12 names, and says how many more there are.
