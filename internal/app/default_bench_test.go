@@ -24,14 +24,20 @@ func BenchmarkStartDefault(b *testing.B) {
 	}
 }
 
-// BenchmarkRecomputeDefault moves the split slider and recomputes.
-func BenchmarkRecomputeDefault(b *testing.B) {
+// defaultState is the app on the embedded default, first numbers computed.
+func defaultState(b *testing.B) *State {
 	d, err := Load(assets.Default, assets.DefaultName)
 	if err != nil {
 		b.Fatal(err)
 	}
 	s := New(d, i18n.EN, "")
 	s.Update(0)
+	return s
+}
+
+// BenchmarkRecomputeDefault moves the split slider and recomputes.
+func BenchmarkRecomputeDefault(b *testing.B) {
+	s := defaultState(b)
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		s.Apply(SetSplit{Share: float64(i%100) / 100})
@@ -42,12 +48,7 @@ func BenchmarkRecomputeDefault(b *testing.B) {
 // BenchmarkMonteCarloDefault sets up the uncertainty view's simulation and
 // runs 500 of its runs.
 func BenchmarkMonteCarloDefault(b *testing.B) {
-	d, err := Load(assets.Default, assets.DefaultName)
-	if err != nil {
-		b.Fatal(err)
-	}
-	s := New(d, i18n.EN, "")
-	s.Update(0)
+	s := defaultState(b)
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		m := s.newMonteCarlo()
