@@ -68,25 +68,26 @@ func (m *mapFlags) load(t *sim.Tally, level string, stderr io.Writer) (*chorople
 	if err != nil {
 		return nil, err
 	}
-	o := geo.JoinOptions{Key: m.key, CheckNames: true}
-	if o.Key == "" {
-		o.Key = l.DefaultKey()
-	}
-	switch m.join {
-	case "auto":
-		if o.Key == "shapeISO" && allIn(areas, geo.VenezuelaISO) {
-			o.Table = geo.VenezuelaISO
+	var o geo.JoinOptions
+	if slices.Contains(geo.JoinMethods, strings.ToLower(m.join)) {
+		// The app's rule: auto tries each way and keeps the best.
+		tries, err := geo.JoinTries(m.join, l, m.key)
+		if err != nil {
+			return nil, err
 		}
-	case "key":
-	case "name":
-		o.ByName = true
-	case "venezuela":
-		o.Table = geo.VenezuelaISO
-	default:
+		if o, _, err = geo.BestJoin(l, areas, tries); err != nil {
+			return nil, err
+		}
+	} else {
+		key := m.key
+		if key == "" {
+			key = l.DefaultKey()
+		}
 		b, err := os.ReadFile(m.join)
 		if err != nil {
-			return nil, usageError{fmt.Sprintf("--join must be auto, key, name, venezuela or a JSON file: %v", err)}
+			return nil, usageError{fmt.Sprintf("--join must be %s or a JSON file: %v", strings.Join(geo.JoinMethods, ", "), err)}
 		}
+		o = geo.JoinOptions{Key: key}
 		if err := json.Unmarshal(b, &o.Table); err != nil {
 			return nil, fmt.Errorf("%s: a join table is a JSON object of strings: %v", m.join, err)
 		}
@@ -102,15 +103,6 @@ func (m *mapFlags) load(t *sim.Tally, level string, stderr io.Writer) (*chorople
 	return g, nil
 }
 
-func allIn(areas []geo.Area, table map[string]string) bool {
-	for _, a := range areas {
-		if _, ok := table[strings.TrimLeft(a.Key, "0")]; !ok {
-			return false
-		}
-	}
-	return len(areas) > 0
-}
-
 // attribution is the credit the boundaries' licence asks for (Layer.Credit),
 // or the file's name for boundaries it does not know.
 func attribution(l *geo.Layer) string {
@@ -124,14 +116,17 @@ func attribution(l *geo.Layer) string {
 func printJoin(w io.Writer, file string, l *geo.Layer, g *choropleth.Geometry, o geo.JoinOptions) {
 	r := g.Join.Report
 	via := o.Key
-	if o.Table != nil {
+	switch {
+	case o.Table != nil:
 		via += " via a table"
+	case o.ByName:
+		via += ", areas by name"
 	}
 	pts := 0
 	for i := range g.Shapes {
 		pts += g.Shapes[i].Points()
 	}
-	fmt.Fprintf(w, "join: %s (key %s): %d of %d areas matched %d shapes; %d points drawn of %d; %d empty rings left out\n", file, via, r.Matched, r.Areas, r.Features, pts, l.Points(), l.Degenerate)
+	fmt.Fprintf(w, "join: %s (key %s): %d of %d areas matched %d shapes; the file's borders have %d points, the shapes drawn %d (a border two shapes share counts in each); %d empty rings left out\n", file, via, r.Matched, r.Areas, r.Features, l.Points(), pts, l.Degenerate)
 	fmt.Fprintf(w, "join: %d areas with data but no shape\n", len(r.NoShape))
 	for _, a := range r.NoShape {
 		fmt.Fprintf(w, "  no shape: %s %s\n", a.Key, a.Name)

@@ -164,18 +164,12 @@ func topoObjects(b []byte) []string {
 func bestJoin(t *sim.Tally, l *geo.Layer, sp load.GeometrySpec) (*mapGeometry, int, error) {
 	levels := append(slices.Clone(t.Levels), t.UnitLevel)
 	key := cmp.Or(sp.Key, l.DefaultKey())
-	var tries []geo.JoinOptions
-	switch sp.Join {
-	case "", "auto":
-		tries = []geo.JoinOptions{{Key: key, CheckNames: true}, {Key: key, Table: geo.VenezuelaISO}, {Key: key, ByName: true}}
-	case "key":
-		tries = []geo.JoinOptions{{Key: key, CheckNames: true}}
-	case "name":
-		tries = []geo.JoinOptions{{Key: key, ByName: true}}
-	case "venezuela":
-		tries = []geo.JoinOptions{{Key: key, Table: geo.VenezuelaISO}}
-	default:
-		return nil, 0, fmt.Errorf("%s: the mapping's geometry join is %q; it must be key, name or venezuela", l.File, sp.Join)
+	if !slices.Contains(geo.JoinMethods, strings.ToLower(cmp.Or(sp.Join, "auto"))) {
+		return nil, 0, fmt.Errorf("%s: the mapping's geometry join is %q; it must be %s", l.File, sp.Join, strings.Join(geo.JoinMethods, ", "))
+	}
+	tries, err := geo.JoinTries(sp.Join, l, sp.Key)
+	if err != nil {
+		return nil, 0, err
 	}
 	var best *mapGeometry
 	bestN := 0
@@ -187,15 +181,13 @@ func bestJoin(t *sim.Tally, l *geo.Layer, sp load.GeometrySpec) (*mapGeometry, i
 		if err != nil || len(areas) == 0 {
 			continue
 		}
-		for _, o := range tries {
-			j, err := geo.JoinAreas(l, areas, o)
-			if err != nil {
-				return nil, 0, err
-			}
-			if j.Report.Matched > bestN {
-				best = &mapGeometry{Level: i, LevelName: lv, Layer: l, Key: key, opts: o}
-				bestN = j.Report.Matched
-			}
+		o, j, err := geo.BestJoin(l, areas, tries)
+		if err != nil {
+			return nil, 0, err
+		}
+		if j.Report.Matched > bestN {
+			best = &mapGeometry{Level: i, LevelName: lv, Layer: l, Key: key, opts: o}
+			bestN = j.Report.Matched
 		}
 	}
 	return best, bestN, nil

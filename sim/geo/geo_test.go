@@ -121,6 +121,49 @@ func TestJoinReport(t *testing.T) {
 	assert.Equal(t, []int{0}, j.Feature, "by name, without regard to case")
 }
 
+// TestBestJoin checks the automatic join: the way that matches the most
+// areas wins, the codes as they are on a tie, and an unknown method is
+// refused with the methods there are.
+func TestBestJoin(t *testing.T) {
+	l := readFile(t, "testdata/two.topojson", geo.ReadOptions{})
+	auto, err := geo.JoinTries("", l, "id")
+	require.NoError(t, err)
+	require.Len(t, auto, 3)
+
+	// Codes that do not match, names that do.
+	areas := []geo.Area{{Key: "7", Name: "East"}, {Key: "1", Name: "West"}}
+	o, j, err := geo.BestJoin(l, areas, auto)
+	require.NoError(t, err)
+	assert.True(t, o.ByName)
+	assert.Equal(t, []int{1, 0}, j.Feature)
+
+	// Codes and names both match: the codes win.
+	o, j, err = geo.BestJoin(l, areas[1:], auto)
+	require.NoError(t, err)
+	assert.Equal(t, geo.JoinOptions{Key: "id", CheckNames: true}, o)
+	assert.Equal(t, 1, j.Report.Matched)
+
+	// One way only.
+	only, err := geo.JoinTries("Key", l, "id")
+	require.NoError(t, err)
+	o, j, err = geo.BestJoin(l, areas, only)
+	require.NoError(t, err)
+	assert.False(t, o.ByName)
+	assert.Equal(t, 1, j.Report.Matched)
+
+	_, err = geo.JoinTries("auto", l, "FIPS")
+	assert.ErrorContains(t, err, `has no "FIPS"`, "a key asked for must be there")
+
+	_, err = geo.JoinTries("fips", l, "id")
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), `join "fips": it must be auto, key, name, venezuela`)
+
+	_, _, err = geo.BestJoin(l, areas, auto[:0])
+	assert.Error(t, err, "no way to join")
+	_, _, err = geo.BestJoin(l, areas, []geo.JoinOptions{{Key: "shapeISO"}})
+	assert.ErrorIs(t, err, geo.ErrGeometry, "a key the features lack")
+}
+
 func TestSameName(t *testing.T) {
 	for _, tc := range []struct {
 		a, b string

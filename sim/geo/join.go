@@ -1,6 +1,7 @@
 package geo
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 	"strings"
@@ -164,9 +165,26 @@ func JoinAreas(l *Layer, areas []Area, o JoinOptions) (*Join, error) {
 // Name returns the feature's display name: its "name", "NAME" or
 // "shapeName" property, or "".
 func (f *Feature) Name() string {
-	for _, k := range []string{"name", "NAME", "shapeName", "NAME_1"} {
+	for _, k := range nameProps {
 		if v := f.Props[k]; v != "" {
 			return v
+		}
+	}
+	return ""
+}
+
+// nameProps are the properties that name a feature, in order.
+var nameProps = []string{"name", "NAME", "shapeName", "NAME_1"}
+
+// NameKey returns the property that names the layer's first feature
+// (see Feature.Name), or "" when it has none.
+func (l *Layer) NameKey() string {
+	if len(l.Features) == 0 {
+		return ""
+	}
+	for _, k := range nameProps {
+		if l.Features[0].Props[k] != "" {
+			return k
 		}
 	}
 	return ""
@@ -248,4 +266,83 @@ func SameName(a, b string) bool {
 		}
 	}
 	return false
+}
+
+// JoinMethods are the names JoinTries knows, "auto" first.
+var JoinMethods = []string{"auto", "key", "name", "venezuela"}
+
+// JoinTries returns the ways of joining that a method names: "key"
+// (the areas' codes against the features' key, names checked), "name"
+// (the areas' names against the features' names), "venezuela" (the acta
+// state codes through VenezuelaISO), or "auto" (or ""), which is the
+// three in that order (without "name" when the features have no name).
+// key is the features' code ("" for DefaultKey); with "name", a key
+// given names the features' name property (else NameKey). BestJoin keeps the way that matches
+// the most: the command line's charts and the app both choose so, and a
+// file joins the same way in both.
+func JoinTries(method string, l *Layer, key string) ([]JoinOptions, error) {
+	// A key asked for must be there, whatever way would match.
+	if key != "" {
+		if _, err := l.Keys(key); err != nil {
+			return nil, err
+		}
+	}
+	code := key
+	if code == "" {
+		code = l.DefaultKey()
+	}
+	byKey := JoinOptions{Key: code, CheckNames: true}
+	byName := JoinOptions{Key: l.NameKey(), ByName: true}
+	venezuela := JoinOptions{Key: code, Table: VenezuelaISO}
+	switch strings.ToLower(method) {
+	case "", "auto":
+		if byName.Key == "" {
+			return []JoinOptions{byKey, venezuela}, nil
+		}
+		return []JoinOptions{byKey, venezuela, byName}, nil
+	case "key":
+		return []JoinOptions{byKey}, nil
+	case "name":
+		if key != "" {
+			byName.Key = key
+		}
+		if byName.Key == "" && len(l.Features) == 0 {
+			return nil, fmt.Errorf("geo: %s: no features to join", l.File)
+		}
+		if byName.Key == "" {
+			return nil, l.errf(0, "has no name to join by (it has %s)", l.Features[0].describeKeys())
+		}
+		return []JoinOptions{byName}, nil
+	case "venezuela":
+		return []JoinOptions{venezuela}, nil
+	}
+	return nil, fmt.Errorf("geo: join %q: it must be %s", method, strings.Join(JoinMethods, ", "))
+}
+
+// BestJoin joins areas to the layer each way in tries and returns the
+// way that matches the most areas, with its join; on a tie the earlier
+// way wins. A way that cannot join (a key the features lack, two
+// features with one name) is passed over; its error is returned when no
+// way can.
+func BestJoin(l *Layer, areas []Area, tries []JoinOptions) (JoinOptions, *Join, error) {
+	var best JoinOptions
+	var bestJ *Join
+	var first error
+	for _, o := range tries {
+		j, err := JoinAreas(l, areas, o)
+		if err != nil {
+			first = cmp.Or(first, err)
+			continue
+		}
+		if bestJ == nil || j.Report.Matched > bestJ.Report.Matched {
+			best, bestJ = o, j
+		}
+	}
+	switch {
+	case bestJ != nil:
+		return best, bestJ, nil
+	case first != nil:
+		return JoinOptions{}, nil, first
+	}
+	return JoinOptions{}, nil, fmt.Errorf("geo: %s: no way to join was given", l.File)
 }

@@ -41,6 +41,13 @@ func TestVenezuelaJoin(t *testing.T) {
 	j, err := geo.JoinAreas(l, areas, geo.JoinOptions{Key: "shapeISO", Table: geo.VenezuelaISO})
 	require.NoError(t, err)
 	assert.Equal(t, 24, j.Report.Matched)
+	// The automatic join finds the table by itself.
+	auto, err := geo.JoinTries("auto", l, "")
+	require.NoError(t, err)
+	o, aj, err := geo.BestJoin(l, areas, auto)
+	require.NoError(t, err)
+	assert.Equal(t, geo.JoinOptions{Key: "shapeISO", Table: geo.VenezuelaISO}, o)
+	assert.Equal(t, j.Feature, aj.Feature)
 	assert.Empty(t, j.Report.NoShape)
 	require.Len(t, j.Report.NoData, 1)
 	assert.Equal(t, "Dependencias Federales", l.Features[j.Report.NoData[0]].Name())
